@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { Id } from './common';
+
+/** What a person may do with the bot. Officers push and see reports; admins also manage the roster. */
+export const MemberRole = z.enum(['councillor', 'officer', 'admin']);
+export type MemberRole = z.infer<typeof MemberRole>;
+
+export const CommitteeMembership = z.object({
+  committeeId: Id,
+  /** The seat held, in the council's words: "Leader", "Portfolio Holder for Housing and Communities", "Member". */
+  seat: z.string().min(1).default('Member'),
+});
+export type CommitteeMembership = z.infer<typeof CommitteeMembership>;
+
+export const Member = z.object({
+  id: Id,
+  name: z.string().min(1),
+  role: MemberRole,
+  /** Job title or office, e.g. "Director for Housing and Communities". */
+  title: z.string().optional(),
+  email: z.string().email().optional(),
+  /** Entra ID object id, the identity Teams gives us in `from.aadObjectId`. */
+  aadObjectId: z.string().uuid().optional(),
+  committees: z.array(CommitteeMembership).default([]),
+});
+export type Member = z.infer<typeof Member>;
+
+export const canPushNotifications = (m: Pick<Member, 'role'>): boolean => m.role === 'officer' || m.role === 'admin';
+export const canSeeAcknowledgementReports = canPushNotifications;
+export const canManageRoster = (m: Pick<Member, 'role'>): boolean => m.role === 'admin' || m.role === 'officer';
+
+export const sitsOn = (m: Pick<Member, 'committees'>, committeeId: string): boolean =>
+  m.committees.some((c) => c.committeeId === committeeId);
+
+/** Members are matched to Teams users by Entra object id first, then by email (case-insensitive). */
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();

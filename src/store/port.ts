@@ -1,0 +1,139 @@
+import type {
+  Acknowledgement, ActionPlan, ActionUpdate, AgendaItem, Committee, ConversationRecord, Decision, Delivery,
+  Meeting, Member, Notification,
+} from '../domain';
+
+/**
+ * The storage port, in the domain's words. Services see only this; each adapter (embedded SQLite, Cosmos DB)
+ * implements it and passes the same contract suite (test/contract/).
+ *
+ * Concurrency: every read of a mutable record returns it with an ETag. `replace` takes the ETag that was read
+ * and fails with DomainError('conflict') when the record changed since (Cosmos 412). `create` is idempotent
+ * by key: a second create of the same key answers { created: false, existing } and never writes a duplicate.
+ * Every document read back from storage is validated with its zod schema; a malformed one is an error, not data.
+ */
+export interface Versioned<T> {
+  readonly value: T;
+  readonly etag: string;
+}
+
+export type CreateResult<T> =
+  | { readonly created: true; readonly record: Versioned<T> }
+  | { readonly created: false; readonly existing: Versioned<T> };
+
+/** A page of results and the token to ask for the next one (continuation, never OFFSET). */
+export interface Page<T> {
+  readonly items: T[];
+  readonly continuation?: string;
+}
+
+export interface CommitteeStore {
+  create(committee: Committee): Promise<CreateResult<Committee>>;
+  get(id: string): Promise<Versioned<Committee> | undefined>;
+  replace(committee: Committee, etag: string): Promise<Versioned<Committee>>;
+  list(): Promise<Committee[]>;
+}
+
+export interface MemberStore {
+  create(member: Member): Promise<CreateResult<Member>>;
+  get(id: string): Promise<Versioned<Member> | undefined>;
+  /** Create or overwrite without an ETag: for the roster import, where the officer's file is the truth. */
+  upsert(member: Member): Promise<Versioned<Member>>;
+  replace(member: Member, etag: string): Promise<Versioned<Member>>;
+  findByAadObjectId(aadObjectId: string): Promise<Versioned<Member> | undefined>;
+  findByEmail(email: string): Promise<Versioned<Member> | undefined>;
+  listByCommittee(committeeId: string): Promise<Member[]>;
+  list(): Promise<Member[]>;
+}
+
+export interface MeetingStore {
+  create(meeting: Meeting): Promise<CreateResult<Meeting>>;
+  get(committeeId: string, id: string): Promise<Versioned<Meeting> | undefined>;
+  replace(meeting: Meeting, etag: string): Promise<Versioned<Meeting>>;
+  /** Meetings of one committee starting at or after `from`, soonest first. */
+  listUpcoming(committeeId: string, from: Date, limit: number): Promise<Meeting[]>;
+  listByCommittee(committeeId: string): Promise<Meeting[]>;
+}
+
+export interface AgendaItemStore {
+  create(item: AgendaItem): Promise<CreateResult<AgendaItem>>;
+  /** Point read: the committee is the partition. */
+  get(committeeId: string, id: string): Promise<Versioned<AgendaItem> | undefined>;
+  /** When only the id is known (officer API): may cost a cross-partition query on Cosmos DB. */
+  findById(id: string): Promise<Versioned<AgendaItem> | undefined>;
+  replace(item: AgendaItem, etag: string): Promise<Versioned<AgendaItem>>;
+  listByMeeting(committeeId: string, meetingId: string): Promise<AgendaItem[]>;
+  /** The item imported from this source (council URL or ModernGov id), so a re-import updates it. */
+  findBySource(key: { url?: string; externalId?: string }): Promise<Versioned<AgendaItem> | undefined>;
+  /** Every item, a page at a time (search index rebuild). */
+  listAll(continuation?: string, pageSize?: number): Promise<Page<AgendaItem>>;
+}
+
+export interface DecisionStore {
+  create(decision: Decision): Promise<CreateResult<Decision>>;
+  get(committeeId: string, id: string): Promise<Versioned<Decision> | undefined>;
+  findById(id: string): Promise<Versioned<Decision> | undefined>;
+  replace(decision: Decision, etag: string): Promise<Versioned<Decision>>;
+  findByAgendaItem(committeeId: string, agendaItemId: string): Promise<Versioned<Decision> | undefined>;
+  findBySource(key: { url?: string; externalId?: string }): Promise<Versioned<Decision> | undefined>;
+  /** Decisions decided on or after `since` (yyyy-mm-dd), newest first, across committees. */
+  listDecidedSince(since: string): Promise<Decision[]>;
+  listAll(continuation?: string, pageSize?: number): Promise<Page<Decision>>;
+}
+
+export interface AcknowledgementStore {
+  /** Idempotent: a member acknowledges an item once; the second press answers the first record. */
+  create(ack: Acknowledgement): Promise<CreateResult<Acknowledgement>>;
+  get(memberId: string, agendaItemId: string): Promise<Acknowledgement | undefined>;
+  /** Single-partition: everything this member has acknowledged. */
+  listByMember(memberId: string): Promise<Acknowledgement[]>;
+  /** For the officer's report: every acknowledgement of one item. */
+  listByAgendaItem(agendaItemId: string): Promise<Acknowledgement[]>;
+}
+
+export interface ConversationStore {
+  /** Create or refresh (install events repeat); keyed by conversation id. */
+  upsert(record: ConversationRecord): Promise<Versioned<ConversationRecord>>;
+  get(id: string): Promise<Versioned<ConversationRecord> | undefined>;
+  listByMember(memberId: string): Promise<ConversationRecord[]>;
+  markUnreachable(id: string, at: string): Promise<void>;
+}
+
+export interface ActionPlanStore {
+  create(plan: ActionPlan): Promise<CreateResult<ActionPlan>>;
+  get(committeeId: string, id: string): Promise<Versioned<ActionPlan> | undefined>;
+  findByDecision(committeeId: string, decisionId: string): Promise<Versioned<ActionPlan> | undefined>;
+  replace(plan: ActionPlan, etag: string): Promise<Versioned<ActionPlan>>;
+  /** Plans holding an action owned by this member. */
+  listByOwner(memberId: string): Promise<ActionPlan[]>;
+  /** Append-only history; an update's id is its idempotency key. */
+  appendUpdate(update: ActionUpdate): Promise<CreateResult<ActionUpdate>>;
+  listUpdates(committeeId: string, actionPlanId: string): Promise<ActionUpdate[]>;
+}
+
+export interface NotificationStore {
+  create(notification: Notification): Promise<CreateResult<Notification>>;
+  get(id: string): Promise<Versioned<Notification> | undefined>;
+  replace(notification: Notification, etag: string): Promise<Versioned<Notification>>;
+  /** Scheduled notifications whose time has come. */
+  listDue(now: Date): Promise<Notification[]>;
+  createDelivery(delivery: Delivery): Promise<CreateResult<Delivery>>;
+  getDelivery(notificationId: string, memberId: string): Promise<Versioned<Delivery> | undefined>;
+  replaceDelivery(delivery: Delivery, etag: string): Promise<Versioned<Delivery>>;
+  listDeliveries(notificationId: string): Promise<Delivery[]>;
+}
+
+export interface Store {
+  readonly committees: CommitteeStore;
+  readonly members: MemberStore;
+  readonly meetings: MeetingStore;
+  readonly agendaItems: AgendaItemStore;
+  readonly decisions: DecisionStore;
+  readonly acknowledgements: AcknowledgementStore;
+  readonly conversations: ConversationStore;
+  readonly actionPlans: ActionPlanStore;
+  readonly notifications: NotificationStore;
+  /** Answers quickly when the store can serve requests; throws with a reason when it cannot (/readyz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
