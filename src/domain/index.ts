@@ -9,3 +9,4 @@ export * from './action-plan';
 export * from './conversation';
 export * from './notification';
 export * from './errors';
+export * from './status-description';
