@@ -1,0 +1,74 @@
+/**
+ * The dependency rule of docs/ARCHITECTURE.md, checked by test/architecture.test.ts on every test run.
+ * domain imports nothing of ours; services import domain and ports; adapters import inwards, never sideways.
+ */
+const adapter = (name) => `^src/${name}/`;
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'domain/ holds types and rules only: no other folder of ours, no I/O, no SDKs (zod and date-holidays are pure).',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { pathNot: ['^src/domain/', 'node_modules/(zod|date-holidays)/'] },
+    },
+    {
+      name: 'services-use-domain-and-ports',
+      comment: 'use cases see the domain, the store port and each other, never an adapter.',
+      severity: 'error',
+      from: { path: '^src/services/' },
+      to: { path: ['^src/(teams|http|cli|delivery/teams|store/(embedded|cosmos|documents|domain-store))/', 'node_modules/(botbuilder|botframework-|restify|@azure|better-sqlite3)'] },
+    },
+    {
+      name: 'only-teams-imports-botbuilder',
+      severity: 'error',
+      from: { pathNot: '^src/teams/' },
+      to: { path: 'node_modules/(botbuilder|botframework-)' },
+    },
+    {
+      name: 'only-cosmos-adapter-imports-azure-cosmos',
+      severity: 'error',
+      from: { pathNot: '^src/store/cosmos/' },
+      to: { path: 'node_modules/@azure/(cosmos|identity)' },
+    },
+    {
+      name: 'only-embedded-adapter-imports-sqlite',
+      severity: 'error',
+      from: { pathNot: '^src/store/embedded/' },
+      to: { path: 'node_modules/better-sqlite3' },
+    },
+    {
+      name: 'only-http-imports-restify',
+      severity: 'error',
+      from: { pathNot: '^src/http/' },
+      to: { path: 'node_modules/restify' },
+    },
+    {
+      name: 'adapters-do-not-reach-sideways',
+      comment: 'teams, http, cli and the store adapters meet only in the composition root (src/app.ts).',
+      severity: 'error',
+      from: { path: '^src/(teams|http|cli|import|cards)/' },
+      to: { path: '^src/(teams|http|cli|store/(embedded|cosmos))/', pathNot: '^src/$1/' },
+    },
+    {
+      name: 'cards-render-only',
+      comment: 'card rendering turns domain objects into cards; it calls no use case and no adapter.',
+      severity: 'error',
+      from: { path: '^src/cards/' },
+      to: { path: '^src/(services|store|teams|http|cli|delivery|import)/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    combinedDependencies: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['require', 'node', 'default'] },
+  },
+};

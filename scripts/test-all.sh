@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs everything the tests need on a fresh Debian machine and runs every suite:
+# type check, lint, unit + contract + HTTP tests (jest, with the dependency rule), then the browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian's Chromium drives the end-to-end tests (playwright-core never downloads a browser of its own).
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing Debian's chromium for the browser tests..."
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-liberation >/dev/null
+fi
+
+npm ci --no-audit --no-fund
+
+mkdir -p test-artifacts
+npm run --silent typecheck
+npm run --silent lint
+npx jest --ci --json --outputFile=test-artifacts/jest-unit.json
+npx jest --ci --config jest.e2e.config.js --runInBand --json --outputFile=test-artifacts/jest-e2e.json
+
+node -e '
+const runs = ["unit", "e2e"].map((n) => require(`./test-artifacts/jest-${n}.json`));
+const sum = (k) => runs.reduce((t, r) => t + r[k], 0);
+console.log(`${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed, ${sum("numPendingTests")} skipped`);
+'

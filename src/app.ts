@@ -1,0 +1,59 @@
+import { renderErrorCard, renderHelpCard } from './cards';
+import { describeConfig, type Config } from './config';
+import { createHttpServer } from './http/server';
+import { createOfficerAuthenticator } from './http/officer-auth';
+import { officerRoutes } from './http/routes';
+import type { Logger } from './logging/logger';
+import { openStore } from './store/open-store';
+import { createCloudAdapter, createMessagesHandler, type BotCredentialsFactory } from './teams/bot-adapter';
+import { CabinetBot } from './teams/cabinet-bot';
+import { createTurnErrorHandler } from './teams/turn-errors';
+
+export interface RunningApp {
+  readonly port: number;
+  /** Graceful: stop accepting, let turns in flight finish, close the store. */
+  stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  /** Tests sign outgoing Bot Connector calls locally instead of asking Microsoft's login service. */
+  readonly botCredentialsFactory?: BotCredentialsFactory;
+}
+
+/** The composition root: config -> store -> services -> bot and HTTP server. Wiring only, no rules. */
+export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
+  logger.info({ config: describeConfig(config) }, 'starting Cabinet bot');
+  if (config.localMode) {
+    logger.warn(
+      '*** LOCAL MODE: MicrosoftAppId is not set, so requests to /api/messages are NOT authenticated. ' +
+        'Use this only on your own machine with the Agents Playground. ***',
+    );
+  }
+
+  const store = await openStore(config.store);
+
+  const adapter = createCloudAdapter(config.bot, options.botCredentialsFactory);
+  adapter.onTurnError = createTurnErrorHandler(logger, renderErrorCard);
+  const bot = new CabinetBot({ logger, helpCard: renderHelpCard });
+
+  const http = createHttpServer({
+    logger,
+    maxBodyBytes: config.officerApi.maxBodyBytes,
+    messages: createMessagesHandler(adapter, (ctx) => bot.run(ctx)),
+    authenticateOfficer: createOfficerAuthenticator(config.officerApi),
+    routes: officerRoutes({ store, config }),
+    readiness: () => store.ping(),
+  });
+  const { port } = await http.listen(config.port, config.host);
+  logger.info({ port }, `listening on http://${config.host}:${port} (POST /api/messages, GET /healthz, /readyz)`);
+
+  return {
+    port,
+    stop: async () => {
+      logger.info('shutting down: finishing requests in flight');
+      await http.stop(config.shutdownGraceMs);
+      await store.close();
+      logger.info('stopped');
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import type { ApiRoute } from '../server';
+import { committeeRoutes } from './committees';
+import { whoAmIRoutes } from './whoami';
+
+import type { RouteDeps } from './route-deps';
+
+/** Every officer API route; each file holds one resource. All need a bearer token (see officer-auth.ts). */
+export function officerRoutes(deps: RouteDeps): ApiRoute[] {
+  return [...whoAmIRoutes(), ...committeeRoutes(deps)];
+}

@@ -1,0 +1,133 @@
+import type { AgendaItem, Committee, Decision, Meeting, Member } from '../../domain';
+
+/**
+ * A small demo council: Cabinet and Full Council, their members and officers, a past Cabinet meeting with the
+ * Community Safety Partnership item (entered by hand from the Melton fixture), an upcoming Cabinet meeting and
+ * the Full Council meeting that will decide Cabinet's recommendation. Dates are relative to `now` so the demo
+ * always has something upcoming. The aadObjectIds match the Agents Playground's mock users (.m365agentsplayground.yml).
+ */
+export interface DemoCouncil {
+  readonly committees: Committee[];
+  readonly members: Member[];
+  readonly meetings: Meeting[];
+  readonly agendaItems: AgendaItem[];
+  readonly decisions: Decision[];
+}
+
+export const DEMO_IDS = {
+  cabinet: 'cabinet',
+  council: 'full-council',
+  scrutiny: 'scrutiny',
+  pastCabinet: 'cabinet-past',
+  nextCabinet: 'cabinet-next',
+  nextCouncil: 'council-next',
+  cspItem: 'item-csp-strategic-plan',
+  cspDecision: 'decision-csp-strategic-plan',
+} as const;
+
+/** Entra object ids of the demo people; the playground's mock users carry the same ids. */
+export const DEMO_PEOPLE = {
+  leader: { id: 'cllr-joe-orson', aadObjectId: '00000000-0000-4000-8000-000000000001' },
+  housing: { id: 'cllr-alan-pearson', aadObjectId: '00000000-0000-4000-8000-000000000002' },
+  councillor: { id: 'cllr-margaret-glancy', aadObjectId: '00000000-0000-4000-8000-000000000003' },
+  director: { id: 'andrew-cotton', aadObjectId: '00000000-0000-4000-8000-000000000004' },
+  democraticServices: { id: 'sarah-morgan', aadObjectId: '00000000-0000-4000-8000-000000000005' },
+} as const;
+
+const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
+const daysFrom = (now: Date, days: number): Date => new Date(now.getTime() + days * 86_400_000);
+
+/** 6.30pm London time on the given day, as a UTC instant (17:30Z in British Summer Time, 18:30Z in winter). */
+function eveningInLondon(day: Date): string {
+  const date = isoDate(day);
+  const offset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' })
+    .formatToParts(new Date(`${date}T12:00:00Z`))
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const hours = offset === 'GMT+1' ? 17 : 18;
+  return `${date}T${String(hours).padStart(2, '0')}:30:00.000Z`;
+}
+
+export function demoCouncil(now: Date): DemoCouncil {
+  const at = now.toISOString();
+  const pastCabinetDay = daysFrom(now, -21);
+  const committees: Committee[] = [
+    { id: DEMO_IDS.cabinet, name: 'Cabinet', kind: 'cabinet', callInWorkingDays: 5 },
+    { id: DEMO_IDS.council, name: 'Full Council', kind: 'council', callInWorkingDays: 0 },
+    { id: DEMO_IDS.scrutiny, name: 'Scrutiny Committee', kind: 'scrutiny', callInWorkingDays: 0 },
+  ];
+  const cabinetAndCouncil = (seat: string) => [
+    { committeeId: DEMO_IDS.cabinet, seat },
+    { committeeId: DEMO_IDS.council, seat: 'Member' },
+  ];
+  const members: Member[] = [
+    { ...DEMO_PEOPLE.leader, name: 'Cllr Joe Orson', role: 'councillor', title: 'Leader of the Council', email: 'joe.orson@demo-council.gov.uk', committees: cabinetAndCouncil('Leader') },
+    { ...DEMO_PEOPLE.housing, name: 'Cllr Alan Pearson', role: 'councillor', title: 'Portfolio Holder for Housing and Communities', email: 'alan.pearson@demo-council.gov.uk', committees: cabinetAndCouncil('Portfolio Holder for Housing and Communities') },
+    { ...DEMO_PEOPLE.councillor, name: 'Cllr Margaret Glancy', role: 'councillor', title: 'Chair of Scrutiny Committee', email: 'margaret.glancy@demo-council.gov.uk', committees: [{ committeeId: DEMO_IDS.scrutiny, seat: 'Chair' }, { committeeId: DEMO_IDS.council, seat: 'Member' }] },
+    { ...DEMO_PEOPLE.director, name: 'Andrew Cotton', role: 'officer', title: 'Director for Housing and Communities', email: 'andrew.cotton@demo-council.gov.uk', committees: [] },
+    { ...DEMO_PEOPLE.democraticServices, name: 'Sarah Morgan', role: 'admin', title: 'Democratic Services Manager', email: 'sarah.morgan@demo-council.gov.uk', committees: [] },
+  ];
+  const meetings: Meeting[] = [
+    { id: DEMO_IDS.pastCabinet, committeeId: DEMO_IDS.cabinet, startsAt: eveningInLondon(pastCabinetDay), venue: 'Council Chamber, Parkside', status: 'held' },
+    { id: DEMO_IDS.nextCabinet, committeeId: DEMO_IDS.cabinet, startsAt: eveningInLondon(daysFrom(now, 7)), venue: 'Council Chamber, Parkside', status: 'scheduled', agendaPublishedAt: at },
+    { id: DEMO_IDS.nextCouncil, committeeId: DEMO_IDS.council, startsAt: eveningInLondon(daysFrom(now, 14)), venue: 'Council Chamber, Parkside', status: 'scheduled' },
+  ];
+  const item = (fields: Omit<AgendaItem, 'createdAt' | 'updatedAt' | 'history' | 'forDecision' | 'exempt' | 'documents' | 'recommendations' | 'summary'> & Partial<AgendaItem>): AgendaItem => ({
+    summary: '', recommendations: [], documents: [], forDecision: true, exempt: false, history: [], createdAt: at, updatedAt: at, ...fields,
+  });
+  const agendaItems: AgendaItem[] = [
+    item({
+      id: DEMO_IDS.cspItem,
+      committeeId: DEMO_IDS.cabinet,
+      meetingId: DEMO_IDS.pastCabinet,
+      number: '6',
+      title: 'Approval of the Community Safety Partnership Strategic Plan',
+      titleAsPublished: 'APPROVAL OF THE COMMUNITY SAFETY PARTNERSHIP STRATEGIC PLAN',
+      summary:
+        'The Portfolio Holder for Housing and Communities to submit a report seeking approval to adopt the proposed Community Safety Strategy 2021-23, providing an overview of the issues impacting on communities across the borough and setting out how the Council and partner agencies seek to resolve long standing issues.',
+      portfolioHolder: 'Portfolio Holder for Housing and Communities',
+      leadOfficer: { name: 'Andrew Cotton', role: 'Director for Housing and Communities' },
+      recommendations: [
+        'Note the report and the ongoing contribution of the Community Safety Partnership to ASB issues across the borough.',
+        'Recommend to Council that the proposed Community Safety Strategy 2021-24 be approved.',
+      ],
+      documents: [{ title: 'Community Safety Strategy 2021-24', restricted: false }],
+    }),
+    item({
+      id: 'item-hra-budget-monitoring', committeeId: DEMO_IDS.cabinet, meetingId: DEMO_IDS.nextCabinet, number: '5',
+      title: 'Housing Revenue Account Budget Monitoring: Quarter 2', titleAsPublished: 'HOUSING REVENUE ACCOUNT BUDGET MONITORING: QUARTER 2',
+      summary: 'The Portfolio Holder for Housing and Communities to report the forecast outturn of the Housing Revenue Account and the capital programme.',
+      portfolioHolder: 'Portfolio Holder for Housing and Communities', leadOfficer: { name: 'Andrew Cotton', role: 'Director for Housing and Communities' },
+      recommendations: ['Note the forecast outturn position.', 'Approve the revised capital programme for 2026/27.'],
+    }),
+    item({
+      id: 'item-safer-streets', committeeId: DEMO_IDS.cabinet, meetingId: DEMO_IDS.nextCabinet, number: '6',
+      title: 'Safer Streets Fund: Town Centre Lighting and CCTV', titleAsPublished: 'SAFER STREETS FUND: TOWN CENTRE LIGHTING AND CCTV',
+      summary: 'The Leader to seek approval to accept the Safer Streets grant and to procure improved lighting and CCTV for the town centre.',
+      portfolioHolder: 'Leader of the Council', recommendations: ['Accept the grant of £250,000.', 'Delegate authority to the Director for Housing and Communities to award the contract.'],
+    }),
+    item({
+      id: 'item-land-disposal', committeeId: DEMO_IDS.cabinet, meetingId: DEMO_IDS.nextCabinet, number: '7',
+      title: 'Disposal of Land at Nottingham Road', titleAsPublished: 'DISPOSAL OF LAND AT NOTTINGHAM ROAD',
+      summary: 'Commercial terms for the disposal of council land. Not for publication: information relating to the financial or business affairs of any particular person.',
+      exempt: true, exemptReason: 'Schedule 12A, Local Government Act 1972, paragraph 3', recommendations: ['Approve the disposal on the terms set out in the exempt appendix.'],
+    }),
+  ];
+  const decidedOn = isoDate(pastCabinetDay);
+  const decisions: Decision[] = [
+    {
+      id: DEMO_IDS.cspDecision, committeeId: DEMO_IDS.cabinet, agendaItemId: DEMO_IDS.cspItem, meetingId: DEMO_IDS.pastCabinet,
+      title: 'Approval of the Community Safety Partnership Strategic Plan', decisionMaker: 'Cabinet', type: 'non-key', subjectToCallIn: false, urgent: false,
+      outcomes: [
+        { number: 1, verb: 'NOTED', text: 'the report and the ongoing contribution of the Community Safety Partnership to ASB issues across the borough and the direction of travel for the Community Safety Partnership', status: 'noted', statusSince: at },
+        { number: 2, verb: 'RECOMMENDED', target: 'Council', text: 'that the proposed Community Safety Strategy 2021-24 be approved', status: 'awaiting-council', statusSince: at, councilMeetingId: DEMO_IDS.nextCouncil },
+      ],
+      reasons: [
+        'The Council’s Corporate Strategy 2020-24 commits to two key priorities which impact upon the Community Safety Strategy.',
+        'Section 6 of the Crime and Disorder Act 1998 sets out the requirement for responsible agencies to work together in formulating and implementing a strategy to tackle crime and disorder in the area.',
+      ],
+      minutes: [], discussionPoints: [], documents: [], exempt: false, history: [],
+      decidedOn, publishedOn: decidedOn, createdAt: at, updatedAt: at,
+    },
+  ];
+  return { committees, members, meetings, agendaItems, decisions };
+}

@@ -1,0 +1,29 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { startApp, type AppOptions, type RunningApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+
+export interface TestApp {
+  readonly url: string;
+  readonly app: RunningApp;
+  readonly dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the whole app in-process on a free port, on an embedded store in a temporary folder. */
+export async function startTestApp(env: Record<string, string> = {}, options: AppOptions = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cabinet-bot-test-'));
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '2000', ...env });
+  const app = await startApp(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), options);
+  return {
+    url: `http://127.0.0.1:${app.port}`,
+    app,
+    dataDir,
+    stop: async () => {
+      await app.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

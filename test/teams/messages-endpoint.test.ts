@@ -1,0 +1,103 @@
+import { postActivity, teamsActivity } from '../support/activities';
+import { TestBotConnector } from '../support/bot-connector';
+import { TestSigningKeys } from '../support/signing-keys';
+import { startTestApp, type TestApp } from '../support/start-test-app';
+import { TestCredentialsFactory } from '../support/test-credentials-factory';
+
+const APP_ID = 'b02e1258-cb16-4e20-88af-d28dc85784c0';
+const TENANT = 'ab84b61c-d75b-406d-80b4-d8d3935744a7';
+
+function cardOf(activity: Record<string, unknown>): Record<string, unknown> {
+  const attachments = activity.attachments as Array<{ contentType: string; content: Record<string, unknown> }>;
+  expect(attachments[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+  return attachments[0]!.content;
+}
+
+describe('POST /api/messages in local mode', () => {
+  let app: TestApp;
+  let connector: TestBotConnector;
+  beforeAll(async () => {
+    connector = await new TestBotConnector().start();
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app.stop();
+    await connector.stop();
+  });
+
+  it('replies to a personal message with the help card, delivered to the activity serviceUrl', async () => {
+    const activity = teamsActivity('04_message_personal', { serviceUrl: connector.url, text: 'hello' });
+    const res = await postActivity(app.url, activity);
+    expect(res.status).toBe(200);
+    await connector.waitForCalls(1);
+    const reply = connector.calls[0]!;
+    const conversationId = (activity.conversation as { id: string }).id;
+    expect(reply.method).toBe('POST');
+    expect(decodeURIComponent(reply.path)).toBe(`/v3/conversations/${conversationId}/activities/${activity.id as string}`);
+    expect(reply.authorization).toBeUndefined();
+    expect(JSON.stringify(cardOf(reply.body))).toContain('Cabinet bot');
+  });
+
+  it('answers 400 to a body that is not JSON', async () => {
+    const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('POST /api/messages with an app id (authenticated)', () => {
+  let app: TestApp;
+  let connector: TestBotConnector;
+  let keys: TestSigningKeys;
+  const credentials = new TestCredentialsFactory(APP_ID);
+
+  beforeAll(async () => {
+    connector = await new TestBotConnector().start();
+    keys = await new TestSigningKeys().start();
+    app = await startTestApp(
+      {
+        MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', MicrosoftAppTenantId: TENANT,
+        BOT_OPENID_METADATA_URL: keys.openIdMetadataUrl(), BOT_TOKEN_ISSUER: 'https://api.botframework.com', BOT_OAUTH_SCOPE: 'https://api.botframework.com',
+        ENTRA_JWKS_URL: keys.jwksUrl, ENTRA_ISSUER: 'https://login.microsoftonline.com/t/v2.0', ENTRA_AUDIENCE: 'api://cabinet-bot',
+      },
+      { botCredentialsFactory: credentials },
+    );
+  });
+  afterAll(async () => {
+    await app.stop();
+    await keys.stop();
+    await connector.stop();
+  });
+
+  const message = () => teamsActivity('04_message_personal', { serviceUrl: connector.url, text: 'help' });
+  const channelToken = (overrides: { audience?: string; issuer?: string; serviceurl?: string; key?: Awaited<ReturnType<typeof TestSigningKeys.strangerKey>>; kid?: string; expiresIn?: string } = {}) =>
+    keys.sign(
+      { serviceurl: overrides.serviceurl ?? connector.url },
+      { issuer: overrides.issuer ?? 'https://api.botframework.com', audience: overrides.audience ?? APP_ID, key: overrides.key, kid: overrides.kid, expiresIn: overrides.expiresIn },
+    );
+
+  it('accepts a correctly signed channel token and signs its reply', async () => {
+    const before = connector.calls.length;
+    const res = await postActivity(app.url, message(), { authorization: `Bearer ${await channelToken()}` });
+    expect(res.status).toBe(200);
+    await connector.waitForCalls(before + 1);
+    expect(connector.calls[before]!.authorization).toBe(`Bearer ${credentials.token}`);
+  });
+
+  it.each([
+    ['no token', async () => undefined],
+    ['garbage', async () => 'garbage'],
+    ['a wrong audience', async () => channelToken({ audience: 'someone-else' })],
+    ['a wrong issuer', async () => channelToken({ issuer: 'https://evil.example' })],
+    ['an unknown key id', async () => channelToken({ kid: 'unknown-kid', key: await TestSigningKeys.strangerKey() })],
+    ['a forged signature (known kid, stranger key)', async () => channelToken({ key: await TestSigningKeys.strangerKey() })],
+    ['a serviceurl claim for another service', async () => channelToken({ serviceurl: 'https://smba.trafficmanager.net/amer/' })],
+    ['an expired token', async () => channelToken({ expiresIn: '-10m' })],
+  ])('answers 401 to %s and sends nothing', async (_name, makeToken) => {
+    const before = connector.calls.length;
+    const token = await makeToken();
+    const res = await postActivity(app.url, message(), token ? { authorization: `Bearer ${token}` } : {});
+    expect(res.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(connector.calls.length).toBe(before);
+  });
+});
