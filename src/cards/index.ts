@@ -1,0 +1,27 @@
+/**
+ * Card rendering: view models built from domain objects, expanded into the templates of the top-level cards/
+ * folder. Nothing here talks to Teams; the Teams adapter sends what these functions return.
+ */
+export { Verbs, allVerbs, isVerb, type Verb } from './verbs';
+export {
+  ActionDataSchemas,
+  parseActionData,
+  parseActionUpdate,
+  updateInputIds,
+  type ActionData,
+  type ActionUpdateSubmission,
+} from './action-data';
+export { userSpecificRefresh, MAX_REFRESH_USER_IDS, type RefreshBlock } from './refresh';
+export { CARD_SIZE_LIMIT_BYTES, cardNames, cardSizeBytes, type AdaptiveCard, type CardName } from './templates';
+export { formatDateTime, formatDayDate, formatLongDate, formatTime, formatWhen } from './format-date';
+export { formatStatus, type StatusText } from './status-text';
+export { presentRag, type RagPresentation } from './rag';
+export * from './agenda-item-card';
+export * from './meeting-digest-card';
+export * from './decision-card';
+export * from './action-plan-card';
+export * from './acknowledgement-report-card';
+export * from './search-results-card';
+export * from './help-card';
+export * from './error-card';
+export { renderCard, type CardViews } from './render-card';

@@ -1,0 +1,73 @@
+import type { Acknowledgement, AgendaItem, Committee, Meeting } from '../domain';
+import { formatDateTime } from './format-date';
+import type { TextColour } from './rag';
+import { renderTemplate, type AdaptiveCard } from './templates';
+import { clip, firstOf, plural } from './text';
+
+export interface DigestItemView {
+  readonly agendaItemId: string;
+  /** "5", or "–" when the agenda gives no number. */
+  readonly number: string;
+  readonly title: string;
+  /** "For decision · Exempt". */
+  readonly tagsText: string;
+  readonly acknowledged: boolean;
+}
+
+export interface MeetingDigestView {
+  readonly committeeId: string;
+  readonly meetingId: string;
+  readonly committeeName: string;
+  readonly meetingWhen: string;
+  readonly venue: string;
+  /** "This meeting has been cancelled." */
+  readonly statusText: string;
+  /** "3 of 5 items are for decision". */
+  readonly forDecisionText: string;
+  /** "You have acknowledged 2 of 5 items". */
+  readonly acknowledgedText: string;
+  readonly acknowledgedColour: TextColour;
+  readonly items: readonly DigestItemView[];
+  readonly moreItemsText: string;
+}
+
+export interface MeetingDigestCardInput {
+  readonly meeting: Meeting;
+  readonly committee: Committee;
+  /** The meeting's agenda items, in agenda order. */
+  readonly items: readonly AgendaItem[];
+  /** The viewer's own acknowledgements (any items; those of this meeting are counted). */
+  readonly myAcknowledgements: readonly Acknowledgement[];
+}
+
+// A long agenda (a budget meeting) still fits: each row is under 1 KB.
+const LIMITS = { items: 25, title: 200 };
+
+export const buildMeetingDigestView = (input: MeetingDigestCardInput): MeetingDigestView => {
+  const { meeting, committee, items } = input;
+  const acknowledged = new Set(input.myAcknowledgements.map((a) => a.agendaItemId));
+  const forDecision = items.filter((i) => i.forDecision).length;
+  const mine = items.filter((i) => acknowledged.has(i.id)).length;
+  const { shown, moreCount } = firstOf(items, LIMITS.items);
+  return {
+    committeeId: committee.id,
+    meetingId: meeting.id,
+    committeeName: committee.name,
+    meetingWhen: formatDateTime(meeting.startsAt),
+    venue: meeting.venue ?? '',
+    statusText: meeting.status === 'cancelled' ? 'This meeting has been cancelled.' : '',
+    forDecisionText: `${forDecision} of ${plural(items.length, 'item')} ${forDecision === 1 ? 'is' : 'are'} for decision`,
+    acknowledgedText: `You have acknowledged ${mine} of ${plural(items.length, 'item')}`,
+    acknowledgedColour: items.length > 0 && mine === items.length ? 'good' : 'default',
+    items: shown.map((i) => ({
+      agendaItemId: i.id,
+      number: i.number ?? '–',
+      title: clip(i.title, LIMITS.title),
+      tagsText: [i.forDecision ? 'For decision' : 'For information', i.exempt ? '🔒 Exempt' : ''].filter(Boolean).join(' · '),
+      acknowledged: acknowledged.has(i.id),
+    })),
+    moreItemsText: moreCount > 0 ? `${plural(moreCount, 'more item')} not shown.` : '',
+  };
+};
+
+export const renderMeetingDigestCard = (view: MeetingDigestView): AdaptiveCard => renderTemplate('meeting-digest', view);

@@ -1,0 +1,35 @@
+import { renderAcknowledgementReportCard, type AcknowledgementReportView } from './acknowledgement-report-card';
+import { renderActionPlanCard, type ActionPlanView } from './action-plan-card';
+import { renderAgendaItemCard, type AgendaItemView } from './agenda-item-card';
+import { renderDecisionCard, type DecisionView } from './decision-card';
+import { renderErrorCard, type ErrorView } from './error-card';
+import { renderHelpCard, type HelpView } from './help-card';
+import { renderMeetingDigestCard, type MeetingDigestView } from './meeting-digest-card';
+import { renderSearchResultsCard, type SearchResultsView } from './search-results-card';
+import type { AdaptiveCard, CardName } from './templates';
+
+/** Each card's view model, by template name. */
+export interface CardViews {
+  'agenda-item': AgendaItemView;
+  'meeting-digest': MeetingDigestView;
+  decision: DecisionView;
+  'action-plan': ActionPlanView;
+  'acknowledgement-report': AcknowledgementReportView;
+  'search-results': SearchResultsView;
+  help: HelpView;
+  error: ErrorView;
+}
+
+const renderers: { readonly [N in CardName]: (view: CardViews[N]) => AdaptiveCard } = {
+  'agenda-item': renderAgendaItemCard,
+  'meeting-digest': renderMeetingDigestCard,
+  decision: renderDecisionCard,
+  'action-plan': renderActionPlanCard,
+  'acknowledgement-report': renderAcknowledgementReportCard,
+  'search-results': renderSearchResultsCard,
+  help: renderHelpCard,
+  error: renderErrorCard,
+};
+
+/** Renders any card by name: for the gallery and for code that picks the card at run time. */
+export const renderCard = <N extends CardName>(name: N, view: CardViews[N]): AdaptiveCard => renderers[name](view);

@@ -1,0 +1,28 @@
+/**
+ * The verbs of every card action that talks to the bot. The Teams adapter routes one handler per verb, so these
+ * strings are a contract: templates in cards/ use exactly these, and a test checks that they do.
+ */
+export const Verbs = {
+  /** Record that the member has read an agenda item. */
+  acknowledge: 'acknowledge',
+  /** Open the decision card for an item's decision. */
+  viewDecision: 'viewDecision',
+  /** Open the action plan that follows a decision. */
+  viewActionPlan: 'viewActionPlan',
+  /** Post a progress update (status, percent, note) on one action. */
+  updateAction: 'updateAction',
+  /** Officer: remind the members who have not yet acknowledged an item. */
+  remindOutstanding: 'remindOutstanding',
+  /** Open the agenda item card (from a digest or search result). */
+  viewItem: 'viewItem',
+  /** The refresh action of user-specific views: answer with this user's own card. */
+  refreshItem: 'refreshItem',
+  /** Show the help card. */
+  showHelp: 'showHelp',
+} as const;
+
+export type Verb = (typeof Verbs)[keyof typeof Verbs];
+
+export const allVerbs: readonly Verb[] = Object.values(Verbs);
+
+export const isVerb = (value: unknown): value is Verb => typeof value === 'string' && (allVerbs as readonly string[]).includes(value);

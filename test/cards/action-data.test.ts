@@ -1,0 +1,38 @@
+import { parseActionData, parseActionUpdate, updateInputIds } from '../../src/cards/action-data';
+import { Verbs, allVerbs, isVerb } from '../../src/cards/verbs';
+
+describe('card action data', () => {
+  it('names every verb the Teams adapter routes', () => {
+    expect(allVerbs).toEqual(['acknowledge', 'viewDecision', 'viewActionPlan', 'updateAction', 'remindOutstanding', 'viewItem', 'refreshItem', 'showHelp']);
+    expect(isVerb('acknowledge')).toBe(true);
+    expect(isVerb('acknowledge_item')).toBe(false);
+  });
+
+  it('keeps locators and drops anything claiming an identity', () => {
+    expect(
+      parseActionData(Verbs.acknowledge, { committeeId: 'cabinet', agendaItemId: 'item-5', memberId: 'someone-else', verb: 'acknowledge' }),
+    ).toEqual({ committeeId: 'cabinet', agendaItemId: 'item-5' });
+  });
+
+  it('refuses data without its locators', () => {
+    expect(() => parseActionData(Verbs.viewDecision, { committeeId: 'cabinet' })).toThrow();
+    expect(() => parseActionData(Verbs.viewItem, { committeeId: 'cabinet', agendaItemId: '../x' })).toThrow();
+  });
+
+  it("reads an action update from that action's own inputs, which arrive as strings", () => {
+    const ids = updateInputIds('a3');
+    expect(ids).toEqual({ rag: 'rag-a3', percentComplete: 'percent-a3', note: 'note-a3' });
+    expect(
+      parseActionUpdate({
+        committeeId: 'cabinet', actionPlanId: 'plan', actionId: 'a3',
+        'rag-a3': 'at-risk', 'percent-a3': '35', 'note-a3': ' Funding confirmed for Q3. ',
+        'rag-a2': 'done', 'percent-a2': '100',
+      }),
+    ).toEqual({ committeeId: 'cabinet', actionPlanId: 'plan', actionId: 'a3', rag: 'at-risk', percentComplete: 35, note: 'Funding confirmed for Q3.' });
+  });
+
+  it('refuses an update out of range', () => {
+    expect(() => parseActionUpdate({ committeeId: 'c', actionPlanId: 'p', actionId: 'a', 'rag-a': 'done', 'percent-a': '101' })).toThrow();
+    expect(() => parseActionUpdate({ committeeId: 'c', actionPlanId: 'p', actionId: 'a', 'rag-a': 'green', 'percent-a': '5' })).toThrow();
+  });
+});
