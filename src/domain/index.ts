@@ -10,3 +10,5 @@ export * from './conversation';
 export * from './notification';
 export * from './errors';
 export * from './status-description';
+export * from './call-in';
+export * from './decision-status';
