@@ -1,0 +1,46 @@
+import { DomainError } from '../../domain/errors';
+import { importPage, importResponseBody } from '../../services/import-page';
+import { badRequest, unsupportedMediaType } from '../problem';
+import type { ApiRoute } from '../server';
+import type { RouteDeps } from './route-deps';
+
+/**
+ * POST /api/v1/imports: a ModernGov page as the body (text/plain, text/html or application/xml).
+ * 201 with what was stored and the warnings; with ?dryRun=true, 200 and nothing stored.
+ */
+export const importRoutes = ({ store }: RouteDeps): ApiRoute[] => [
+  {
+    method: 'post',
+    path: '/api/v1/imports',
+    role: 'Officer',
+    handle: async ({ query, contentType, rawBody, principal }) => {
+      const dryRun = readBoolean(query.get('dryRun'), 'dryRun');
+      const body = await rawBody();
+      try {
+        const result = await importPage(
+          {
+            body,
+            contentType,
+            meetingId: query.get('meetingId') ?? undefined,
+            sourceUrl: query.get('sourceUrl') ?? undefined,
+            dryRun,
+            importedBy: principal.id,
+            now: new Date(),
+          },
+          { store },
+        );
+        return { status: dryRun ? 200 : 201, body: importResponseBody(result) };
+      } catch (err) {
+        // The use case names an unsupported content type as such; HTTP has a status of its own for it.
+        if (err instanceof DomainError && err.details && 'contentType' in err.details) throw unsupportedMediaType(err.message);
+        throw err;
+      }
+    },
+  },
+];
+
+function readBoolean(value: string | null, name: string): boolean {
+  if (value === null || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw badRequest(`The ${name} query parameter must be true or false.`);
+}

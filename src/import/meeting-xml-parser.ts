@@ -1,0 +1,212 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { z } from 'zod';
+import { findExemptMention } from './exempt-mention';
+import { warning, type ImportWarning } from './import-warning';
+import { loadHtml, pageTitle, resolveLink } from './moderngov-html';
+import { parseError, parsed, type ParseResult } from './parse-result';
+import { normaliseSpaces } from './plain-text';
+import { readableTitle } from './title-case';
+import { readUkDate } from './uk-date';
+
+export interface MeetingXmlDocument {
+  readonly title: string;
+  /** The link as the answer gives it. */
+  readonly href?: string;
+  /** Absolute: as given, or resolved against the address the answer came from. */
+  readonly url?: string;
+  readonly restricted: boolean;
+}
+
+export interface MeetingXmlAgendaItem {
+  readonly modernGovId: string;
+  readonly number?: string;
+  readonly titleAsPublished: string;
+  readonly title: string;
+  readonly isDecision?: boolean;
+  /** The item itself is marked restricted (exempt). */
+  readonly restricted: boolean;
+  readonly documents: MeetingXmlDocument[];
+}
+
+/** What the ModernGov web service's GetMeeting answer says. */
+export interface MeetingXml {
+  readonly modernGovId: string;
+  /** yyyy-mm-dd */
+  readonly date?: string;
+  /** HH:MM, Europe/London, as published. */
+  readonly time?: string;
+  readonly committeeTitle?: string;
+  readonly modernGovCommitteeId?: string;
+  readonly location?: string;
+  readonly agendaItems: MeetingXmlAgendaItem[];
+}
+
+/** Element text; the parser keeps every value as a string (parseTagValue: false) so ids like "0012" survive. */
+const Text = z.string().optional();
+/** An element that may be empty (<linkeddocuments/>), which the parser reads as "". */
+const listOf = <T extends z.ZodTypeAny>(key: string, item: T) =>
+  z.union([z.literal(''), z.object({ [key]: z.array(item).default([]) })]).optional()
+    .transform((v) => (v && typeof v === 'object' ? (v[key] as z.infer<T>[]) : []));
+
+const LinkedDocXml = z.object({ title: Text, url: Text, isrestricted: Text });
+const AgendaItemXml = z.object({
+  agendaitemid: Text,
+  agendaitemtitle: Text,
+  agendaitemnumber: Text,
+  isdecision: Text,
+  isrestricted: Text,
+  linkeddocuments: listOf('linkeddoc', LinkedDocXml),
+});
+const MeetingXmlSchema = z.object({
+  meetingid: z.string().min(1, 'is empty'),
+  meetingdate: Text,
+  meetingtime: Text,
+  committeeid: Text,
+  committeetitle: Text,
+  committeename: Text,
+  meetinglocation: Text,
+  agendaitems: listOf('agendaitem', AgendaItemXml),
+});
+
+/** Elements that repeat, read as arrays even when there is one. */
+const REPEATED = new Set(['agendaitem', 'linkeddoc']);
+
+const xmlParser = new XMLParser({
+  ignoreAttributes: true,
+  removeNSPrefix: true, // the SOAP envelope's soap: and the service's own prefixes
+  transformTagName: (name) => name.toLowerCase(),
+  parseTagValue: false,
+  trimValues: true,
+  isArray: (name) => REPEATED.has(name.toLowerCase()),
+});
+
+const readBoolean = (value: string | undefined): boolean | undefined => {
+  const v = value?.trim().toLowerCase();
+  if (v === undefined || v === '') return undefined;
+  if (v === 'true' || v === '1' || v === 'yes') return true;
+  if (v === 'false' || v === '0' || v === 'no') return false;
+  return undefined;
+};
+
+/** The element holding <meetingid>, wherever the answer wraps it (plain GetMeeting, or a SOAP envelope). */
+function findMeeting(node: unknown, depth = 0): Record<string, unknown> | undefined {
+  if (depth > 8 || node === null || typeof node !== 'object') return undefined;
+  if (Array.isArray(node)) {
+    for (const child of node) {
+      const found = findMeeting(child, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const record = node as Record<string, unknown>;
+  if ('meetingid' in record) return record;
+  for (const child of Object.values(record)) {
+    const found = findMeeting(child, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Servers that refuse scripted clients answer with an HTML page: say so, with its title. */
+function looksLikeHtml(text: string): boolean {
+  const start = text.replace(/^\uFEFF/, '').trimStart().replace(/^<\?xml[^>]*\?>\s*/i, '').slice(0, 200).toLowerCase();
+  return start.startsWith('<!doctype html') || start.startsWith('<html') || start.startsWith('<head') || start.startsWith('<body');
+}
+
+/**
+ * Reads the ModernGov web service's GetMeeting answer (mgWebService.asmx/GetMeeting). Elements are matched
+ * without regard to case or namespace prefix. An HTML page in its place, malformed XML and XML without a
+ * meeting are each a located error. `baseUrl`, the address the answer came from, makes relative links absolute.
+ */
+export function parseMeetingXml(xml: string, baseUrl?: string): ParseResult<MeetingXml> {
+  if (xml.trim() === '') return parseError('line 1', 'The answer is empty.');
+  if (looksLikeHtml(xml)) {
+    const title = pageTitle(loadHtml(xml));
+    return parseError('line 1',
+      `The server answered with an HTML page${title ? ` ("${title}")` : ''} instead of GetMeeting XML: the web service may be switched off, or it refused a scripted client.`);
+  }
+  // A document type declaration can define entities that expand without end; the web service never sends one.
+  if (/<!DOCTYPE/i.test(xml)) return parseError('line 1', 'The XML declares a document type (<!DOCTYPE>); GetMeeting answers never do, so it was refused.');
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    return parseError(`line ${valid.err.line}, column ${valid.err.col}`, `The answer is not well-formed XML: ${valid.err.msg}`);
+  }
+  let tree: unknown;
+  try {
+    tree = xmlParser.parse(xml);
+  } catch (err) {
+    return parseError('document', `The XML could not be read: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const root = tree && typeof tree === 'object' ? Object.keys(tree).find((k) => k !== '?xml') : undefined;
+  if (root === 'html') return parseError('line 1', 'The server answered with an HTML page instead of GetMeeting XML.');
+  const found = findMeeting(tree);
+  if (!found) {
+    return parseError(root ? `<${root}>` : 'document', `This XML${root ? ` (root element <${root}>)` : ''} has no <meetingid>: it is not a GetMeeting answer.`);
+  }
+  const result = MeetingXmlSchema.safeParse(found);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    return parseError(`meeting/${issue.path.join('/')}`, `The GetMeeting answer is not as expected at <${issue.path.join('/') || 'meeting'}>: ${issue.message}.`);
+  }
+  const meeting = result.data;
+  const warnings: ImportWarning[] = [];
+  const date = meeting.meetingdate ? readUkDate(meeting.meetingdate) : undefined;
+  if (meeting.meetingdate && !date) {
+    warnings.push(warning('date-unreadable', 'meeting/meetingdate', `"${meeting.meetingdate}" is not a date written dd/mm/yyyy.`));
+  }
+  const time = /^(\d{1,2}[:.]\d{2})/.exec(meeting.meetingtime ?? '')?.[1]?.replace('.', ':');
+
+  const agendaItems: MeetingXmlAgendaItem[] = [];
+  meeting.agendaitems.forEach((item, i) => {
+    const where = `agenda item ${i + 1}`;
+    const titleAsPublished = normaliseSpaces(item.agendaitemtitle ?? '');
+    const id = normaliseSpaces(item.agendaitemid ?? '');
+    if (!id || !titleAsPublished) {
+      warnings.push(warning('nothing-to-import', where, `The agenda item has no ${id ? 'title' : 'agendaitemid'}; it was left out.`));
+      return;
+    }
+    const documents = item.linkeddocuments.flatMap((doc): MeetingXmlDocument[] => {
+      const title = normaliseSpaces(doc.title ?? '');
+      const href = normaliseSpaces(doc.url ?? '');
+      if (!title && !href) return [];
+      const url = href ? resolveLink(href, baseUrl) : undefined;
+      if (href && !url) {
+        warnings.push(warning('document-url-unresolved', `${where}, document "${title || href}"`,
+          `The link "${href}" is relative; give the address the answer came from (sourceUrl / --source-url) to keep it.`));
+      }
+      return [{ title: title || href, ...(href ? { href } : {}), ...(url ? { url } : {}), restricted: readBoolean(doc.isrestricted) === true }];
+    });
+    const restricted = readBoolean(item.isrestricted) === true || findExemptMention(titleAsPublished) !== undefined;
+    if (restricted || documents.some((d) => d.restricted)) {
+      const which = documents.filter((d) => d.restricted).map((d) => `"${d.title}"`);
+      warnings.push(warning('restricted-or-exempt', `${where} (ModernGov id ${id})`,
+        restricted
+          ? 'The item is marked restricted (exempt); it will only be shown to the committee.'
+          : `Restricted documents: ${which.join(', ')}; they will only be shown to the committee.`));
+    }
+    const number = normaliseSpaces(item.agendaitemnumber ?? '');
+    const isDecision = readBoolean(item.isdecision);
+    agendaItems.push({
+      modernGovId: id,
+      ...(number ? { number } : {}),
+      titleAsPublished,
+      title: readableTitle(titleAsPublished),
+      ...(isDecision !== undefined ? { isDecision } : {}),
+      restricted,
+      documents,
+    });
+  });
+  if (meeting.agendaitems.length === 0) warnings.push(warning('nothing-to-import', 'meeting/agendaitems', 'The meeting has no agenda items yet.'));
+  const committeeTitle = normaliseSpaces(meeting.committeetitle ?? meeting.committeename ?? '');
+  const committeeId = normaliseSpaces(meeting.committeeid ?? '');
+  const location = normaliseSpaces(meeting.meetinglocation ?? '');
+  return parsed<MeetingXml>({
+    modernGovId: normaliseSpaces(meeting.meetingid),
+    ...(date ? { date } : {}),
+    ...(time ? { time } : {}),
+    ...(committeeTitle ? { committeeTitle } : {}),
+    ...(committeeId ? { modernGovCommitteeId: committeeId } : {}),
+    ...(location ? { location } : {}),
+    agendaItems,
+  }, warnings);
+}

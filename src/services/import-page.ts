@@ -1,0 +1,301 @@
+import { z } from 'zod';
+import {
+  AgendaItem, Decision, DomainError, Id, Meeting, initialOutcomeStatus, isRecommendationToCouncil, londonDateOf,
+  type Committee, type Outcome,
+} from '../domain';
+import { carryOutcomeStatus } from '../import/carry-outcome-status';
+import type { AgendaItemDraft, DecisionDraft, ImportDraft, MeetingDraft } from '../import/import-draft';
+import { outcomeWhere } from '../import/import-checks';
+import { warning, type ImportWarning } from '../import/import-warning';
+import { londonWallTimeToInstant } from '../import/london-time';
+import { readModernGovPage } from '../import/read-page';
+import { idFromSource, meetingExternalId } from '../import/source-keys';
+import type { Store } from '../store/port';
+import { decodePageBody } from './decode-page-body';
+import { resolveImportPlace, type ImportPlace } from './resolve-import-committee';
+import { planRecord, savePlanned, stampImport, type PlannedRecord, type RecordOps, type WriteAction } from './save-imported-record';
+
+export const ImportPageInput = z.object({
+  body: z.union([z.string(), z.instanceof(Buffer)]),
+  contentType: z.string(),
+  meetingId: Id.optional(),
+  sourceUrl: z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) address').optional(),
+  dryRun: z.boolean(),
+  importedBy: z.string().min(1),
+  now: z.date(),
+});
+export type ImportPageInput = z.infer<typeof ImportPageInput>;
+
+export interface ImportPageDeps {
+  readonly store: Store;
+}
+
+export interface ImportWrite {
+  readonly record: 'meeting' | 'agenda-item' | 'decision';
+  readonly id: string;
+  /** On a dry run, what would have happened. */
+  readonly action: WriteAction;
+}
+
+export interface ImportPageResult {
+  /** Which kind of page it was: an agenda-item page (text), a decision-details page (HTML), a GetMeeting answer (XML). */
+  readonly pageKind: ImportDraft['pageKind'];
+  /** The page's agenda item: the item of an agenda-item page; null for a decision page or a GetMeeting answer. */
+  readonly agendaItem: AgendaItem | null;
+  readonly decision: Decision | null;
+  readonly warnings: ImportWarning[];
+  /** Every agenda item imported: the one of an item page, one per item of a GetMeeting answer. */
+  readonly agendaItems: AgendaItem[];
+  /** The meeting of a GetMeeting answer (or the one named by meetingId); null otherwise. */
+  readonly meeting: Meeting | null;
+  readonly committee: Committee;
+  readonly dryRun: boolean;
+  readonly writes: ImportWrite[];
+}
+
+/** The officer API's answer body (POST /api/v1/imports): { agendaItem, decision, warnings }, and for a GetMeeting
+ *  answer also the meeting and its agenda items. */
+export const importResponseBody = (result: ImportPageResult): Record<string, unknown> => ({
+  agendaItem: result.agendaItem,
+  decision: result.decision,
+  warnings: result.warnings,
+  ...(result.pageKind === 'meeting-xml' ? { meeting: result.meeting, agendaItems: result.agendaItems } : {}),
+});
+
+const invalid = (message: string, details?: Record<string, unknown>): DomainError => new DomainError('invalid', message, details);
+
+/** Validates a built record against its schema; a failure is the page's fault, told to the officer, not a crash. */
+function validated<S extends z.ZodTypeAny>(schema: S, value: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw invalid(`The imported ${what} is not valid at ${issue.path.join('.') || 'its top level'}: ${issue.message}`, { where: what });
+}
+
+function refuseCommitteeMove(existing: { committeeId: string; id: string } | undefined, committee: Committee, what: string): void {
+  if (existing && existing.committeeId !== committee.id) {
+    throw invalid(`This ${what} was imported before under another committee (${existing.committeeId}), not ${committee.name}: import it with that committee's meeting, or remove the earlier record.`,
+      { id: existing.id });
+  }
+}
+
+interface Context {
+  readonly store: Store;
+  readonly place: ImportPlace;
+  readonly committees: readonly Committee[];
+  readonly at: string;
+  readonly now: Date;
+  readonly by: string;
+}
+
+function agendaItemOps(ctx: Context, draft: AgendaItemDraft, meetingId: string | undefined): RecordOps<AgendaItem> {
+  const { store, place } = ctx;
+  return {
+    find: () => store.agendaItems.findBySource(draft.key),
+    build: (existing) => {
+      refuseCommitteeMove(existing, place.committee, 'agenda item');
+      const candidate = validated(AgendaItem, {
+        summary: '', recommendations: [], documents: [], forDecision: true,
+        ...existing,
+        ...draft.fields,
+        id: existing?.id ?? idFromSource('ai', draft.key),
+        committeeId: place.committee.id,
+        ...((meetingId ?? existing?.meetingId) ? { meetingId: meetingId ?? existing?.meetingId } : {}),
+        source: { ...existing?.source, kind: draft.sourceKind, ...draft.key, importedAt: ctx.at },
+        history: existing?.history ?? [],
+        createdAt: existing?.createdAt ?? ctx.at,
+        updatedAt: ctx.at,
+      }, draft.where);
+      return stampImport(candidate, existing, ctx.at, ctx.by);
+    },
+    create: (record) => store.agendaItems.create(record),
+    replace: (record, etag) => store.agendaItems.replace(record, etag),
+  };
+}
+
+function decisionOps(
+  ctx: Context,
+  draft: DecisionDraft,
+  links: { agendaItemId?: string; meetingId?: string; decidedOn?: string; councilMeetingId?: string },
+): RecordOps<Decision> {
+  const { store, place } = ctx;
+  const today = londonDateOf(ctx.at);
+  const decidedOn = draft.fields.decidedOn ?? links.decidedOn;
+  return {
+    find: () => store.decisions.findBySource(draft.key),
+    build: (existing) => {
+      refuseCommitteeMove(existing, place.committee, 'decision');
+      const outcomes = draft.outcomes.map((o): Outcome => {
+        const { status } = initialOutcomeStatus(o.verb, o.target, {
+          committeeKind: place.committee.kind,
+          callInWorkingDays: place.committee.callInWorkingDays,
+          urgent: existing?.urgent ?? false,
+          ...(draft.fields.subjectToCallIn !== undefined ? { subjectToCallIn: draft.fields.subjectToCallIn } : {}),
+          ...(decidedOn ? { decidedOn } : {}),
+          ...(draft.fields.publishedOn ? { publishedOn: draft.fields.publishedOn } : {}),
+          today,
+        });
+        const imported: Outcome = {
+          number: o.number, verb: o.verb, ...(o.target ? { target: o.target } : {}), text: o.text, status,
+          ...(links.councilMeetingId && isRecommendationToCouncil(o.verb, o.target) ? { councilMeetingId: links.councilMeetingId } : {}),
+        };
+        return carryOutcomeStatus(imported, existing?.outcomes ?? []);
+      });
+      const meetingId = links.meetingId ?? existing?.meetingId;
+      const agendaItemId = links.agendaItemId ?? existing?.agendaItemId;
+      const candidate = validated(Decision, {
+        urgent: false,
+        ...existing,
+        ...draft.fields,
+        id: existing?.id ?? idFromSource('dec', draft.key),
+        committeeId: place.committee.id,
+        ...(agendaItemId ? { agendaItemId } : {}),
+        ...(meetingId ? { meetingId } : {}),
+        ...(decidedOn ? { decidedOn } : {}),
+        outcomes,
+        source: { ...existing?.source, kind: draft.sourceKind, ...draft.key, importedAt: ctx.at },
+        history: existing?.history ?? [],
+        createdAt: existing?.createdAt ?? ctx.at,
+        updatedAt: ctx.at,
+      }, 'decision');
+      return stampImport(candidate, existing, ctx.at, ctx.by);
+    },
+    create: (record) => store.decisions.create(record),
+    replace: (record, etag) => store.decisions.replace(record, etag),
+  };
+}
+
+/** A GetMeeting answer's meeting, recorded under its committee; the id comes from ModernGov's meeting id. */
+function meetingOps(ctx: Context, draft: MeetingDraft, warnings: ImportWarning[]): RecordOps<Meeting> {
+  const { store, place } = ctx;
+  const id = idFromSource('mtg', draft.key.externalId ? { externalId: draft.key.externalId } : draft.key);
+  if (!draft.date) throw invalid('The GetMeeting answer has no readable <meetingdate>: pass --meeting to import its items into a meeting you created.', { where: 'meeting/meetingdate' });
+  if (!draft.time) warnings.push(warning('meeting-time-missing', 'meeting/meetingtime', 'The meeting has no start time; midnight (Europe/London) was recorded. Correct it before sending reminders.'));
+  const startsAt = londonWallTimeToInstant(draft.date, draft.time ?? '00:00');
+  if (!startsAt) throw invalid(`The meeting time "${draft.time ?? ''}" is not a time of day.`, { where: 'meeting/meetingtime' });
+  return {
+    find: () => store.meetings.get(place.committee.id, id),
+    build: (existing) => {
+      const candidate = validated(Meeting, {
+        ...existing,
+        id,
+        committeeId: place.committee.id,
+        startsAt,
+        ...(draft.venue ? { venue: draft.venue } : {}),
+        status: existing?.status ?? (Date.parse(startsAt) < ctx.now.getTime() ? 'held' : 'scheduled'),
+        source: { ...existing?.source, kind: 'moderngov-meeting-xml', ...draft.key, importedAt: ctx.at },
+      }, 'meeting');
+      if (!existing) return { record: candidate, action: 'created' };
+      const same = JSON.stringify({ ...existing, source: { ...existing.source, importedAt: undefined } }) ===
+        JSON.stringify({ ...candidate, source: { ...candidate.source, importedAt: undefined } });
+      return same ? { record: existing, action: 'unchanged' } : { record: candidate, action: 'updated' };
+    },
+    create: (record) => store.meetings.create(record),
+    replace: (record, etag) => store.meetings.replace(record, etag),
+  };
+}
+
+/**
+ * Full Council's next meeting on or after the Cabinet meeting, to link a recommendation to Council; a warning
+ * when no Council committee or meeting is known, since the recommendation then waits on nothing the bot can see.
+ */
+async function councilMeetingFor(ctx: Context, draft: DecisionDraft, fromDate: string | undefined, warnings: ImportWarning[]): Promise<string | undefined> {
+  const toCouncil = draft.outcomes.filter((o) => isRecommendationToCouncil(o.verb, o.target));
+  if (toCouncil.length === 0) return undefined;
+  const council = ctx.committees.find((c) => c.kind === 'council');
+  const from = fromDate ? new Date(londonWallTimeToInstant(fromDate, '00:00') ?? ctx.at) : ctx.now;
+  const [meeting] = council ? await ctx.store.meetings.listUpcoming(council.id, from, 1) : [];
+  if (meeting) return meeting.id;
+  for (const outcome of toCouncil) {
+    warnings.push(warning('council-meeting-unknown', outcomeWhere(outcome),
+      council
+        ? `Outcome ${outcome.number} is a recommendation to Council, but no meeting of ${council.name} is known after ${fromDate ?? 'today'}: import or create it so members can see when Council decides.`
+        : `Outcome ${outcome.number} is a recommendation to Council, but there is no Council committee: create it and its meetings so members can see when Council decides.`));
+  }
+  return undefined;
+}
+
+/** A decision page's "Decided at meeting:" link, where that meeting was imported from the web service. */
+async function linkedMeetingId(ctx: Context, draft: DecisionDraft): Promise<string | undefined> {
+  if (ctx.place.meeting) return ctx.place.meeting.id;
+  if (!draft.modernGovMeetingId) return undefined;
+  const id = idFromSource('mtg', { externalId: meetingExternalId(draft.modernGovMeetingId) });
+  return (await ctx.store.meetings.get(ctx.place.committee.id, id)) ? id : undefined;
+}
+
+const readDraft = (text: string, mediaType: Parameters<typeof readModernGovPage>[1], sourceUrl: string | undefined): ImportDraft => {
+  const result = readModernGovPage(text, mediaType, sourceUrl);
+  if (!result.ok) {
+    throw invalid(`${result.error.where}: ${result.error.message}`, { where: result.error.where, errors: [result.error] });
+  }
+  return result.value;
+};
+
+/**
+ * Imports one ModernGov page (agenda-item text, decision-details HTML or GetMeeting XML): reads it, places it
+ * under its committee, works out every record to store and what changed, checks them all, and only then writes,
+ * so a page that fails anywhere stores nothing. A dry run answers the same without writing. Re-importing the
+ * same page updates its records (keeping what changed in their history) and never duplicates them.
+ */
+export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps): Promise<ImportPageResult> {
+  const parsedInput = ImportPageInput.safeParse(rawInput);
+  if (!parsedInput.success) {
+    const issue = parsedInput.error.issues[0]!;
+    throw invalid(`${issue.path.join('.')}: ${issue.message}`, { where: issue.path.join('.') });
+  }
+  const input = parsedInput.data;
+  const { mediaType, text } = decodePageBody(input.body, input.contentType);
+  const draft = readDraft(text, mediaType, input.sourceUrl);
+  const place = await resolveImportPlace(deps.store, draft, input.meetingId);
+  const ctx: Context = {
+    store: deps.store, place, committees: await deps.store.committees.list(), at: input.now.toISOString(), now: input.now, by: input.importedBy,
+  };
+  const warnings = [...draft.warnings];
+
+  // Work out every record first: nothing is written until all of them are known to be valid.
+  const meetingOpsForPage = draft.meeting && !place.meeting ? meetingOps(ctx, draft.meeting, warnings) : undefined;
+  const meetingStep = meetingOpsForPage ? { ops: meetingOpsForPage, plan: await planRecord(meetingOpsForPage) } : undefined;
+  const meetingRecord = place.meeting ?? meetingStep?.plan.record;
+  const itemPlans = await Promise.all(draft.agendaItems.map(async (item) => {
+    const ops = agendaItemOps(ctx, item, meetingRecord?.id);
+    return { ops, plan: await planRecord(ops) };
+  }));
+  let decisionStep: { ops: RecordOps<Decision>; plan: PlannedRecord<Decision> } | undefined;
+  if (draft.decision) {
+    const meetingId = await linkedMeetingId(ctx, draft.decision);
+    const meetingDate = place.meeting ? londonDateOf(place.meeting.startsAt) : undefined;
+    const decidedOn = draft.decision.fields.decidedOn ?? meetingDate;
+    const councilMeetingId = await councilMeetingFor(ctx, draft.decision, decidedOn, warnings);
+    const agendaItemId = itemPlans[0]?.plan.record.id;
+    const ops = decisionOps(ctx, draft.decision, {
+      ...(agendaItemId ? { agendaItemId } : {}),
+      ...(meetingId ? { meetingId } : {}),
+      ...(meetingDate ? { decidedOn: meetingDate } : {}),
+      ...(councilMeetingId ? { councilMeetingId } : {}),
+    });
+    decisionStep = { ops, plan: await planRecord(ops) };
+  }
+
+  const writes: ImportWrite[] = [];
+  const record = async <T extends { id: string }>(kind: ImportWrite['record'], ops: RecordOps<T>, plan: PlannedRecord<T>): Promise<T> => {
+    const saved = input.dryRun ? plan : await savePlanned(ops, plan);
+    writes.push({ record: kind, id: saved.record.id, action: saved.action });
+    return saved.record;
+  };
+  const meeting = meetingStep ? await record('meeting', meetingStep.ops, meetingStep.plan) : place.meeting;
+  const agendaItems: AgendaItem[] = [];
+  for (const { ops, plan } of itemPlans) agendaItems.push(await record('agenda-item', ops, plan));
+  const decision = decisionStep ? await record('decision', decisionStep.ops, decisionStep.plan) : null;
+
+  return {
+    pageKind: draft.pageKind,
+    agendaItem: draft.pageKind === 'agenda-item-text' ? agendaItems[0] ?? null : null,
+    decision,
+    warnings,
+    agendaItems,
+    meeting: meeting ?? null,
+    committee: place.committee,
+    dryRun: input.dryRun,
+    writes,
+  };
+}

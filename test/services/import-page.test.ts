@@ -1,0 +1,328 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DomainError } from '../../src/domain';
+import { importPage, importResponseBody, type ImportPageInput } from '../../src/services/import-page';
+import type { Store } from '../../src/store/port';
+import {
+  CABINET, CABINET_MEETING, COUNCIL, COUNCIL_MEETING, POLICY, openTestStore, storedCounts,
+} from './import-test-store';
+
+const FIXTURES = join(__dirname, '../../../shared/fixtures/moderngov');
+const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, name));
+const xml = (name: string): Buffer => readFileSync(join(__dirname, '../fixtures/moderngov-xml', name));
+const ITEM_PAGE = fixture('melton_cabinet_agenda_item_community_safety.txt');
+const NOW = new Date('2026-11-26T10:00:00.000Z');
+const AT = NOW.toISOString();
+
+const input = (over: Partial<ImportPageInput> = {}): ImportPageInput => ({
+  body: ITEM_PAGE, contentType: 'text/plain; charset=utf-8', dryRun: false, importedBy: 'officer-1', now: NOW, ...over,
+});
+
+let store: Store;
+let dispose: () => Promise<void>;
+const open = async (...args: Parameters<typeof openTestStore>): Promise<void> => {
+  ({ store, dispose } = await openTestStore(...args));
+};
+afterEach(async () => dispose());
+
+/** The error an import fails with, for asserting its code and message. */
+async function failure(promise: Promise<unknown>): Promise<DomainError> {
+  const err = await promise.then(() => undefined, (e: unknown) => e);
+  if (!(err instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(err)}`);
+  return err;
+}
+
+describe('importPage: the agenda-item text page', () => {
+  it('stores the item and its decision, with outcome statuses, and answers the officer API body', async () => {
+    await open([CABINET, COUNCIL], [CABINET_MEETING, COUNCIL_MEETING]);
+    const result = await importPage(input({ meetingId: CABINET_MEETING.id, sourceUrl: 'https://democracy.melton.gov.uk/mgAi.aspx?ID=17241' }), { store });
+
+    expect(result.agendaItem).toEqual({
+      id: expect.stringMatching(/^ai-[0-9a-f]{24}$/),
+      committeeId: 'cabinet',
+      meetingId: CABINET_MEETING.id,
+      title: 'Approval of the Community Safety Partnership Strategic Plan',
+      titleAsPublished: 'APPROVAL OF THE COMMUNITY SAFETY PARTNERSHIP STRATEGIC PLAN',
+      summary: 'The Portfolio Holder for Housing and Communities to submit a report seeking approval to adopt the proposed Community Safety Strategy 2021-23, providing an overview of the issues impacting on communities across the borough and setting out how the Council and partner agencies seek to resolve long standing issues.',
+      portfolioHolder: 'Portfolio Holder for Housing and Communities',
+      leadOfficer: { name: 'Andrew Cotton', role: 'Director for Housing and Communities' },
+      recommendations: [],
+      documents: [],
+      forDecision: true,
+      exempt: false,
+      source: {
+        kind: 'moderngov-agenda-item', url: 'https://democracy.melton.gov.uk/mgAi.aspx?ID=17241', externalId: 'moderngov-agenda-item:17241', importedAt: AT,
+      },
+      history: [],
+      createdAt: AT,
+      updatedAt: AT,
+    });
+    const decision = result.decision!;
+    expect(decision).toMatchObject({
+      id: expect.stringMatching(/^dec-[0-9a-f]{24}$/),
+      committeeId: 'cabinet',
+      agendaItemId: result.agendaItem!.id,
+      meetingId: CABINET_MEETING.id,
+      title: 'Approval of the Community Safety Partnership Strategic Plan',
+      decisionMaker: 'Cabinet',
+      type: 'non-key',
+      urgent: false,
+      decidedOn: '2021-06-16',
+      exempt: false,
+      history: [],
+    });
+    expect(decision.outcomes).toEqual([
+      {
+        number: 1, verb: 'NOTED', status: 'noted',
+        text: 'the report and the ongoing contribution of the Community Safety Partnership to ASB issues across the borough and the direction of travel for the Community Safety Partnership',
+      },
+      {
+        number: 2, verb: 'RECOMMENDED', target: 'Council', status: 'awaiting-council', councilMeetingId: COUNCIL_MEETING.id,
+        text: 'that the proposed Community Safety Strategy 2021-24 be approved.',
+      },
+    ]);
+    expect(decision.discussionPoints).toHaveLength(5);
+    expect(decision.minutes).toHaveLength(6);
+    expect(decision.reasons).toHaveLength(9);
+    expect(result.warnings.map((w) => w.code)).toEqual(['document-year-mismatch']);
+    expect(result.writes).toEqual([
+      { record: 'agenda-item', id: result.agendaItem!.id, action: 'created' },
+      { record: 'decision', id: decision.id, action: 'created' },
+    ]);
+
+    expect((await store.agendaItems.get('cabinet', result.agendaItem!.id))?.value).toEqual(result.agendaItem);
+    expect((await store.decisions.get('cabinet', decision.id))?.value).toEqual(decision);
+    expect(JSON.parse(JSON.stringify(importResponseBody(result)))).toEqual(JSON.parse(JSON.stringify({
+      agendaItem: result.agendaItem, decision, warnings: result.warnings,
+    })));
+  });
+
+  it('finds the committee by the decision maker and warns when no Council meeting is known', async () => {
+    await open([CABINET, COUNCIL]);
+    const result = await importPage(input(), { store });
+    expect(result.committee.id).toBe('cabinet');
+    expect(result.agendaItem?.meetingId).toBeUndefined();
+    expect(result.decision?.outcomes[1]).toEqual({
+      number: 2, verb: 'RECOMMENDED', target: 'Council', status: 'awaiting-council', text: 'that the proposed Community Safety Strategy 2021-24 be approved.',
+    });
+    expect(result.warnings.find((w) => w.code === 'council-meeting-unknown')).toEqual({
+      code: 'council-meeting-unknown',
+      where: 'decision outcome 2 (line 17)',
+      message: 'Outcome 2 is a recommendation to Council, but no meeting of Council is known after today: import or create it so members can see when Council decides.',
+    });
+    // Without a source URL the page's own content identifies it.
+    expect(result.agendaItem?.source).toEqual({
+      kind: 'moderngov-agenda-item', externalId: expect.stringMatching(/^moderngov-agenda-item:fingerprint:[0-9a-f]{24}$/), importedAt: AT,
+    });
+  });
+
+  it('re-importing the same page changes nothing and duplicates nothing', async () => {
+    await open([CABINET, COUNCIL]);
+    const first = await importPage(input(), { store });
+    const again = await importPage(input({ now: new Date('2026-11-27T09:00:00.000Z') }), { store });
+    expect(again.writes.map((w) => w.action)).toEqual(['unchanged', 'unchanged']);
+    expect(again.agendaItem).toEqual(first.agendaItem);
+    expect(again.decision).toEqual(first.decision);
+    expect(await storedCounts(store)).toEqual({ agendaItems: 1, decisions: 1, meetings: 0 });
+  });
+
+  it('re-importing a corrected page updates the same records and keeps what changed', async () => {
+    await open([CABINET, COUNCIL]);
+    const first = await importPage(input(), { store });
+    const corrected = ITEM_PAGE.toString('utf8').replace(/Community Safety Strategy 2021-24/g, 'Community Safety Strategy 2021-23');
+    const later = new Date('2026-11-27T09:00:00.000Z');
+    const second = await importPage(input({ body: corrected, now: later, importedBy: 'officer-2' }), { store });
+
+    expect(second.decision!.id).toBe(first.decision!.id);
+    expect(second.writes.map((w) => w.action)).toEqual(['unchanged', 'updated']);
+    expect(second.warnings.map((w) => w.code)).toEqual(['council-meeting-unknown']);
+    const stored = (await store.decisions.get('cabinet', first.decision!.id))!.value;
+    expect(stored.outcomes[1]!.text).toBe('that the proposed Community Safety Strategy 2021-23 be approved.');
+    expect(stored.createdAt).toBe(AT);
+    expect(stored.updatedAt).toBe(later.toISOString());
+    expect(stored.history).toEqual([{
+      at: later.toISOString(),
+      by: 'officer-2',
+      changes: [{
+        field: 'outcomes[1].text',
+        from: 'that the proposed Community Safety Strategy 2021-24 be approved.',
+        to: 'that the proposed Community Safety Strategy 2021-23 be approved.',
+      }],
+    }]);
+    expect(await storedCounts(store)).toEqual({ agendaItems: 1, decisions: 1, meetings: 0 });
+  });
+
+  it('keeps an outcome status that moved on since the first import', async () => {
+    await open([CABINET, COUNCIL]);
+    const first = await importPage(input(), { store });
+    const read = (await store.decisions.get('cabinet', first.decision!.id))!;
+    const decided = { ...read.value, outcomes: read.value.outcomes.map((o) => (o.number === 2 ? { ...o, status: 'approved-by-council' as const, councilDecisionId: 'dec-council-1' } : o)) };
+    await store.decisions.replace(decided, read.etag);
+    const again = await importPage(input(), { store });
+    expect(again.decision!.outcomes[1]).toMatchObject({ status: 'approved-by-council', councilDecisionId: 'dec-council-1' });
+    expect(again.writes.map((w) => w.action)).toEqual(['unchanged', 'unchanged']);
+  });
+
+  it('stores nothing on a dry run, and answers the same body', async () => {
+    await open([CABINET, COUNCIL]);
+    const dry = await importPage(input({ dryRun: true }), { store });
+    expect(dry.dryRun).toBe(true);
+    expect(dry.writes.map((w) => w.action)).toEqual(['created', 'created']);
+    expect(dry.decision?.type).toBe('non-key');
+    expect(await storedCounts(store)).toEqual({ agendaItems: 0, decisions: 0, meetings: 0 });
+    const real = await importPage(input(), { store });
+    expect(real.decision).toEqual(dry.decision);
+  });
+
+  it('retries once when the record changed between reading and writing, keeping both changes', async () => {
+    await open([CABINET, COUNCIL]);
+    await importPage(input(), { store });
+    const replace = store.agendaItems.replace.bind(store.agendaItems);
+    let interfered = false;
+    // An officer edits the item at the moment the re-import writes: the import's ETag is then stale.
+    store.agendaItems.replace = async (item, etag) => {
+      if (!interfered) {
+        interfered = true;
+        const current = (await store.agendaItems.get(item.committeeId, item.id))!;
+        await replace({ ...current.value, recommendations: ['Added by an officer'] }, current.etag);
+      }
+      return replace(item, etag);
+    };
+    const corrected = ITEM_PAGE.toString('utf8').replace('long standing issues.', 'long-standing issues.');
+    const result = await importPage(input({ body: corrected }), { store });
+    expect(interfered).toBe(true);
+    expect(result.writes[0]).toEqual({ record: 'agenda-item', id: result.agendaItem!.id, action: 'updated' });
+    const stored = (await store.agendaItems.get('cabinet', result.agendaItem!.id))!.value;
+    expect(stored.recommendations).toEqual(['Added by an officer']);
+    expect(stored.summary).toContain('long-standing issues.');
+  });
+});
+
+describe('importPage: refusals, with nothing stored', () => {
+  it.each([
+    ['an empty body', { body: Buffer.alloc(0) }, 'The body is empty: send the page to import.'],
+    ['a blank body', { body: ' \n\u00a0\n' }, 'The body is empty: send the page to import.'],
+    ['an unsupported content type', { contentType: 'application/pdf' },
+      'Unsupported content type "application/pdf": send text/plain (an agenda-item page), text/html (a decision-details page) or application/xml (a GetMeeting answer).'],
+    ['NUL bytes', { body: Buffer.from([0x41, 0x00, 0x42]) }, 'The body is binary data (it contains NUL bytes), not a page of text.'],
+    ['invalid UTF-8', { body: Buffer.from([0x25, 0x50, 0x44, 0x46, 0xff, 0xfe, 0x80]) },
+      'The body is not valid UTF-8 text: is it a PDF, a Word file or another binary file? Save the page as text or HTML first.'],
+    ['an unsupported charset', { contentType: 'text/plain; charset=shift_jis' }, 'Unsupported charset "shift_jis": send the page as UTF-8.'],
+    ['an HTML page that is not ModernGov', { contentType: 'text/html', body: '<html><head><title>Welcome</title></head><body>Hi</body></html>' },
+      'page: This HTML page ("Welcome") is not a ModernGov page: expected a decision-details page (ieDecisionDetails.aspx).'],
+    ['a decisions list', { contentType: 'text/html', body: fixture('lgsf_modgov_officer_decisions_list.html') },
+      'page: This is a ModernGov decisions list with 1 decision(s); import each decision\'s details page instead:\nAdmission of the Public: ieDecisionDetails.aspx?ID=13149'],
+    ['an HTML error page sent as XML', { contentType: 'application/xml', body: xml('getmeeting_html_error_page.xml') },
+      'line 1: The server answered with an HTML page ("403 - Forbidden: Access is denied.") instead of GetMeeting XML: the web service may be switched off, or it refused a scripted client.'],
+    ['a relative source URL', { sourceUrl: 'mgAi.aspx?ID=1' }, 'sourceUrl: Invalid url'],
+  ])('refuses %s', async (_, over, message) => {
+    await open([CABINET]);
+    const err = await failure(importPage(input(over as Partial<ImportPageInput>), { store }));
+    expect(err.code).toBe('invalid');
+    expect(err.message).toBe(message);
+    expect(await storedCounts(store)).toEqual({ agendaItems: 0, decisions: 0, meetings: 0 });
+  });
+
+  it('refuses a page whose committee does not exist', async () => {
+    await open([COUNCIL]);
+    const err = await failure(importPage(input(), { store }));
+    expect([err.code, err.message]).toEqual(['invalid', 'No committee named Cabinet: create it first or pass --meeting']);
+  });
+
+  it('refuses an unknown meeting', async () => {
+    await open([CABINET]);
+    const err = await failure(importPage(input({ meetingId: 'no-such-meeting' }), { store }));
+    expect(err.message).toBe('No meeting no-such-meeting: check the meeting id, or leave it out to use the committee the page names.');
+  });
+
+  it('writes none of a GetMeeting answer whose meeting has no date', async () => {
+    await open([CABINET]);
+    const body = xml('getmeeting_cabinet.xml').toString('utf8').replace('<meetingdate>12/10/2021</meetingdate>', '');
+    const err = await failure(importPage(input({ body, contentType: 'text/xml' }), { store }));
+    expect(err.message).toBe('The GetMeeting answer has no readable <meetingdate>: pass --meeting to import its items into a meeting you created.');
+    expect(await storedCounts(store)).toEqual({ agendaItems: 0, decisions: 0, meetings: 0 });
+  });
+});
+
+describe('importPage: decision-details HTML', () => {
+  it('imports the Policy Committee decision with its meeting date, status and absolute document link', async () => {
+    await open([POLICY]);
+    const result = await importPage(input({
+      body: fixture('lgsf_modgov_decision_detail.html'), contentType: 'text/html; charset=utf-8',
+      sourceUrl: 'https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=7001',
+    }), { store });
+    expect(result.agendaItem).toBeNull();
+    expect(result.warnings).toEqual([]);
+    expect(result.decision).toEqual({
+      id: expect.stringMatching(/^dec-/),
+      committeeId: 'policy',
+      title: 'Minutes of Previous Meeting',
+      decisionMaker: 'Policy Committee',
+      type: 'non-key',
+      subjectToCallIn: false,
+      urgent: false,
+      outcomes: [{ number: 1, verb: 'DECIDED', status: 'effective', text: 'The Minutes of the Policy Committee meeting on 23 September 2015 were approved as a correct record.' }],
+      reasons: [],
+      publishedStatus: 'Recommendations Approved',
+      minutes: [],
+      discussionPoints: [],
+      decidedOn: '2015-10-19',
+      publishedOn: '2015-10-22',
+      documents: [{ title: 'polc2 - 23.09.2015', url: 'https://democracy.example.gov.uk/documents/s7942/polc2%20-%2023.09.2015.pdf', restricted: false }],
+      exempt: false,
+      source: { kind: 'moderngov-decision', url: 'https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=7001', externalId: 'moderngov-decision:7001', importedAt: AT },
+      history: [],
+      createdAt: AT,
+      updatedAt: AT,
+    });
+  });
+
+  it('places an officer decision through the meeting named, and opens call-in when published and subject to it', async () => {
+    await open([CABINET], [CABINET_MEETING]);
+    const body = fixture('lgsf_modgov_decision_detail_no_documents.html');
+    const during = await importPage(input({ body, contentType: 'text/html', meetingId: CABINET_MEETING.id, now: new Date('2026-08-06T09:00:00Z'), dryRun: true }), { store });
+    expect(during.decision).toMatchObject({
+      committeeId: 'cabinet', meetingId: CABINET_MEETING.id, decisionMaker: 'Strategic Director for Environment', type: 'key', subjectToCallIn: true,
+      purpose: 'To seek approval for alternative processing arrangements.', publishedOn: '2026-08-05', decidedOn: '2026-08-04',
+    });
+    expect(during.decision!.outcomes.map((o) => o.status)).toEqual(['call-in-open']);
+    const after = await importPage(input({ body, contentType: 'text/html', meetingId: CABINET_MEETING.id }), { store });
+    expect(after.decision!.outcomes.map((o) => o.status)).toEqual(['effective']);
+  });
+});
+
+describe('importPage: GetMeeting XML', () => {
+  const SERVICE = 'https://democracy.melton.gov.uk/mgWebService.asmx/GetMeeting?lMeetingId=2841';
+
+  it('records the meeting and one agenda item per item, and a later item page updates the same item', async () => {
+    await open([CABINET, COUNCIL]);
+    const result = await importPage(input({ body: xml('getmeeting_cabinet.xml'), contentType: 'application/xml', sourceUrl: SERVICE }), { store });
+    expect(result.meeting).toEqual({
+      id: expect.stringMatching(/^mtg-/), committeeId: 'cabinet', startsAt: '2021-10-12T15:30:00.000Z', status: 'held',
+      venue: 'Parkside, Station Approach, Burton Street, Melton Mowbray LE13 1GH',
+      source: { kind: 'moderngov-meeting-xml', url: SERVICE, externalId: 'moderngov-meeting:2841', importedAt: AT },
+    });
+    expect(result.agendaItem).toBeNull();
+    expect(result.decision).toBeNull();
+    expect(result.agendaItems.map((i) => [i.number, i.title, i.forDecision, i.exempt, i.documents.length, i.meetingId])).toEqual([
+      ['1', 'Apologies for Absence', false, false, 0, result.meeting!.id],
+      ['6', 'Approval of the Community Safety Partnership Strategic Plan', true, false, 2, result.meeting!.id],
+      ['9', 'Disposal of land at Snow Hill & Nottingham Street', true, true, 1, result.meeting!.id],
+    ]);
+    expect(result.agendaItems[2]!.documents).toEqual([{ title: 'Exempt appendix: valuation', url: 'https://democracy.melton.gov.uk/documents/s21950/Valuation.pdf', restricted: true }]);
+    expect(result.warnings.map((w) => [w.code, w.where])).toEqual([['restricted-or-exempt', 'agenda item 3 (ModernGov id 17245)']]);
+    expect(Object.keys(importResponseBody(result))).toEqual(['agendaItem', 'decision', 'warnings', 'meeting', 'agendaItems']);
+
+    const again = await importPage(input({ body: xml('getmeeting_cabinet.xml'), contentType: 'application/xml', sourceUrl: SERVICE }), { store });
+    expect(again.writes.map((w) => w.action)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
+
+    const page = await importPage(input({ sourceUrl: 'https://democracy.melton.gov.uk/mgAi.aspx?ID=17241' }), { store });
+    expect(page.agendaItem!.id).toBe(result.agendaItems[1]!.id);
+    expect(page.agendaItem!.meetingId).toBe(result.meeting!.id);
+    expect(page.agendaItem!.documents).toHaveLength(2); // the item page lists none: the web service's are kept
+    expect(page.agendaItem!.history[0]!.changes.map((c) => c.field)).toEqual([
+      'summary', 'source.kind', 'source.url', 'portfolioHolder', 'leadOfficer',
+    ]);
+    expect(await storedCounts(store)).toEqual({ agendaItems: 3, decisions: 1, meetings: 1 });
+  });
+});
