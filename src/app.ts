@@ -1,4 +1,4 @@
-import { renderErrorCard, renderHelpCard } from './cards';
+import { buildErrorView, renderErrorCard, renderHelpCard } from './cards';
 import { describeConfig, type Config } from './config';
 import { createHttpServer } from './http/server';
 import { createOfficerAuthenticator } from './http/officer-auth';
@@ -33,8 +33,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const store = await openStore(config.store);
 
   const adapter = createCloudAdapter(config.bot, options.botCredentialsFactory);
-  adapter.onTurnError = createTurnErrorHandler(logger, renderErrorCard);
-  const bot = new CabinetBot({ logger, helpCard: renderHelpCard });
+  adapter.onTurnError = createTurnErrorHandler(logger, (error, reference) => renderErrorCard(buildErrorView(error, { reference })));
+  const bot = new CabinetBot({ logger, helpCard: () => renderHelpCard() });
 
   const http = createHttpServer({
     logger,

@@ -15,7 +15,8 @@ const bool = (def: boolean) =>
 
 const EnvSchema = z
   .object({
-    PORT: intFrom(3978, 1, 65535),
+    // 0 asks the OS for a free port (tests).
+    PORT: intFrom(3978, 0, 65535),
     HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
     LOG_PRETTY: z.preprocess(emptyAsUndefined, z.enum(['auto', 'true', 'false']).default('auto')),

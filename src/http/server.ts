@@ -69,7 +69,11 @@ const MAX_ACTIVITY_BYTES = 1_048_576;
 const READINESS_TIMEOUT_MS = 3000;
 
 export function createHttpServer(deps: HttpServerDeps): HttpServer {
-  const server = restify.createServer({ name: 'cabinet-bot', handleUncaughtExceptions: false });
+  const server = restify.createServer({
+    name: 'cabinet-bot',
+    handleUncaughtExceptions: false,
+    formatters: { 'application/problem+json': (_req: Request, _res: Response, body: unknown) => JSON.stringify(body) },
+  });
   let inFlight = 0;
   let draining = false;
   const idle: Array<() => void> = [];
@@ -147,10 +151,19 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
     });
   }
 
-  // Restify's own errors (unknown route, wrong method) are answered as problem+json too.
-  server.on('restifyError', (req: Request, res: Response, err: { statusCode?: number; message: string }, cb: () => void) => {
+  // Restify's own errors (unknown route, wrong method) are answered as problem+json too: restify sends the
+  // error itself after this handler, so we give it the problem body and the problem+json formatter.
+  server.on('restifyError', (req: Request, res: Response, err: RestifyError, cb: () => void) => {
     const status = err.statusCode ?? 500;
-    sendProblem(res, { status, title: status === 404 ? 'Not found' : 'Request failed', detail: status === 404 ? `No such endpoint: ${req.method} ${req.url}` : err.message }, idOf(req));
+    const problem = {
+      type: 'about:blank',
+      status,
+      title: status === 404 ? 'Not found' : status === 405 ? 'Method not allowed' : 'Request failed',
+      detail: status === 404 ? `No such endpoint: ${req.method} ${req.path()}` : err.message,
+      requestId: idOf(req),
+    };
+    err.toJSON = () => problem;
+    res.setHeader('content-type', 'application/problem+json; charset=utf-8');
     cb();
   });
 
@@ -176,6 +189,7 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
 }
 
 type RequestWithId = Request & { requestId: string };
+type RestifyError = { statusCode?: number; message: string; toJSON?: () => unknown };
 const idOf = (req: Request): string => (req as RequestWithId).requestId;
 const headerValue = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());

@@ -7,7 +7,7 @@ import type { AdaptiveCard } from '../cards/templates';
  * The last word of a failed turn: log it with the request id and never leave the person without an answer.
  * Invokes are answered by the adapter's invoke response, so only conversational turns get a message here.
  */
-export function createTurnErrorHandler(logger: Logger, errorCard: (problem: { title: string; detail: string; whatToDo: string; reference?: string }) => AdaptiveCard) {
+export function createTurnErrorHandler(logger: Logger, errorCard: (error: unknown, reference?: string) => AdaptiveCard) {
   return async (ctx: TurnContext, error: Error): Promise<void> => {
     const requestId = turnRequestId(ctx);
     turnLogger(ctx, logger).error({ err: error, requestId }, 'turn failed');
@@ -15,14 +15,7 @@ export function createTurnErrorHandler(logger: Logger, errorCard: (problem: { ti
     try {
       await ctx.sendActivity({
         attachments: [
-          CardFactory.adaptiveCard(
-            errorCard({
-              title: 'Something went wrong',
-              detail: 'The bot could not finish what you asked.',
-              whatToDo: 'Try again in a minute. If it keeps happening, tell democratic services and quote the reference.',
-              reference: requestId,
-            }),
-          ),
+          CardFactory.adaptiveCard(errorCard(error, requestId)),
         ],
       });
     } catch (sendError) {
