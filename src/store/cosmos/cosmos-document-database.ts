@@ -1,0 +1,151 @@
+import type { Container, CosmosClient, ItemDefinition } from '@azure/cosmos';
+import type {
+  ContainerName, CreateOutcome, DocumentCollection, DocumentDatabase, DocumentEnvelope, DocumentPage, ReplaceOutcome,
+  StoredDocument,
+} from '../documents/document-collection';
+import type { DocumentQuery } from '../documents/document-query';
+import { StoredDocumentError } from '../documents/stored-document-error';
+import { asStoreError, statusOf } from './cosmos-errors';
+import { toCosmosSql } from './query-to-cosmos-sql';
+
+/** Cosmos DB's system properties all start with an underscore (_rid, _self, _etag, _attachments, _ts); ours never do. */
+const withoutSystemFields = (resource: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(resource).filter(([name]) => !name.startsWith('_')));
+
+const toStored = (container: ContainerName, resource: ItemDefinition): StoredDocument => {
+  const id = typeof resource.id === 'string' ? resource.id : '(no id)';
+  const pk = typeof resource['pk'] === 'string' ? resource['pk'] : '(no pk)';
+  const etag = resource['_etag'];
+  if (typeof etag !== 'string') throw new StoredDocumentError(container, id, pk, ['Cosmos DB returned it without an _etag']);
+  return { container, id, pk, etag, body: withoutSystemFields(resource) };
+};
+
+const etagOf = (resource: ItemDefinition | undefined, headerEtag: string | undefined): string => {
+  const etag = headerEtag ?? (resource?.['_etag'] as string | undefined);
+  if (etag === undefined) throw new Error('Cosmos DB answered a write without an ETag');
+  return etag;
+};
+
+const collection = (name: ContainerName, container: Container): DocumentCollection => {
+  const attempt = async <T>(doing: string, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      throw asStoreError(error, `${doing} in ${name}`);
+    }
+  };
+
+  const read = async (pk: string, id: string): Promise<StoredDocument | undefined> => {
+    // The SDK answers a missing item with statusCode 404 and no resource, not a throw.
+    const response = await container.item(id, pk).read();
+    return response.resource === undefined ? undefined : toStored(name, response.resource);
+  };
+
+  /**
+   * The document another writer created first. Under session consistency a read in our session may reach a replica
+   * that has not applied their write yet, so a 404 right after a 409 is retried briefly before it counts as a fault.
+   */
+  const readWinner = async (document: DocumentEnvelope): Promise<StoredDocument> => {
+    for (const delayMs of [0, 50, 200, 500]) {
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      const existing = await read(document.pk, document.id);
+      if (existing !== undefined) return existing;
+    }
+    throw new Error(`${name}/${document.id} was reported present (409) and then not found`);
+  };
+
+  return {
+    name,
+    create: (document: DocumentEnvelope) =>
+      attempt('create', async (): Promise<CreateOutcome> => {
+        try {
+          const response = await container.items.create(document);
+          return { created: true, etag: etagOf(response.resource, response.etag) };
+        } catch (error) {
+          if (statusOf(error) !== 409) throw error;
+          return { created: false, existing: await readWinner(document) };
+        }
+      }),
+    read: (pk, id) => attempt('read', () => read(pk, id)),
+    replace: (document, etag) =>
+      attempt('replace', async (): Promise<ReplaceOutcome> => {
+        try {
+          const response = await container
+            .item(document.id, document.pk)
+            .replace(document, { accessCondition: { type: 'IfMatch', condition: etag } });
+          return { outcome: 'replaced', etag: etagOf(response.resource, response.etag) };
+        } catch (error) {
+          if (statusOf(error) === 412) return { outcome: 'conflict' };
+          if (statusOf(error) === 404) return { outcome: 'not-found' };
+          throw error;
+        }
+      }),
+    upsert: (document) =>
+      attempt('upsert', async () => {
+        const response = await container.items.upsert(document);
+        return etagOf(response.resource, response.etag);
+      }),
+    query: (query: DocumentQuery) =>
+      attempt('query', async (): Promise<DocumentPage> => {
+        const spec = toCosmosSql(query);
+        const partition = query.partitionKey !== undefined ? { partitionKey: query.partitionKey } : {};
+        if (query.page === undefined) {
+          const { resources } = await container.items.query<ItemDefinition>(spec, partition).fetchAll();
+          return { documents: resources.map((r) => toStored(name, r)) };
+        }
+        const response = await container.items
+          .query<ItemDefinition>(spec, {
+            ...partition,
+            maxItemCount: query.page.size,
+            ...(query.page.continuation !== undefined ? { continuationToken: query.page.continuation } : {}),
+          })
+          .fetchNext();
+        const documents = response.resources.map((r) => toStored(name, r));
+        return response.hasMoreResults && response.continuationToken
+          ? { documents, continuation: response.continuationToken }
+          : { documents };
+      }),
+  };
+};
+
+export interface CosmosDocumentDatabaseOptions {
+  readonly client: CosmosClient;
+  readonly databaseId: string;
+  readonly pingTimeoutMs: number;
+}
+
+export const cosmosDocumentDatabase = ({ client, databaseId, pingTimeoutMs }: CosmosDocumentDatabaseOptions): DocumentDatabase => {
+  const database = client.database(databaseId);
+  const collections = new Map<ContainerName, DocumentCollection>();
+  let closed = false;
+  return {
+    collection: (name) => {
+      let c = collections.get(name);
+      if (c === undefined) collections.set(name, (c = collection(name, database.container(name))));
+      return c;
+    },
+    ping: async () => {
+      if (closed) throw new Error('The Cosmos DB store is closed');
+      // The SDK would retry an unreachable endpoint for a long time; /readyz needs an answer in seconds.
+      const abort = new AbortController();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          abort.abort();
+          reject(new Error(`Cosmos DB did not answer within ${pingTimeoutMs} ms`));
+        }, pingTimeoutMs);
+      });
+      try {
+        await Promise.race([database.read({ abortSignal: abort.signal }), timeout]);
+      } catch (error) {
+        throw new Error(`Cosmos DB database "${databaseId}" is not usable: ${(error as Error).message}`, { cause: error });
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    close: async () => {
+      closed = true;
+      client.dispose();
+    },
+  };
+};

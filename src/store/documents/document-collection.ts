@@ -1,0 +1,70 @@
+/**
+ * The small layer under the domain-shaped Store: a collection of JSON documents with Cosmos DB semantics
+ * (partition key, document id, ETag per write). Each adapter implements it once (SQLite table, Cosmos container);
+ * the one Store implementation in ../domain-store is written against it, so both adapters behave alike.
+ */
+import type { DocumentQuery } from './document-query';
+
+/** Cosmos DB containers; the embedded adapter keeps them as a column of one table. All partition on `/pk`. */
+export const CONTAINER_NAMES = ['business', 'members', 'conversations', 'notifications'] as const;
+export type ContainerName = (typeof CONTAINER_NAMES)[number];
+
+/** Values stored beside the domain value for queries to filter and sort on. */
+export type IndexValue = string | number | boolean | readonly string[];
+
+/**
+ * What is written. The domain value sits under `data`, untouched, so that the document id (`agendaItem:<id>`)
+ * and our own fields never collide with the domain's fields and stripping them is a matter of taking `data`.
+ */
+export interface DocumentEnvelope {
+  /** `${type}:${key}`, unique within a partition. */
+  readonly id: string;
+  readonly pk: string;
+  readonly type: string;
+  /** Derived values queries need (instants as epoch ms, lower-cased email, ids lifted out of arrays). */
+  readonly ix: Readonly<Record<string, IndexValue>>;
+  readonly data: unknown;
+}
+
+/** A document as read back: untrusted until the domain layer validates it. System fields (_etag, _rid ...) removed. */
+export interface StoredDocument {
+  readonly container: ContainerName;
+  readonly pk: string;
+  readonly id: string;
+  readonly etag: string;
+  readonly body: Readonly<Record<string, unknown>>;
+}
+
+export type CreateOutcome =
+  | { readonly created: true; readonly etag: string }
+  | { readonly created: false; readonly existing: StoredDocument };
+
+export type ReplaceOutcome =
+  | { readonly outcome: 'replaced'; readonly etag: string }
+  | { readonly outcome: 'conflict' }
+  | { readonly outcome: 'not-found' };
+
+export interface DocumentPage {
+  readonly documents: StoredDocument[];
+  readonly continuation?: string;
+}
+
+export interface DocumentCollection {
+  readonly name: ContainerName;
+  /** Writes only if no document has this (pk, id); otherwise answers the one that is there. */
+  create(document: DocumentEnvelope): Promise<CreateOutcome>;
+  /** Point read. */
+  read(pk: string, id: string): Promise<StoredDocument | undefined>;
+  /** Writes only if the stored ETag is still `etag` (Cosmos IfMatch). */
+  replace(document: DocumentEnvelope, etag: string): Promise<ReplaceOutcome>;
+  /** Create or overwrite, no ETag check. Returns the new ETag. */
+  upsert(document: DocumentEnvelope): Promise<string>;
+  query(query: DocumentQuery): Promise<DocumentPage>;
+}
+
+export interface DocumentDatabase {
+  collection(name: ContainerName): DocumentCollection;
+  /** Resolves when the database can serve requests; rejects with the reason when it cannot. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

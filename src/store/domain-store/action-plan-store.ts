@@ -1,0 +1,29 @@
+import type { ActionPlan, ActionUpdate } from '../../domain';
+import type { ActionPlanStore } from '../port';
+import type { TypedDocuments } from './typed-documents';
+
+export const actionPlanStore = (
+  plans: TypedDocuments<ActionPlan>,
+  updates: TypedDocuments<ActionUpdate>,
+): ActionPlanStore => ({
+  create: (plan) => plans.create(plan),
+  get: (committeeId, id) => plans.get(committeeId, id),
+  findByDecision: (committeeId, decisionId) =>
+    plans.only({
+      partitionKey: committeeId,
+      where: [{ path: 'data.decisionId', op: '=', value: decisionId }],
+    }),
+  replace: (plan, etag) => plans.replace(plan, etag),
+  // Cross-partition: an owner's actions follow decisions of any committee.
+  listByOwner: (memberId) =>
+    plans.values({
+      where: [{ path: 'ix.ownerMemberIds', op: 'contains', value: memberId }],
+    }),
+  appendUpdate: (update) => updates.create(update),
+  listUpdates: (committeeId, actionPlanId) =>
+    updates.values({
+      partitionKey: committeeId,
+      where: [{ path: 'data.actionPlanId', op: '=', value: actionPlanId }],
+      orderBy: { path: 'ix.atMs', direction: 'asc' },
+    }),
+});

@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import type { ContainerName, IndexValue } from '../documents/document-collection';
+
+/** How one domain record type is kept: which container, which partition, which document id, which index fields. */
+export interface DocumentKind<T> {
+  /** The envelope's `type`, also the document id prefix. */
+  readonly type: string;
+  /** In words, for error messages: "agenda item". */
+  readonly label: string;
+  readonly container: ContainerName;
+  readonly schema: z.ZodType<T, z.ZodTypeDef, unknown>;
+  partitionKeyOf(value: T): string;
+  /** The record's key within its partition; the document id is `${type}:${key}`. */
+  keyOf(value: T): string;
+  indexOf(value: T): Record<string, IndexValue | undefined>;
+}
+
+export const epochMs = (instant: string): number => Date.parse(instant);

@@ -1,0 +1,131 @@
+/**
+ * Where every record lives: the partitioning scheme in one place (docs/STORE.md explains the why and the cost).
+ *
+ * business       pk = committeeId   committee, meeting, agendaItem, decision, actionPlan, actionUpdate
+ * members        pk = memberId      member, ack (one per agenda item: "acknowledge" is a point create)
+ * conversations  pk = conversationId conversation (proactive-messaging references; get(id) is a point read)
+ * notifications  pk = notificationId notification and its deliveries (recording a delivery is a point write)
+ */
+import {
+  Acknowledgement, ActionPlan, ActionUpdate, AgendaItem, Committee, ConversationRecord, Decision, Delivery, Meeting,
+  Member, normaliseEmail, Notification,
+} from '../../domain';
+import { epochMs, type DocumentKind } from './document-kind';
+
+export const committeeKind: DocumentKind<Committee> = {
+  type: 'committee',
+  label: 'committee',
+  container: 'business',
+  schema: Committee,
+  partitionKeyOf: (c) => c.id,
+  keyOf: (c) => c.id,
+  indexOf: () => ({}),
+};
+
+export const meetingKind: DocumentKind<Meeting> = {
+  type: 'meeting',
+  label: 'meeting',
+  container: 'business',
+  schema: Meeting,
+  partitionKeyOf: (m) => m.committeeId,
+  keyOf: (m) => m.id,
+  // Instants may carry any offset; epoch ms compares and sorts correctly where the ISO strings would not.
+  indexOf: (m) => ({ startsAtMs: epochMs(m.startsAt) }),
+};
+
+export const agendaItemKind: DocumentKind<AgendaItem> = {
+  type: 'agendaItem',
+  label: 'agenda item',
+  container: 'business',
+  schema: AgendaItem,
+  partitionKeyOf: (a) => a.committeeId,
+  keyOf: (a) => a.id,
+  indexOf: () => ({}),
+};
+
+export const decisionKind: DocumentKind<Decision> = {
+  type: 'decision',
+  label: 'decision',
+  container: 'business',
+  schema: Decision,
+  partitionKeyOf: (d) => d.committeeId,
+  keyOf: (d) => d.id,
+  indexOf: () => ({}),
+};
+
+export const actionPlanKind: DocumentKind<ActionPlan> = {
+  type: 'actionPlan',
+  label: 'action plan',
+  container: 'business',
+  schema: ActionPlan,
+  partitionKeyOf: (p) => p.committeeId,
+  keyOf: (p) => p.id,
+  // Lifted out of the actions array so "my actions" is ARRAY_CONTAINS on strings, the same in SQL and Cosmos.
+  indexOf: (p) => ({ ownerMemberIds: [...new Set(p.actions.map((a) => a.ownerMemberId))].sort() }),
+};
+
+export const actionUpdateKind: DocumentKind<ActionUpdate> = {
+  type: 'actionUpdate',
+  label: 'action update',
+  container: 'business',
+  schema: ActionUpdate,
+  partitionKeyOf: (u) => u.committeeId,
+  keyOf: (u) => u.id,
+  indexOf: (u) => ({ atMs: epochMs(u.at) }),
+};
+
+export const memberKind: DocumentKind<Member> = {
+  type: 'member',
+  label: 'member',
+  container: 'members',
+  schema: Member,
+  partitionKeyOf: (m) => m.id,
+  keyOf: (m) => m.id,
+  // Matching is case-insensitive (normaliseEmail); GUIDs arrive in either case.
+  indexOf: (m) => ({
+    emailKey: m.email === undefined ? undefined : normaliseEmail(m.email),
+    aadObjectIdKey: m.aadObjectId?.toLowerCase(),
+    committeeIds: [...new Set(m.committees.map((c) => c.committeeId))].sort(),
+  }),
+};
+
+export const acknowledgementKind: DocumentKind<Acknowledgement> = {
+  type: 'ack',
+  label: 'acknowledgement',
+  container: 'members',
+  schema: Acknowledgement,
+  partitionKeyOf: (a) => a.memberId,
+  // One per member per item: the key makes a second press a 409, never a duplicate.
+  keyOf: (a) => a.agendaItemId,
+  indexOf: (a) => ({ acknowledgedAtMs: epochMs(a.acknowledgedAt) }),
+};
+
+export const conversationKind: DocumentKind<ConversationRecord> = {
+  type: 'conversation',
+  label: 'conversation',
+  container: 'conversations',
+  schema: ConversationRecord,
+  partitionKeyOf: (c) => c.id,
+  keyOf: (c) => c.id,
+  indexOf: () => ({}),
+};
+
+export const notificationKind: DocumentKind<Notification> = {
+  type: 'notification',
+  label: 'notification',
+  container: 'notifications',
+  schema: Notification,
+  partitionKeyOf: (n) => n.id,
+  keyOf: (n) => n.id,
+  indexOf: (n) => ({ sendAtMs: epochMs(n.sendAt) }),
+};
+
+export const deliveryKind: DocumentKind<Delivery> = {
+  type: 'delivery',
+  label: 'delivery',
+  container: 'notifications',
+  schema: Delivery,
+  partitionKeyOf: (d) => d.notificationId,
+  keyOf: (d) => d.memberId,
+  indexOf: () => ({}),
+};

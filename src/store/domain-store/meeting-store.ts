@@ -1,0 +1,25 @@
+import { DomainError, type Meeting } from '../../domain';
+import type { MeetingStore } from '../port';
+import type { TypedDocuments } from './typed-documents';
+
+const checkLimit = (limit: number): number => {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new DomainError('invalid', `A limit must be a positive whole number, not ${limit}`);
+  return limit;
+};
+
+const soonestFirst = { path: 'ix.startsAtMs', direction: 'asc' } as const;
+
+export const meetingStore = (meetings: TypedDocuments<Meeting>): MeetingStore => ({
+  create: (meeting) => meetings.create(meeting),
+  get: (committeeId, id) => meetings.get(committeeId, id),
+  replace: (meeting, etag) => meetings.replace(meeting, etag),
+  // Every status, cancelled included: the caller decides what to show; the port promises time order only.
+  listUpcoming: async (committeeId, from, limit) =>
+    meetings.values({
+      partitionKey: committeeId,
+      where: [{ path: 'ix.startsAtMs', op: '>=', value: from.getTime() }],
+      orderBy: soonestFirst,
+      limit: checkLimit(limit),
+    }),
+  listByCommittee: (committeeId) => meetings.values({ partitionKey: committeeId, orderBy: soonestFirst }),
+});

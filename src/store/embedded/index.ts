@@ -1,0 +1,5 @@
+export { createEmbeddedStore } from './create-embedded-store';
+export {
+  checkEmbeddedStoreIntegrity, databaseFile, openSqliteDocumentDatabase, type EmbeddedStoreOptions,
+  type SqliteDocumentDatabase,
+} from './sqlite-document-database';

@@ -1,0 +1,93 @@
+import { DomainError } from '../../domain/errors';
+import type { ContainerName } from '../documents/document-collection';
+import { checkCount, pathSegments, type Condition, type DocumentQuery, type FieldPath, type Scalar } from '../documents/document-query';
+
+export type SqlValue = string | number;
+
+export interface SqliteQuery {
+  readonly sql: string;
+  readonly params: SqlValue[];
+  /** Columns (with direction) that order the rows; the last row's values make the continuation. */
+  readonly keys: readonly { readonly expression: string; readonly direction: 'asc' | 'desc' }[];
+  /** Rows asked for: one more than the page size, to know whether another page follows. */
+  readonly pageSize?: number;
+}
+
+const COLUMNS = new Set(['id', 'pk', 'type']);
+
+/** Same text as the expression indexes in sqlite-schema.ts, so SQLite can use them. */
+export const expressionFor = (path: FieldPath): string =>
+  COLUMNS.has(path) ? path : `json_extract(body, '$.${pathSegments(path).join('.')}')`;
+
+// SQLite has no boolean; json_extract answers true/false as 1/0.
+const sqlValue = (v: Scalar): SqlValue => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+
+const conditionSql = (c: Condition, params: SqlValue[]): string => {
+  params.push(sqlValue(c.value));
+  if (c.op === 'contains') {
+    return `EXISTS (SELECT 1 FROM json_each(body, '$.${pathSegments(c.path).join('.')}') AS e WHERE e.value = ?)`;
+  }
+  return `${expressionFor(c.path)} ${c.op} ?`;
+};
+
+/** Keyset continuation: the sort values of the last row returned. Opaque to callers. */
+export const encodeContinuation = (after: readonly unknown[]): string =>
+  Buffer.from(JSON.stringify({ after }), 'utf8').toString('base64url');
+
+const decodeContinuation = (token: string, keyCount: number): SqlValue[] => {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    const after = (parsed as { after?: unknown }).after;
+    if (Array.isArray(after) && after.length === keyCount && after.every((v) => typeof v === 'string' || typeof v === 'number')) {
+      return after as SqlValue[];
+    }
+  } catch {
+    // fall through: any unreadable token is the caller's mistake, reported below
+  }
+  throw new DomainError('invalid', 'The continuation token is not one this store issued');
+};
+
+export const toSqlite = (container: ContainerName, query: DocumentQuery): SqliteQuery => {
+  const params: SqlValue[] = [container, query.type];
+  const where = ['container = ?', 'type = ?'];
+  if (query.partitionKey !== undefined) {
+    where.push('pk = ?');
+    params.push(query.partitionKey);
+  }
+  for (const c of query.where ?? []) where.push(conditionSql(c, params));
+
+  const keys: { expression: string; direction: 'asc' | 'desc' }[] = query.orderBy
+    ? [{ expression: expressionFor(query.orderBy.path), direction: query.orderBy.direction }]
+    : [];
+  // Keyset paging needs a total order: (pk, id) is the primary key. Only then, because an ORDER BY the planner can
+  // satisfy from an index tempts it away from the index that serves the WHERE clause.
+  if (query.page) {
+    for (const column of ['pk', 'id']) {
+      if (!keys.some((k) => k.expression === column)) keys.push({ expression: column, direction: 'asc' });
+    }
+  }
+
+  let pageSize: number | undefined;
+  if (query.page && query.limit !== undefined) throw new Error('A document query takes a page or a limit, not both');
+  if (query.page) {
+    pageSize = checkCount('A page size', query.page.size);
+    if (query.page.continuation !== undefined) {
+      const after = decodeContinuation(query.page.continuation, keys.length);
+      // (k1 > v1) OR (k1 = v1 AND k2 > v2) OR ...: row-value comparison, but each key with its own direction.
+      const alternatives = keys.map((key, i) => {
+        const equal = keys.slice(0, i).map((k) => `${k.expression} = ?`);
+        return `(${[...equal, `${key.expression} ${key.direction === 'asc' ? '>' : '<'} ?`].join(' AND ')})`;
+      });
+      where.push(`(${alternatives.join(' OR ')})`);
+      keys.forEach((_, i) => params.push(...after.slice(0, i), after[i] as SqlValue));
+    }
+  }
+
+  const rowLimit = pageSize !== undefined ? pageSize + 1 : query.limit !== undefined ? checkCount('A limit', query.limit) : undefined;
+  const sortColumns = keys.map((k, i) => `, ${k.expression} AS sort${i}`).join('');
+  const orderBy = keys.length > 0 ? ` ORDER BY ${keys.map((k) => `${k.expression} ${k.direction.toUpperCase()}`).join(', ')}` : '';
+  const sql =
+    `SELECT pk, id, etag, body${sortColumns} FROM documents WHERE ${where.join(' AND ')}${orderBy}` +
+    (rowLimit !== undefined ? ` LIMIT ${rowLimit}` : '');
+  return { sql, params, keys, ...(pageSize !== undefined ? { pageSize } : {}) };
+};

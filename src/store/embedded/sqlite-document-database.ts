@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { DomainError } from '../../domain/errors';
+import type {
+  ContainerName, CreateOutcome, DocumentCollection, DocumentDatabase, DocumentEnvelope, DocumentPage, ReplaceOutcome,
+  StoredDocument,
+} from '../documents/document-collection';
+import type { DocumentQuery } from '../documents/document-query';
+import { StoredDocumentError } from '../documents/stored-document-error';
+import { encodeContinuation, toSqlite } from './query-to-sqlite';
+import { CREATE_SCHEMA, SCHEMA_VERSION } from './sqlite-schema';
+
+export interface EmbeddedStoreOptions {
+  /** Directory for the database file; created if absent. */
+  readonly dataDir: string;
+  /** Defaults to cabinet.db. */
+  readonly fileName?: string;
+  /** How long a write waits for another process's write lock (CLI and bot may share the file). Default 5000. */
+  readonly busyTimeoutMs?: number;
+}
+
+export const DEFAULT_FILE_NAME = 'cabinet.db';
+
+export const databaseFile = (options: EmbeddedStoreOptions): string => join(options.dataDir, options.fileName ?? DEFAULT_FILE_NAME);
+
+interface Row {
+  pk: string;
+  id: string;
+  etag: string;
+  body: string;
+  [sortColumn: `sort${number}`]: unknown;
+}
+
+/** SQLite reports a busy lock or a closed handle as plain errors; to callers both mean "try again later". */
+const unavailable = (file: string, error: unknown): never => {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  if ((typeof code === 'string' && code.startsWith('SQLITE_BUSY')) || /database connection is not open/.test(message)) {
+    throw new DomainError('unavailable', `The embedded store ${file} is unavailable: ${message}`, { cause: error });
+  }
+  throw error;
+};
+
+const decodeRow = (container: ContainerName, row: Row): StoredDocument => {
+  let body: unknown;
+  try {
+    body = JSON.parse(row.body);
+  } catch (error) {
+    throw new StoredDocumentError(container, row.id, row.pk, [`its body is not JSON (${(error as Error).message})`]);
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new StoredDocumentError(container, row.id, row.pk, ['its body is not a JSON object']);
+  }
+  return { container, pk: row.pk, id: row.id, etag: row.etag, body: body as Record<string, unknown> };
+};
+
+export interface SqliteDocumentDatabase extends DocumentDatabase {
+  readonly file: string;
+  /** SQLite's plan for a query, one line per step: for checking that hot paths use their index. */
+  queryPlan(container: ContainerName, query: DocumentQuery): string[];
+}
+
+/**
+ * A document database in one SQLite file, with Cosmos DB's semantics: a new random ETag on every write, create that
+ * reports the existing document, replace that succeeds only on the ETag it was given.
+ */
+export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): SqliteDocumentDatabase => {
+  mkdirSync(options.dataDir, { recursive: true });
+  const file = databaseFile(options);
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    // FULL: the WAL is synced at every commit, so a write we reported survives a crash or power cut, not just kill -9.
+    db.pragma('synchronous = FULL');
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new Error(`${file} was written by a newer version (schema ${version}; this one knows ${SCHEMA_VERSION})`);
+    }
+    db.exec(CREATE_SCHEMA);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const statements = {
+    insert: db.prepare(
+      `INSERT INTO documents (container, pk, id, type, etag, body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (container, pk, id) DO NOTHING`,
+    ),
+    upsert: db.prepare(
+      `INSERT INTO documents (container, pk, id, type, etag, body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (container, pk, id) DO UPDATE SET
+         type = excluded.type, etag = excluded.etag, body = excluded.body, updated_at = excluded.updated_at`,
+    ),
+    replace: db.prepare(
+      `UPDATE documents SET type = ?, etag = ?, body = ?, updated_at = ?
+       WHERE container = ? AND pk = ? AND id = ? AND etag = ?`,
+    ),
+    read: db.prepare<[string, string, string], Row>('SELECT pk, id, etag, body FROM documents WHERE container = ? AND pk = ? AND id = ?'),
+    heartbeat: db.prepare(
+      `INSERT INTO store_meta (key, value) VALUES ('last_ping', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    ),
+  };
+
+  // better-sqlite3 is synchronous; the port is not. A throw becomes a rejection, busy/closed become 'unavailable'.
+  const guard = <T>(work: () => T): Promise<T> =>
+    new Promise<T>((resolve) => resolve(work())).catch((error: unknown) => unavailable(file, error));
+
+  const collection = (name: ContainerName): DocumentCollection => {
+    const read = (pk: string, id: string): StoredDocument | undefined => {
+      const row = statements.read.get(name, pk, id);
+      return row === undefined ? undefined : decodeRow(name, row);
+    };
+    const rowValues = (d: DocumentEnvelope, etag: string) =>
+      [name, d.pk, d.id, d.type, etag, JSON.stringify(d), new Date().toISOString()] as const;
+
+    return {
+      name,
+      create: (document) =>
+        guard((): CreateOutcome => {
+          const etag = randomUUID();
+          if (statements.insert.run(...rowValues(document, etag)).changes === 1) return { created: true, etag };
+          const existing = read(document.pk, document.id);
+          if (existing === undefined) throw new Error(`${name}/${document.id} was reported present and then not found`);
+          return { created: false, existing };
+        }),
+      read: (pk, id) => guard(() => read(pk, id)),
+      replace: (document, etag) =>
+        guard((): ReplaceOutcome => {
+          const newEtag = randomUUID();
+          const changes = statements.replace.run(
+            document.type, newEtag, JSON.stringify(document), new Date().toISOString(), name, document.pk, document.id, etag,
+          ).changes;
+          if (changes === 1) return { outcome: 'replaced', etag: newEtag };
+          return read(document.pk, document.id) === undefined ? { outcome: 'not-found' } : { outcome: 'conflict' };
+        }),
+      upsert: (document) =>
+        guard(() => {
+          const etag = randomUUID();
+          statements.upsert.run(...rowValues(document, etag));
+          return etag;
+        }),
+      query: (query: DocumentQuery) =>
+        guard((): DocumentPage => {
+          const plan = toSqlite(name, query);
+          const rows = db.prepare<unknown[], Row>(plan.sql).all(...plan.params);
+          if (plan.pageSize === undefined || rows.length <= plan.pageSize) {
+            return { documents: rows.map((r) => decodeRow(name, r)) };
+          }
+          const page = rows.slice(0, plan.pageSize);
+          const last = page[page.length - 1] as Row;
+          const after = plan.keys.map((k, i) => {
+            const value = last[`sort${i}`];
+            if (typeof value !== 'string' && typeof value !== 'number') {
+              throw new Error(`Paging ${name} by ${k.expression} needs that field on every document; ${last.id} has none`);
+            }
+            return value;
+          });
+          return { documents: page.map((r) => decodeRow(name, r)), continuation: encodeContinuation(after) };
+        }),
+    };
+  };
+
+  const collections = new Map<ContainerName, DocumentCollection>();
+  return {
+    file,
+    queryPlan: (container, query) => {
+      const plan = toSqlite(container, query);
+      return db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${plan.sql}`).all(...plan.params).map((r) => r.detail);
+    },
+    collection: (name) => {
+      let c = collections.get(name);
+      if (c === undefined) collections.set(name, (c = collection(name)));
+      return c;
+    },
+    ping: async () => {
+      if (!db.open) throw new Error(`The embedded store ${file} is closed`);
+      // The open handle keeps working on a deleted file, but everything written from then on would be lost.
+      if (!existsSync(file)) throw new Error(`The embedded store's file ${file} no longer exists`);
+      try {
+        statements.heartbeat.run(new Date().toISOString());
+      } catch (error) {
+        throw new Error(`The embedded store ${file} does not take writes: ${(error as Error).message}`, { cause: error });
+      }
+    },
+    close: async () => {
+      if (db.open) db.close();
+    },
+  };
+};
+
+/** PRAGMA integrity_check on the file: [] when healthy, else SQLite's findings. For tests and an operator's check. */
+export const checkEmbeddedStoreIntegrity = (options: EmbeddedStoreOptions): string[] => {
+  const db = new Database(databaseFile(options), { readonly: true, fileMustExist: true });
+  try {
+    const findings = db.pragma('integrity_check') as { integrity_check: string }[];
+    return findings.map((f) => f.integrity_check).filter((f) => f !== 'ok');
+  } finally {
+    db.close();
+  }
+};

@@ -1,0 +1,89 @@
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
+import { DomainError } from '../../src/domain';
+import { createCosmosStore } from '../../src/store/cosmos';
+import { cabinet } from '../contract/council-fixtures';
+import { startCosmosServer, type CosmosTestServer } from '../support/cosmos-server';
+
+describe('Cosmos DB store (specifics, against cosmosdb-server)', () => {
+  let server: CosmosTestServer;
+  beforeEach(async () => {
+    server = await startCosmosServer();
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
+
+  it('creates the database and containers once; a second start finds them and the data', async () => {
+    const options = { endpoint: server.endpoint, key: server.key, databaseId: 'cabinet' };
+    const first = await createCosmosStore(options);
+    await first.committees.create(cabinet);
+    await first.close();
+    const second = await createCosmosStore(options);
+    expect((await second.committees.get('cabinet'))?.value).toEqual(cabinet);
+    await second.close();
+  });
+
+  it('without provisioning, refuses to start and names the containers that are missing', async () => {
+    await expect(
+      createCosmosStore({ endpoint: server.endpoint, key: server.key, databaseId: 'never-provisioned', provision: false }),
+    ).rejects.toThrow('Cosmos DB database "never-provisioned" lacks container(s) business, members, conversations, notifications');
+  });
+
+  it('fails ping within a couple of seconds, with the reason, when Cosmos DB stops answering', async () => {
+    const store = await createCosmosStore({ endpoint: server.endpoint, key: server.key, databaseId: 'cabinet', pingTimeoutMs: 1500 });
+    try {
+      await expect(store.ping()).resolves.toBeUndefined();
+      await server.stop();
+      const started = Date.now();
+      const failure = await store.ping().then(() => undefined, (e: unknown) => e as Error);
+      expect(failure?.message).toMatch(/^Cosmos DB database "cabinet" is not usable: /);
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("reports 'unavailable' (a 503 to HTTP callers), with the SDK's error as cause, when Cosmos DB is down", async () => {
+    const store = await createCosmosStore({ endpoint: server.endpoint, key: server.key, databaseId: 'cabinet' });
+    try {
+      await store.committees.create(cabinet);
+      await server.stop();
+      const error = await store.committees.get('cabinet').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/^Cosmos DB is unavailable \(read in business\): .*ECONNREFUSED/) });
+      expect((error as DomainError).details?.['cause']).toBeInstanceOf(Error);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('fails ping at its timeout when Cosmos DB takes the connection but never answers', async () => {
+    // A TCP relay to the test server that can go silent, like a black-holed network: connections open, no answer.
+    let silent = false;
+    const held: Socket[] = [];
+    const relay = createServer((socket) => {
+      if (silent) {
+        held.push(socket);
+        return;
+      }
+      const upstream = connect(Number(new URL(server.endpoint).port), '127.0.0.1');
+      socket.pipe(upstream).pipe(socket);
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;
+    const store = await createCosmosStore({ endpoint, key: server.key, databaseId: 'cabinet', pingTimeoutMs: 1000 });
+    try {
+      await expect(store.ping()).resolves.toBeUndefined();
+      silent = true;
+      const started = Date.now();
+      await expect(store.ping()).rejects.toThrow('Cosmos DB database "cabinet" is not usable: Cosmos DB did not answer within 1000 ms');
+      expect(Date.now() - started).toBeLessThan(2500);
+    } finally {
+      await store.close();
+      for (const socket of held) socket.destroy();
+      await new Promise<void>((resolve) => relay.close(() => resolve()));
+    }
+  });
+});

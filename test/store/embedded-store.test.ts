@@ -1,0 +1,79 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DomainError } from '../../src/domain';
+import { createEmbeddedStore, databaseFile } from '../../src/store/embedded';
+import { cabinet, communitySafetyItem } from '../contract/council-fixtures';
+
+describe('embedded store (SQLite specifics)', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = join(mkdtempSync(join(tmpdir(), 'cabinet-embedded-')), 'data', 'nested');
+  });
+  afterEach(() => rmSync(join(dataDir, '..', '..'), { recursive: true, force: true }));
+
+  it('keeps one file, cabinet.db, in the data directory it creates, with a write-ahead log', async () => {
+    const store = createEmbeddedStore({ dataDir });
+    await store.committees.create(cabinet);
+    expect(databaseFile({ dataDir })).toBe(join(dataDir, 'cabinet.db'));
+    expect(existsSync(join(dataDir, 'cabinet.db'))).toBe(true);
+    expect(existsSync(join(dataDir, 'cabinet.db-wal'))).toBe(true);
+    await store.close();
+  });
+
+  it('lets two instances on one file (bot and officer CLI) see each other and guards edits with ETags', async () => {
+    const bot = createEmbeddedStore({ dataDir });
+    const cli = createEmbeddedStore({ dataDir });
+    try {
+      await bot.agendaItems.create(communitySafetyItem);
+      const seenByCli = await cli.agendaItems.get('cabinet', communitySafetyItem.id);
+      const seenByBot = await bot.agendaItems.get('cabinet', communitySafetyItem.id);
+      if (seenByCli === undefined || seenByBot === undefined) throw new Error('not shared');
+      expect(seenByCli).toEqual(seenByBot);
+
+      await cli.agendaItems.replace({ ...seenByCli.value, number: '6' }, seenByCli.etag);
+      await expect(bot.agendaItems.replace({ ...seenByBot.value, number: '7' }, seenByBot.etag)).rejects.toMatchObject({ code: 'conflict' });
+      expect((await bot.agendaItems.get('cabinet', communitySafetyItem.id))?.value.number).toBe('6');
+    } finally {
+      await bot.close();
+      await cli.close();
+    }
+  });
+
+  it('reopens what it wrote', async () => {
+    const first = createEmbeddedStore({ dataDir });
+    await first.committees.create(cabinet);
+    await first.close();
+    const second = createEmbeddedStore({ dataDir });
+    expect((await second.committees.get('cabinet'))?.value).toEqual(cabinet);
+    await second.close();
+  });
+
+  it('fails ping, with the reason, when its file has been deleted underneath it', async () => {
+    const store = createEmbeddedStore({ dataDir });
+    await store.ping();
+    rmSync(dataDir, { recursive: true, force: true });
+    await expect(store.ping()).rejects.toThrow(`The embedded store's file ${join(dataDir, 'cabinet.db')} no longer exists`);
+    await store.close();
+  });
+
+  it('answers unavailable, not a crash, when used after close', async () => {
+    const store = createEmbeddedStore({ dataDir });
+    await store.close();
+    const error = await store.committees.get('cabinet').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'unavailable' });
+  });
+
+  it('refuses a continuation token it did not issue', async () => {
+    const store = createEmbeddedStore({ dataDir });
+    try {
+      await expect(store.agendaItems.listAll('not-a-token', 10)).rejects.toMatchObject({
+        code: 'invalid',
+        message: 'The continuation token is not one this store issued',
+      });
+    } finally {
+      await store.close();
+    }
+  });
+});
