@@ -1,0 +1,309 @@
+/**
+ * Builds the Teams app package: manifest/manifest.template.json with its ${{PLACEHOLDERS}} filled from the
+ * environment (and .env), validated offline against the Teams manifest JSON schema shipped in @microsoft/app-manifest,
+ * zipped with the two icons into manifest/build/cabinet-bot.zip (upload it in Teams: Apps > Manage your apps >
+ * Upload an app, or in the Teams Developer Portal).
+ *
+ *   npm run manifest                         reads .env, writes manifest/build/{manifest.json,cabinet-bot.zip}
+ *   npm run manifest -- --out dist/app.zip   another output file
+ *   npm run manifest -- --env-file .env.prod
+ *
+ * Settings (manifest/README.md):
+ *   BOT_ID             the Azure Bot's Microsoft App ID (default: MicrosoftAppId)            required
+ *   BOT_DOMAIN         host name the bot is served from, e.g. cabinet-bot.azurewebsites.net   required
+ *   TEAMS_APP_ID       the Teams app's id (default: BOT_ID)
+ *   APP_VERSION        x.y.z (default: package.json version)
+ *   MODERNGOV_DOMAINS  hosts whose links unfurl into cards, comma or space separated (default: *.moderngov.co.uk)
+ *   DEVELOPER_NAME, DEVELOPER_WEBSITE_URL, DEVELOPER_PRIVACY_URL, DEVELOPER_TERMS_URL
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
+import { parse as parseDotenv } from 'dotenv';
+
+const ROOT = path.resolve(__dirname, '..');
+export const MANIFEST_DIR = path.join(ROOT, 'manifest');
+export const TEMPLATE_PATH = path.join(MANIFEST_DIR, 'manifest.template.json');
+export const DEFAULT_OUT = path.join(MANIFEST_DIR, 'build', 'cabinet-bot.zip');
+export const DEFAULT_MODERNGOV_DOMAINS = ['*.moderngov.co.uk'];
+/** Icons Teams requires, with their exact sizes. */
+export const ICONS = [
+  { file: 'color.png', size: 192 },
+  { file: 'outline.png', size: 32 },
+] as const;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SEMVER = /^\d+\.\d+\.\d+$/;
+const HOST = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const PLACEHOLDER = /\$\{\{\s*([A-Z0-9_]+)\s*\}\}/g;
+
+export type PlaceholderValues = Record<string, string | string[]>;
+
+/** Placeholder values from the environment, with defaults; `problems` lists what is missing or malformed. */
+export function manifestValues(env: Record<string, string | undefined>): { values: PlaceholderValues; problems: string[] } {
+  const get = (key: string) => (env[key]?.trim() ? env[key]?.trim() : undefined);
+  const problems: string[] = [];
+
+  const botId = get('BOT_ID') ?? get('MicrosoftAppId');
+  if (!botId) problems.push('BOT_ID (or MicrosoftAppId) is required: the Azure Bot\'s Microsoft App ID');
+  else if (!GUID.test(botId)) problems.push(`BOT_ID must be a GUID (got "${botId}")`);
+
+  const teamsAppId = get('TEAMS_APP_ID') ?? botId;
+  if (get('TEAMS_APP_ID') && !GUID.test(teamsAppId ?? '')) problems.push(`TEAMS_APP_ID must be a GUID (got "${teamsAppId}")`);
+
+  let botDomain = get('BOT_DOMAIN');
+  if (botDomain?.includes('://')) {
+    try {
+      botDomain = new URL(botDomain).host;
+    } catch {
+      // reported below
+    }
+  }
+  if (!botDomain) problems.push('BOT_DOMAIN is required: the host name the bot is served from, e.g. cabinet-bot.azurewebsites.net');
+  else if (!HOST.test(botDomain.replace(/:\d+$/, ''))) problems.push(`BOT_DOMAIN must be a host name (got "${botDomain}")`);
+
+  const appVersion = get('APP_VERSION') ?? packageVersion();
+  if (!SEMVER.test(appVersion)) problems.push(`APP_VERSION must be x.y.z (got "${appVersion}")`);
+
+  const domainsSetting = get('MODERNGOV_DOMAINS');
+  const domains = domainsSetting ? [...new Set(domainsSetting.split(/[\s,]+/).filter(Boolean))] : DEFAULT_MODERNGOV_DOMAINS;
+  for (const d of domains) if (!HOST.test(d)) problems.push(`MODERNGOV_DOMAINS: "${d}" is not a host name (like democracy.example.gov.uk or *.moderngov.co.uk)`);
+
+  const site = `https://${botDomain ?? 'localhost'}`;
+  const values: PlaceholderValues = {
+    BOT_ID: botId ?? '',
+    TEAMS_APP_ID: teamsAppId ?? '',
+    BOT_DOMAIN: botDomain ?? '',
+    APP_VERSION: appVersion,
+    MODERNGOV_DOMAINS: domains,
+    DEVELOPER_NAME: get('DEVELOPER_NAME') ?? 'Democratic Services',
+    DEVELOPER_WEBSITE_URL: get('DEVELOPER_WEBSITE_URL') ?? `${site}/`,
+    DEVELOPER_PRIVACY_URL: get('DEVELOPER_PRIVACY_URL') ?? `${site}/privacy`,
+    DEVELOPER_TERMS_URL: get('DEVELOPER_TERMS_URL') ?? `${site}/terms`,
+  };
+  return { values, problems };
+}
+
+/**
+ * Fills ${{NAME}} placeholders in every string of a JSON value. An array element that is exactly one placeholder
+ * whose value is a list becomes that many elements (MODERNGOV_DOMAINS). An unknown placeholder is an error.
+ */
+export function fillPlaceholders(template: unknown, values: PlaceholderValues): unknown {
+  const lookup = (name: string): string | string[] => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`manifest template: no value for \${{${name}}}`);
+    return value;
+  };
+  const fillString = (s: string): string =>
+    s.replace(PLACEHOLDER, (_, name: string) => {
+      const value = lookup(name);
+      if (Array.isArray(value)) throw new Error(`manifest template: \${{${name}}} is a list and must be an array element on its own`);
+      return value;
+    });
+  const walk = (node: unknown): unknown => {
+    if (typeof node === 'string') return fillString(node);
+    if (Array.isArray(node))
+      return node.flatMap((item) => {
+        const whole = typeof item === 'string' ? /^\$\{\{\s*([A-Z0-9_]+)\s*\}\}$/.exec(item) : null;
+        if (whole?.[1]) {
+          const value = lookup(whole[1]);
+          return Array.isArray(value) ? value : [value];
+        }
+        return [walk(item)];
+      });
+    if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
+    return node;
+  };
+  return walk(template);
+}
+
+/** Validates against the JSON schema named by the manifest's $schema, read from @microsoft/app-manifest (offline). */
+export async function validateManifest(manifest: Record<string, unknown>): Promise<string[]> {
+  const schemaUrl = String(manifest.$schema ?? '');
+  const match = /\/json-schemas\/(teams\/v[\d.]+\/MicrosoftTeams\.schema\.json)$/.exec(schemaUrl);
+  if (!match?.[1]) return [`$schema "${schemaUrl}" is not a Teams manifest schema URL`];
+  const schemaFile = path.join(path.dirname(require.resolve('@microsoft/app-manifest')), 'json-schemas', match[1]);
+  if (!existsSync(schemaFile)) return [`@microsoft/app-manifest has no local copy of ${match[1]} (it validates v1.0 to v1.30, except v1.18)`];
+  // The package's own loader, for its clean-ups of the schema text (\a, \v escapes).
+  const schema = await AppManifestUtils.fetchSchema(schemaUrl);
+  return AppManifestUtils.validateAgainstSchema(manifest as unknown as AppManifest, schema);
+}
+
+/** What the schema does not check: icon sizes, leftover placeholders, command list limits. */
+export function extraChecks(manifest: Record<string, unknown>, manifestDir = MANIFEST_DIR): string[] {
+  const problems: string[] = [];
+  const text = JSON.stringify(manifest);
+  const leftover = text.match(PLACEHOLDER);
+  if (leftover) problems.push(`placeholders left unfilled: ${[...new Set(leftover)].join(', ')}`);
+  for (const icon of ICONS) {
+    const file = path.join(manifestDir, icon.file);
+    if (!existsSync(file)) {
+      problems.push(`${icon.file} is missing`);
+      continue;
+    }
+    const size = pngSize(readFileSync(file));
+    if (!size) problems.push(`${icon.file} is not a PNG`);
+    else if (size.width !== icon.size || size.height !== icon.size)
+      problems.push(`${icon.file} must be ${icon.size}x${icon.size} (is ${size.width}x${size.height})`);
+  }
+  const bots = (manifest.bots ?? []) as Array<{ commandLists?: Array<{ commands: Array<{ title: string }> }> }>;
+  for (const list of bots.flatMap((b) => b.commandLists ?? [])) {
+    const titles = list.commands.map((c) => c.title.toLowerCase());
+    const dupes = titles.filter((t, i) => titles.indexOf(t) !== i);
+    if (dupes.length) problems.push(`command titles repeat: ${dupes.join(', ')}`);
+  }
+  return problems;
+}
+
+export function pngSize(data: Buffer): { width: number; height: number; colourType: number } | undefined {
+  if (data.length < 26 || data.readUInt32BE(0) !== 0x89504e47 || data.toString('ascii', 12, 16) !== 'IHDR') return undefined;
+  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20), colourType: data[25] ?? -1 };
+}
+
+export interface BuildResult {
+  readonly manifest: Record<string, unknown>;
+  /** Schema errors and the extra checks; empty when the package is good. */
+  readonly errors: string[];
+  /** Written only when there are no errors. */
+  readonly zipPath?: string;
+  readonly manifestPath?: string;
+}
+
+export interface BuildOptions {
+  readonly env: Record<string, string | undefined>;
+  /** The zip to write (default manifest/build/cabinet-bot.zip); manifest.json is written next to it. */
+  readonly outFile?: string;
+  readonly templatePath?: string;
+}
+
+export async function buildManifestPackage(opts: BuildOptions): Promise<BuildResult> {
+  const { values, problems } = manifestValues(opts.env);
+  const templatePath = opts.templatePath ?? TEMPLATE_PATH;
+  const template = JSON.parse(readFileSync(templatePath, 'utf8')) as unknown;
+  const manifest = fillPlaceholders(template, values) as Record<string, unknown>;
+  if (problems.length) return { manifest, errors: problems };
+
+  const errors = [...(await validateManifest(manifest)), ...extraChecks(manifest, path.dirname(templatePath))];
+  if (errors.length) return { manifest, errors };
+
+  const outFile = path.resolve(opts.outFile ?? DEFAULT_OUT);
+  mkdirSync(path.dirname(outFile), { recursive: true });
+  const manifestJson = `${JSON.stringify(manifest, null, 2)}\n`;
+  const manifestPath = path.join(path.dirname(outFile), 'manifest.json');
+  writeFileSync(manifestPath, manifestJson);
+  writeFileSync(
+    outFile,
+    zip([
+      { name: 'manifest.json', data: Buffer.from(manifestJson, 'utf8') },
+      ...ICONS.map((icon) => ({ name: icon.file, data: readFileSync(path.join(path.dirname(templatePath), icon.file)) })),
+    ]),
+  );
+  return { manifest, errors: [], zipPath: outFile, manifestPath };
+}
+
+/**
+ * A minimal ZIP writer (deflate, no encryption, no ZIP64), enough for a Teams app package of three small files.
+ * No zip package is installed in this project; this is about fifty lines of node:zlib. Entries carry a fixed
+ * timestamp (1 Jan 1980) so that the same input gives the same bytes.
+ */
+export function zip(entries: ReadonlyArray<{ name: string; data: Buffer }>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const deflated = zlib.deflateRawSync(entry.data, { level: 9 });
+    const stored = deflated.length >= entry.data.length;
+    const body = stored ? entry.data : deflated;
+    const crc = crc32(entry.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(stored ? 0 : 8, 8);
+    local.writeUInt16LE(0, 10); // time
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4); // version made by
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(stored ? 0 : 8, 10);
+    central.writeUInt16LE(0, 12);
+    central.writeUInt16LE(DOS_DATE, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(entry.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, body);
+    centrals.push(central, name);
+    offset += local.length + name.length + body.length;
+  }
+  const centralDir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(centralDir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, centralDir, end]);
+}
+
+export function crc32(data: Buffer): number {
+  const native = (zlib as unknown as { crc32?: (d: Buffer) => number }).crc32;
+  if (native) return native(data) >>> 0;
+  let c = ~0;
+  for (const byte of data) {
+    c ^= byte;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let outFile: string | undefined;
+  let envFile = path.join(ROOT, '.env');
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--out') outFile = argv[++i];
+    else if (arg === '--env-file') envFile = path.resolve(argv[++i] ?? '');
+    else {
+      console.error(`Unknown option ${arg}. Usage: npm run manifest -- [--out file.zip] [--env-file .env]`);
+      return 2;
+    }
+  }
+  // The environment wins over the file, as with the bot's own dotenv.
+  const fromFile = existsSync(envFile) ? parseDotenv(readFileSync(envFile)) : {};
+  const result = await buildManifestPackage({ env: { ...fromFile, ...process.env }, outFile });
+  if (result.errors.length) {
+    console.error(`The Teams app package was not built:\n${result.errors.map((e) => `  - ${e}`).join('\n')}`);
+    console.error('Settings: manifest/README.md (BOT_ID, BOT_DOMAIN, MODERNGOV_DOMAINS, ...), in .env or the environment.');
+    return 1;
+  }
+  const bots = result.manifest.bots as Array<{ botId: string }>;
+  console.log(`Teams app package: ${path.relative(process.cwd(), result.zipPath ?? '')} (manifest ${String(result.manifest.manifestVersion)}, bot ${bots[0]?.botId}, version ${String(result.manifest.version)})`);
+  console.log('Valid against the Teams manifest schema. Upload it in Teams (Apps > Manage your apps > Upload an app) or the Developer Portal.');
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(`build-manifest failed: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    },
+  );
+}

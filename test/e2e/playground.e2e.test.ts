@@ -1,0 +1,96 @@
+import { CURRENT_USER_NAMES } from './support/paths';
+import { PlaygroundE2E } from './support/e2e-environment';
+import type { PlaygroundPage } from './support/playground-page';
+
+/**
+ * Cabinet bot end to end, as a Teams user sees it: the real bot (src/index.ts, local mode, a temporary store seeded
+ * with the demo council), the Microsoft 365 Agents Playground as the Teams client, and headless Chromium.
+ * Each test opens a fresh page, that is a fresh connection (the playground sends installationUpdate then).
+ * Screenshots: test-artifacts/e2e/*.png (failed-*.png for a failed step); process logs: test-artifacts/e2e/logs/.
+ *
+ *   npx jest -c jest.e2e.config.js test/e2e/playground
+ */
+let e2e: PlaygroundE2E;
+let page: PlaygroundPage | undefined;
+
+beforeAll(async () => {
+  e2e = await PlaygroundE2E.start();
+}, 120_000);
+
+afterEach(async () => {
+  if (page) await e2e.closePage(page);
+  page = undefined;
+});
+
+afterAll(async () => {
+  await e2e?.stop();
+}, 60_000);
+
+describe('as a councillor (Cllr Alan Pearson)', () => {
+  test('the playground connects and the bot accepts its installationUpdate; `help` shows the help card', async () => {
+    page = await e2e.openPage('councillor', 'councillor-help');
+    const p = page;
+    await p.step('connect', async () => {
+      await p.page.getByText(CURRENT_USER_NAMES.councillor, { exact: true }).first().waitFor({ timeout: 10_000 });
+      await p.waitForLog('installationUpdate 200', 15_000);
+    });
+    await p.step('help', async () => {
+      await p.sendMessage('help');
+      const card = await p.waitForCardContaining('Cabinet bot', 15_000);
+      await p.screenshot('councillor-help');
+      await p.screenshot('councillor-help-card', card.locator);
+    });
+  });
+
+  // Issue: a member who installs the bot is greeted with a welcome card, without typing anything.
+  test('the welcome card arrives on install', async () => {
+    page = await e2e.openPage('councillor', 'councillor-welcome');
+    const p = page;
+    await p.step('welcome card', async () => {
+      // A fresh page is a fresh install: any card on it came from this connection, before anything was typed.
+      const card = await p.waitForCardContaining(/\b(welcome|hello)\b/i, 15_000, { anyCard: true });
+      await p.screenshot('councillor-welcome');
+      await p.screenshot('councillor-welcome-card', card.locator);
+    });
+  });
+
+  // Issue: "status community safety" answers with the decision card; the recommendation to Council is awaiting it.
+  test('typing `status community safety` shows the decision card with "awaiting Full Council"', async () => {
+    page = await e2e.openPage('councillor', 'councillor-status');
+    const p = page;
+    await p.step('status community safety', async () => {
+      await p.sendMessage('status community safety');
+      const card = await p.waitForCardContaining(['Community Safety', 'awaiting Full Council'], 15_000);
+      await p.screenshot('councillor-status-community-safety');
+      await p.screenshot('councillor-status-community-safety-card', card.locator);
+    });
+  });
+
+  // Issue: "agenda" shows the next Cabinet meeting with its items.
+  test('`agenda` shows the upcoming Cabinet meeting', async () => {
+    page = await e2e.openPage('councillor', 'councillor-agenda');
+    const p = page;
+    await p.step('agenda', async () => {
+      await p.sendMessage('agenda');
+      const card = await p.waitForCardContaining(['Cabinet', 'Housing Revenue Account Budget Monitoring'], 15_000);
+      await p.screenshot('councillor-agenda');
+      await p.screenshot('councillor-agenda-card', card.locator);
+    });
+  });
+});
+
+describe('as an officer (Sarah Morgan, democratic services)', () => {
+  test('the officer playground connects as Sarah Morgan and `help` shows the help card', async () => {
+    page = await e2e.openPage('officer', 'officer-help');
+    const p = page;
+    await p.step('connect', async () => {
+      await p.page.getByText(CURRENT_USER_NAMES.officer, { exact: true }).first().waitFor({ timeout: 10_000 });
+      await p.waitForLog('installationUpdate 200', 15_000);
+    });
+    await p.step('help', async () => {
+      await p.sendMessage('help');
+      await p.waitForCardContaining('Cabinet bot', 15_000);
+      await p.screenshot('officer-help');
+    });
+  });
+});

@@ -1,0 +1,108 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildManifestPackage, fillPlaceholders, manifestValues, pngSize, validateManifest } from '../../scripts/build-manifest';
+import { readZip } from './read-zip';
+
+// @microsoft/app-manifest requires strip-bom 5, an ES module: plain Node 20.19+ loads it (require(esm)), jest's
+// CommonJS runtime does not. The same one-line behaviour, for this test only.
+jest.mock('strip-bom', () => ({ __esModule: true, default: (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) }));
+
+const BOT_ID = '7c0b5a3e-1d2f-4a6b-9c8d-0e1f2a3b4c5d';
+const ENV = { BOT_ID, BOT_DOMAIN: 'cabinet-bot.example.gov.uk', MODERNGOV_DOMAINS: 'democracy.example.gov.uk, *.moderngov.co.uk' };
+
+interface Manifest {
+  $schema: string;
+  manifestVersion: string;
+  id: string;
+  bots: Array<{ botId: string; scopes: string[]; commandLists: Array<{ scopes: string[]; commands: Array<{ title: string; description: string }> }> }>;
+  composeExtensions: Array<{
+    botId: string;
+    commands: Array<{ id: string; type: string; parameters: Array<{ name: string }> }>;
+    messageHandlers: Array<{ type: string; value: { domains: string[] } }>;
+  }>;
+  validDomains: string[];
+}
+
+describe('Teams app package (npm run manifest)', () => {
+  let outDir: string;
+  beforeEach(() => {
+    outDir = mkdtempSync(path.join(tmpdir(), 'cabinet-bot-manifest-'));
+  });
+  afterEach(() => rmSync(outDir, { recursive: true, force: true }));
+
+  test('builds a zip whose manifest validates against the Teams schema with zero errors', async () => {
+    const result = await buildManifestPackage({ env: ENV, outFile: path.join(outDir, 'cabinet-bot.zip') });
+    expect(result.errors).toEqual([]);
+    expect(result.zipPath).toBe(path.join(outDir, 'cabinet-bot.zip'));
+
+    const entries = readZip(readFileSync(result.zipPath as string));
+    expect([...entries.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    const manifest = JSON.parse((entries.get('manifest.json') as Buffer).toString('utf8')) as Manifest;
+    // What is in the zip, validated again from its bytes.
+    expect(await validateManifest(manifest as unknown as Record<string, unknown>)).toEqual([]);
+    expect(manifest.manifestVersion).toBe('1.19');
+    expect(manifest.$schema).toContain('/teams/v1.19/');
+    expect(JSON.stringify(manifest)).not.toContain('${{');
+
+    expect(pngSize(entries.get('color.png') as Buffer)).toEqual({ width: 192, height: 192, colourType: 6 });
+    expect(pngSize(entries.get('outline.png') as Buffer)).toEqual({ width: 32, height: 32, colourType: 6 });
+  });
+
+  test('the bot works in personal chat, teams and group chats, with its commands in the command menu', async () => {
+    const { manifest, errors } = await buildManifestPackage({ env: ENV, outFile: path.join(outDir, 'app.zip') });
+    expect(errors).toEqual([]);
+    const m = manifest as unknown as Manifest;
+    expect(m.id).toBe(BOT_ID); // TEAMS_APP_ID defaults to the bot id
+    const bot = m.bots[0];
+    expect(bot?.botId).toBe(BOT_ID);
+    expect(bot?.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
+    const titles = bot?.commandLists.flatMap((l) => l.commands.map((c) => c.title));
+    expect(titles).toEqual(['help', 'agenda', 'item', 'status', 'decisions', 'pending', 'actions', 'report', 'remind']);
+    const described = Object.fromEntries(bot?.commandLists[0]?.commands.map((c) => [c.title, c.description]) ?? []);
+    expect(described.item).toMatch(/<number or words>/);
+    expect(described.status).toMatch(/<words>/);
+    expect(described.report).toMatch(/<item>/);
+    expect(described.remind).toMatch(/<item>/);
+  });
+
+  test('has the searchDecisions message extension and unfurls links to the configured ModernGov hosts', async () => {
+    const { manifest, errors } = await buildManifestPackage({ env: ENV, outFile: path.join(outDir, 'app.zip') });
+    expect(errors).toEqual([]);
+    const ext = (manifest as unknown as Manifest).composeExtensions[0];
+    expect(ext?.botId).toBe(BOT_ID);
+    expect(ext?.commands).toEqual([expect.objectContaining({ id: 'searchDecisions', type: 'query', parameters: [expect.objectContaining({ name: 'query' })] })]);
+    expect(ext?.messageHandlers).toEqual([{ type: 'link', value: expect.objectContaining({ domains: ['democracy.example.gov.uk', '*.moderngov.co.uk'] }) }]);
+    expect((manifest as unknown as Manifest).validDomains).toEqual(['cabinet-bot.example.gov.uk']);
+  });
+
+  test('defaults: MicrosoftAppId as the bot id, *.moderngov.co.uk for link unfurling, host taken from a URL', () => {
+    const { values, problems } = manifestValues({ MicrosoftAppId: BOT_ID, BOT_DOMAIN: 'https://cabinet-bot.azurewebsites.net/api/messages' });
+    expect(problems).toEqual([]);
+    expect(values).toMatchObject({ BOT_ID, TEAMS_APP_ID: BOT_ID, BOT_DOMAIN: 'cabinet-bot.azurewebsites.net', MODERNGOV_DOMAINS: ['*.moderngov.co.uk'] });
+  });
+
+  test('refuses to build without a bot id and domain, or with malformed values, and says why', async () => {
+    const missing = await buildManifestPackage({ env: {}, outFile: path.join(outDir, 'app.zip') });
+    expect(missing.zipPath).toBeUndefined();
+    expect(missing.errors).toEqual([expect.stringMatching(/^BOT_ID/), expect.stringMatching(/^BOT_DOMAIN/)]);
+
+    const bad = manifestValues({ BOT_ID: 'not-a-guid', BOT_DOMAIN: 'bot.example.org', MODERNGOV_DOMAINS: 'https://x.example.org/page', APP_VERSION: '1.0' });
+    expect(bad.problems).toEqual([
+      expect.stringMatching(/^BOT_ID must be a GUID/),
+      expect.stringMatching(/^APP_VERSION must be x.y.z/),
+      expect.stringMatching(/^MODERNGOV_DOMAINS: "https:\/\/x.example.org\/page"/),
+    ]);
+  });
+
+  test('placeholders: list values expand in arrays, unknown names are an error', () => {
+    expect(fillPlaceholders({ a: 'id ${{X}}', d: ['${{L}}', 'fixed'] }, { X: '1', L: ['p', 'q'] })).toEqual({ a: 'id 1', d: ['p', 'q', 'fixed'] });
+    expect(() => fillPlaceholders({ a: '${{NOPE}}' }, {})).toThrow('no value for ${{NOPE}}');
+  });
+
+  test('the same manifest also validates against the newest schema the package ships (v1.30)', async () => {
+    const { manifest } = await buildManifestPackage({ env: ENV, outFile: path.join(outDir, 'app.zip') });
+    const newest = { ...manifest, manifestVersion: '1.30', $schema: 'https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json' };
+    expect(await validateManifest(newest)).toEqual([]);
+  });
+});
