@@ -22,6 +22,7 @@ const titles: Record<CardName, string> = {
   'action-plan': 'Action plan',
   'acknowledgement-report': 'Acknowledgement report',
   'search-results': 'Search results',
+  'link-preview': 'Link preview (Adaptive Cards 1.3)',
   help: 'Help and welcome',
   error: 'Error',
 };

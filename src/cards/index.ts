@@ -22,6 +22,7 @@ export * from './decision-card';
 export * from './action-plan-card';
 export * from './acknowledgement-report-card';
 export * from './search-results-card';
+export * from './link-preview-card';
 export * from './help-card';
 export * from './error-card';
 export { renderCard, type CardViews } from './render-card';

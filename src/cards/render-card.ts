@@ -4,6 +4,7 @@ import { renderAgendaItemCard, type AgendaItemView } from './agenda-item-card';
 import { renderDecisionCard, type DecisionView } from './decision-card';
 import { renderErrorCard, type ErrorView } from './error-card';
 import { renderHelpCard, type HelpView } from './help-card';
+import { renderLinkPreviewCard, type LinkPreviewView } from './link-preview-card';
 import { renderMeetingDigestCard, type MeetingDigestView } from './meeting-digest-card';
 import { renderSearchResultsCard, type SearchResultsView } from './search-results-card';
 import type { AdaptiveCard, CardName } from './templates';
@@ -16,6 +17,7 @@ export interface CardViews {
   'action-plan': ActionPlanView;
   'acknowledgement-report': AcknowledgementReportView;
   'search-results': SearchResultsView;
+  'link-preview': LinkPreviewView;
   help: HelpView;
   error: ErrorView;
 }
@@ -27,6 +29,7 @@ const renderers: { readonly [N in CardName]: (view: CardViews[N]) => AdaptiveCar
   'action-plan': renderActionPlanCard,
   'acknowledgement-report': renderAcknowledgementReportCard,
   'search-results': renderSearchResultsCard,
+  'link-preview': renderLinkPreviewCard,
   help: renderHelpCard,
   error: renderErrorCard,
 };

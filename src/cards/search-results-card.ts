@@ -4,7 +4,7 @@ import { formatDateTime, formatDayDate } from './format-date';
 import type { TextColour } from './rag';
 import { formatStatus } from './status-text';
 import { renderTemplate, type AdaptiveCard } from './templates';
-import { clip, firstOf, plural } from './text';
+import { clip, firstOf, plural, safeUrl } from './text';
 import { Verbs, type Verb } from './verbs';
 
 export type SearchHit =
@@ -43,18 +43,52 @@ export interface SearchResultsView {
 // Message-extension results must fit in 28 KB, and a phone shows few anyway.
 const LIMITS = { results: 10, title: 200, query: 100 };
 
-const resultOf = (hit: SearchHit): SearchResultView => {
-  const open = (verb: Verb, openTitle: string, data: Record<string, string>) => ({ verb, openTitle, data, submitData: { ...data, verb } });
+/** The button that opens a hit in the bot: its verb, with the same data for clients without Universal Actions. */
+export interface HitOpenAction {
+  readonly openTitle: string;
+  readonly verb: Verb;
+  /** Locators only, as the verb's handler expects them. */
+  readonly data: Record<string, string>;
+  /** The same plus the verb, for clients without Universal Actions. */
+  readonly submitData: Record<string, string>;
+}
+
+/**
+ * What any card that shows a search hit says about it, worked out once: the search results list and the link
+ * preview arrange these parts differently, but never word them differently.
+ */
+export interface SearchHitFacts extends HitOpenAction {
+  /** Fixed words: "AGENDA ITEM", "AGENDA ITEM · 🔒 EXEMPT", "DECISION", "ACTION PLAN". */
+  readonly kindLabel: string;
+  /** Imported text, clipped. */
+  readonly title: string;
+  /** Imported text, as stored. */
+  readonly committeeName: string;
+  /** The meeting's start for an agenda item ("Wed 16 June 2021, 6.30pm"), the day a decision was made
+   *  ("Wed 16 June 2021"); '' when not known, and for action plans. */
+  readonly when: string;
+  /** Where a decision stands ("Recommended to Council: awaiting Full Council, 21 July 2021"); '' for other hits. */
+  readonly statusText: string;
+  readonly statusColour: TextColour;
+  /** The hit's own page on the council website, when it has one and it is http(s); '' otherwise. */
+  readonly sourceUrl: string;
+}
+
+const openAction = (verb: Verb, openTitle: string, data: Record<string, string>): HitOpenAction => ({ verb, openTitle, data, submitData: { ...data, verb } });
+
+export const describeSearchHit = (hit: SearchHit): SearchHitFacts => {
   switch (hit.kind) {
     case 'agenda-item': {
       const { item, committee, meeting } = hit;
       return {
         kindLabel: item.exempt ? 'AGENDA ITEM · 🔒 EXEMPT' : 'AGENDA ITEM',
         title: clip(item.title, LIMITS.title),
-        detail: [committee.name, meeting ? formatDateTime(meeting.startsAt) : '', item.number ? `Item ${item.number}` : ''].filter(Boolean).join(' · '),
+        committeeName: committee.name,
+        when: meeting ? formatDateTime(meeting.startsAt) : '',
         statusText: '',
         statusColour: 'default',
-        ...open(Verbs.viewItem, 'Open agenda item', { committeeId: item.committeeId, agendaItemId: item.id }),
+        sourceUrl: safeUrl(item.source?.url) ?? '',
+        ...openAction(Verbs.viewItem, 'Open agenda item', { committeeId: item.committeeId, agendaItemId: item.id }),
       };
     }
     case 'decision': {
@@ -63,10 +97,12 @@ const resultOf = (hit: SearchHit): SearchResultView => {
       return {
         kindLabel: 'DECISION',
         title: clip(decision.title, LIMITS.title),
-        detail: [committee.name, decision.decidedOn ? `Decided ${formatDayDate(decision.decidedOn)}` : ''].filter(Boolean).join(' · '),
+        committeeName: committee.name,
+        when: decision.decidedOn ? formatDayDate(decision.decidedOn) : '',
         statusText: text ? [text.headline, text.next].filter(Boolean).join('. ') : '',
         statusColour: text?.colour ?? 'default',
-        ...open(Verbs.viewDecision, 'Open decision', { committeeId: decision.committeeId, decisionId: decision.id }),
+        sourceUrl: safeUrl(decision.source?.url) ?? '',
+        ...openAction(Verbs.viewDecision, 'Open decision', { committeeId: decision.committeeId, decisionId: decision.id }),
       };
     }
     case 'action-plan': {
@@ -74,13 +110,33 @@ const resultOf = (hit: SearchHit): SearchResultView => {
       return {
         kindLabel: 'ACTION PLAN',
         title: clip(plan.title, LIMITS.title),
-        detail: `${committee.name} · ${ragCountsText(plan)}`,
+        committeeName: committee.name,
+        when: '',
         statusText: '',
         statusColour: 'default',
-        ...open(Verbs.viewActionPlan, 'Open action plan', { committeeId: plan.committeeId, actionPlanId: plan.id }),
+        sourceUrl: '',
+        ...openAction(Verbs.viewActionPlan, 'Open action plan', { committeeId: plan.committeeId, actionPlanId: plan.id }),
       };
     }
   }
+};
+
+/** The second line of a result: where the hit belongs and when, or how an action plan is going. */
+const detailOf = (hit: SearchHit, facts: SearchHitFacts): string => {
+  switch (hit.kind) {
+    case 'agenda-item':
+      return [facts.committeeName, facts.when, hit.item.number ? `Item ${hit.item.number}` : ''].filter(Boolean).join(' · ');
+    case 'decision':
+      return [facts.committeeName, facts.when ? `Decided ${facts.when}` : ''].filter(Boolean).join(' · ');
+    case 'action-plan':
+      return `${facts.committeeName} · ${ragCountsText(hit.plan)}`;
+  }
+};
+
+const resultOf = (hit: SearchHit): SearchResultView => {
+  const facts = describeSearchHit(hit);
+  const { kindLabel, title, statusText, statusColour, openTitle, verb, data, submitData } = facts;
+  return { kindLabel, title, detail: detailOf(hit, facts), statusText, statusColour, verb, openTitle, data, submitData };
 };
 
 export const buildSearchResultsView = (input: { query: string; hits: readonly SearchHit[] }): SearchResultsView => {

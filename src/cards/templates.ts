@@ -15,6 +15,7 @@ export const cardNames = [
   'action-plan',
   'acknowledgement-report',
   'search-results',
+  'link-preview',
   'help',
   'error',
 ] as const;

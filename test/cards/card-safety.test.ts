@@ -5,6 +5,7 @@ import {
   buildDecisionView,
   buildErrorView,
   buildHelpView,
+  buildLinkPreviewView,
   buildMeetingDigestView,
   buildSearchResultsView,
   renderCard,
@@ -56,6 +57,8 @@ const cards: [string, AdaptiveCard][] = [
     'search-results',
     renderCard('search-results', buildSearchResultsView({ query: h('query'), hits: [{ kind: 'agenda-item', item, committee, meeting }, { kind: 'decision', decision, committee }] })),
   ],
+  ['link-preview (agenda item)', renderCard('link-preview', buildLinkPreviewView({ hit: { kind: 'agenda-item', item, committee, meeting }, sourceUrl: 'javascript:alert(1)' }))],
+  ['link-preview (decision)', renderCard('link-preview', buildLinkPreviewView({ hit: { kind: 'decision', decision, committee, status: { ...s.statuses[2]!, label: h('status') } } }))],
   ['help', renderCard('help', buildHelpView({ councilName: h('council'), member: members[0] }))],
   ['error', renderCard('error', buildErrorView(new DomainError('not-found', h('message')), { reference: h('ref') }))],
 ];
@@ -91,4 +94,10 @@ describe.each(cards)('%s card with hostile text', (_name, card) => {
 it('keeps the hostile paper title but drops its javascript: link', () => {
   const card = cards[0]![1];
   expect(actionsOfType(card, 'Action.OpenUrl').map((a) => a.url)).toEqual(['https://ok.example/p.pdf']);
+});
+
+it('offers no button on a link preview whose addresses are not http(s)', () => {
+  for (const [name, card] of cards.filter(([n]) => n.startsWith('link-preview'))) {
+    expect([name, actionsOfType(card, 'Action.OpenUrl')]).toEqual([name, []]);
+  }
 });

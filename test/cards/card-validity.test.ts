@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { allVerbs, cardNames, renderCard, type CardName, type CardViews } from '../../src/cards';
 import { expandTemplate, sampleDataPath } from '../../src/cards/templates';
-import { actionsOfType, allObjects, cardProblems, unexpandedBindings } from './support/card-checks';
+import { actionsOfType, allObjects, cardProblems, sdkErrors, unexpandedBindings } from './support/card-checks';
 import { edgeViews } from './fixtures/views';
 
 const sampleData = (name: CardName): CardViews[CardName] => JSON.parse(readFileSync(sampleDataPath(name), 'utf8'));
@@ -10,6 +10,19 @@ const cases: [CardName, string, CardViews[CardName]][] = cardNames.flatMap((name
   [name, 'sample data', sampleData(name)] as [CardName, string, CardViews[CardName]],
   ...edgeViews[name].map((e) => [name, e.name, e.view] as [CardName, string, CardViews[CardName]]),
 ]);
+
+/** Teams unfurls links and shows message-extension previews only with cards of version 1.3 or earlier. */
+const versions: Record<CardName, string> = {
+  'agenda-item': '1.5',
+  'meeting-digest': '1.5',
+  decision: '1.5',
+  'action-plan': '1.5',
+  'acknowledgement-report': '1.5',
+  'search-results': '1.5',
+  'link-preview': '1.3',
+  help: '1.5',
+  error: '1.5',
+};
 
 const LOCATORS = new Set(['committeeId', 'agendaItemId', 'decisionId', 'actionPlanId', 'actionId']);
 
@@ -20,12 +33,12 @@ describe.each(cases)('%s card with %s', (name, _label, view) => {
     expect(expandTemplate(name, view).undefinedPaths).toEqual([]);
   });
 
-  it('validates against the 1.5 schema, parses in the SDK, leaves no ${ and fits in 28 KB', () => {
+  it('validates against the schema, parses in the SDK as its own version, leaves no ${ and fits in 28 KB', () => {
     expect(cardProblems(card)).toEqual([]);
   });
 
-  it('is version 1.5 with no hard-coded colours', () => {
-    expect(card.version).toBe('1.5');
+  it(`is version ${versions[name]} with no hard-coded colours`, () => {
+    expect(card.version).toBe(versions[name]);
     expect(JSON.stringify(card)).not.toMatch(/#[0-9a-f]{3,8}\b/i);
     for (const o of allObjects(card)) {
       if ('color' in o) expect(['default', 'dark', 'light', 'accent', 'good', 'warning', 'attention']).toContain(o.color);
@@ -63,5 +76,22 @@ describe('the checks themselves', () => {
     expect(problems).toContain('unexpanded: ${oops}');
     expect(problems.some((p) => p.startsWith('size:'))).toBe(true);
     expect(unexpandedBindings({ text: 'fine' })).toEqual([]);
+  });
+
+  it('accept a 1.3 card, but not one that uses features newer than the version it declares', () => {
+    const body = [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'x' }] }];
+    const openUrl = { type: 'Action.OpenUrl', title: 'Open', url: 'https://example.gov.uk/' };
+    expect(cardProblems({ type: 'AdaptiveCard', version: '1.3', body, actions: [openUrl] })).toEqual([]);
+    const newer = {
+      type: 'AdaptiveCard',
+      version: '1.3',
+      body: [...body, { type: 'TextBlock', text: 'Heading', style: 'heading' }],
+      actions: [{ type: 'Action.Execute', title: 'Open', verb: 'viewItem' }],
+    };
+    expect(sdkErrors(newer)).toEqual([
+      expect.stringContaining('"style" is supported in version 1.5'),
+      expect.stringContaining('Unknown action type "Action.Execute"'),
+    ]);
+    expect(sdkErrors({ ...newer, version: '1.5' })).toEqual([]);
   });
 });

@@ -46,6 +46,10 @@ describe('card gallery in headless Chromium', () => {
     await expect(agenda.getByRole('button', { name: 'Acknowledge' }).isVisible()).resolves.toBe(true);
     const decision = page.locator('section[data-card="decision"] .host.light');
     await expect(decision.getByText('Recommended to Council: awaiting Full Council, 21 July 2021').isVisible()).resolves.toBe(true);
+    const preview = page.locator('section[data-card="link-preview"] .host.light');
+    await expect(preview.getByText('DECISION · Cabinet', { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(preview.getByText('Recommended to Council: awaiting Full Council, 21 July 2021').isVisible()).resolves.toBe(true);
+    await expect(preview.getByRole('link', { name: 'Open on the council website' }).isVisible()).resolves.toBe(true);
   });
 
   it('saves a screenshot of each card for the README', async () => {

@@ -6,9 +6,17 @@ import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
 import * as AC from 'adaptivecards';
 import { CARD_SIZE_LIMIT_BYTES, cardSizeBytes, type AdaptiveCard } from '../../../src/cards/templates';
 
+/** The 1.5 schema also checks older cards: `version` is any string there, and 1.5 only adds to 1.3. The SDK check
+ *  below is the one that holds a card to the version it declares. */
 const SCHEMA_PATH = path.resolve(__dirname, '../../schemas/adaptive-card-1.5.0.schema.json');
 
 let validate: ValidateFunction | undefined;
+
+/** The version the card says it needs; the SDK's latest when it says none (which the schema check reports). */
+const declaredVersion = (card: AdaptiveCard): AC.Version => {
+  const version = typeof card.version === 'string' ? AC.Version.parse(card.version, new AC.SerializationContext()) : undefined;
+  return version?.isValid ? version : AC.Versions.latest;
+};
 
 /** The schema is draft-06 and names itself with `id`; ajv 8 wants `$id` (see test/schemas/README.md). */
 const schemaValidator = (): ValidateFunction => {
@@ -33,10 +41,14 @@ export const schemaErrors = (card: AdaptiveCard): string[] => {
     .map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
 };
 
-/** Parses the card as a client would, with the SDK's own validation (unknown types, bad enums, duplicate ids ...). */
+/**
+ * Parses the card as a client would, with the SDK's own validation (unknown types, bad enums, duplicate ids ...),
+ * as a client of the version the card declares: a 1.3 card using Action.Execute (1.4) or a heading style (1.5)
+ * is an error, as it would be where Teams takes 1.3 cards only (link unfurling, message-extension previews).
+ */
 export const sdkErrors = (card: AdaptiveCard): string[] => {
   const parsed = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext();
+  const context = new AC.SerializationContext(declaredVersion(card));
   parsed.parse(card, context);
   const events = Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i));
   const validation = parsed.validateProperties().validationEvents;
