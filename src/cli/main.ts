@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config';
 import { seedDemoCouncil } from '../services/demo/seed-demo-council';
 import { openStore } from '../store/open-store';
+import { runRosterImport } from './roster-command';
 import type { Store } from '../store/port';
 
 /** The officer command line. Each command opens the configured store, does one thing, and closes it. */
@@ -27,6 +28,18 @@ export function buildProgram(): Command {
     .action(async () => {
       const report = await withStore((store) => seedDemoCouncil(store, new Date()));
       console.log(`Demo council loaded: ${report.created} records created, ${report.alreadyThere} already there.`);
+    });
+
+  program
+    .command('members')
+    .description('Manage the roster: members, their roles and committee seats.')
+    .command('import <file>')
+    .description('Import the roster from a CSV file (id,name,role,title,email,aadObjectId,committees); all rows are checked before any is written.')
+    .option('--dry-run', 'check the file and show what would change, writing nothing', false)
+    .option('--json', 'print the report as JSON', false)
+    .action(async (file: string, options: { dryRun: boolean; json: boolean }) => {
+      const code = await withStore((store) => runRosterImport({ file, ...options }, { store, out: (line) => console.log(line) }));
+      if (code !== 0) process.exitCode = code;
     });
 
   return program;

@@ -36,6 +36,8 @@ export interface ApiContext {
   readonly query: URLSearchParams;
   readonly contentType: string;
   readonly requestId: string;
+  /** A request header by name (case-insensitive); the first value when sent more than once. */
+  header(name: string): string | undefined;
   readonly logger: Logger;
   rawBody(): Promise<Buffer>;
   jsonBody(): Promise<Record<string, unknown>>;
@@ -140,6 +142,7 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
           query: url.searchParams,
           contentType: headerValue(req.headers['content-type']) ?? '',
           requestId,
+          header: (name) => headerValue(req.headers[name.toLowerCase()]),
           logger: logger.child({ officer: principal.id }),
           rawBody: () => readBody(req, deps.maxBodyBytes),
           jsonBody: () => readJsonObject(req, deps.maxBodyBytes),

@@ -8,7 +8,7 @@ import type { RouteDeps } from './route-deps';
  * POST /api/v1/imports: a ModernGov page as the body (text/plain, text/html or application/xml).
  * 201 with what was stored and the warnings; with ?dryRun=true, 200 and nothing stored.
  */
-export const importRoutes = ({ store }: RouteDeps): ApiRoute[] => [
+export const importRoutes = ({ store, search }: RouteDeps): ApiRoute[] => [
   {
     method: 'post',
     path: '/api/v1/imports',
@@ -29,6 +29,10 @@ export const importRoutes = ({ store }: RouteDeps): ApiRoute[] => [
           },
           { store },
         );
+        if (!dryRun) {
+          result.agendaItems.forEach((item) => search.upsertItem(item));
+          if (result.decision) search.upsertDecision(result.decision);
+        }
         return { status: dryRun ? 200 : 201, body: importResponseBody(result) };
       } catch (err) {
         // The use case names an unsupported content type as such; HTTP has a status of its own for it.

@@ -1,0 +1,101 @@
+import { DomainError } from '../../domain';
+import { importRosterCsv } from '../../services/roster/import-roster-csv';
+import { describeProblem, type RosterProblem } from '../../services/roster/roster-problem';
+import { decodeRosterFile } from '../../services/roster/roster-text';
+import { upsertMember } from '../../services/roster/upsert-member';
+import { badRequest, HttpProblem, unsupportedMediaType } from '../problem';
+import type { ApiContext, ApiRoute } from '../server';
+import type { RouteDeps } from './route-deps';
+
+/**
+ * The roster: members, their roles and committee seats. Officers manage it (the Officer app role is enough;
+ * Admin implies it). Single members are written with ETag concurrency; the CSV import is all-or-nothing.
+ */
+export const memberRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] => [
+  {
+    method: 'get',
+    path: '/api/v1/members',
+    role: 'Officer',
+    handle: async () => ({ status: 200, body: { members: await store.members.list() } }),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/members/:id',
+    role: 'Officer',
+    handle: async ({ params }) => {
+      const id = params.id ?? '';
+      const found = await store.members.get(id);
+      if (!found) throw new DomainError('not-found', `There is no member ${id} on the roster.`, { id });
+      return { status: 200, body: found.value, headers: { ETag: httpEtag(found.etag) } };
+    },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/members/:id',
+    role: 'Officer',
+    handle: async (ctx) => {
+      const id = ctx.params.id ?? '';
+      const body = await ctx.jsonBody();
+      if (body.id !== undefined && body.id !== id)
+        throw badRequest(`The body's id ${JSON.stringify(body.id)} is not the id in the path (${id}); send the same id, or none.`);
+      const ifMatch = ifMatchOf(ctx);
+      const result = await upsertMember({ member: { ...body, id }, ...(ifMatch !== undefined ? { ifMatch } : {}) }, store);
+      ctx.logger.info({ memberId: id, created: result.created }, result.created ? 'roster member created' : 'roster member replaced');
+      return {
+        status: result.created ? 201 : 200,
+        body: result.member,
+        headers: { ETag: httpEtag(result.etag), ...(result.created ? { Location: `/api/v1/members/${encodeURIComponent(id)}` } : {}) },
+      };
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/members/import',
+    role: 'Officer',
+    handle: async (ctx) => {
+      const type = ctx.contentType.split(';')[0]?.trim().toLowerCase();
+      if (type !== 'text/csv') throw unsupportedMediaType('Send the roster file as text/csv (Content-Type: text/csv), saved from the spreadsheet as "CSV UTF-8".');
+      const dryRun = booleanQuery(ctx.query.get('dryRun'), 'dryRun');
+      const text = decodeRosterFile(await ctx.rawBody());
+      const report = await importRosterCsv(text, store, { dryRun });
+      if (!report.ok) {
+        throw new HttpProblem({
+          status: 422,
+          title: 'Not valid',
+          detail: importFailureDetail(report.problems),
+          errors: report.problems.map((p) => ({ where: [p.line !== undefined ? `line ${p.line}` : 'file', p.field].filter(Boolean).join(', '), message: p.message })),
+          problems: report.problems,
+        });
+      }
+      ctx.logger.info({ dryRun, created: report.created, updated: report.updated, unchanged: report.unchanged }, dryRun ? 'roster import checked' : 'roster imported');
+      return { status: 200, body: report };
+    },
+  },
+];
+
+/** A readable summary; `errors` and `problems` carry every line, so the detail shows the first few. */
+function importFailureDetail(problems: readonly RosterProblem[]): string {
+  const shown = problems.slice(0, 5).map(describeProblem).join('; ');
+  const more = problems.length > 5 ? `; and ${problems.length - 5} more` : '';
+  return `The roster file has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written. ${shown}${more}.`;
+}
+
+/** Stores differ in whether their etags carry quotes; HTTP's always do (RFC 9110 entity-tag). */
+const httpEtag = (etag: string): string => (etag.startsWith('"') ? etag : `"${etag}"`);
+
+/**
+ * The If-Match header, where the server hands routes their request headers (ApiContext.header). One ETag or `*`:
+ * a list would need the store to compare several versions, which no client of ours sends.
+ */
+function ifMatchOf(ctx: ApiContext): string | undefined {
+  const value = ctx.header('if-match')?.trim();
+  if (value === undefined || value === '') return undefined;
+  if (value !== '*' && value.split(',').length > 1) throw badRequest('Send one ETag in If-Match (the one from the last GET), or *.');
+  return value;
+}
+
+function booleanQuery(value: string | null, name: string): boolean {
+  if (value === null || value === 'false') return false;
+  if (value === 'true') return true;
+  throw badRequest(`The query parameter ${name} must be true or false.`);
+}

@@ -1,0 +1,121 @@
+import { DomainError, type Member } from '../../../src/domain';
+import { upsertMember } from '../../../src/services/roster/upsert-member';
+import { openRosterTestStore, type RosterTestStore } from './roster-test-store';
+
+const joe: Member = {
+  id: 'cllr-joe-orson',
+  name: 'Cllr Joe Orson',
+  role: 'councillor',
+  title: 'Leader of the Council',
+  email: 'joe.orson@demo-council.gov.uk',
+  aadObjectId: '00000000-0000-4000-8000-000000000001',
+  committees: [{ committeeId: 'cabinet', seat: 'Leader' }, { committeeId: 'full-council', seat: 'Member' }],
+};
+
+async function rejection(p: Promise<unknown>): Promise<DomainError> {
+  const err = await p.then(() => undefined, (e: unknown) => e);
+  if (!(err instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(err)}`);
+  return err;
+}
+
+describe('upsertMember', () => {
+  let t: RosterTestStore;
+  beforeEach(async () => {
+    t = await openRosterTestStore();
+  });
+  afterEach(() => t.close());
+
+  it('creates a member, then replaces it, answering created and the stored etag each time', async () => {
+    const first = await upsertMember({ member: joe }, t.store);
+    expect(first.created).toBe(true);
+    expect(first.member).toEqual(joe);
+    const stored = await t.store.members.get(joe.id);
+    expect(stored).toEqual({ value: joe, etag: first.etag });
+
+    const second = await upsertMember({ member: { ...joe, title: 'Leader' } }, t.store);
+    expect(second.created).toBe(false);
+    expect(second.etag).not.toBe(first.etag);
+    expect((await t.store.members.get(joe.id))?.value.title).toBe('Leader');
+    expect(await t.store.members.list()).toHaveLength(1);
+  });
+
+  it('fills the default seat "Member" and refuses data the schema does not accept, naming each field', async () => {
+    const saved = await upsertMember({ member: { id: 'x', name: 'X', role: 'councillor', committees: [{ committeeId: 'cabinet' }] } }, t.store);
+    expect(saved.member.committees).toEqual([{ committeeId: 'cabinet', seat: 'Member' }]);
+
+    const err = await rejection(upsertMember({ member: { id: 'y', role: 'mayor', email: 'not-an-email', aadObjectId: '42' } }, t.store));
+    expect(err.code).toBe('invalid');
+    expect(err.details?.errors).toEqual([
+      { where: 'name', message: 'is required' },
+      { where: 'role', message: "Invalid enum value. Expected 'councillor' | 'officer' | 'admin', received 'mayor'" },
+      { where: 'email', message: 'Invalid email' },
+      { where: 'aadObjectId', message: 'Invalid uuid' },
+    ]);
+    expect(await t.store.members.get('y')).toBeUndefined();
+  });
+
+  it('refuses a committee that does not exist, naming it and the ones that do', async () => {
+    const err = await rejection(upsertMember({ member: { ...joe, committees: [{ committeeId: 'planning', seat: 'Chair' }] } }, t.store));
+    expect(err.code).toBe('invalid');
+    expect(err.message).toBe(
+      'Member cllr-joe-orson cannot be saved: committees: committee "planning" does not exist (known committees: cabinet, full-council, scrutiny)',
+    );
+    expect(await t.store.members.get(joe.id)).toBeUndefined();
+  });
+
+  it('refuses the same committee twice', async () => {
+    const err = await rejection(upsertMember({ member: { ...joe, committees: [{ committeeId: 'cabinet', seat: 'Leader' }, { committeeId: 'cabinet', seat: 'Member' }] } }, t.store));
+    expect(err.message).toContain('committee "cabinet" is listed twice');
+  });
+
+  it('refuses an email (any case) or Entra object id already linked to another member', async () => {
+    await upsertMember({ member: joe }, t.store);
+    const byEmail = await rejection(upsertMember({ member: { id: 'other', name: 'Other', role: 'officer', email: 'JOE.Orson@demo-council.gov.uk' } }, t.store));
+    expect(byEmail.code).toBe('invalid');
+    expect(byEmail.message).toBe(
+      'Member other cannot be saved: email: JOE.Orson@demo-council.gov.uk is already linked to member cllr-joe-orson (Cllr Joe Orson); each Teams identity belongs to one member',
+    );
+    const byAad = await rejection(upsertMember({ member: { id: 'other', name: 'Other', role: 'officer', aadObjectId: joe.aadObjectId!.toUpperCase() } }, t.store));
+    expect(byAad.details?.errors).toEqual([
+      { where: 'aadObjectId', message: `${joe.aadObjectId!.toUpperCase()} is already linked to member cllr-joe-orson (Cllr Joe Orson); each Teams identity belongs to one member` },
+    ]);
+    expect(await t.store.members.get('other')).toBeUndefined();
+    // The member's own identity is not a clash with itself.
+    await expect(upsertMember({ member: { ...joe, name: 'Joe Orson' } }, t.store)).resolves.toMatchObject({ created: false });
+  });
+
+  describe('with If-Match', () => {
+    it('replaces when the etag is the current one, quoted or not', async () => {
+      const { etag } = await upsertMember({ member: joe }, t.store);
+      const quoted = await upsertMember({ member: { ...joe, name: 'J. Orson' }, ifMatch: `"${etag}"` }, t.store);
+      expect(quoted.member.name).toBe('J. Orson');
+      const bare = await upsertMember({ member: { ...joe, name: 'Joe' }, ifMatch: quoted.etag }, t.store);
+      expect((await t.store.members.get(joe.id))).toEqual({ value: { ...joe, name: 'Joe' }, etag: bare.etag });
+    });
+
+    it('refuses a stale etag as a conflict and leaves the member as it was', async () => {
+      const { etag: stale } = await upsertMember({ member: joe }, t.store);
+      await upsertMember({ member: { ...joe, title: 'Leader' } }, t.store);
+      const err = await rejection(upsertMember({ member: { ...joe, title: 'Former Leader' }, ifMatch: stale }, t.store));
+      expect(err.code).toBe('conflict');
+      expect(err.message).toBe('member cllr-joe-orson was changed by someone else; reload it and try again');
+      expect((await t.store.members.get(joe.id))?.value.title).toBe('Leader');
+    });
+
+    it('never matches a weak etag', async () => {
+      const { etag } = await upsertMember({ member: joe }, t.store);
+      expect((await rejection(upsertMember({ member: joe, ifMatch: `W/"${etag}"` }, t.store))).code).toBe('conflict');
+    });
+
+    it('refuses an etag for a member that does not exist, and * only replaces an existing member', async () => {
+      const missing = await rejection(upsertMember({ member: joe, ifMatch: '"anything"' }, t.store));
+      expect(missing.code).toBe('conflict');
+      expect(missing.message).toContain('does not exist');
+      expect((await rejection(upsertMember({ member: joe, ifMatch: '*' }, t.store))).code).toBe('conflict');
+      expect(await t.store.members.get(joe.id)).toBeUndefined();
+
+      await upsertMember({ member: joe }, t.store);
+      await expect(upsertMember({ member: { ...joe, name: 'Joe' }, ifMatch: '*' }, t.store)).resolves.toMatchObject({ created: false, member: { name: 'Joe' } });
+    });
+  });
+});
