@@ -2,7 +2,6 @@
  * The dependency rule of docs/ARCHITECTURE.md, checked by test/architecture.test.ts on every test run.
  * domain imports nothing of ours; services import domain and ports; adapters import inwards, never sideways.
  */
-const adapter = (name) => `^src/${name}/`;
 module.exports = {
   forbidden: [
     {

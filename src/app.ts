@@ -1,13 +1,18 @@
-import { buildErrorView, renderErrorCard, renderHelpCard } from './cards';
+import { buildErrorView, renderErrorCard } from './cards';
 import { describeConfig, type Config } from './config';
 import { createHttpServer } from './http/server';
 import { createOfficerAuthenticator } from './http/officer-auth';
 import { officerRoutes } from './http/routes';
 import type { Logger } from './logging/logger';
+import { SearchIndex } from './services/search';
 import { openStore } from './store/open-store';
 import { createCloudAdapter, createMessagesHandler, type BotCredentialsFactory } from './teams/bot-adapter';
 import { CabinetBot } from './teams/cabinet-bot';
+import { TeamsMessenger } from './teams/teams-messenger';
 import { createTurnErrorHandler } from './teams/turn-errors';
+
+/** How stale the search index may be after another instance writes (it checks the store's change marker). */
+const SEARCH_FRESHNESS_MS = 5000;
 
 export interface RunningApp {
   readonly port: number;
@@ -34,14 +39,18 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
 
   const adapter = createCloudAdapter(config.bot, options.botCredentialsFactory);
   adapter.onTurnError = createTurnErrorHandler(logger, (error, reference) => renderErrorCard(buildErrorView(error, { reference })));
-  const bot = new CabinetBot({ logger, helpCard: () => renderHelpCard() });
+  const now = () => new Date();
+  // Kept fresh by this instance's own writes at once, and by other instances' through the store's change marker.
+  const search = new SearchIndex(store, { changeMarker: () => store.changeMarker(), refreshIntervalMs: SEARCH_FRESHNESS_MS });
+  const messenger = new TeamsMessenger(adapter, config.bot.appId ?? '', logger);
+  const bot = new CabinetBot({ store, search, messenger, logger, now });
 
   const http = createHttpServer({
     logger,
     maxBodyBytes: config.officerApi.maxBodyBytes,
     messages: createMessagesHandler(adapter, (ctx) => bot.run(ctx)),
     authenticateOfficer: createOfficerAuthenticator(config.officerApi),
-    routes: officerRoutes({ store, config }),
+    routes: officerRoutes({ store, config, search }),
     readiness: () => store.ping(),
   });
   const { port } = await http.listen(config.port, config.host);

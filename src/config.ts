@@ -9,10 +9,6 @@ const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyAsUndefined, z.string().url().optional());
 const intFrom = (def: number, min: number, max: number) =>
   z.preprocess(emptyAsUndefined, z.coerce.number().int().min(min).max(max).default(def));
-const bool = (def: boolean) =>
-  z.preprocess(emptyAsUndefined, z.enum(['true', 'false', '1', '0', 'yes', 'no']).default(def ? 'true' : 'false'))
-    .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
 const EnvSchema = z
   .object({
     // 0 asks the OS for a free port (tests).

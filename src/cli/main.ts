@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config';
+import { runImportCommand } from './import-command';
 import { seedDemoCouncil } from '../services/demo/seed-demo-council';
 import { openStore } from '../store/open-store';
 import { runRosterImport } from './roster-command';
@@ -28,6 +29,23 @@ export function buildProgram(): Command {
     .action(async () => {
       const report = await withStore((store) => seedDemoCouncil(store, new Date()));
       console.log(`Demo council loaded: ${report.created} records created, ${report.alreadyThere} already there.`);
+    });
+
+  program
+    .command('import <file>')
+    .description('Import a ModernGov page: an agenda-item page saved as .txt, a decision-details page as .html, a GetMeeting answer as .xml.')
+    .option('--meeting <id>', 'the meeting the item belongs to (its committee wins over the page)')
+    .option('--source-url <url>', 'the page\'s address on the council website, so a later import of it updates the same record')
+    .option('--dry-run', 'show what was understood and the warnings, storing nothing', false)
+    .option('--json', 'print the result as JSON', false)
+    .action(async (file: string, options: { meeting?: string; sourceUrl?: string; dryRun: boolean; json: boolean }) => {
+      const code = await withStore((store) =>
+        runImportCommand(
+          { file, meetingId: options.meeting, sourceUrl: options.sourceUrl, dryRun: options.dryRun, json: options.json },
+          { store, out: (line) => console.log(line), now: () => new Date() },
+        ),
+      );
+      if (code !== 0) process.exitCode = code;
     });
 
   program

@@ -12,3 +12,4 @@ export * from './errors';
 export * from './status-description';
 export * from './call-in';
 export * from './decision-status';
+export * from './visibility';

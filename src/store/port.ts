@@ -123,6 +123,20 @@ export interface NotificationStore {
   listDeliveries(notificationId: string): Promise<Delivery[]>;
 }
 
+/**
+ * Teams activities already handled. Teams re-delivers an activity (same id) when the bot has not answered within
+ * about 15 s; the bot claims each one before acting and acts only on the first claim. Claims are remembered for
+ * about two days (Cosmos DB TTL; pruned in the embedded store), far longer than any re-delivery.
+ */
+export interface ActivityLedger {
+  /**
+   * Records that `key` (conversation id + activity id, or any other once-only key; any characters, any length up to
+   * 4096, hashed by the store) was handled at `at` (ISO instant). True for the first claim of a key, false for every
+   * later one, also when claims race each other in one process or across instances sharing the store.
+   */
+  claim(key: string, at: string): Promise<boolean>;
+}
+
 export interface Store {
   readonly committees: CommitteeStore;
   readonly members: MemberStore;
@@ -133,6 +147,14 @@ export interface Store {
   readonly conversations: ConversationStore;
   readonly actionPlans: ActionPlanStore;
   readonly notifications: NotificationStore;
+  readonly activities: ActivityLedger;
+  /**
+   * A cheap value that differs after every create or replace of an agenda item or a decision, by any instance
+   * sharing the store, however close together; equal while none happens (writes of other records may change it
+   * too). Opaque: compare for equality only. One aggregate query (docs/STORE.md for its cost): poll every few seconds,
+   * not per request.
+   */
+  changeMarker(): Promise<string>;
   /** Answers quickly when the store can serve requests; throws with a reason when it cannot (/readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,28 +1,126 @@
-import { CardFactory, TeamsActivityHandler, type TurnContext } from 'botbuilder';
-import type { Logger } from '../logging/logger';
-import type { AdaptiveCard } from '../cards/templates';
-import { turnLogger } from './bot-adapter';
+import {
+  CardFactory, TeamsActivityHandler, TurnContext,
+  type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type AppBasedLinkQuery, type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+} from 'botbuilder';
+import { ZodError } from 'zod';
+import { buildErrorView, renderErrorCard, type AdaptiveCard } from '../cards';
+import { DomainError } from '../domain';
+import { runCardAction } from './card-actions/card-action-router';
+import type { InvokeAnswer } from './card-actions/invoke-answer';
+import { answerCommand } from './commands/command-router';
+import type { Reply } from './commands/reply';
+import { onInstallation } from './install-events';
+import { answerComposeQuery, answerLinkQuery } from './message-extension';
+import { buildTurn, type BotDeps, type Turn } from './turn';
 
-export interface CabinetBotDeps {
-  readonly logger: Logger;
-  readonly helpCard: () => AdaptiveCard;
-}
+const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /**
- * Routes Teams activities to their handlers. Business rules live in services; this class only translates
- * between Teams activities and use cases.
+ * Routes Teams activities to their handlers: messages to commands, card actions to one handler per verb,
+ * install events to install capture, compose-box invokes to the message extension. Business rules live in
+ * services; this class only translates between Teams and the use cases.
  */
 export class CabinetBot extends TeamsActivityHandler {
-  constructor(private readonly deps: CabinetBotDeps) {
+  constructor(private readonly deps: BotDeps, private readonly botNames: readonly string[] = ['Cabinet bot']) {
     super();
     this.onMessage(async (ctx, next) => {
-      await this.answerMessage(ctx);
+      await this.onChatMessage(ctx);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (ctx, next) => {
+      await onInstallation(ctx, 'add', deps);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (ctx, next) => {
+      await onInstallation(ctx, 'remove', deps);
+      await next();
+    });
+    this.onMembersAdded(async (ctx, next) => {
+      if (ctx.activity.membersAdded?.some((m) => m.id === ctx.activity.recipient.id)) await onInstallation(ctx, 'add', deps);
+      await next();
+    });
+    this.onMembersRemoved(async (ctx, next) => {
+      if (ctx.activity.membersRemoved?.some((m) => m.id === ctx.activity.recipient.id)) await onInstallation(ctx, 'remove', deps);
       await next();
     });
   }
 
-  private async answerMessage(ctx: TurnContext): Promise<void> {
-    turnLogger(ctx, this.deps.logger).info('message received');
-    await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(this.deps.helpCard())] });
+  private async onChatMessage(ctx: TurnContext): Promise<void> {
+    // Teams re-delivers an activity it thinks we missed; each is answered once, whichever instance gets it.
+    if (!(await this.firstDelivery(ctx))) return;
+    const turn = await buildTurn(ctx, this.deps);
+    const text = TurnContext.removeRecipientMention(ctx.activity)?.trim() ?? '';
+    const submitted = ctx.activity.value as { verb?: string } | undefined;
+    try {
+      if (!text && submitted && typeof submitted === 'object') {
+        // A client without Universal Actions sends Action.Submit with the verb in its data.
+        const answer = await runCardAction(submitted.verb, submitted, turn, this.deps);
+        await this.sendAnswer(ctx, answer);
+        return;
+      }
+      turn.logger.info({ text: text.slice(0, 200) }, 'message');
+      await sendReply(ctx, await answerCommand(text, turn, this.deps, this.botNames));
+    } catch (err) {
+      if (!isExpected(err)) throw err; // onTurnError logs it and shows the error card
+      turn.logger.info({ err }, 'request refused');
+      await sendReply(ctx, { cards: [errorCard(err, turn)] });
+    }
+  }
+
+  protected override async onAdaptiveCardInvoke(ctx: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const turn = await buildTurn(ctx, this.deps);
+    try {
+      const answer = await runCardAction(value.action?.verb, value.action?.data, turn, this.deps);
+      turn.logger.info({ verb: value.action?.verb, trigger: (value as { trigger?: string }).trigger }, 'card action');
+      if (answer.kind === 'card') return cardResponse(answer.card);
+      for (const card of answer.followUps) await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer.message as unknown as Record<string, unknown> };
+    } catch (err) {
+      if (isExpected(err)) turn.logger.info({ err, verb: value.action?.verb }, 'card action refused');
+      else turn.logger.error({ err, verb: value.action?.verb }, 'card action failed');
+      return cardResponse(errorCard(err, turn));
+    }
+  }
+
+  protected override async handleTeamsMessagingExtensionQuery(ctx: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    return answerComposeQuery(query, await buildTurn(ctx, this.deps), this.deps);
+  }
+
+  protected override async handleTeamsAppBasedLinkQuery(ctx: TurnContext, query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {
+    return answerLinkQuery(query.url ?? '', await buildTurn(ctx, this.deps), this.deps);
+  }
+
+  protected override async handleTeamsAnonymousAppBasedLinkQuery(ctx: TurnContext, query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {
+    return answerLinkQuery(query.url ?? '', await buildTurn(ctx, this.deps), this.deps);
+  }
+
+  private async firstDelivery(ctx: TurnContext): Promise<boolean> {
+    const { id, conversation } = ctx.activity;
+    if (!id) return true;
+    return this.deps.store.activities.claim(`${conversation?.id ?? ''}|${id}`, this.deps.now().toISOString());
+  }
+
+  private async sendAnswer(ctx: TurnContext, answer: InvokeAnswer): Promise<void> {
+    if (answer.kind === 'card') await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(answer.card)] });
+    else await sendReply(ctx, { text: answer.message, cards: answer.followUps });
   }
 }
+
+async function sendReply(ctx: TurnContext, reply: Reply): Promise<void> {
+  // Plain text: what people typed is echoed back, and must not turn into links or formatting.
+  if (reply.text) await ctx.sendActivity({ type: 'message', text: reply.text, textFormat: 'plain' });
+  for (const card of reply.cards) await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+}
+
+const cardResponse = (card: AdaptiveCard): AdaptiveCardInvokeResponse => ({ statusCode: 200, type: CARD_CONTENT_TYPE, value: card });
+
+/** Refusals and bad card data are the person's to fix: they get the error card, not an alarm in the logs. */
+const isExpected = (err: unknown): boolean => (err instanceof DomainError && err.code !== 'unavailable') || err instanceof ZodError;
+
+const errorCard = (err: unknown, turn: Turn): AdaptiveCard =>
+  renderErrorCard(
+    buildErrorView(err instanceof ZodError ? new DomainError('invalid', 'The card sent something this bot cannot read. Ask again for a fresh card.') : err, {
+      reference: turn.requestId,
+    }),
+  );

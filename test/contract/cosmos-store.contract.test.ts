@@ -1,5 +1,6 @@
 import { createCosmosStore, openCosmosDocumentDatabase } from '../../src/store/cosmos';
 import { startCosmosServer, type CosmosTestServer } from '../support/cosmos-server';
+import type { Store } from '../../src/store/port';
 import { describeStoreContract } from './store.contract';
 
 let server: CosmosTestServer;
@@ -17,12 +18,20 @@ describeStoreContract('Cosmos DB (cosmosdb-server over http)', async () => {
   const options = { endpoint: server.endpoint, key: server.key, databaseId: `cabinet-contract-${++databases}` };
   const store = await createCosmosStore(options);
   const raw = await openCosmosDocumentDatabase(options);
+  const others: Store[] = [];
   return {
     store,
     writeRawDocument: async (container, document) => {
       await raw.collection(container).upsert(document);
     },
+    // Its own client, as another App Service instance would have.
+    openSecondStore: async () => {
+      const other = await createCosmosStore(options);
+      others.push(other);
+      return other;
+    },
     dispose: async () => {
+      for (const other of others) await other.close();
       await store.close();
       await raw.close();
     },

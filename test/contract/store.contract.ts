@@ -9,11 +9,18 @@ import { describeIntegrity } from './integrity.contract';
 import { describeMemberRecords } from './member-records.contract';
 import { describeNotifications } from './notifications.contract';
 import { describeActionPlans } from './action-plans.contract';
+import { describeActivities } from './activities.contract';
+import { describeChangeMarker } from './change-marker.contract';
 
 export interface StoreUnderTest {
   readonly store: Store;
   /** Writes a document past the domain layer, as a hand edit or a half-done migration would. */
   writeRawDocument(container: ContainerName, document: DocumentEnvelope): Promise<void>;
+  /**
+   * Another Store on the same data, as a second instance of the bot (or the officer CLI) would open it: its own
+   * connection or client. Closed by dispose.
+   */
+  openSecondStore(): Promise<Store>;
   /** Releases everything the store holds (files, clients); the store may already be closed. */
   dispose(): Promise<void>;
 }
@@ -39,5 +46,7 @@ export const describeStoreContract = (name: string, open: () => Promise<StoreUnd
     describeActionPlans(get);
     describeNotifications(get);
     describeIntegrity(get);
+    describeActivities(get);
+    describeChangeMarker(get);
   });
 };

@@ -1,4 +1,5 @@
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
+import { CosmosClient } from '@azure/cosmos';
 import { DomainError } from '../../src/domain';
 import { createCosmosStore } from '../../src/store/cosmos';
 import { cabinet } from '../contract/council-fixtures';
@@ -26,7 +27,36 @@ describe('Cosmos DB store (specifics, against cosmosdb-server)', () => {
   it('without provisioning, refuses to start and names the containers that are missing', async () => {
     await expect(
       createCosmosStore({ endpoint: server.endpoint, key: server.key, databaseId: 'never-provisioned', provision: false }),
-    ).rejects.toThrow('Cosmos DB database "never-provisioned" lacks container(s) business, members, conversations, notifications');
+    ).rejects.toThrow(
+      'Cosmos DB database "never-provisioned" lacks container(s) business, members, conversations, notifications, activities (partition key /pk)',
+    );
+  });
+
+  it('creates the activities container with a two-day defaultTtl and no indexed property (cosmosdb-server keeps, but ignores, both)', async () => {
+    const store = await createCosmosStore({ endpoint: server.endpoint, key: server.key, databaseId: 'cabinet' });
+    const client = new CosmosClient({ endpoint: server.endpoint, key: server.key, connectionPolicy: { enableEndpointDiscovery: false } });
+    try {
+      const { resource } = await client.database('cabinet').container('activities').read();
+      expect(resource).toMatchObject({ partitionKey: { paths: ['/pk'] }, defaultTtl: 2 * 24 * 60 * 60 });
+      expect(resource?.indexingPolicy?.excludedPaths).toEqual([{ path: '/*' }]);
+      const business = (await client.database('cabinet').container('business').read()).resource;
+      expect(business?.defaultTtl).toBeUndefined();
+
+      // A claim is a point create; the document id is the key's SHA-256, whatever characters the key holds.
+      expect(await store.activities.claim('19:abc@thread.tacv2;messageid=1/2?x#y|1626', '2021-07-14T17:05:12.345Z')).toBe(true);
+      const { resources } = await client.database('cabinet').container('activities').items.readAll().fetchAll();
+      expect(resources).toEqual([
+        expect.objectContaining({
+          id: expect.stringMatching(/^activity:[0-9a-f]{64}$/),
+          type: 'activity',
+          data: { key: '19:abc@thread.tacv2;messageid=1/2?x#y|1626', at: '2021-07-14T17:05:12.345Z' },
+        }),
+      ]);
+      expect(resources[0]?.['pk']).toBe((resources[0]?.id as string).slice('activity:'.length));
+    } finally {
+      client.dispose();
+      await store.close();
+    }
   });
 
   it('fails ping within a couple of seconds, with the reason, when Cosmos DB stops answering', async () => {

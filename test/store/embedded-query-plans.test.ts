@@ -67,6 +67,34 @@ describe('embedded store query plans', () => {
     expect(plan).not.toMatch(/\bSCAN documents\b/);
   });
 
+  it('the change marker is one aggregate answered from documents_revisions alone (no table rows read)', async () => {
+    const tallies: unknown[][] = [];
+    const recording: DocumentDatabase = {
+      ...sqlite,
+      collection: (name) => {
+        const inner = sqlite.collection(name);
+        return {
+          ...inner,
+          tally: (types, sumOf) => {
+            tallies.push([name, types, sumOf]);
+            return inner.tally(types, sumOf);
+          },
+        };
+      },
+    };
+    await createDocumentStore(recording).changeMarker();
+    expect(tallies).toEqual([['business', ['agendaItem', 'decision'], 'ix.revision']]);
+    const plan = sqlite.tallyPlan('business', ['agendaItem', 'decision'], 'ix.revision').join(' | ');
+    expect(plan).toContain('USING COVERING INDEX documents_revisions ');
+    expect(plan).not.toMatch(/\bSCAN documents\b/);
+  });
+
+  it('pruning expired activity claims uses documents_expiry_activities', () => {
+    const plan = sqlite.prunePlan('activities').join(' | ');
+    expect(plan).toContain('USING INDEX documents_expiry_activities (updated_at<?)');
+    expect(plan).not.toMatch(/\bSCAN documents\b/);
+  });
+
   it('re-import by source uses the source indexes, one lookup per key', async () => {
     recorded = [];
     await store.agendaItems.findBySource({ url: 'https://democracy.example.gov.uk/ieIssueDetails.aspx?IId=31542', externalId: '31542' });

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { DomainError } from '../../src/domain';
 import { createEmbeddedStore, databaseFile } from '../../src/store/embedded';
 import { cabinet, communitySafetyItem } from '../contract/council-fixtures';
@@ -63,6 +64,75 @@ describe('embedded store (SQLite specifics)', () => {
     const error = await store.committees.get('cabinet').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'unavailable' });
+  });
+
+  describe('handled activities expire after two days (Cosmos DB does this with defaultTtl)', () => {
+    const DAY_MS = 24 * 60 * 60 * 1000;
+    /** Pretends the activity claims were written `ageMs` ago, as if the bot had been running that long. */
+    const age = (ageMs: number): void => {
+      const db = new Database(databaseFile({ dataDir }));
+      try {
+        db.prepare(`UPDATE documents SET updated_at = ? WHERE container = 'activities'`).run(new Date(Date.now() - ageMs).toISOString());
+      } finally {
+        db.close();
+      }
+    };
+    const activityRows = (): number => {
+      const db = new Database(databaseFile({ dataDir }), { readonly: true });
+      try {
+        return (db.prepare(`SELECT COUNT(*) AS n FROM documents WHERE container = 'activities'`).get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    const at = '2021-07-14T17:05:12.345Z';
+
+    it('prunes claims older than two days during a claim, and keeps younger ones', async () => {
+      const first = createEmbeddedStore({ dataDir });
+      expect(await first.activities.claim('old|1', at)).toBe(true);
+      expect(await first.activities.claim('old|2', at)).toBe(true);
+      await first.close();
+      age(2 * DAY_MS + 60_000);
+
+      const later = createEmbeddedStore({ dataDir });
+      try {
+        expect(await later.activities.claim('young|1', at)).toBe(true); // this claim prunes the two old ones
+        expect(activityRows()).toBe(1);
+        expect(await later.activities.claim('old|1', at)).toBe(true);
+        expect(await later.activities.claim('young|1', at)).toBe(false);
+      } finally {
+        await later.close();
+      }
+    });
+
+    it('keeps a claim younger than two days', async () => {
+      const first = createEmbeddedStore({ dataDir });
+      expect(await first.activities.claim('recent|1', at)).toBe(true);
+      await first.close();
+      age(2 * DAY_MS - 60_000);
+
+      const later = createEmbeddedStore({ dataDir });
+      try {
+        expect(await later.activities.claim('recent|2', at)).toBe(true);
+        expect(await later.activities.claim('recent|1', at)).toBe(false);
+        expect(activityRows()).toBe(2);
+      } finally {
+        await later.close();
+      }
+    });
+
+    it('prunes at most once an hour per open store, so a claim is normally one insert', async () => {
+      const store = createEmbeddedStore({ dataDir });
+      try {
+        expect(await store.activities.claim('a|1', at)).toBe(true); // pruned here (nothing to prune)
+        age(3 * DAY_MS);
+        expect(await store.activities.claim('a|2', at)).toBe(true); // within the hour: no prune
+        expect(activityRows()).toBe(2);
+        expect(await store.activities.claim('a|1', at)).toBe(false);
+      } finally {
+        await store.close();
+      }
+    });
   });
 
   it('refuses a continuation token it did not issue', async () => {

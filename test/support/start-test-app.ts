@@ -4,6 +4,8 @@ import path from 'node:path';
 import pino from 'pino';
 import { startApp, type AppOptions, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import { createEmbeddedStore } from '../../src/store/embedded';
+import type { Store } from '../../src/store/port';
 
 export interface TestApp {
   readonly url: string;
@@ -13,8 +15,13 @@ export interface TestApp {
 }
 
 /** Starts the whole app in-process on a free port, on an embedded store in a temporary folder. */
-export async function startTestApp(env: Record<string, string> = {}, options: AppOptions = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: AppOptions & { seed?: (store: Store) => Promise<unknown> } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cabinet-bot-test-'));
+  if (options.seed) {
+    const store = createEmbeddedStore({ dataDir });
+    await options.seed(store);
+    await store.close();
+  }
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '2000', ...env });
   const app = await startApp(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), options);
   return {

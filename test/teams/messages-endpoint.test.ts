@@ -26,11 +26,12 @@ describe('POST /api/messages in local mode', () => {
   });
 
   it('replies to a personal message with the help card, delivered to the activity serviceUrl', async () => {
-    const activity = teamsActivity('04_message_personal', { serviceUrl: connector.url, text: 'hello' });
+    const activity = teamsActivity('04_message_personal', { serviceUrl: connector.url, text: 'help' });
     const res = await postActivity(app.url, activity);
     expect(res.status).toBe(200);
-    await connector.waitForCalls(1);
-    const reply = connector.calls[0]!;
+    // The bot first asks Teams who this unknown user is (GET member), then replies.
+    await connector.waitForCalls(2);
+    const reply = connector.calls.find((c) => c.method === 'POST')!;
     const conversationId = (activity.conversation as { id: string }).id;
     expect(reply.method).toBe('POST');
     expect(decodeURIComponent(reply.path)).toBe(`/v3/conversations/${conversationId}/activities/${activity.id as string}`);
@@ -79,8 +80,10 @@ describe('POST /api/messages with an app id (authenticated)', () => {
     const before = connector.calls.length;
     const res = await postActivity(app.url, message(), { authorization: `Bearer ${await channelToken()}` });
     expect(res.status).toBe(200);
-    await connector.waitForCalls(before + 1);
-    expect(connector.calls[before]!.authorization).toBe(`Bearer ${credentials.token}`);
+    await connector.waitForCalls(before + 2);
+    const calls = connector.calls.slice(before);
+    expect(calls.map((c) => c.method)).toEqual(['GET', 'POST']);
+    expect(calls.every((c) => c.authorization === `Bearer ${credentials.token}`)).toBe(true);
   });
 
   it.each([

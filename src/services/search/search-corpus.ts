@@ -14,6 +14,8 @@ export interface SearchResult {
   readonly title: string;
   readonly snippet: string;
   readonly score: number;
+  /** The share of the query's words that this result matched (0 to 1). */
+  readonly coverage: number;
 }
 
 export interface SearchOptions {
@@ -21,6 +23,11 @@ export interface SearchOptions {
   readonly limit?: number;
   /** Only this committee's business. */
   readonly committeeId?: string;
+  /**
+   * Drop results that match fewer than this share of the query's words. Typo tolerance lets one stray word
+   * ("crossings" ~ "across") find something; a person asking a question wants most of their words to count.
+   */
+  readonly minimumCoverage?: number;
 }
 
 type Field = 'title' | 'acronyms' | 'summary' | 'outcomes' | 'reasons';
@@ -134,14 +141,18 @@ export class SearchCorpus {
 
   search(query: string, asker: Asker, options: SearchOptions = {}): SearchResult[] {
     if (termsOf(query).length === 0) return [];
-    const { limit = 10, committeeId } = options;
+    const { limit = 10, committeeId, minimumCoverage = 0 } = options;
+    const queryWordCount = new Set(termsOf(query)).size;
     const hits = this.mini.search(query, {
       filter: (hit) => {
         const doc = this.docs.get(hit.id as string);
         return doc !== undefined && mayFind(asker, doc) && (committeeId === undefined || doc.committeeId === committeeId);
       },
     });
-    return hits.slice(0, limit).map((hit) => {
+    const covered = hits
+      .map((hit) => ({ hit, coverage: Math.min(1, new Set(hit.queryTerms).size / queryWordCount) }))
+      .filter(({ coverage }) => coverage >= minimumCoverage);
+    return covered.slice(0, limit).map(({ hit, coverage }) => {
       const doc = this.docs.get(hit.id as string)!;
       const decisionId = doc.decisionIds[doc.decisionIds.length - 1];
       return {
@@ -152,6 +163,7 @@ export class SearchCorpus {
         title: doc.title,
         snippet: snippetFor(doc, hit.terms),
         score: hit.score,
+        coverage,
       };
     });
   }

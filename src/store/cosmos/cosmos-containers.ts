@@ -1,5 +1,5 @@
 import type { ContainerDefinition, Database, IndexingPolicy } from '@azure/cosmos';
-import { CONTAINER_NAMES, type ContainerName } from '../documents/document-collection';
+import { CONTAINER_NAMES, CONTAINER_TTL_SECONDS, type ContainerName } from '../documents/document-collection';
 
 /**
  * Index what queries filter and sort on; leave long text and nested lists out, which makes every write cheaper
@@ -17,11 +17,27 @@ const indexingPolicy: IndexingPolicy = {
   ],
 };
 
-export const containerDefinition = (id: ContainerName): ContainerDefinition => ({
-  id,
-  partitionKey: { paths: ['/pk'] },
-  indexingPolicy,
-});
+/**
+ * Handled activities are only ever point-created (a key-value use): index no property, which makes the create the
+ * cheapest write there is. Documents expire through the container's defaultTtl.
+ */
+const keyValueIndexingPolicy: IndexingPolicy = {
+  indexingMode: 'consistent',
+  automatic: true,
+  includedPaths: [],
+  excludedPaths: [{ path: '/*' }],
+};
+
+export const containerDefinition = (id: ContainerName): ContainerDefinition => {
+  const ttl = CONTAINER_TTL_SECONDS[id];
+  return {
+    id,
+    partitionKey: { paths: ['/pk'] },
+    indexingPolicy: id === 'activities' ? keyValueIndexingPolicy : indexingPolicy,
+    // Cosmos DB deletes documents this many seconds after their last write (cosmosdb-server stores it and ignores it).
+    ...(ttl !== undefined ? { defaultTtl: ttl } : {}),
+  };
+};
 
 export const provisionContainers = async (database: Database): Promise<void> => {
   for (const name of CONTAINER_NAMES) await database.containers.createIfNotExists(containerDefinition(name));

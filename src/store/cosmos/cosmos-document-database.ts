@@ -6,7 +6,7 @@ import type {
 import type { DocumentQuery } from '../documents/document-query';
 import { StoredDocumentError } from '../documents/stored-document-error';
 import { asStoreError, statusOf } from './cosmos-errors';
-import { toCosmosSql } from './query-to-cosmos-sql';
+import { nonNumbersToCosmosSql, tallyToCosmosSql, toCosmosSql } from './query-to-cosmos-sql';
 
 /** Cosmos DB's system properties all start with an underscore (_rid, _self, _etag, _attachments, _ts); ours never do. */
 const withoutSystemFields = (resource: Record<string, unknown>): Record<string, unknown> =>
@@ -52,6 +52,12 @@ const collection = (name: ContainerName, container: Container): DocumentCollecti
       if (existing !== undefined) return existing;
     }
     throw new Error(`${name}/${document.id} was reported present (409) and then not found`);
+  };
+
+  /** Only asked when SUM came back undefined: is that because some document holds a non-number? */
+  const hasNonNumber = async (types: readonly string[], path: string): Promise<boolean> => {
+    const { resources } = await container.items.query<number>(nonNumbersToCosmosSql(types, path)).fetchAll();
+    return (resources[0] ?? 0) > 0;
   };
 
   return {
@@ -104,6 +110,23 @@ const collection = (name: ContainerName, container: Container): DocumentCollecti
         return response.hasMoreResults && response.continuationToken
           ? { documents, continuation: response.continuationToken }
           : { documents };
+      }),
+    tally: (types, sumOf) =>
+      attempt('tally', async () => {
+        const { resources } = await container.items.query<{ n?: unknown; s?: unknown }>(tallyToCosmosSql(types, sumOf)).fetchAll();
+        // One row; an aggregate over no documents may leave a field out. SUM is undefined (absent) when no document
+        // has the field, and also when one holds something that is not a number: COUNT tells those apart below.
+        const [row = {}] = resources;
+        const count = row.n ?? 0;
+        if (typeof count !== 'number') throw new Error(`Tally of ${name} answered a count that is not a number: ${JSON.stringify(row)}`);
+        if (row.s === undefined || row.s === null) {
+          if (count > 0 && (await hasNonNumber(types, sumOf))) {
+            throw new Error(`Tally of ${name}: document(s) of ${types.join(', ')} hold a ${sumOf} that is not a number`);
+          }
+          return { count, sum: 0 };
+        }
+        if (typeof row.s !== 'number') throw new Error(`Tally of ${name} answered a sum that is not a number: ${JSON.stringify(row)}`);
+        return { count, sum: row.s };
       }),
   };
 };

@@ -26,3 +26,28 @@ export const toCosmosSql = (query: DocumentQuery): SqlQuerySpec => {
   const order = query.orderBy ? ` ORDER BY ${property(query.orderBy.path)} ${query.orderBy.direction.toUpperCase()}` : '';
   return { query: `SELECT ${top}* FROM c WHERE ${where.join(' AND ')}${order}`, parameters };
 };
+
+/**
+ * Count and sum in one aggregate query, across partitions. No GROUP BY (the test server lacks it); two aggregates in
+ * one SELECT are a "non-value aggregate", which Cosmos DB, the SDK and cosmosdb-server all support.
+ */
+export const tallyToCosmosSql = (types: readonly string[], sumOf: FieldPath): SqlQuerySpec => {
+  if (types.length === 0) throw new Error('A tally needs at least one document type');
+  const parameters: SqlParameter[] = types.map((value, i) => ({ name: `@t${i}`, value }));
+  return {
+    query: `SELECT COUNT(1) AS n, SUM(${property(sumOf)}) AS s FROM c WHERE c["type"] IN (${parameters.map((p) => p.name).join(', ')})`,
+    parameters,
+  };
+};
+
+/** Documents of these types whose field is present but not a number (which makes Cosmos DB's SUM undefined). */
+export const nonNumbersToCosmosSql = (types: readonly string[], path: FieldPath): SqlQuerySpec => {
+  const parameters: SqlParameter[] = types.map((value, i) => ({ name: `@t${i}`, value }));
+  const field = property(path);
+  return {
+    query:
+      `SELECT VALUE COUNT(1) FROM c WHERE c["type"] IN (${parameters.map((p) => p.name).join(', ')}) ` +
+      `AND IS_DEFINED(${field}) AND NOT IS_NUMBER(${field})`,
+    parameters,
+  };
+};

@@ -3,11 +3,21 @@
  * (partition key, document id, ETag per write). Each adapter implements it once (SQLite table, Cosmos container);
  * the one Store implementation in ../domain-store is written against it, so both adapters behave alike.
  */
-import type { DocumentQuery } from './document-query';
+import type { DocumentQuery, FieldPath } from './document-query';
 
 /** Cosmos DB containers; the embedded adapter keeps them as a column of one table. All partition on `/pk`. */
-export const CONTAINER_NAMES = ['business', 'members', 'conversations', 'notifications'] as const;
+export const CONTAINER_NAMES = ['business', 'members', 'conversations', 'notifications', 'activities'] as const;
 export type ContainerName = (typeof CONTAINER_NAMES)[number];
+
+/**
+ * Containers whose documents expire this many seconds after their last write (Cosmos DB `defaultTtl`). Cosmos DB
+ * deletes them itself; the embedded adapter prunes them during writes to the container (at most once an hour).
+ * Expiry is a housekeeping promise only: code must not depend on when exactly an expired document disappears.
+ */
+export const CONTAINER_TTL_SECONDS: Readonly<Partial<Record<ContainerName, number>>> = {
+  // Handled Teams activities: re-deliveries come within seconds; two days is ample.
+  activities: 2 * 24 * 60 * 60,
+};
 
 /** Values stored beside the domain value for queries to filter and sort on. */
 export type IndexValue = string | number | boolean | readonly string[];
@@ -49,6 +59,13 @@ export interface DocumentPage {
   readonly continuation?: string;
 }
 
+/** The answer of one aggregate query: how many documents, and the sum of one numeric field over them. */
+export interface Tally {
+  readonly count: number;
+  /** 0 when no document has the field. */
+  readonly sum: number;
+}
+
 export interface DocumentCollection {
   readonly name: ContainerName;
   /** Writes only if no document has this (pk, id); otherwise answers the one that is there. */
@@ -60,6 +77,11 @@ export interface DocumentCollection {
   /** Create or overwrite, no ETag check. Returns the new ETag. */
   upsert(document: DocumentEnvelope): Promise<string>;
   query(query: DocumentQuery): Promise<DocumentPage>;
+  /**
+   * Count the documents of these types (every partition) and sum a numeric field over them, in one aggregate query.
+   * Documents without the field count but add nothing; a field that is present but not a number is an error.
+   */
+  tally(types: readonly string[], sumOf: FieldPath): Promise<Tally>;
 }
 
 export interface DocumentDatabase {

@@ -1,15 +1,17 @@
 import type { DocumentDatabase } from '../documents/document-collection';
 import type { Store } from '../port';
 import { acknowledgementStore } from './acknowledgement-store';
+import { activityLedger } from './activity-ledger';
 import { actionPlanStore } from './action-plan-store';
 import { agendaItemStore } from './agenda-item-store';
+import { changeMarker } from './change-marker';
 import { committeeStore } from './committee-store';
 import { conversationStore } from './conversation-store';
 import { decisionStore } from './decision-store';
 import type { DocumentKind } from './document-kind';
 import {
-  acknowledgementKind, actionPlanKind, actionUpdateKind, agendaItemKind, committeeKind, conversationKind, decisionKind,
-  deliveryKind, meetingKind, memberKind, notificationKind,
+  acknowledgementKind, actionPlanKind, actionUpdateKind, activityClaimKind, agendaItemKind, committeeKind, conversationKind,
+  decisionKind, deliveryKind, meetingKind, memberKind, notificationKind,
 } from './document-kinds';
 import { meetingStore } from './meeting-store';
 import { memberStore } from './member-store';
@@ -29,6 +31,9 @@ export const createDocumentStore = (database: DocumentDatabase): Store => {
     conversations: conversationStore(typed(conversationKind)),
     actionPlans: actionPlanStore(typed(actionPlanKind), typed(actionUpdateKind)),
     notifications: notificationStore(typed(notificationKind), typed(deliveryKind)),
+    activities: activityLedger(typed(activityClaimKind)),
+    // Agenda items and decisions share the business container, so one aggregate query covers both.
+    changeMarker: changeMarker(database.collection('business'), [agendaItemKind, decisionKind]),
     ping: () => database.ping(),
     close: () => database.close(),
   };

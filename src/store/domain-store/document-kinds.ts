@@ -5,10 +5,15 @@
  * members        pk = memberId      member, ack (one per agenda item: "acknowledge" is a point create)
  * conversations  pk = conversationId conversation (proactive-messaging references; get(id) is a point read)
  * notifications  pk = notificationId notification and its deliveries (recording a delivery is a point write)
+ * activities     pk = hash of key   activity (a handled Teams activity; claiming it is a point create; TTL 2 days)
+ *
+ * Agenda items and decisions count their writes (ix.revision), which is what Store.changeMarker() sums.
  */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import {
-  Acknowledgement, ActionPlan, ActionUpdate, AgendaItem, Committee, ConversationRecord, Decision, Delivery, Meeting,
-  Member, normaliseEmail, Notification,
+  Acknowledgement, ActionPlan, ActionUpdate, AgendaItem, Committee, ConversationRecord, Decision, Delivery, Instant,
+  Meeting, Member, normaliseEmail, Notification,
 } from '../../domain';
 import { epochMs, type DocumentKind } from './document-kind';
 
@@ -41,6 +46,7 @@ export const agendaItemKind: DocumentKind<AgendaItem> = {
   partitionKeyOf: (a) => a.committeeId,
   keyOf: (a) => a.id,
   indexOf: () => ({}),
+  countsWrites: true,
 };
 
 export const decisionKind: DocumentKind<Decision> = {
@@ -51,6 +57,7 @@ export const decisionKind: DocumentKind<Decision> = {
   partitionKeyOf: (d) => d.committeeId,
   keyOf: (d) => d.id,
   indexOf: () => ({}),
+  countsWrites: true,
 };
 
 export const actionPlanKind: DocumentKind<ActionPlan> = {
@@ -127,5 +134,31 @@ export const deliveryKind: DocumentKind<Delivery> = {
   schema: Delivery,
   partitionKeyOf: (d) => d.notificationId,
   keyOf: (d) => d.memberId,
+  indexOf: () => ({}),
+};
+
+/**
+ * A claimed activity key: the store's own record, not a domain one. The caller's key (conversation id + activity id,
+ * or any other once-only key) may hold characters a Cosmos DB id cannot (/ \ ? #) and be of any length, so the
+ * document id and partition are its SHA-256 (hex, 64 characters); the key itself is kept for whoever reads the data.
+ */
+export const ActivityClaim = z
+  .object({
+    key: z.string().min(1, 'must not be empty').max(4096, 'must be at most 4096 characters'),
+    at: Instant,
+  })
+  .strict();
+export type ActivityClaim = z.infer<typeof ActivityClaim>;
+
+export const activityKeyHash = (key: string): string => createHash('sha256').update(key, 'utf8').digest('hex');
+
+export const activityClaimKind: DocumentKind<ActivityClaim> = {
+  type: 'activity',
+  label: 'activity claim',
+  container: 'activities',
+  schema: ActivityClaim,
+  // One logical partition per key: a claim is a point create, and no query ever reads this container.
+  partitionKeyOf: (c) => activityKeyHash(c.key),
+  keyOf: (c) => activityKeyHash(c.key),
   indexOf: () => ({}),
 };

@@ -4,7 +4,19 @@ import type { CreateResult, Page, Versioned } from '../port';
 import type { DocumentCollection, DocumentEnvelope, IndexValue, StoredDocument } from '../documents/document-collection';
 import type { DocumentQuery } from '../documents/document-query';
 import { StoredDocumentError } from '../documents/stored-document-error';
-import type { DocumentKind } from './document-kind';
+import { REVISION_PATH, type DocumentKind } from './document-kind';
+
+const REVISION_FIELD = REVISION_PATH.slice('ix.'.length);
+
+/**
+ * The write count stored with a document of a kind that counts writes. A document written before counting began has
+ * none (0); one that holds something else makes changeMarker() fail loudly, and the next replace repairs it.
+ */
+const revisionOf = (stored: StoredDocument): number => {
+  const ix = stored.body['ix'];
+  const revision = typeof ix === 'object' && ix !== null ? (ix as Record<string, unknown>)[REVISION_FIELD] : undefined;
+  return typeof revision === 'number' && Number.isSafeInteger(revision) && revision >= 0 ? revision : 0;
+};
 
 const describeIssues = (error: z.ZodError): string[] =>
   error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`);
@@ -25,7 +37,7 @@ export class TypedDocuments<T> {
 
   async create(value: T): Promise<CreateResult<T>> {
     const checked = this.checkInput(value);
-    const outcome = await this.collection.create(this.envelope(checked));
+    const outcome = await this.collection.create(this.envelope(checked, 1));
     if (outcome.created) return { created: true, record: { value: checked, etag: outcome.etag } };
     return { created: false, existing: this.decode(outcome.existing) };
   }
@@ -37,7 +49,15 @@ export class TypedDocuments<T> {
 
   async replace(value: T, etag: string): Promise<Versioned<T>> {
     const checked = this.checkInput(value);
-    const outcome = await this.collection.replace(this.envelope(checked), etag);
+    let revision: number | undefined;
+    if (this.kind.countsWrites) {
+      // The next revision is the stored one plus one; the IfMatch below guarantees it is still the stored one.
+      const current = await this.collection.read(this.kind.partitionKeyOf(checked), this.documentId(this.kind.keyOf(checked)));
+      if (current === undefined) throw notFound(this.kind.label, this.kind.keyOf(checked));
+      if (current.etag !== etag) throw conflict(this.kind.label, this.kind.keyOf(checked));
+      revision = revisionOf(current) + 1;
+    }
+    const outcome = await this.collection.replace(this.envelope(checked, revision), etag);
     switch (outcome.outcome) {
       case 'replaced':
         return { value: checked, etag: outcome.etag };
@@ -49,6 +69,7 @@ export class TypedDocuments<T> {
   }
 
   async upsert(value: T): Promise<Versioned<T>> {
+    if (this.kind.countsWrites) throw new Error(`The ${this.kind.label} store counts writes and has no upsert: create or replace`);
     const checked = this.checkInput(value);
     const etag = await this.collection.upsert(this.envelope(checked));
     return { value: checked, etag };
@@ -94,9 +115,11 @@ export class TypedDocuments<T> {
     return parsed.data;
   }
 
-  private envelope(value: T): DocumentEnvelope {
+  /** `revision` is written only for kinds that count their writes. */
+  private envelope(value: T, revision?: number): DocumentEnvelope {
     const ix: Record<string, IndexValue> = {};
     for (const [name, v] of Object.entries(this.kind.indexOf(value))) if (v !== undefined) ix[name] = v;
+    if (this.kind.countsWrites && revision !== undefined) ix[REVISION_FIELD] = revision;
     return {
       id: this.documentId(this.kind.keyOf(value)),
       pk: this.kind.partitionKeyOf(value),

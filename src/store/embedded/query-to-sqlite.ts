@@ -47,6 +47,37 @@ const decodeContinuation = (token: string, keyCount: number): SqlValue[] => {
   throw new DomainError('invalid', 'The continuation token is not one this store issued');
 };
 
+export interface SqliteTally {
+  readonly sql: string;
+  readonly params: SqlValue[];
+}
+
+/**
+ * Count and sum in one statement; `bad` counts values that are present but not numbers (Cosmos DB's SUM answers
+ * undefined for those, so both adapters treat them as an error). The field is written exactly as the
+ * documents_revisions index has it, so SQLite answers from the index without reading a body.
+ */
+export const tallyToSqlite = (container: ContainerName, types: readonly string[], sumOf: FieldPath): SqliteTally => {
+  if (types.length === 0) throw new Error('A tally needs at least one document type');
+  const field = expressionFor(sumOf);
+  const sql =
+    `SELECT COUNT(*) AS n, COALESCE(SUM(${field}), 0) AS s, ` +
+    `COUNT(${field}) - COUNT(CASE WHEN typeof(${field}) IN ('integer', 'real') THEN 1 END) AS bad ` +
+    `FROM documents WHERE container = ? AND type IN (${types.map(() => '?').join(', ')})`;
+  return { sql, params: [container, ...types] };
+};
+
+/**
+ * Deletes a container's documents written before the bound instant, through that container's partial index
+ * documents_expiry_<container> (sqlite-schema.ts). The container is a literal, not a parameter, because a partial
+ * index serves only a query that names its condition; INDEXED BY because the planner, without statistics, would
+ * otherwise take another index that starts with `container` and read all of that container's rows.
+ */
+export const pruneSql = (container: ContainerName): string => {
+  if (!/^[a-z]+$/.test(container)) throw new Error(`Container name "${container}" cannot be spliced into SQL`);
+  return `DELETE FROM documents INDEXED BY documents_expiry_${container} WHERE container = '${container}' AND updated_at < ?`;
+};
+
 export const toSqlite = (container: ContainerName, query: DocumentQuery): SqliteQuery => {
   const params: SqlValue[] = [container, query.type];
   const where = ['container = ?', 'type = ?'];

@@ -3,13 +3,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DomainError } from '../../domain/errors';
-import type {
-  ContainerName, CreateOutcome, DocumentCollection, DocumentDatabase, DocumentEnvelope, DocumentPage, ReplaceOutcome,
-  StoredDocument,
+import {
+  CONTAINER_TTL_SECONDS, type ContainerName, type CreateOutcome, type DocumentCollection, type DocumentDatabase,
+  type DocumentEnvelope, type DocumentPage, type ReplaceOutcome, type StoredDocument,
 } from '../documents/document-collection';
 import type { DocumentQuery } from '../documents/document-query';
 import { StoredDocumentError } from '../documents/stored-document-error';
-import { encodeContinuation, toSqlite } from './query-to-sqlite';
+import { encodeContinuation, pruneSql, tallyToSqlite, toSqlite } from './query-to-sqlite';
 import { CREATE_SCHEMA, SCHEMA_VERSION } from './sqlite-schema';
 
 export interface EmbeddedStoreOptions {
@@ -22,6 +22,9 @@ export interface EmbeddedStoreOptions {
 }
 
 export const DEFAULT_FILE_NAME = 'cabinet.db';
+
+/** Expired documents are pruned during a write to their container, at most this often per open store. */
+export const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 export const databaseFile = (options: EmbeddedStoreOptions): string => join(options.dataDir, options.fileName ?? DEFAULT_FILE_NAME);
 
@@ -60,6 +63,10 @@ export interface SqliteDocumentDatabase extends DocumentDatabase {
   readonly file: string;
   /** SQLite's plan for a query, one line per step: for checking that hot paths use their index. */
   queryPlan(container: ContainerName, query: DocumentQuery): string[];
+  /** The same for a tally (changeMarker). */
+  tallyPlan(container: ContainerName, types: readonly string[], sumOf: string): string[];
+  /** The same for pruning an expiring container. */
+  prunePlan(container: ContainerName): string[];
 }
 
 /**
@@ -111,6 +118,23 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
     new Promise<T>((resolve) => resolve(work())).catch((error: unknown) => unavailable(file, error));
 
   const collection = (name: ContainerName): DocumentCollection => {
+    /**
+     * Cosmos DB's defaultTtl, emulated: delete this container's documents last written longer ago than its TTL.
+     * `updated_at` is an ISO instant in UTC with milliseconds, so string order is time order. The container is a
+     * literal so that SQLite uses the partial index documents_expiry_<container>.
+     */
+    const ttlSeconds = CONTAINER_TTL_SECONDS[name];
+    let prune: Database.Statement<[string]> | undefined;
+    let lastPruneMs = Number.NEGATIVE_INFINITY;
+    const pruneExpired = (): void => {
+      if (ttlSeconds === undefined) return;
+      const now = Date.now();
+      if (now - lastPruneMs < PRUNE_INTERVAL_MS) return;
+      prune ??= db.prepare<[string]>(pruneSql(name));
+      prune.run(new Date(now - ttlSeconds * 1000).toISOString());
+      lastPruneMs = now;
+    };
+
     const read = (pk: string, id: string): StoredDocument | undefined => {
       const row = statements.read.get(name, pk, id);
       return row === undefined ? undefined : decodeRow(name, row);
@@ -122,6 +146,7 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
       name,
       create: (document) =>
         guard((): CreateOutcome => {
+          pruneExpired();
           const etag = randomUUID();
           if (statements.insert.run(...rowValues(document, etag)).changes === 1) return { created: true, etag };
           const existing = read(document.pk, document.id);
@@ -140,6 +165,7 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
         }),
       upsert: (document) =>
         guard(() => {
+          pruneExpired();
           const etag = randomUUID();
           statements.upsert.run(...rowValues(document, etag));
           return etag;
@@ -162,6 +188,14 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
           });
           return { documents: page.map((r) => decodeRow(name, r)), continuation: encodeContinuation(after) };
         }),
+      tally: (types, sumOf) =>
+        guard(() => {
+          const plan = tallyToSqlite(name, types, sumOf);
+          const row = db.prepare<unknown[], { n: number; s: number; bad: number }>(plan.sql).get(...plan.params);
+          if (row === undefined) throw new Error(`Tally of ${name} answered no row`);
+          if (row.bad > 0) throw new Error(`Tally of ${name}: ${row.bad} document(s) of ${types.join(', ')} hold a ${sumOf} that is not a number`);
+          return { count: row.n, sum: row.s };
+        }),
     };
   };
 
@@ -172,6 +206,15 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
       const plan = toSqlite(container, query);
       return db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${plan.sql}`).all(...plan.params).map((r) => r.detail);
     },
+    tallyPlan: (container, types, sumOf) => {
+      const plan = tallyToSqlite(container, types, sumOf);
+      return db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${plan.sql}`).all(...plan.params).map((r) => r.detail);
+    },
+    prunePlan: (container) =>
+      db
+        .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${pruneSql(container)}`)
+        .all(new Date().toISOString())
+        .map((r) => r.detail),
     collection: (name) => {
       let c = collections.get(name);
       if (c === undefined) collections.set(name, (c = collection(name)));

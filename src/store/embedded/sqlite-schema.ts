@@ -3,8 +3,22 @@
  * queries that run on hot paths. An index is used only when a query's json_extract matches it exactly, which is
  * why query-to-sqlite.ts writes the same `json_extract(body, '$.path')` form.
  */
+import { CONTAINER_TTL_SECONDS } from '../documents/document-collection';
+
 export const SCHEMA_VERSION = 1;
 
+/**
+ * Expiring containers (handled activities) are pruned by write time. A partial index per container keeps the prune a
+ * range scan of that container's rows only; the prune statement names the container as a literal so SQLite can use it.
+ */
+const expiryIndexes = Object.keys(CONTAINER_TTL_SECONDS)
+  .map((container) => {
+    if (!/^[a-z]+$/.test(container)) throw new Error(`Container name "${container}" cannot be spliced into SQL`);
+    return `CREATE INDEX IF NOT EXISTS documents_expiry_${container} ON documents (updated_at) WHERE container = '${container}';`;
+  })
+  .join('\n');
+
+// New indexes are added with IF NOT EXISTS and need no version change: an older build ignores them.
 export const CREATE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (
   container  TEXT NOT NULL,
@@ -35,6 +49,10 @@ CREATE INDEX IF NOT EXISTS documents_by_member ON documents (container, type, js
 CREATE INDEX IF NOT EXISTS documents_due ON documents (container, type, json_extract(body, '$.data.status'), json_extract(body, '$.ix.sendAtMs'));
 -- recent decisions
 CREATE INDEX IF NOT EXISTS documents_by_decided_on ON documents (container, type, json_extract(body, '$.data.decidedOn'));
+-- changeMarker(): count and sum of write revisions, answered from this index alone (polled every few seconds)
+CREATE INDEX IF NOT EXISTS documents_revisions ON documents (container, type, json_extract(body, '$.ix.revision'));
+-- pruning expired documents (handled activities), by write time
+${expiryIndexes}
 
 -- ping() writes here to prove the file still takes writes.
 CREATE TABLE IF NOT EXISTS store_meta (

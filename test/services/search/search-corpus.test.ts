@@ -56,6 +56,7 @@ describe('results', () => {
     expect(c.search('community safety', officer, { limit: 1 })).toEqual([
       {
         kind: 'agenda-item',
+        coverage: 1,
         itemId: 'item-csp',
         decisionId: 'dec-csp',
         committeeId: 'cabinet',
@@ -80,6 +81,7 @@ describe('results', () => {
     expect(c.search('grass cutting', officer)).toEqual([
       {
         kind: 'decision',
+        coverage: 1,
         decisionId: 'dec-grass',
         committeeId: 'cabinet',
         title: 'Award of Grass Cutting Contract',
@@ -162,5 +164,19 @@ describe('updates', () => {
     expect(ids(c, 'zebra')).toEqual(['item-a']);
     c.upsertDecision(decision('dec-x', 'cabinet', 'item-b', 'Item B', [['APPROVED', 'the zebra crossing']]));
     expect(ids(c, 'zebra')).toEqual(['item-b']);
+  });
+});
+
+describe('minimum coverage', () => {
+  const c = corpus();
+  it('drops results that match only a stray word of a question', () => {
+    // "crossings" is within two edits of "across" in the CSP summary: one word of three is not an answer.
+    expect(c.search('zebra crossings in atlantis', officer).map((r) => r.itemId)).toContain('item-csp');
+    expect(c.search('zebra crossings in atlantis', officer, { minimumCoverage: 0.5 })).toEqual([]);
+  });
+  it('keeps results that match most of the words, typos included', () => {
+    const results = c.search('comunity saftey strategy', officer, { minimumCoverage: 0.5 });
+    expect(results[0]?.itemId).toBe('item-csp');
+    expect(results[0]?.coverage).toBe(1);
   });
 });

@@ -1,0 +1,26 @@
+import type { ConversationKind } from './conversation';
+import type { Member } from './member';
+import { sitsOn } from './member';
+
+/**
+ * Who is looking, and where. Identity comes from the authenticated Teams activity; the conversation kind
+ * matters because exempt business never goes to channels or group chats, whoever asks there.
+ */
+export interface Viewer {
+  /** The roster member, when the Teams user is linked to one. */
+  readonly member?: Member;
+  readonly where: ConversationKind;
+}
+
+/** Exempt (Part 2) items: only in a personal chat, only to officers, admins and members of the committee. */
+export const mayView = (viewer: Viewer, subject: { readonly exempt: boolean; readonly committeeId: string }): boolean => {
+  if (!subject.exempt) return true;
+  if (viewer.where !== 'personal' || !viewer.member) return false;
+  return viewer.member.role === 'officer' || viewer.member.role === 'admin' || sitsOn(viewer.member, subject.committeeId);
+};
+
+/** Whether restricted papers may be listed to this viewer for this committee's business. */
+export const mayViewRestrictedPapers = (viewer: Viewer, committeeId: string): boolean =>
+  mayView(viewer, { exempt: true, committeeId });
+
+export const isOfficer = (member: Member | undefined): boolean => member?.role === 'officer' || member?.role === 'admin';

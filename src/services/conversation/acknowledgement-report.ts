@@ -1,0 +1,30 @@
+import { DomainError, isOfficer, type Acknowledgement, type Member, type Viewer } from '../../domain';
+import type { ConversationDeps } from './conversation-deps';
+import { loadItemDetails, type ItemDetails } from './item-details';
+
+export interface AcknowledgementReport {
+  readonly details: ItemDetails;
+  /** The councillors of the item's committee: who should have read it. */
+  readonly audience: readonly Member[];
+  readonly acknowledgements: readonly Acknowledgement[];
+  readonly outstanding: readonly Member[];
+}
+
+/** Officers only: who of the committee has acknowledged an item, and who has not. */
+export async function acknowledgementReport(locator: { committeeId: string; agendaItemId: string }, viewer: Viewer, deps: ConversationDeps): Promise<AcknowledgementReport> {
+  requireOfficer(viewer);
+  const details = await loadItemDetails(locator, viewer, deps.store);
+  const [members, acknowledgements] = await Promise.all([
+    deps.store.members.listByCommittee(details.item.committeeId),
+    deps.store.acknowledgements.listByAgendaItem(details.item.id),
+  ]);
+  const audience = members.filter((m) => m.role === 'councillor');
+  const done = new Set(acknowledgements.map((a) => a.memberId));
+  return { details, audience, acknowledgements, outstanding: audience.filter((m) => !done.has(m.id)) };
+}
+
+export function requireOfficer(viewer: Viewer): void {
+  if (!isOfficer(viewer.member)) {
+    throw new DomainError('forbidden', 'Only officers can see who has read the papers or send reminders. Ask democratic services if you need this.');
+  }
+}

@@ -1,0 +1,30 @@
+import type { Viewer } from '../../domain';
+import { askerFor, QUESTION_COVERAGE } from './asker';
+import type { ConversationDeps } from './conversation-deps';
+import { detailsOf, type ItemDetails } from './item-details';
+import { committeesOf } from './meeting-agenda';
+import { mayView } from '../../domain';
+
+export type ItemAnswer = { readonly kind: 'found'; readonly details: ItemDetails } | { readonly kind: 'nothing-found'; readonly asked: string };
+
+/**
+ * "item 6": that number on the next agenda of my committees; "item community safety": the best match by words.
+ */
+export async function findItem(request: { number: string } | { query: string }, viewer: Viewer, deps: ConversationDeps): Promise<ItemAnswer> {
+  const { store } = deps;
+  if ('number' in request) {
+    for (const committee of await committeesOf(viewer, store)) {
+      for (const meeting of await store.meetings.listUpcoming(committee.id, deps.now(), 1)) {
+        const item = (await store.agendaItems.listByMeeting(committee.id, meeting.id)).find((i) => i.number?.toLowerCase() === request.number.toLowerCase());
+        if (item && mayView(viewer, item)) return { kind: 'found', details: await detailsOf(item, viewer, store) };
+      }
+    }
+    return { kind: 'nothing-found', asked: `item ${request.number}` };
+  }
+  for (const result of await deps.search.search(request.query, askerFor(viewer), { limit: 5, minimumCoverage: QUESTION_COVERAGE })) {
+    if (!result.itemId) continue;
+    const item = (await store.agendaItems.get(result.committeeId, result.itemId))?.value;
+    if (item && mayView(viewer, item)) return { kind: 'found', details: await detailsOf(item, viewer, store) };
+  }
+  return { kind: 'nothing-found', asked: request.query };
+}

@@ -1,0 +1,35 @@
+import { DomainError, mayView, notFound, type Acknowledgement, type ActionPlan, type AgendaItem, type Committee, type Decision, type Meeting, type Viewer } from '../../domain';
+import type { Store } from '../../store/port';
+
+/** Everything an agenda item card shows, for one viewer. */
+export interface ItemDetails {
+  readonly item: AgendaItem;
+  readonly committee: Committee;
+  readonly meeting?: Meeting;
+  readonly decision?: Decision;
+  readonly actionPlan?: ActionPlan;
+  /** The viewer's own acknowledgement, if they have made one. */
+  readonly acknowledgement?: Acknowledgement;
+}
+
+/** Loads an item by its locator and checks the viewer may see it (exempt items only to those entitled). */
+export async function loadItemDetails(locator: { committeeId: string; agendaItemId: string }, viewer: Viewer, store: Store): Promise<ItemDetails> {
+  const item = (await store.agendaItems.get(locator.committeeId, locator.agendaItemId))?.value;
+  if (!item) throw notFound('Agenda item', locator.agendaItemId);
+  if (!mayView(viewer, item)) {
+    throw new DomainError('forbidden', 'This item is exempt (confidential). It is shown only to members of the committee, in a personal chat with the bot.');
+  }
+  return detailsOf(item, viewer, store);
+}
+
+export async function detailsOf(item: AgendaItem, viewer: Viewer, store: Store): Promise<ItemDetails> {
+  const [committee, meeting, decision, acknowledgement] = await Promise.all([
+    store.committees.get(item.committeeId),
+    item.meetingId ? store.meetings.get(item.committeeId, item.meetingId) : undefined,
+    store.decisions.findByAgendaItem(item.committeeId, item.id),
+    viewer.member ? store.acknowledgements.get(viewer.member.id, item.id) : undefined,
+  ]);
+  if (!committee) throw notFound('Committee', item.committeeId);
+  const actionPlan = decision ? (await store.actionPlans.findByDecision(item.committeeId, decision.value.id))?.value : undefined;
+  return { item, committee: committee.value, meeting: meeting?.value, decision: decision?.value, actionPlan, acknowledgement };
+}

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { DomainError, isOfficer, notFound, Rag, type ActionPlan, type ActionUpdate, type Viewer } from '../../domain';
+import type { Versioned } from '../../store/port';
+import type { ConversationDeps } from './conversation-deps';
+
+export interface ActionUpdateRequest {
+  readonly committeeId: string;
+  readonly actionPlanId: string;
+  readonly actionId: string;
+  readonly rag: Rag;
+  readonly percentComplete: number;
+  readonly note: string;
+  /** What makes a retry the same update (the Teams activity id): a redelivered invoke is recorded once. */
+  readonly idempotencyKey: string;
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Appends an update to an action's history and applies it to the plan. Concurrent updates are never lost:
+ * the history is append-only, and the plan is written with its ETag and re-read on conflict. A retry of the
+ * same update finds its history record and only makes sure the plan reflects it.
+ */
+export async function recordActionUpdate(request: ActionUpdateRequest, viewer: Viewer, deps: ConversationDeps): Promise<ActionPlan> {
+  const member = viewer.member;
+  if (!member) throw new DomainError('forbidden', 'You are not on the council roster, so you cannot update actions.');
+  const { store } = deps;
+  const first = await store.actionPlans.get(request.committeeId, request.actionPlanId);
+  if (!first) throw notFound('Action plan', request.actionPlanId);
+  const action = first.value.actions.find((a) => a.id === request.actionId);
+  if (!action) throw notFound('Action', request.actionId);
+  if (action.ownerMemberId !== member.id && !isOfficer(member)) {
+    throw new DomainError('forbidden', 'Only the action’s owner or an officer can update it.');
+  }
+  const percentComplete = request.rag === 'done' ? 100 : request.percentComplete;
+  const appended = await store.actionPlans.appendUpdate({
+    id: `upd-${createHash('sha256').update(`${request.actionPlanId}|${request.actionId}|${request.idempotencyKey}`).digest('hex').slice(0, 24)}`,
+    actionPlanId: request.actionPlanId,
+    committeeId: request.committeeId,
+    actionId: request.actionId,
+    byMemberId: member.id,
+    at: deps.now().toISOString(),
+    rag: request.rag,
+    percentComplete,
+    note: request.note,
+  });
+  const update = appended.created ? appended.record.value : appended.existing.value;
+  return applyToPlan(first, update, deps);
+}
+
+async function applyToPlan(read: Versioned<ActionPlan>, update: ActionUpdate, deps: ConversationDeps): Promise<ActionPlan> {
+  let current = read;
+  for (let attempt = 1; ; attempt += 1) {
+    const action = current.value.actions.find((a) => a.id === update.actionId);
+    if (!action) throw notFound('Action', update.actionId);
+    // A later update already applied wins; history keeps both either way.
+    if (action.lastUpdateAt && action.lastUpdateAt >= update.at) return current.value;
+    const next: ActionPlan = {
+      ...current.value,
+      updatedAt: update.at,
+      actions: current.value.actions.map((a) => (a.id === update.actionId ? { ...a, rag: update.rag, percentComplete: update.percentComplete, lastUpdateAt: update.at } : a)),
+    };
+    try {
+      return (await deps.store.actionPlans.replace(next, current.etag)).value;
+    } catch (err) {
+      if (!(err instanceof DomainError && err.code === 'conflict') || attempt >= MAX_ATTEMPTS) throw err;
+      const reread = await deps.store.actionPlans.get(update.committeeId, update.actionPlanId);
+      if (!reread) throw notFound('Action plan', update.actionPlanId);
+      current = reread;
+    }
+  }
+}

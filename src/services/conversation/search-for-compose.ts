@@ -1,0 +1,34 @@
+import type { Viewer } from '../../domain';
+import { askerFor, QUESTION_COVERAGE } from './asker';
+import type { ConversationDeps } from './conversation-deps';
+import type { FoundHit } from './found-hit';
+import { decisionHit, itemHit } from './hit-loader';
+import { listRecentDecisions } from './list-recent-decisions';
+
+const RECENT_DAYS = 30;
+
+/**
+ * The search message extension: ranked matches, each as the decision when there is one, else the agenda item.
+ * With no words yet (the extension just opened) it offers the last month's decisions.
+ */
+export async function searchForCompose(text: string, viewer: Viewer, limit: number, deps: ConversationDeps): Promise<FoundHit[]> {
+  const { store } = deps;
+  const now = deps.now();
+  if (text.trim() === '') {
+    const recent = await listRecentDecisions(RECENT_DAYS, viewer, deps);
+    const hits = await Promise.all(recent.slice(0, limit).map((r) => decisionHit(r.decision, viewer, store, now)));
+    return hits.filter((h): h is FoundHit => h !== undefined);
+  }
+  const hits: FoundHit[] = [];
+  for (const result of await deps.search.search(text, askerFor(viewer), { limit, minimumCoverage: QUESTION_COVERAGE })) {
+    const decision = result.decisionId
+      ? (await store.decisions.get(result.committeeId, result.decisionId))?.value
+      : result.itemId
+        ? (await store.decisions.findByAgendaItem(result.committeeId, result.itemId))?.value
+        : undefined;
+    const item = !decision && result.itemId ? (await store.agendaItems.get(result.committeeId, result.itemId))?.value : undefined;
+    const hit = decision ? await decisionHit(decision, viewer, store, now) : item ? await itemHit(item, viewer, store) : undefined;
+    if (hit) hits.push(hit);
+  }
+  return hits;
+}

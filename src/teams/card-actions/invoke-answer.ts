@@ -1,0 +1,12 @@
+import type { AdaptiveCard } from '../../cards';
+
+/**
+ * What a card action answers: a card that replaces the one pressed, or a short message Teams shows in place
+ * (with any new cards posted to the conversation as `follow-ups`).
+ */
+export type InvokeAnswer =
+  | { readonly kind: 'card'; readonly card: AdaptiveCard }
+  | { readonly kind: 'message'; readonly message: string; readonly followUps: readonly AdaptiveCard[] };
+
+export const replaceWith = (card: AdaptiveCard): InvokeAnswer => ({ kind: 'card', card });
+export const postBelow = (message: string, ...followUps: AdaptiveCard[]): InvokeAnswer => ({ kind: 'message', message, followUps });

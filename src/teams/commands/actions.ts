@@ -1,0 +1,19 @@
+import { listMyActions } from '../../services/conversation/list-my-actions';
+import { openActionPlan } from '../../services/conversation/open-action-plan';
+import { actionPlanCard } from '../reply-cards';
+import type { BotDeps, Turn } from '../turn';
+import { cardReply, textReply, type Reply } from './reply';
+
+/** "actions" / "overdue actions": the actions I own, overdue first, one card per plan with its update forms. */
+export async function answerActions(overdueOnly: boolean, turn: Turn, deps: BotDeps): Promise<Reply> {
+  if (!turn.viewer.member) return textReply('You are not on the council roster, so you own no actions here.');
+  const mine = await listMyActions({ overdueOnly }, turn.viewer, deps);
+  if (mine.length === 0) return textReply(overdueOnly ? 'None of your actions is overdue.' : 'You own no actions at the moment.');
+  const cards = await Promise.all(
+    mine.slice(0, 3).map(async ({ plan }) => {
+      const details = await openActionPlan({ committeeId: plan.committeeId, actionPlanId: plan.id }, turn.viewer, deps);
+      return actionPlanCard({ ...details, plan }, turn.viewer, deps.now());
+    }),
+  );
+  return cardReply(...cards);
+}

@@ -1,0 +1,37 @@
+import { CardFactory, TurnContext } from 'botbuilder';
+import type { ConversationKind } from '../domain';
+import { captureInstallation } from '../services/conversation/capture-installation';
+import { helpCard } from './reply-cards';
+import { buildTurn, conversationKindOf, teamsEmailOf, type BotDeps } from './turn';
+
+/**
+ * Install, uninstall and "added to a team": remember the conversation and who it belongs to, link the Teams
+ * user to the roster, and greet on first install. Teams repeats these events (and the playground sends both on
+ * every connect), so the welcome goes out only when the conversation was not already reachable.
+ */
+export async function onInstallation(ctx: TurnContext, action: 'add' | 'remove', deps: BotDeps): Promise<void> {
+  const activity = ctx.activity;
+  const kind: ConversationKind = conversationKindOf(ctx);
+  const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string }; team?: { id?: string } };
+  const from = activity.from;
+  const turn = await buildTurn(ctx, deps);
+  const email = action === 'add' && from?.aadObjectId && !turn.viewer.member ? await teamsEmailOf(ctx, turn.logger) : undefined;
+  const result = await captureInstallation(
+    {
+      action,
+      conversation: {
+        id: activity.conversation.id,
+        kind,
+        tenantId: activity.conversation.tenantId ?? channelData.tenant?.id,
+        teamId: channelData.team?.id,
+      },
+      reference: TurnContext.getConversationReference(activity) as Record<string, unknown>,
+      user: from?.aadObjectId ? { aadObjectId: from.aadObjectId, name: from.name, email } : undefined,
+    },
+    deps,
+  );
+  turn.logger.info({ action, kind, welcome: result.welcome, memberId: result.member?.id }, 'installation captured');
+  if (result.welcome) {
+    await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard(kind === 'personal' ? result.member : undefined))] });
+  }
+}

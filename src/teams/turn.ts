@@ -1,0 +1,65 @@
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { ConversationKind, Viewer } from '../domain';
+import type { Logger } from '../logging/logger';
+import type { ConversationDeps } from '../services/conversation/conversation-deps';
+import type { Messenger } from '../services/messenger';
+import { linkTeamsUser } from '../services/roster/link-teams-user';
+import { turnLogger, turnRequestId } from './bot-adapter';
+
+/** What every handler needs, built once per turn. Handlers never see the TurnContext itself. */
+export interface Turn {
+  readonly viewer: Viewer;
+  /** The Teams user id ("29:..."), for user-specific card views. */
+  readonly teamsUserId: string;
+  readonly conversationId: string;
+  readonly activityId?: string;
+  /** The message holding the card, for an invoke from a card. */
+  readonly replyToId?: string;
+  readonly requestId?: string;
+  readonly logger: Logger;
+}
+
+export interface BotDeps extends ConversationDeps {
+  readonly messenger: Messenger;
+  readonly logger: Logger;
+}
+
+/** Teams says personal, channel or groupChat; anything else is treated as the most public (a channel). */
+export const conversationKindOf = (ctx: TurnContext): ConversationKind => {
+  const type = ctx.activity.conversation?.conversationType;
+  return type === 'personal' || type === 'groupChat' ? type : 'channel';
+};
+
+/**
+ * The viewer is whoever Teams authenticated (`from.aadObjectId`), matched to the roster by object id, else
+ * by the email Teams holds for them (looked up only for users the roster does not know by id yet).
+ */
+export async function buildTurn(ctx: TurnContext, deps: BotDeps): Promise<Turn> {
+  const from = ctx.activity.from ?? { id: '' };
+  const logger = turnLogger(ctx, deps.logger);
+  let member = from.aadObjectId ? (await deps.store.members.findByAadObjectId(from.aadObjectId))?.value : undefined;
+  if (!member && from.aadObjectId) {
+    const email = await teamsEmailOf(ctx, logger);
+    member = await linkTeamsUser({ aadObjectId: from.aadObjectId, email, name: from.name }, deps.store);
+  }
+  return {
+    viewer: { member, where: conversationKindOf(ctx) },
+    teamsUserId: from.id,
+    conversationId: ctx.activity.conversation?.id ?? '',
+    activityId: ctx.activity.id,
+    replyToId: ctx.activity.replyToId,
+    requestId: turnRequestId(ctx),
+    logger: logger.child({ memberId: member?.id }),
+  };
+}
+
+/** The user's email or UPN from Teams' roster; undefined where Teams will not say (no failure of the turn). */
+export async function teamsEmailOf(ctx: TurnContext, logger: Logger): Promise<string | undefined> {
+  try {
+    const account = await TeamsInfo.getMember(ctx, ctx.activity.from.id);
+    return account.email ?? account.userPrincipalName ?? undefined;
+  } catch (err) {
+    logger.debug({ err }, 'Teams member look-up failed; carrying on without an email');
+    return undefined;
+  }
+}

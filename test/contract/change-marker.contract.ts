@@ -1,0 +1,154 @@
+import type { AgendaItem, Decision } from '../../src/domain';
+import type { Versioned } from '../../src/store/port';
+import {
+  acknowledgement, cabinet, cabinetJuly, communitySafetyDecision, communitySafetyItem, agendaItem, decision,
+} from './council-fixtures';
+import type { CurrentStore } from './store.contract';
+
+const created = <T>(result: { created: true; record: Versioned<T> } | { created: false; existing: Versioned<T> }): Versioned<T> => {
+  if (!result.created) throw new Error('expected a new record');
+  return result.record;
+};
+
+/** Fake only Date: timers must keep running for the SDK and the stores. */
+const NOT_THE_CLOCK: FakeTimersConfig['doNotFake'] = [
+  'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
+  'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval',
+  'setTimeout', 'clearTimeout',
+];
+
+export const describeChangeMarker = (current: CurrentStore): void => {
+  describe('change marker', () => {
+    it('is a string that stays the same while nothing is written, also on an empty store', async () => {
+      const { store } = current();
+      const empty = await store.changeMarker();
+      expect(typeof empty).toBe('string');
+      expect(await store.changeMarker()).toBe(empty);
+      await store.agendaItems.create(communitySafetyItem);
+      const one = await store.changeMarker();
+      expect(one).not.toBe(empty);
+      expect(await store.changeMarker()).toBe(one);
+      // Reads change nothing.
+      await store.agendaItems.get('cabinet', communitySafetyItem.id);
+      await store.agendaItems.listAll();
+      await store.decisions.listDecidedSince('2021-01-01');
+      expect(await store.changeMarker()).toBe(one);
+    });
+
+    it('changes after every create and replace of an agenda item, however quickly they follow each other', async () => {
+      const { store } = current();
+      const seen = new Set<string>([await store.changeMarker()]);
+      const expectNew = async (): Promise<void> => {
+        const marker = await store.changeMarker();
+        expect(seen).not.toContain(marker);
+        seen.add(marker);
+      };
+      // The clock stands still: every write below happens "in the same millisecond" (only Date is faked; the
+      // stores' and the SDK's timers run as usual). A marker built on write times would miss these changes.
+      jest.useFakeTimers({ now: new Date('2021-07-14T17:05:12.345Z'), doNotFake: NOT_THE_CLOCK });
+      try {
+        let item: Versioned<AgendaItem> = created(await store.agendaItems.create(communitySafetyItem));
+        await expectNew();
+        item = await store.agendaItems.replace({ ...item.value, title: 'Community Safety Strategy 2021-2024' }, item.etag);
+        await expectNew();
+        item = await store.agendaItems.replace({ ...item.value, number: '6' }, item.etag);
+        await expectNew();
+        // A replace that writes back exactly what was there is still a write.
+        item = await store.agendaItems.replace(item.value, item.etag);
+        await expectNew();
+        // Back-to-back writes with no read in between, to this item and a new one, still leave a new marker.
+        await store.agendaItems.replace({ ...item.value, number: '5' }, item.etag);
+        const second = created(await store.agendaItems.create(agendaItem({ id: 'ai-leisure', number: '10' })));
+        await store.agendaItems.replace({ ...second.value, title: 'Leisure Centre Contract' }, second.etag);
+        await expectNew();
+      } finally {
+        jest.useRealTimers();
+      }
+    });
+
+    it('changes after a create and a replace of a decision', async () => {
+      const { store } = current();
+      const before = await store.changeMarker();
+      let made: Versioned<Decision> = created(await store.decisions.create(communitySafetyDecision));
+      const afterCreate = await store.changeMarker();
+      expect(afterCreate).not.toBe(before);
+      made = await store.decisions.replace({ ...made.value, subjectToCallIn: true, updatedAt: '2021-07-17T09:00:00.000Z' }, made.etag);
+      const afterReplace = await store.changeMarker();
+      expect(afterReplace).not.toBe(afterCreate);
+      expect(afterReplace).not.toBe(before);
+      const other = created(await store.decisions.create(decision({ id: 'd-leisure', agendaItemId: 'ai-leisure' })));
+      await store.decisions.replace({ ...other.value, decidedOn: '2021-07-15' }, other.etag);
+      expect(await store.changeMarker()).not.toBe(afterReplace);
+      expect((await store.decisions.get('cabinet', made.value.id))?.value.subjectToCallIn).toBe(true);
+    });
+
+    it('does not change for writes that did not happen: a repeated create, a stale or missing replace', async () => {
+      const { store } = current();
+      const item = created(await store.agendaItems.create(communitySafetyItem));
+      const replaced = await store.agendaItems.replace({ ...item.value, number: '6' }, item.etag);
+      const marker = await store.changeMarker();
+
+      expect((await store.agendaItems.create({ ...communitySafetyItem, title: 'Changed' })).created).toBe(false);
+      await expect(store.agendaItems.replace({ ...item.value, number: '7' }, item.etag)).rejects.toMatchObject({ code: 'conflict' });
+      await expect(store.decisions.replace(communitySafetyDecision, 'no-such-etag')).rejects.toMatchObject({ code: 'not-found' });
+      expect(await store.changeMarker()).toBe(marker);
+      expect((await store.agendaItems.get('cabinet', item.value.id))?.etag).toBe(replaced.etag);
+    });
+
+    it('is the same for every Store instance on the same data, and each sees the other\'s writes', async () => {
+      const { store, openSecondStore } = current();
+      const other = await openSecondStore();
+      expect(await other.changeMarker()).toBe(await store.changeMarker());
+
+      const item = created(await store.agendaItems.create(communitySafetyItem));
+      const afterCreate = await store.changeMarker();
+      expect(await other.changeMarker()).toBe(afterCreate);
+
+      const seenByOther = await other.agendaItems.get('cabinet', item.value.id);
+      if (seenByOther === undefined) throw new Error('not shared');
+      await other.agendaItems.replace({ ...seenByOther.value, number: '6' }, seenByOther.etag);
+      const afterReplace = await store.changeMarker();
+      expect(afterReplace).not.toBe(afterCreate);
+      expect(await other.changeMarker()).toBe(afterReplace);
+    });
+
+    it('sees a replace of a record written before writes were counted (no revision), and refuses a malformed revision', async () => {
+      const { store, writeRawDocument } = current();
+      await writeRawDocument('business', {
+        id: `agendaItem:${communitySafetyItem.id}`, pk: 'cabinet', type: 'agendaItem', ix: {}, data: communitySafetyItem,
+      });
+      const before = await store.changeMarker();
+      const old = await store.agendaItems.get('cabinet', communitySafetyItem.id);
+      if (old === undefined) throw new Error('raw document not read');
+      const replaced = await store.agendaItems.replace({ ...old.value, number: '6' }, old.etag);
+      const after = await store.changeMarker();
+      expect(after).not.toBe(before);
+      await store.agendaItems.replace({ ...replaced.value, number: '5' }, replaced.etag);
+      expect(await store.changeMarker()).not.toBe(after);
+
+      // A hand edit that leaves a revision that is not a number: an error, never a marker that misses changes.
+      await writeRawDocument('business', {
+        id: 'decision:d-hand-edited', pk: 'cabinet', type: 'decision', ix: { revision: 'three' },
+        data: decision({ id: 'd-hand-edited' }),
+      });
+      await expect(store.changeMarker()).rejects.toThrow(/revision.*not a number|not a number.*revision/);
+      // The next replace through the store repairs it.
+      const edited = await store.decisions.get('cabinet', 'd-hand-edited');
+      if (edited === undefined) throw new Error('raw decision not read');
+      await store.decisions.replace(edited.value, edited.etag);
+      await expect(store.changeMarker()).resolves.toEqual(expect.any(String));
+    });
+
+    it('is not disturbed by writes of other records (whether they change it is not promised)', async () => {
+      const { store } = current();
+      await store.committees.create(cabinet);
+      await store.meetings.create(cabinetJuly);
+      await store.acknowledgements.create(acknowledgement('cllr-alan-pearson', communitySafetyItem.id, '2021-07-10T09:00:00Z'));
+      await store.activities.claim('19:abc@thread.tacv2|1', '2021-07-10T09:00:00Z');
+      const marker = await store.changeMarker();
+      expect(typeof marker).toBe('string');
+      await store.agendaItems.create(communitySafetyItem);
+      expect(await store.changeMarker()).not.toBe(marker);
+    });
+  });
+};

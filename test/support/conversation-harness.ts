@@ -1,0 +1,92 @@
+import { seedDemoCouncil } from '../../src/services/demo/seed-demo-council';
+import { DEMO_PEOPLE } from '../../src/services/demo/demo-council';
+import { createEmbeddedStore } from '../../src/store/embedded';
+import type { Store } from '../../src/store/port';
+import { postActivity, teamsActivity } from './activities';
+import { TestBotConnector } from './bot-connector';
+import { startTestApp, type TestApp } from './start-test-app';
+
+export type DemoPerson = keyof typeof DEMO_PEOPLE;
+
+/**
+ * The bot on a seeded demo council, a Bot Connector that records what it sends, and helpers that post
+ * Teams-shaped activities (from the shared fixtures) as a given demo person.
+ */
+export class ConversationHarness {
+  app!: TestApp;
+  connector!: TestBotConnector;
+  private sequence = 0;
+
+  async start(): Promise<this> {
+    this.connector = await new TestBotConnector().start();
+    this.app = await startTestApp({}, { seed: (store) => seedDemoCouncil(store, new Date()) });
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.app.stop();
+    await this.connector.stop();
+  }
+
+  /** A second handle on the same store file, to check what the bot recorded. */
+  async withStore<T>(read: (store: Store) => Promise<T>): Promise<T> {
+    const store = createEmbeddedStore({ dataDir: this.app.dataDir });
+    try {
+      return await read(store);
+    } finally {
+      await store.close();
+    }
+  }
+
+  personalConversationId(person: DemoPerson): string {
+    return `a:personal-chat-of-${DEMO_PEOPLE[person].id}`;
+  }
+
+  /** A Teams activity from a fixture, re-addressed to this connector, from a demo person in their personal chat. */
+  activity(fixture: string, person: DemoPerson, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+    const base = teamsActivity(fixture);
+    this.sequence += 1;
+    return {
+      ...base,
+      id: `${String(base.id ?? 'activity')}-${this.sequence}`,
+      serviceUrl: this.connector.url,
+      from: { id: `29:${DEMO_PEOPLE[person].id}`, aadObjectId: DEMO_PEOPLE[person].aadObjectId, name: DEMO_PEOPLE[person].id },
+      conversation: { ...(base.conversation as object), conversationType: 'personal', id: this.personalConversationId(person) },
+      ...overrides,
+    };
+  }
+
+  message(person: DemoPerson, text: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+    return this.activity('04_message_personal', person, { text, attachments: [], ...overrides });
+  }
+
+  /** Posts an activity and returns the HTTP answer and the activities the bot sent because of it. */
+  async post(activity: Record<string, unknown>, settleMs = 150): Promise<{ status: number; body: string; sent: Array<Record<string, unknown>> }> {
+    const before = this.connector.sentActivities.length;
+    const res = await postActivity(this.app.url, activity);
+    await new Promise((r) => setTimeout(r, settleMs));
+    return { ...res, sent: this.connector.sentActivities.slice(before) };
+  }
+}
+
+/** The text a person would read on an Adaptive Card (every `text` value, in order). */
+export function cardText(card: unknown): string {
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if ((key === 'text' || key === 'title' || key === 'value') && typeof value === 'string') texts.push(value);
+        else walk(value);
+      }
+    }
+  };
+  walk(card);
+  return texts.join(' ');
+}
+
+export function cardsIn(activities: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  return activities.flatMap((a) => ((a.attachments as Array<{ contentType: string; content: Record<string, unknown> }> | undefined) ?? [])
+    .filter((att) => att.contentType === 'application/vnd.microsoft.card.adaptive')
+    .map((att) => att.content));
+}

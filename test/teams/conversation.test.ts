@@ -1,0 +1,169 @@
+import { DEMO_IDS, DEMO_PEOPLE } from '../../src/services/demo/demo-council';
+import { cardsIn, cardText, ConversationHarness } from '../support/conversation-harness';
+
+describe('Teams conversations over HTTP on the demo council', () => {
+  const h = new ConversationHarness();
+  beforeAll(() => h.start());
+  afterAll(() => h.stop());
+
+  describe('install capture', () => {
+    it('stores the personal chat, links the member, and welcomes once however often Teams repeats the event', async () => {
+      const install = () => h.activity('01_installationUpdate_add_personal', 'councillor');
+      const first = await h.post(install());
+      expect(first.status).toBe(200);
+      expect(cardsIn(first.sent)).toHaveLength(1);
+      expect(cardText(cardsIn(first.sent)[0])).toContain('Hello Cllr Margaret Glancy');
+
+      const again = await h.post(install());
+      const update = await h.post(h.activity('03_conversationUpdate_membersAdded_team', 'councillor', {
+        membersAdded: [{ id: '28:608cacfd-1cea-40c9-b678-4b93e69bb72b' }],
+        recipient: { id: '28:608cacfd-1cea-40c9-b678-4b93e69bb72b', name: 'Cabinet bot' },
+      }));
+      expect(again.sent).toHaveLength(0);
+      expect(update.sent).toHaveLength(0);
+
+      const stored = await h.withStore((s) => s.conversations.get(h.personalConversationId('councillor')));
+      expect(stored?.value).toMatchObject({ kind: 'personal', memberId: DEMO_PEOPLE.councillor.id, reachable: true, aadObjectId: DEMO_PEOPLE.councillor.aadObjectId });
+      expect((stored?.value.reference as { serviceUrl: string }).serviceUrl).toBe(h.connector.url);
+    });
+
+    it('marks the chat unreachable on uninstall, and welcomes again on reinstall', async () => {
+      await h.post(h.activity('02_installationUpdate_remove_personal', 'councillor'));
+      const removed = await h.withStore((s) => s.conversations.get(h.personalConversationId('councillor')));
+      expect(removed?.value.reachable).toBe(false);
+      const back = await h.post(h.activity('01_installationUpdate_add_personal', 'councillor'));
+      expect(cardsIn(back.sent)).toHaveLength(1);
+    });
+  });
+
+  describe('commands', () => {
+    it('answers "status community safety" with the decision card: noted, and awaiting Full Council with its date', async () => {
+      const { sent } = await h.post(h.message('housing', 'status community safety'));
+      const cards = cardsIn(sent);
+      expect(cards).toHaveLength(1);
+      const text = cardText(cards[0]);
+      expect(text).toContain('Approval of the Community Safety Partnership Strategic Plan');
+      expect(text).toContain('Recommended to Council: awaiting Full Council');
+      expect(text).toContain('Noted: nothing to implement');
+    });
+
+    it('understands a misspelt, wordy question as a status query', async () => {
+      const { sent } = await h.post(h.message('housing', 'what happened to the comunity saftey strategy?'));
+      expect(cardText(cardsIn(sent)[0])).toContain('awaiting Full Council');
+    });
+
+    it('says so, and suggests what to try, when nothing matches', async () => {
+      const { sent } = await h.post(h.message('housing', 'status zebra crossings in atlantis'));
+      expect(cardsIn(sent)).toHaveLength(0);
+      expect(sent[0]?.text).toContain('I found no decision matching "zebra crossings in atlantis"');
+      expect(sent[0]?.text).toContain('Type "agenda" for the next meetings.');
+    });
+
+    it('answers "agenda" with the upcoming Cabinet meeting and its items, exempt item included for a Cabinet member in a personal chat', async () => {
+      const { sent } = await h.post(h.message('housing', 'agenda'));
+      const text = cardText(cardsIn(sent)[0]);
+      expect(text).toContain('Cabinet');
+      expect(text).toContain('Housing Revenue Account Budget Monitoring: Quarter 2');
+      expect(text).toContain('Safer Streets Fund');
+      expect(text).toContain('Disposal of Land at Nottingham Road');
+    });
+
+    it('never shows the exempt item in a channel, even to a Cabinet member', async () => {
+      const channelMessage = h.activity('05_message_channel_bot_mentioned', 'housing', {
+        text: '<at>Cabinet bot</at> agenda',
+        entities: [{ type: 'mention', text: '<at>Cabinet bot</at>', mentioned: { id: '28:608cacfd-1cea-40c9-b678-4b93e69bb72b', name: 'Cabinet bot' } }],
+        recipient: { id: '28:608cacfd-1cea-40c9-b678-4b93e69bb72b', name: 'Cabinet bot' },
+        conversation: { id: '19:cabinet-channel@thread.tacv2;messageid=1', conversationType: 'channel', isGroup: true },
+      });
+      const { sent } = await h.post(channelMessage);
+      const text = cardText(cardsIn(sent)[0]);
+      expect(text).toContain('Housing Revenue Account Budget Monitoring: Quarter 2');
+      expect(text).not.toContain('Nottingham Road');
+    });
+
+    it('refuses officer-only commands to councillors politely, and answers officers with the report card', async () => {
+      const refused = await h.post(h.message('housing', 'report community safety'));
+      expect(refused.sent[0]?.text).toBe('Sorry, that is for democratic services officers. You can ask "status <words>", "agenda", "pending" or "help".');
+      const report = await h.post(h.message('democraticServices', 'report community safety'));
+      const text = cardText(cardsIn(report.sent)[0]);
+      expect(text).toContain('Cllr Joe Orson');
+      expect(text).toContain('Cllr Alan Pearson');
+    });
+
+    it('handles an activity Teams delivers twice (same id) once', async () => {
+      const message = h.message('housing', 'help');
+      const first = await h.post(message);
+      const second = await h.post(message);
+      expect(cardsIn(first.sent)).toHaveLength(1);
+      expect(second.status).toBe(200);
+      expect(second.sent).toHaveLength(0);
+    });
+  });
+
+  describe('card actions', () => {
+    const acknowledge = (person: 'housing' | 'councillor', data: Record<string, unknown>) =>
+      h.activity('06b_invoke_adaptiveCard_action_with_verb', person, {
+        value: { action: { type: 'Action.Execute', id: 'ack', verb: 'acknowledge', data }, trigger: 'manual' },
+      });
+
+    it('records an acknowledgement for the person Teams authenticated, never the one named in card data', async () => {
+      const res = await h.post(acknowledge('housing', { committeeId: DEMO_IDS.cabinet, agendaItemId: 'item-safer-streets', memberId: DEMO_PEOPLE.leader.id }));
+      expect(res.status).toBe(200);
+      const body = JSON.parse(res.body) as { statusCode: number; type: string; value: unknown };
+      expect(body.statusCode).toBe(200);
+      expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(cardText(body.value)).toContain('Acknowledged by you');
+      const [mine, leaders] = await h.withStore((s) => Promise.all([s.acknowledgements.get(DEMO_PEOPLE.housing.id, 'item-safer-streets'), s.acknowledgements.get(DEMO_PEOPLE.leader.id, 'item-safer-streets')]));
+      expect(mine).toMatchObject({ memberId: DEMO_PEOPLE.housing.id, agendaItemId: 'item-safer-streets', via: { channel: 'teams' } });
+      expect(leaders).toBeUndefined();
+    });
+
+    it('keeps the first acknowledgement when pressed twice', async () => {
+      const first = await h.withStore((s) => s.acknowledgements.get(DEMO_PEOPLE.housing.id, 'item-safer-streets'));
+      await h.post(acknowledge('housing', { committeeId: DEMO_IDS.cabinet, agendaItemId: 'item-safer-streets' }));
+      const after = await h.withStore((s) => s.acknowledgements.listByAgendaItem('item-safer-streets'));
+      expect(after).toHaveLength(1);
+      expect(after[0]?.acknowledgedAt).toBe(first?.acknowledgedAt);
+    });
+
+    it('answers a member of another committee with the error card, recording nothing', async () => {
+      const res = await h.post(acknowledge('councillor', { committeeId: DEMO_IDS.cabinet, agendaItemId: 'item-hra-budget-monitoring' }));
+      const body = JSON.parse(res.body) as { value: unknown };
+      expect(cardText(body.value)).toContain('Only members of Cabinet acknowledge its papers.');
+      const acks = await h.withStore((s) => s.acknowledgements.listByAgendaItem('item-hra-budget-monitoring'));
+      expect(acks).toHaveLength(0);
+    });
+
+    it('answers bad card data and unknown verbs with the error card', async () => {
+      const bad = await h.post(acknowledge('housing', { committeeId: DEMO_IDS.cabinet }));
+      expect(cardText((JSON.parse(bad.body) as { value: unknown }).value)).toContain('The card sent something this bot cannot read.');
+      const unknownVerb = await h.post(h.activity('06b_invoke_adaptiveCard_action_with_verb', 'housing'));
+      expect(cardText((JSON.parse(unknownVerb.body) as { value: unknown }).value)).toContain('("saveCommand") is not one this bot knows');
+    });
+  });
+
+  describe('message extension', () => {
+    const query = (person: 'housing' | 'democraticServices', text: string) =>
+      h.activity('07b_invoke_composeExtension_query_modern_envelope', person, {
+        value: { commandId: 'searchDecisions', parameters: [{ name: 'query', value: text }], queryOptions: { skip: 0, count: 10 } },
+      });
+
+    it('returns the decision card with a preview for "community safety", within Teams\' 5 s', async () => {
+      const started = Date.now();
+      const res = await h.post(query('housing', 'community safety'), 0);
+      expect(Date.now() - started).toBeLessThan(5000);
+      const body = JSON.parse(res.body) as { composeExtension: { type: string; attachments: Array<{ content: unknown; preview: { content: unknown } }> } };
+      expect(body.composeExtension.type).toBe('result');
+      const first = body.composeExtension.attachments[0]!;
+      expect(cardText(first.content)).toContain('Recommended to Council: awaiting Full Council');
+      expect(cardText(first.preview.content)).toContain('Approval of the Community Safety Partnership Strategic Plan');
+      expect(JSON.stringify(first.content).length).toBeLessThan(28 * 1024);
+    });
+
+    it('never offers an exempt item, even to an officer', async () => {
+      const res = await h.post(query('democraticServices', 'disposal of land nottingham road'), 0);
+      const body = JSON.parse(res.body) as { composeExtension: { attachments: unknown[] } };
+      expect(JSON.stringify(body)).not.toContain('Nottingham Road');
+    });
+  });
+});
