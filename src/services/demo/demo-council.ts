@@ -1,4 +1,4 @@
-import type { AgendaItem, Committee, Decision, Meeting, Member } from '../../domain';
+import type { ActionPlan, AgendaItem, Committee, Decision, Meeting, Member } from '../../domain';
 
 /**
  * A small demo council: Cabinet and Full Council, their members and officers, a past Cabinet meeting with the
@@ -12,6 +12,7 @@ export interface DemoCouncil {
   readonly meetings: Meeting[];
   readonly agendaItems: AgendaItem[];
   readonly decisions: Decision[];
+  readonly actionPlans: ActionPlan[];
 }
 
 export const DEMO_IDS = {
@@ -23,6 +24,7 @@ export const DEMO_IDS = {
   nextCouncil: 'council-next',
   cspItem: 'item-csp-strategic-plan',
   cspDecision: 'decision-csp-strategic-plan',
+  cspActionPlan: 'plan-community-safety',
 } as const;
 
 /** Entra object ids of the demo people; the playground's mock users carry the same ids. */
@@ -129,5 +131,17 @@ export function demoCouncil(now: Date): DemoCouncil {
       decidedOn, publishedOn: decidedOn, createdAt: at, updatedAt: at,
     },
   ];
-  return { committees, members, meetings, agendaItems, decisions };
+  // "A community safety action plan would be developed ... progress reported to Scrutiny Committee annually."
+  const actionPlans: ActionPlan[] = [
+    {
+      id: DEMO_IDS.cspActionPlan, committeeId: DEMO_IDS.cabinet, decisionId: DEMO_IDS.cspDecision, agendaItemId: DEMO_IDS.cspItem,
+      title: 'Community Safety Action Plan', createdAt: at, updatedAt: at,
+      actions: [
+        { id: 'act-engagement', title: 'Run a community engagement programme in each ward', ownerMemberId: DEMO_PEOPLE.director.id, dueOn: isoDate(daysFrom(now, -3)), rag: 'at-risk', percentComplete: 40 },
+        { id: 'act-domestic-abuse', title: 'Extend the Perpetrator Programme to all partner agencies', ownerMemberId: DEMO_PEOPLE.director.id, dueOn: isoDate(daysFrom(now, 30)), rag: 'on-track', percentComplete: 20 },
+        { id: 'act-scrutiny-report', title: 'Report progress to Scrutiny Committee', ownerMemberId: DEMO_PEOPLE.housing.id, dueOn: isoDate(daysFrom(now, 90)), rag: 'on-track', percentComplete: 0 },
+      ],
+    },
+  ];
+  return { committees, members, meetings, agendaItems, decisions, actionPlans };
 }

@@ -15,6 +15,7 @@ export async function seedDemoCouncil(store: Store, now: Date): Promise<SeedRepo
     ...(await Promise.all(demo.meetings.map((m) => store.meetings.create(m)))),
     ...(await Promise.all(demo.agendaItems.map((i) => store.agendaItems.create(i)))),
     ...(await Promise.all(demo.decisions.map((d) => store.decisions.create(d)))),
+    ...(await Promise.all(demo.actionPlans.map((p) => store.actionPlans.create(p)))),
   ];
   const created = results.filter((r) => r.created).length;
   return { created, alreadyThere: results.length - created };
