@@ -4,12 +4,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian's Chromium drives the end-to-end tests (playwright-core never downloads a browser of its own).
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the browser tests..."
+# Debian's Chromium drives the end-to-end tests (playwright-core never downloads a browser of its own);
+# the emoji font lets the card screenshots show the RAG and exempt icons.
+DEBIAN_PACKAGES="chromium fonts-liberation fonts-noto-color-emoji"
+missing=""
+for package in $DEBIAN_PACKAGES; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
+done
+if [ -n "$missing" ]; then
+  echo "Installing Debian packages for the browser tests:$missing"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-liberation >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
 fi
 
 npm ci --no-audit --no-fund
