@@ -9,8 +9,7 @@ const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyAsUndefined, z.string().url().optional());
 const intFrom = (def: number, min: number, max: number) =>
   z.preprocess(emptyAsUndefined, z.coerce.number().int().min(min).max(max).default(def));
-const EnvSchema = z
-  .object({
+const envFields = {
     // 0 asks the OS for a free port (tests).
     PORT: intFrom(3978, 0, 65535),
     HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
@@ -41,9 +40,17 @@ const EnvSchema = z
 
     CALL_IN_WORKING_DAYS: intFrom(5, 0, 30),
     SHUTDOWN_GRACE_MS: intFrom(10_000, 0, 120_000),
-  })
-  .superRefine((env, ctx) => {
-    const problem = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
+};
+
+const EnvSchema = z.object(envFields);
+
+/**
+ * Rules across keys. They run on whatever parsed, even when other keys did not, so that one bad value never
+ * hides another problem: startup lists every problem at once.
+ */
+function crossFieldProblems(env: Partial<z.infer<typeof EnvSchema>>): string[] {
+  const problems: string[] = [];
+  const problem = (path: string, message: string) => problems.push(`${path}: ${message}`);
     const authenticated = env.MicrosoftAppId !== undefined;
     if (authenticated && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword)
       problem('MicrosoftAppPassword', 'is required when MicrosoftAppId is set (or set MicrosoftAppType=UserAssignedMSI)');
@@ -63,7 +70,13 @@ const EnvSchema = z
       if (env.COSMOS_KEY && env.COSMOS_MANAGED_IDENTITY_CLIENT_ID)
         problem('COSMOS_KEY', 'set COSMOS_KEY or COSMOS_MANAGED_IDENTITY_CLIENT_ID, not both');
     }
-  });
+  return problems;
+}
+
+/** Each key parsed on its own, an invalid one left out, for the cross-key rules. */
+const LenientEnvSchema = z.object(
+  Object.fromEntries(Object.entries(envFields).map(([key, schema]) => [key, (schema as z.ZodTypeAny).catch(undefined)])),
+) as unknown as z.ZodType<Partial<z.infer<typeof EnvSchema>>>;
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -110,9 +123,11 @@ export class ConfigError extends Error {
 /** Reads the environment (already merged with `.env` by the caller) into a frozen Config, or throws ConfigError. */
 export function loadConfig(env: NodeJS.ProcessEnv, isTerminal = false): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`)),
+    ...crossFieldProblems(LenientEnvSchema.parse(env)),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const config: Config = {
     port: e.PORT,

@@ -18,15 +18,25 @@ export class TeamsMessenger implements Messenger {
     let outcome: SendOutcome = { ok: false, reason: 'failed', detail: 'not sent' };
     try {
       await this.adapter.continueConversationAsync(this.appId, conversation.reference as Partial<ConversationReference>, async (ctx) => {
-        const sent = await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
-        outcome = { ok: true, activityId: sent?.id };
+        // Caught here, inside the turn: an error escaping it would go to the adapter's onTurnError (which would
+        // try to post the error card into this very conversation) and never reach the catch below.
+        try {
+          const sent = await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+          outcome = { ok: true, activityId: sent?.id };
+        } catch (err) {
+          outcome = this.failed(err, conversation);
+        }
       });
     } catch (err) {
-      const status = (err as { statusCode?: number }).statusCode;
-      const detail = err instanceof Error ? err.message : String(err);
-      outcome = status === 403 ? { ok: false, reason: 'blocked', detail } : { ok: false, reason: 'failed', detail };
-      this.logger.warn({ err, conversationId: conversation.id, status }, 'proactive send failed');
+      outcome = this.failed(err, conversation);
     }
     return outcome;
+  }
+
+  private failed(err: unknown, conversation: ConversationRecord): SendOutcome {
+    const status = (err as { statusCode?: number }).statusCode;
+    const detail = err instanceof Error ? err.message : String(err);
+    this.logger.warn({ err, conversationId: conversation.id, status }, 'proactive send failed');
+    return status === 403 ? { ok: false, reason: 'blocked', detail } : { ok: false, reason: 'failed', detail };
   }
 }

@@ -27,7 +27,8 @@ describe('configuration', () => {
         expect.stringMatching(/^MAX_BODY_BYTES: /),
       ]),
     );
-    // Cross-field rules run only once the fields parse; fix those and the rest appear together.
+    // Cross-key rules run even while a field is bad, so nothing is hidden.
+    expect(problems).toContain('COSMOS_ENDPOINT: is required when STORE=cosmos');
     try {
       loadConfig({ STORE: 'cosmos', MicrosoftAppId: 'b02e1258-cb16-4e20-88af-d28dc85784c0', OFFICER_API_TOKEN: 'x' });
     } catch (err) {

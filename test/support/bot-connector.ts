@@ -16,19 +16,29 @@ export interface ConnectorCall {
  */
 export class TestBotConnector {
   readonly calls: ConnectorCall[] = [];
+  /** How long each answer waits after the call is recorded: a slow Bot Connector, to hold a turn in flight. */
+  delayMs = 0;
+  /** The calls answered so far, in the order their answers were sent. */
+  readonly answered: ConnectorCall[] = [];
   private server?: Server;
   private waiters: Array<{ count: number; resolve: () => void }> = [];
   private failures: Array<{ status: number; body?: unknown; headers?: Record<string, string> }> = [];
   private members = new Map<string, Record<string, unknown>>();
   url = '';
 
+  constructor(options: { delayMs?: number } = {}) {
+    this.delayMs = options.delayMs ?? 0;
+  }
+
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      void readJson(req).then((body) => {
+      void readJson(req).then(async (body) => {
         const call: ConnectorCall = { method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization, body };
         this.calls.push(call);
+        res.once('finish', () => this.answered.push(call));
         this.waiters = this.waiters.filter((w) => (this.calls.length >= w.count ? (w.resolve(), false) : true));
         const failure = this.failures.shift();
+        if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
         if (failure) {
           res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
           res.end(JSON.stringify(failure.body ?? { error: { code: 'TestFailure', message: 'failed by the test' } }));

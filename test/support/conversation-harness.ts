@@ -17,9 +17,10 @@ export class ConversationHarness {
   connector!: TestBotConnector;
   private sequence = 0;
 
-  async start(): Promise<this> {
+  /** `env` goes to the app's configuration (OFFICER_API_TOKEN, say). */
+  async start(env: Record<string, string> = {}): Promise<this> {
     this.connector = await new TestBotConnector().start();
-    this.app = await startTestApp({}, { seed: (store) => seedDemoCouncil(store, new Date()) });
+    this.app = await startTestApp(env, { seed: (store) => seedDemoCouncil(store, new Date()) });
     return this;
   }
 
@@ -62,10 +63,47 @@ export class ConversationHarness {
 
   /** Posts an activity and returns the HTTP answer and the activities the bot sent because of it. */
   async post(activity: Record<string, unknown>, settleMs = 150): Promise<{ status: number; body: string; sent: Array<Record<string, unknown>> }> {
+    return this.postTo(this.app, activity, settleMs);
+  }
+
+  /** The same as post, to another instance of the app (one sharing this store, say). */
+  async postTo(app: TestApp, activity: Record<string, unknown>, settleMs = 150): Promise<{ status: number; body: string; sent: Array<Record<string, unknown>> }> {
     const before = this.connector.sentActivities.length;
-    const res = await postActivity(this.app.url, activity);
+    const res = await postActivity(app.url, activity);
     await new Promise((r) => setTimeout(r, settleMs));
     return { ...res, sent: this.connector.sentActivities.slice(before) };
+  }
+
+  /** A second instance of the app on this harness's store (its data folder): stop it before the harness. */
+  startInstance(env: Record<string, string> = {}): Promise<TestApp> {
+    return startTestApp(env, { dataDir: this.app.dataDir });
+  }
+
+  /** A card's Action.Execute as Teams sends it (`adaptiveCard/action` with a verb and its data). */
+  cardAction(person: DemoPerson, verb: string, data: Record<string, unknown>, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+    return this.activity('06b_invoke_adaptiveCard_action_with_verb', person, {
+      value: { action: { type: 'Action.Execute', id: verb, verb, data }, trigger: 'manual' },
+      ...overrides,
+    });
+  }
+
+  /** Installs the bot in a person's personal chat; `serviceUrl` sends that chat's traffic to another connector. */
+  install(person: DemoPerson, serviceUrl?: string): Promise<{ status: number; body: string; sent: Array<Record<string, unknown>> }> {
+    return this.post(this.activity('01_installationUpdate_add_personal', person, serviceUrl ? { serviceUrl } : {}));
+  }
+}
+
+/** The invoke response's body: `{ statusCode, type, value }` for card actions, `{ composeExtension }` for the extension. */
+export const invokeBody = <T = { statusCode: number; type: string; value: unknown }>(res: { body: string }): T => JSON.parse(res.body) as T;
+
+/** Polls until `check` returns something other than undefined or false, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 5000, everyMs = 50): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error(`nothing after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }
 

@@ -14,9 +14,17 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-/** Starts the whole app in-process on a free port, on an embedded store in a temporary folder. */
-export async function startTestApp(env: Record<string, string> = {}, options: AppOptions & { seed?: (store: Store) => Promise<unknown> } = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'cabinet-bot-test-'));
+/**
+ * Starts the whole app in-process on a free port, on an embedded store in a temporary folder. With `dataDir`, it
+ * runs on that folder instead (a second instance sharing another's store): it then leaves the folder in place on
+ * stop, for its owner to remove.
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: AppOptions & { seed?: (store: Store) => Promise<unknown>; dataDir?: string } = {},
+): Promise<TestApp> {
+  const owned = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'cabinet-bot-test-'));
   if (options.seed) {
     const store = createEmbeddedStore({ dataDir });
     await options.seed(store);
@@ -30,7 +38,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Ap
     dataDir,
     stop: async () => {
       await app.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (owned) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

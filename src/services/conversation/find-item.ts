@@ -13,11 +13,15 @@ export type ItemAnswer = { readonly kind: 'found'; readonly details: ItemDetails
 export async function findItem(request: { number: string } | { query: string }, viewer: Viewer, deps: ConversationDeps): Promise<ItemAnswer> {
   const { store } = deps;
   if ('number' in request) {
-    for (const committee of await committeesOf(viewer, store)) {
-      for (const meeting of await store.meetings.listUpcoming(committee.id, deps.now(), 1)) {
-        const item = (await store.agendaItems.listByMeeting(committee.id, meeting.id)).find((i) => i.number?.toLowerCase() === request.number.toLowerCase());
-        if (item && mayView(viewer, item)) return { kind: 'found', details: await detailsOf(item, viewer, store) };
-      }
+    // Each committee's next meeting, soonest first: committees are listed by name, and the next agenda is the soonest.
+    const nextMeetings = (
+      await Promise.all((await committeesOf(viewer, store)).map((committee) => store.meetings.listUpcoming(committee.id, deps.now(), 1)))
+    )
+      .flat()
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    for (const meeting of nextMeetings) {
+      const item = (await store.agendaItems.listByMeeting(meeting.committeeId, meeting.id)).find((i) => i.number?.toLowerCase() === request.number.toLowerCase());
+      if (item && mayView(viewer, item)) return { kind: 'found', details: await detailsOf(item, viewer, store) };
     }
     return { kind: 'nothing-found', asked: `item ${request.number}` };
   }

@@ -43,7 +43,9 @@ export async function remindOutstanding(
     const result = { sent: [] as string[], blocked: [] as string[], failed: [] as Array<{ memberId: string; detail: string }> };
     for (const { member, chat } of reachable) {
       if (!chat) continue;
-      const outcome = await deps.messenger.sendCard(chat, cardFor(member, report.details));
+      // The report's details were read for the officer (with the officer's own acknowledgement, if any); the
+      // member being reminded has, by definition, not acknowledged the item.
+      const outcome = await deps.messenger.sendCard(chat, cardFor(member, { ...report.details, acknowledgement: undefined }));
       if (outcome.ok) result.sent.push(member.id);
       else if (outcome.reason === 'blocked') {
         result.blocked.push(member.id);

@@ -20,8 +20,13 @@ export async function remindAbout(locator: { committeeId: string; agendaItemId: 
     (err: unknown) => turn.logger.error({ err }, 'reminders failed'),
   );
   const names = (members: readonly { name: string }[]) => members.map((m) => m.name).join(', ');
+  const title = plan.details.item.title;
   const lines = [
-    plan.reachable.length > 0 ? `Reminding ${plan.reachable.length} member(s) about "${plan.details.item.title}": ${names(plan.reachable)}.` : `Everyone reachable has acknowledged "${plan.details.item.title}".`,
+    plan.reachable.length > 0
+      ? `Reminding ${plan.reachable.length} member(s) about "${title}": ${names(plan.reachable)}.`
+      : plan.unreachable.length > 0
+        ? `Nobody still to acknowledge "${title}" can be reached in Teams.`
+        : `Everyone has acknowledged "${title}": nobody to remind.`,
     plan.unreachable.length > 0 ? `Not reachable in Teams (contact them another way): ${names(plan.unreachable)}.` : '',
   ];
   return textReply(lines.filter(Boolean).join('\n\n'));

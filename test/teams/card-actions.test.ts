@@ -1,0 +1,127 @@
+import { updateInputIds } from '../../src/cards/action-data';
+import { DEMO_IDS, DEMO_PEOPLE } from '../../src/services/demo/demo-council';
+import { cardsIn, cardText, ConversationHarness, invokeBody } from '../support/conversation-harness';
+
+/** Card actions (Action.Execute invokes, and the Action.Submit fallback) over HTTP on the demo council. */
+describe('Teams card actions on the demo council', () => {
+  const h = new ConversationHarness();
+  beforeAll(() => h.start());
+  afterAll(() => h.stop());
+
+  const CSP_TITLE = 'Approval of the Community Safety Partnership Strategic Plan';
+  const CARD = 'application/vnd.microsoft.card.adaptive';
+  const plan = { committeeId: DEMO_IDS.cabinet, actionPlanId: DEMO_IDS.cspActionPlan };
+  const updateOf = (actionId: string, values: { rag: string; percent: string; note: string }) => {
+    const ids = updateInputIds(actionId);
+    return { ...plan, actionId, [ids.rag]: values.rag, [ids.percentComplete]: values.percent, [ids.note]: values.note };
+  };
+  const readPlan = () => h.withStore(async (s) => ({ plan: (await s.actionPlans.get(DEMO_IDS.cabinet, DEMO_IDS.cspActionPlan))!.value, updates: await s.actionPlans.listUpdates(DEMO_IDS.cabinet, DEMO_IDS.cspActionPlan) }));
+
+  describe('updateAction', () => {
+    it('as the action\'s owner: 200 with the refreshed plan card showing the new RAG word and percent, recorded once however often the invoke is delivered', async () => {
+      const invoke = h.cardAction('director', 'updateAction', updateOf('act-engagement', { rag: 'on-track', percent: '65', note: 'Sessions held in 9 of 14 wards.' }));
+      const res = await h.post(invoke);
+      expect(res.status).toBe(200);
+      const body = invokeBody(res);
+      expect(body.statusCode).toBe(200);
+      expect(body.type).toBe(CARD);
+      const text = cardText(body.value);
+      // The whole plan, in place of the card pressed: was 2 on track and 1 at risk, now 3 on track.
+      expect(text).toContain(`Follows the decision:  ${CSP_TITLE} 3 actions: 3 on track ⚠️ 1 action is overdue. Run a community engagement programme in each ward 🟢 On track 65% done Owner:  Andrew Cotton Overdue: was due `);
+      expect(text).toMatch(/Last update \S+ by Andrew Cotton: {2}Sessions held in 9 of 14 wards\. Update on-track /);
+      expect(text).not.toContain('🟠 At risk 40% done');
+
+      // Teams re-delivers the same invoke (same activity id): same answer, nothing more in the history.
+      const again = await h.post(invoke);
+      expect(invokeBody(again).statusCode).toBe(200);
+      expect(cardText(invokeBody(again).value)).toContain('🟢 On track 65% done');
+      const { plan: stored, updates } = await readPlan();
+      expect(updates).toHaveLength(1);
+      expect(updates[0]).toMatchObject({ actionId: 'act-engagement', byMemberId: DEMO_PEOPLE.director.id, rag: 'on-track', percentComplete: 65, note: 'Sessions held in 9 of 14 wards.' });
+      expect(stored.actions.find((a) => a.id === 'act-engagement')).toMatchObject({ rag: 'on-track', percentComplete: 65, lastUpdateAt: updates[0]!.at });
+    });
+
+    it('a second, different update is a second history entry ("done" is 100%)', async () => {
+      const res = await h.post(h.cardAction('director', 'updateAction', updateOf('act-engagement', { rag: 'done', percent: '90', note: '' })));
+      expect(cardText(invokeBody(res).value)).toContain('Run a community engagement programme in each ward ✅ Done 100% done');
+      const { updates } = await readPlan();
+      expect(updates.map((u) => [u.rag, u.percentComplete])).toEqual([['on-track', 65], ['done', 100]]);
+    });
+
+    it('a councillor who does not own the action gets the error card, and nothing is written', async () => {
+      const before = await readPlan();
+      const res = await h.post(h.cardAction('councillor', 'updateAction', updateOf('act-domestic-abuse', { rag: 'off-track', percent: '5', note: 'Not started' })));
+      expect(res.status).toBe(200);
+      const body = invokeBody(res);
+      expect(body).toMatchObject({ statusCode: 200, type: CARD });
+      expect(cardText(body.value)).toContain('Only the action’s owner or an officer can update it.');
+      expect(cardText(body.value)).not.toContain('Extend the Perpetrator Programme');
+      expect(await readPlan()).toEqual(before);
+    });
+
+    it('answers input it cannot read (a percent over 100) with the error card, writing nothing', async () => {
+      const before = await readPlan();
+      const res = await h.post(h.cardAction('housing', 'updateAction', updateOf('act-scrutiny-report', { rag: 'on-track', percent: '140', note: '' })));
+      expect(cardText(invokeBody(res).value)).toContain('The card sent something this bot cannot read.');
+      expect(await readPlan()).toEqual(before);
+    });
+  });
+
+  describe('viewDecision', () => {
+    it('posts the decision card to the conversation and answers the invoke with a message', async () => {
+      const res = await h.post(h.cardAction('housing', 'viewDecision', { committeeId: DEMO_IDS.cabinet, decisionId: DEMO_IDS.cspDecision }));
+      expect(res.status).toBe(200);
+      expect(invokeBody(res)).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: `Opened the decision on "${CSP_TITLE}"` });
+      expect(res.sent).toHaveLength(1);
+      expect(res.sent[0]?.conversation).toMatchObject({ id: h.personalConversationId('housing') });
+      const text = cardText(cardsIn(res.sent)[0]);
+      expect(text).toContain('Decision of Cabinet');
+      expect(text).toContain(CSP_TITLE);
+      expect(text).toContain('Recommended to Council: awaiting Full Council');
+      expect(text).toContain('Noted: nothing to implement');
+    });
+
+    it('answers an unknown decision with the error card and posts nothing', async () => {
+      const res = await h.post(h.cardAction('housing', 'viewDecision', { committeeId: DEMO_IDS.cabinet, decisionId: 'decision-nobody-made' }));
+      expect(invokeBody(res).type).toBe(CARD);
+      expect(cardText(invokeBody(res).value)).toContain('decision-nobody-made');
+      expect(res.sent).toHaveLength(0);
+    });
+  });
+
+  describe('Action.Submit fallback and refreshItem', () => {
+    const safer = { committeeId: DEMO_IDS.cabinet, agendaItemId: 'item-safer-streets' };
+
+    it('a message with no text and the verb in its value records the acknowledgement and answers with the card', async () => {
+      const res = await h.post(h.message('housing', '', { text: undefined, value: { verb: 'acknowledge', ...safer } }));
+      expect(res.status).toBe(200);
+      expect(res.sent).toHaveLength(1);
+      const text = cardText(cardsIn(res.sent)[0]);
+      expect(text).toContain('Item 6 Safer Streets Fund: Town Centre Lighting and CCTV For decision ✅ Acknowledged by you');
+      expect(text).not.toContain('Acknowledge Acknowledge');
+      const recorded = await h.withStore((s) => s.acknowledgements.listByAgendaItem('item-safer-streets'));
+      expect(recorded).toEqual([expect.objectContaining({ memberId: DEMO_PEOPLE.housing.id, via: expect.objectContaining({ channel: 'teams', conversationId: h.personalConversationId('housing') }) })]);
+    });
+
+    it('refreshItem (automatic trigger, as Teams refreshes a user-specific view) answers with each viewer\'s own state', async () => {
+      const refresh = (person: 'housing' | 'leader') =>
+        h.activity('06c_invoke_adaptiveCard_action_auto_refresh', person, {
+          value: { action: { type: 'Action.Execute', id: '', verb: 'refreshItem', data: safer }, trigger: 'automatic' },
+        });
+      const mine = await h.post(refresh('housing'));
+      expect(invokeBody(mine)).toMatchObject({ statusCode: 200, type: CARD });
+      expect(cardText(invokeBody(mine).value)).toContain('✅ Acknowledged by you');
+      expect((invokeBody(mine).value as { refresh: unknown }).refresh).toMatchObject({ userIds: [`29:${DEMO_PEOPLE.housing.id}`] });
+
+      const theirs = await h.post(refresh('leader'));
+      const text = cardText(invokeBody(theirs).value);
+      expect(text).not.toContain('Acknowledged by you');
+      expect(text).toContain('Acknowledge Acknowledge');
+      expect((invokeBody(theirs).value as { refresh: unknown }).refresh).toMatchObject({ userIds: [`29:${DEMO_PEOPLE.leader.id}`] });
+      // A refresh records nothing and posts nothing.
+      expect(mine.sent).toHaveLength(0);
+      expect(theirs.sent).toHaveLength(0);
+      expect(await h.withStore((s) => s.acknowledgements.listByAgendaItem('item-safer-streets'))).toHaveLength(1);
+    });
+  });
+});

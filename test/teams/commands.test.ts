@@ -1,0 +1,259 @@
+import { formatDateTime, formatDayDate, formatLongDate } from '../../src/cards/format-date';
+import type { Meeting } from '../../src/domain';
+import { DEMO_IDS, DEMO_PEOPLE, demoCouncil } from '../../src/services/demo/demo-council';
+import { TestBotConnector } from '../support/bot-connector';
+import { cardsIn, cardText, ConversationHarness, eventually, invokeBody } from '../support/conversation-harness';
+
+/**
+ * The chat commands over HTTP, as Teams posts them, on the seeded demo council: what each person reads, exactly.
+ * Tests run in order and share one store; the acknowledgements made below are noted where later tests rely on them.
+ */
+describe('Teams chat commands on the demo council', () => {
+  const h = new ConversationHarness();
+  let meetings: Record<'past' | 'cabinet' | 'council', Meeting>;
+  const CSP_TITLE = 'Approval of the Community Safety Partnership Strategic Plan';
+
+  beforeAll(async () => {
+    await h.start();
+    meetings = await h.withStore(async (s) => ({
+      past: (await s.meetings.get(DEMO_IDS.cabinet, DEMO_IDS.pastCabinet))!.value,
+      cabinet: (await s.meetings.get(DEMO_IDS.cabinet, DEMO_IDS.nextCabinet))!.value,
+      council: (await s.meetings.get(DEMO_IDS.council, DEMO_IDS.nextCouncil))!.value,
+    }));
+  });
+  afterAll(() => h.stop());
+
+  /** The one thing the bot sent: a card (its text) or a plain-text line. */
+  const onlyCard = (sent: Array<Record<string, unknown>>): Record<string, unknown> => {
+    expect(sent).toHaveLength(1);
+    const cards = cardsIn(sent);
+    expect(cards).toHaveLength(1);
+    return cards[0]!;
+  };
+  const onlyText = (sent: Array<Record<string, unknown>>): string => {
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ type: 'message', textFormat: 'plain' });
+    expect(sent[0]?.attachments ?? []).toEqual([]);
+    return sent[0]!.text as string;
+  };
+  const heading = (meeting: Meeting, committee = 'Cabinet') => `${committee} ${formatDateTime(meeting.startsAt)} Council Chamber, Parkside`;
+
+  describe('item', () => {
+    it('"item 6" is item 6 of the NEXT Cabinet meeting (Safer Streets), not the past meeting\'s item 6 (the CSP plan)', async () => {
+      const { status, sent } = await h.post(h.message('housing', 'item 6'));
+      expect(status).toBe(200);
+      const card = onlyCard(sent);
+      expect(cardText(card)).toBe(
+        `${heading(meetings.cabinet)} Item 6 Safer Streets Fund: Town Centre Lighting and CCTV For decision ` +
+          'The Leader to seek approval to accept the Safer Streets grant and to procure improved lighting and CCTV for the town centre. ' +
+          'Portfolio holder Leader of the Council Recommendations 1. Accept the grant of £250,000. ' +
+          '2. Delegate authority to the Director for Housing and Communities to award the contract. Papers No papers published yet. Acknowledge Acknowledge',
+      );
+      // A user-specific view: Teams refreshes it for the person who asked, so each sees their own state.
+      expect(card.refresh).toMatchObject({ userIds: [`29:${DEMO_PEOPLE.housing.id}`], action: { verb: 'refreshItem', data: { committeeId: DEMO_IDS.cabinet, agendaItemId: 'item-safer-streets' } } });
+    });
+
+    it('"item community safety" finds the item by its words', async () => {
+      const card = onlyCard((await h.post(h.message('housing', 'item community safety'))).sent);
+      const text = cardText(card);
+      expect(text.startsWith(`${heading(meetings.past)} Item 6 ${CSP_TITLE} Non-key decision · For decision `)).toBe(true);
+      expect(text).toContain('Lead officer Andrew Cotton, Director for Housing and Communities');
+      expect(text.endsWith('Acknowledge Acknowledge View decision View decision Action plan Action plan')).toBe(true);
+    });
+
+    it('says plainly when a number is not on the next agenda of the asker\'s committees', async () => {
+      // Margaret Glancy sits on Scrutiny and Full Council; neither next agenda has an item 6.
+      const text = onlyText((await h.post(h.message('councillor', 'item 6'))).sent);
+      expect(text).toBe('I found no agenda item for "item 6". Try "agenda" to see the next meetings\' items, or different words.');
+    });
+  });
+
+  describe('decisions', () => {
+    it('lists the CSP decision with the status most worth knowing: awaiting Full Council, with its date', async () => {
+      const card = onlyCard((await h.post(h.message('housing', 'decisions'))).sent);
+      expect(cardText(card)).toBe(
+        `Search 1 result for  decisions in the last 30 days Open decision Open decision DECISION ${CSP_TITLE} ` +
+          `Cabinet · Decided ${formatDayDate(meetings.past.startsAt)} Recommended to Council: awaiting Full Council, ${formatLongDate(meetings.council.startsAt)}`,
+      );
+    });
+  });
+
+  describe('agenda', () => {
+    it('"agenda" for a councillor of other committees (Scrutiny, Full Council) is Full Council\'s next meeting, Cabinet\'s not at all', async () => {
+      const card = onlyCard((await h.post(h.message('councillor', 'agenda'))).sent);
+      expect(cardText(card)).toBe(
+        `${heading(meetings.council, 'Full Council')} 0 of 0 items are for decision You have acknowledged 0 of 0 items The agenda has not been published yet.`,
+      );
+    });
+
+    it('"what\'s on Cabinet next week" names the committee: Cabinet\'s meeting, the exempt item only for a Cabinet member', async () => {
+      const items = 'Open item Open item 5 Housing Revenue Account Budget Monitoring: Quarter 2 For decision Open item Open item 6 Safer Streets Fund: Town Centre Lighting and CCTV For decision';
+      const member = onlyCard((await h.post(h.message('housing', "what's on Cabinet next week"))).sent);
+      expect(cardText(member)).toBe(
+        `${heading(meetings.cabinet)} 3 of 3 items are for decision You have acknowledged 0 of 3 items ${items} Open item Open item 7 Disposal of Land at Nottingham Road For decision · 🔒 Exempt`,
+      );
+      const other = onlyCard((await h.post(h.message('councillor', "what's on Cabinet next week"))).sent);
+      expect(cardText(other)).toBe(`${heading(meetings.cabinet)} 2 of 2 items are for decision You have acknowledged 0 of 2 items ${items}`);
+    });
+
+    it('answers a committee with nothing that week, and an unknown committee, in words', async () => {
+      expect(onlyText((await h.post(h.message('housing', "what's on Scrutiny next week"))).sent)).toBe(
+        'No meetings of Scrutiny Committee next week. Try "agenda" for the next ones.',
+      );
+      expect(onlyText((await h.post(h.message('housing', "what's on Planning next week"))).sent)).toBe(
+        'I don\'t know a committee called "planning". The committees are: Cabinet, Full Council, Scrutiny Committee.',
+      );
+    });
+  });
+
+  describe('actions', () => {
+    it('"actions" as Andrew Cotton (officer, owner of two actions): one plan card, the overdue action first, nobody else\'s', async () => {
+      const due = demoCouncil(new Date()).actionPlans[0]!.actions;
+      const card = onlyCard((await h.post(h.message('director', 'actions'))).sent);
+      const text = cardText(card);
+      expect(text.startsWith(`Action plan Cabinet Community Safety Action Plan Follows the decision:  ${CSP_TITLE} 2 actions: 1 on track, 1 at risk ⚠️ 1 action is overdue. `)).toBe(true);
+      const overdue = text.indexOf(`Run a community engagement programme in each ward 🟠 At risk 40% done Owner:  Andrew Cotton Overdue: was due ${formatDayDate(due[0]!.dueOn)}`);
+      const later = text.indexOf(`Extend the Perpetrator Programme to all partner agencies 🟢 On track 20% done Owner:  Andrew Cotton Due ${formatDayDate(due[1]!.dueOn)}`);
+      expect(overdue).toBeGreaterThan(0);
+      expect(later).toBeGreaterThan(overdue);
+      expect(text).not.toContain('Report progress to Scrutiny Committee');
+    });
+
+    it('"overdue actions": only the overdue one', async () => {
+      const text = cardText(onlyCard((await h.post(h.message('director', 'overdue actions'))).sent));
+      expect(text).toContain('1 action: 1 at risk ⚠️ 1 action is overdue. Run a community engagement programme in each ward 🟠 At risk 40% done');
+      expect(text).not.toContain('Perpetrator Programme');
+    });
+
+    it('says so when the asker owns nothing, or nothing overdue', async () => {
+      expect(onlyText((await h.post(h.message('leader', 'actions'))).sent)).toBe('You own no actions at the moment.');
+      expect(onlyText((await h.post(h.message('housing', 'overdue actions'))).sent)).toBe('None of your actions is overdue.');
+    });
+  });
+
+  describe('help', () => {
+    const OFFICER_PART = 'For officers report community safety  who has and has not acknowledged an item remind community safety  remind those who have not acknowledged it';
+
+    it('shows an officer the officer examples, and a councillor not', async () => {
+      const officer = cardText(onlyCard((await h.post(h.message('director', 'help'))).sent));
+      expect(officer.startsWith('Hello Andrew Cotton ')).toBe(true);
+      expect(officer.endsWith(OFFICER_PART)).toBe(true);
+      const councillor = cardText(onlyCard((await h.post(h.message('housing', 'help'))).sent));
+      expect(councillor.startsWith('Hello Cllr Alan Pearson ')).toBe(true);
+      expect(councillor).toContain("what's on Cabinet next week  one committee, one week item 6  an agenda item by its number (or by words)");
+      expect(councillor).not.toContain('For officers');
+    });
+  });
+
+  describe('remind (officers)', () => {
+    const blocked = new TestBotConnector();
+    beforeAll(() => blocked.start());
+    afterAll(() => blocked.stop());
+
+    const cabinetChats = () =>
+      h.withStore(async (s) => ({
+        housing: (await s.conversations.get(h.personalConversationId('housing')))?.value.reachable,
+        leader: (await s.conversations.get(h.personalConversationId('leader')))?.value.reachable,
+      }));
+
+    it('with nobody installed, says at once that nobody can be reached, and whom to contact another way', async () => {
+      const text = onlyText((await h.post(h.message('director', 'remind community safety'))).sent);
+      expect(text).toBe(
+        `Nobody still to acknowledge "${CSP_TITLE}" can be reached in Teams.\n\n` +
+          'Not reachable in Teams (contact them another way): Cllr Alan Pearson, Cllr Joe Orson.',
+      );
+    });
+
+    it('answers at once with who is reminded, sends each reachable member the item card, and marks a member whose send is refused (403) unreachable', async () => {
+      // Alan Pearson's chat is served by the usual connector; Joe Orson's by one that will refuse the next send.
+      await h.install('housing');
+      await h.install('leader', blocked.url);
+      // The officer has read the item too: the reminders must not show the officer's acknowledgement to the members.
+      const ack = await h.post(h.cardAction('director', 'acknowledge', { committeeId: DEMO_IDS.cabinet, agendaItemId: DEMO_IDS.cspItem }));
+      expect(cardText(invokeBody(ack).value)).toContain('Acknowledged by you');
+      blocked.failNext(403);
+      const blockedCallsBefore = blocked.calls.length;
+
+      const { sent } = await h.post(h.message('director', 'remind community safety'), 0);
+      expect(sent[0]?.conversation).toMatchObject({ id: h.personalConversationId('director') });
+      expect(sent[0]?.text).toBe(`Reminding 2 member(s) about "${CSP_TITLE}": Cllr Alan Pearson, Cllr Joe Orson.`);
+
+      const reminder = await eventually(async () =>
+        h.connector.sentActivities.find((a) => (a.conversation as { id: string }).id === h.personalConversationId('housing') && cardsIn([a]).length === 1 && cardText(cardsIn([a])[0]).includes(CSP_TITLE)),
+      );
+      const text = cardText(cardsIn([reminder])[0]);
+      expect(text.startsWith(`${heading(meetings.past)} Item 6 ${CSP_TITLE} Non-key decision · For decision The Portfolio Holder`)).toBe(true);
+      expect(text).toContain('Acknowledge Acknowledge');
+      expect(text).not.toContain('Acknowledged by you');
+
+      await eventually(async () => (await cabinetChats()).leader === false);
+      expect(blocked.calls.length).toBe(blockedCallsBefore + 1);
+      // One call, refused: no retry, and no error card pushed into the chat that refused it.
+      expect(blocked.calls.at(-1)!.method).toBe('POST');
+      expect(decodeURIComponent(blocked.calls.at(-1)!.path)).toMatch(new RegExp(`^/v3/conversations/${h.personalConversationId('leader')}/activities(/|$)`));
+      expect(await cabinetChats()).toEqual({ housing: true, leader: false });
+    });
+
+    it('a member marked unreachable is listed for contact another way next time, and not sent to', async () => {
+      const blockedCallsBefore = blocked.calls.length;
+      const { sent } = await h.post(h.message('director', 'remind community safety'), 300);
+      const text = onlyText(sent.filter((a) => (a.conversation as { id: string }).id === h.personalConversationId('director')));
+      expect(sent.filter((a) => (a.conversation as { id: string }).id === h.personalConversationId('housing'))).toHaveLength(1);
+      expect(text).toBe(
+        `Reminding 1 member(s) about "${CSP_TITLE}": Cllr Alan Pearson.\n\nNot reachable in Teams (contact them another way): Cllr Joe Orson.`,
+      );
+      expect(blocked.calls.length).toBe(blockedCallsBefore);
+    });
+
+    it('refuses a councillor', async () => {
+      expect(onlyText((await h.post(h.message('housing', 'remind community safety'))).sent)).toBe(
+        'Sorry, that is for democratic services officers. You can ask "status <words>", "agenda", "pending" or "help".',
+      );
+    });
+  });
+
+  describe('pending', () => {
+    const items = ['item-hra-budget-monitoring', 'item-safer-streets', 'item-land-disposal'];
+
+    it('shows the next Cabinet meeting\'s digest while its items are unacknowledged, and nothing once all three are acknowledged', async () => {
+      const before = cardText(onlyCard((await h.post(h.message('leader', 'pending'))).sent));
+      expect(before.startsWith(`${heading(meetings.cabinet)} 3 of 3 items are for decision You have acknowledged 0 of 3 items `)).toBe(true);
+      expect(before).toContain('Disposal of Land at Nottingham Road');
+
+      for (const agendaItemId of items.slice(0, 2)) {
+        const res = await h.post(h.cardAction('leader', 'acknowledge', { committeeId: DEMO_IDS.cabinet, agendaItemId }));
+        expect(res.status).toBe(200);
+        expect(invokeBody(res)).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+        expect(cardText(invokeBody(res).value)).toContain('✅ Acknowledged by you');
+      }
+      const halfway = cardText(onlyCard((await h.post(h.message('leader', 'pending'))).sent));
+      expect(halfway).toContain('You have acknowledged 2 of 3 items');
+
+      await h.post(h.cardAction('leader', 'acknowledge', { committeeId: DEMO_IDS.cabinet, agendaItemId: items[2] }));
+      expect(onlyText((await h.post(h.message('leader', 'pending'))).sent)).toBe('Nothing is waiting for your acknowledgement. Well done.');
+      const recorded = await h.withStore((s) => s.acknowledgements.listByMember(DEMO_PEOPLE.leader.id));
+      expect(recorded.map((a) => a.agendaItemId).sort()).toEqual([...items].sort());
+    });
+
+    it('remind says everyone has acknowledged once every Cabinet member has', async () => {
+      await h.post(h.cardAction('housing', 'acknowledge', { committeeId: DEMO_IDS.cabinet, agendaItemId: 'item-safer-streets' }));
+      const text = onlyText((await h.post(h.message('director', 'remind safer streets'))).sent);
+      expect(text).toBe('Everyone has acknowledged "Safer Streets Fund: Town Centre Lighting and CCTV": nobody to remind.');
+    });
+  });
+
+  describe('item: the soonest of the asker\'s committees\' next meetings', () => {
+    it('takes item 6 from the sooner meeting, whatever order the committees are listed in', async () => {
+      // Margaret Glancy: Full Council (listed first, meeting in 14 days) and Scrutiny (a new meeting in 3 days).
+      const template = demoCouncil(new Date()).agendaItems.find((i) => i.id === 'item-safer-streets')!;
+      const soon = new Date(Date.now() + 3 * 86_400_000).toISOString();
+      await h.withStore(async (s) => {
+        await s.meetings.create({ id: 'scrutiny-soon', committeeId: DEMO_IDS.scrutiny, startsAt: soon, venue: 'Committee Room 1', status: 'scheduled' });
+        await s.agendaItems.create({ ...template, id: 'item-scrutiny-6', committeeId: DEMO_IDS.scrutiny, meetingId: 'scrutiny-soon', title: 'Call-in: Safer Streets Fund', titleAsPublished: 'CALL-IN: SAFER STREETS FUND' });
+        await s.agendaItems.create({ ...template, id: 'item-council-6', committeeId: DEMO_IDS.council, meetingId: DEMO_IDS.nextCouncil, title: 'Community Safety Strategy 2021-24', titleAsPublished: 'COMMUNITY SAFETY STRATEGY 2021-24' });
+      });
+      const text = cardText(onlyCard((await h.post(h.message('councillor', 'item 6'))).sent));
+      expect(text.startsWith(`Scrutiny Committee ${formatDateTime(soon)} Committee Room 1 Item 6 Call-in: Safer Streets Fund`)).toBe(true);
+    });
+  });
+});

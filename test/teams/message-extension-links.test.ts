@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEMO_IDS } from '../../src/services/demo/demo-council';
+import { importPage } from '../../src/services/import-page';
+import { teamsActivity } from '../support/activities';
+import { cardText, ConversationHarness, invokeBody } from '../support/conversation-harness';
+
+const MELTON_ITEM = readFileSync(path.resolve(__dirname, '../../../shared/fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt'));
+const LINK = 'https://democracy.melton.gov.uk/mgAi.aspx?ID=12345';
+const CSP_TITLE = 'Approval of the Community Safety Partnership Strategic Plan';
+const CARD = 'application/vnd.microsoft.card.adaptive';
+
+interface ExtensionAnswer {
+  composeExtension: {
+    type: string;
+    attachmentLayout: string;
+    attachments: Array<{ contentType: string; content: Record<string, unknown>; preview: { contentType: string; content: Record<string, unknown> } }>;
+  };
+}
+const EMPTY: ExtensionAnswer = { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } };
+
+/** The search message extension and link unfurling, as Teams invokes them from the compose box. */
+describe('Teams message extension and link unfurling', () => {
+  const h = new ConversationHarness();
+  let importedItemId: string;
+  beforeAll(async () => {
+    await h.start();
+    // The Melton page, imported with its address. The demo already holds a hand-entered copy of the same item
+    // (no source): the link must find the imported one.
+    const result = await h.withStore((store) =>
+      importPage({ body: MELTON_ITEM, contentType: 'text/plain; charset=utf-8', sourceUrl: LINK, dryRun: false, importedBy: 'test-officer', now: new Date() }, { store }),
+    );
+    importedItemId = result.agendaItem!.id;
+    expect(importedItemId).not.toBe(DEMO_IDS.cspItem);
+  });
+  afterAll(() => h.stop());
+
+  const queryLink = (url: string) => h.activity('08_invoke_composeExtension_queryLink', 'housing', { value: { url } });
+
+  describe('composeExtension/queryLink', () => {
+    it.each([
+      ['the address as imported', LINK],
+      ['the address in other letter cases (MGAI.ASPX?id=)', 'https://democracy.melton.gov.uk/MGAI.ASPX?id=12345'],
+    ])('unfurls %s into one 1.3 adaptive card with a preview', async (_name, url) => {
+      const res = await h.post(queryLink(url), 0);
+      expect(res.status).toBe(200);
+      const body = invokeBody<ExtensionAnswer>(res);
+      expect(body.composeExtension.type).toBe('result');
+      expect(body.composeExtension.attachmentLayout).toBe('list');
+      expect(body.composeExtension.attachments).toHaveLength(1);
+      const [attachment] = body.composeExtension.attachments;
+      expect(attachment!.contentType).toBe(CARD);
+      expect(attachment!.content.version).toBe('1.3');
+      expect(attachment!.preview.contentType).toBe(CARD);
+      expect(attachment!.preview.content.version).toBe('1.3');
+      const text = cardText(attachment!.content);
+      expect(text.startsWith(`AGENDA ITEM · Cabinet ${CSP_TITLE} The Portfolio Holder for Housing and Communities to submit a report`)).toBe(true);
+      expect(text.endsWith('… Open on the council website')).toBe(true);
+      expect(attachment!.content.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open on the council website', url }]);
+      expect(cardText(attachment!.preview.content)).toContain(CSP_TITLE);
+      // Nothing was posted to the conversation: the unfurl is the invoke's answer.
+      expect(res.sent).toHaveLength(0);
+    });
+
+    it.each([
+      ['an unknown ModernGov id', 'https://democracy.melton.gov.uk/mgAi.aspx?ID=99999'],
+      ['an address that is not a ModernGov page', 'https://www.melton.gov.uk/news/community-safety'],
+      ['the fixture\'s own address', String((teamsActivity('08_invoke_composeExtension_queryLink').value as { url: string }).url)],
+    ])('answers %s with no attachments', async (_name, url) => {
+      expect(invokeBody<ExtensionAnswer>(await h.post(queryLink(url), 0))).toEqual(EMPTY);
+    });
+  });
+
+  describe('composeExtension/anonymousQueryLink (08b: a user the bot does not know)', () => {
+    const anonymous = (url: string) => ({ ...teamsActivity('08b_invoke_composeExtension_anonymousQueryLink'), id: `f:anonymous-${url.length}`, serviceUrl: h.connector.url, value: { url } });
+
+    it('unfurls a known ModernGov address the same way', async () => {
+      const body = invokeBody<ExtensionAnswer>(await h.post(anonymous(LINK), 0));
+      expect(body.composeExtension.attachments).toHaveLength(1);
+      expect(body.composeExtension.attachments[0]!.content.version).toBe('1.3');
+      expect(cardText(body.composeExtension.attachments[0]!.content)).toContain(CSP_TITLE);
+    });
+
+    it('answers the fixture\'s own (unknown) address with no attachments', async () => {
+      expect(invokeBody<ExtensionAnswer>(await h.post(anonymous('https://test.test.com/test'), 0))).toEqual(EMPTY);
+    });
+  });
+
+  describe('composeExtension/query with no words yet', () => {
+    it.each([
+      ['initialRun', [{ name: 'initialRun', value: 'true' }]],
+      ['an empty query', [{ name: 'query', value: '' }]],
+    ])('%s offers the recent decisions: the CSP decision card, with a 1.3 preview', async (_name, parameters) => {
+      const res = await h.post(h.activity('07b_invoke_composeExtension_query_modern_envelope', 'housing', {
+        value: { commandId: 'searchDecisions', parameters, queryOptions: { skip: 0, count: 25 } },
+      }), 0);
+      const body = invokeBody<ExtensionAnswer>(res);
+      expect(body.composeExtension.type).toBe('result');
+      // The imported copy was decided in 2021: only the demo's decision is recent.
+      expect(body.composeExtension.attachments).toHaveLength(1);
+      const [attachment] = body.composeExtension.attachments;
+      expect(attachment!.contentType).toBe(CARD);
+      const text = cardText(attachment!.content);
+      expect(text).toContain('Decision of Cabinet');
+      expect(text).toContain(CSP_TITLE);
+      expect(text).toContain('Recommended to Council: awaiting Full Council');
+      expect(attachment!.preview.content.version).toBe('1.3');
+      expect(cardText(attachment!.preview.content)).toContain(CSP_TITLE);
+    });
+  });
+});
