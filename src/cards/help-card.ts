@@ -18,18 +18,20 @@ export interface HelpView {
   readonly officerExamples: readonly HelpExample[];
 }
 
-/** The questions PRODUCT.md promises an answer to; the chat command handler can pass its own list instead. */
+/** The chat commands (services/commands/parse-command.ts understands them; the manifest's command list says the same). */
 export const defaultHelpExamples: readonly HelpExample[] = [
-  { text: 'status community safety strategy', meaning: 'where a decision has got to' },
-  { text: "what's on Cabinet next week", meaning: 'the next meetings and their agendas' },
-  { text: 'to acknowledge', meaning: 'items waiting for you to read' },
-  { text: 'my actions', meaning: 'actions you own, and how they stand' },
-  { text: 'overdue actions', meaning: 'actions past their due date' },
+  { text: 'status community safety strategy', meaning: 'where a decision has got to, and what happens next' },
+  { text: 'agenda', meaning: 'the next meetings of your committees and their items' },
+  { text: "what's on Cabinet next week", meaning: 'one committee, one week' },
+  { text: 'item 6', meaning: 'an agenda item by its number (or by words)' },
+  { text: 'decisions', meaning: 'decisions of the last 30 days' },
+  { text: 'pending', meaning: 'items waiting for your acknowledgement' },
+  { text: 'actions', meaning: 'actions you own, overdue first' },
 ];
 
 export const defaultOfficerHelpExamples: readonly HelpExample[] = [
-  { text: 'who has acknowledged <item>', meaning: 'the acknowledgement report, with a remind button' },
-  { text: 'help', meaning: 'this card' },
+  { text: 'report community safety', meaning: 'who has and has not acknowledged an item' },
+  { text: 'remind community safety', meaning: 'remind those who have not acknowledged it' },
 ];
 
 export interface HelpCardInput {

@@ -1,7 +1,7 @@
 import {
   buildAcknowledgementReportView, buildActionPlanView, buildAgendaItemView, buildDecisionView, buildHelpView, buildMeetingDigestView,
   buildSearchResultsView, renderAcknowledgementReportCard, renderActionPlanCard, renderAgendaItemCard, renderDecisionCard,
-  renderHelpCard, renderMeetingDigestCard, renderSearchResultsCard, type AdaptiveCard, type HelpExample, type SearchHit,
+  renderHelpCard, renderMeetingDigestCard, renderSearchResultsCard, type AdaptiveCard, type SearchHit,
 } from '../cards';
 import { mayViewRestrictedPapers, type Member, type Viewer } from '../domain';
 import type { AcknowledgementReport } from '../services/conversation/acknowledgement-report';
@@ -37,21 +37,5 @@ export const acknowledgementReportCard = (report: AcknowledgementReport, now: Da
 
 export const searchResultsCard = (query: string, hits: readonly SearchHit[]): AdaptiveCard => renderSearchResultsCard(buildSearchResultsView({ query, hits }));
 
-/** The chat commands, as the help card lists them (the manifest's command list says the same). */
-export const COMMAND_EXAMPLES: readonly HelpExample[] = [
-  { text: 'status community safety strategy', meaning: 'where a decision has got to, and what happens next' },
-  { text: 'agenda', meaning: 'the next meetings of your committees and their items' },
-  { text: "what's on Cabinet next week", meaning: 'one committee, one week' },
-  { text: 'item 6', meaning: 'an agenda item by its number (or by words)' },
-  { text: 'decisions', meaning: 'decisions of the last 30 days' },
-  { text: 'pending', meaning: 'items waiting for your acknowledgement' },
-  { text: 'actions', meaning: 'actions you own, overdue first' },
-];
-
-export const OFFICER_COMMAND_EXAMPLES: readonly HelpExample[] = [
-  { text: 'report community safety', meaning: 'who has and has not acknowledged an item' },
-  { text: 'remind community safety', meaning: 'remind those who have not acknowledged it' },
-];
-
 export const helpCard = (member?: Member): AdaptiveCard =>
-  renderHelpCard(buildHelpView({ member, examples: COMMAND_EXAMPLES, officerExamples: OFFICER_COMMAND_EXAMPLES }));
+  renderHelpCard(buildHelpView({ member }));

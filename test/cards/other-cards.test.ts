@@ -102,7 +102,7 @@ describe('search results card', () => {
 describe('help card', () => {
   it('greets the person and shows officer help to officers only', () => {
     expect(visibleTexts(renderHelpCard(buildHelpView({ councilName: 'Melton Borough Council', member: s.officer })))).toEqual(
-      expect.arrayContaining(['Hello Andrew Cotton', 'For officers', 'status community safety strategy where a decision has got to']),
+      expect.arrayContaining(['Hello Andrew Cotton', 'For officers', 'status community safety strategy where a decision has got to, and what happens next', 'report community safety who has and has not acknowledged an item']),
     );
     expect(visibleTexts(renderHelpCard())).not.toContain('For officers');
     expect(visibleTexts(renderHelpCard())).toContain('I bring the agendas, decisions and action plans of the council into Teams.');
