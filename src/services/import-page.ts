@@ -13,6 +13,7 @@ import { idFromSource, meetingExternalId } from '../import/source-keys';
 import type { Store } from '../store/port';
 import { decodePageBody } from './decode-page-body';
 import { resolveImportPlace, type ImportPlace } from './resolve-import-committee';
+import { linkCouncilDecision } from './link-council-decision';
 import { planRecord, savePlanned, stampImport, type PlannedRecord, type RecordOps, type WriteAction } from './save-imported-record';
 
 export const ImportPageInput = z.object({
@@ -51,6 +52,8 @@ export interface ImportPageResult {
   readonly committee: Committee;
   readonly dryRun: boolean;
   readonly writes: ImportWrite[];
+  /** Cabinet decisions whose recommendations to Council this (Full Council) decision decided, as now stored. */
+  readonly councilLinked: Decision[];
 }
 
 /** The officer API's answer body (POST /api/v1/imports): { agendaItem, decision, warnings }, and for a GetMeeting
@@ -60,6 +63,9 @@ export const importResponseBody = (result: ImportPageResult): Record<string, unk
   decision: result.decision,
   warnings: result.warnings,
   ...(result.pageKind === 'meeting-xml' ? { meeting: result.meeting, agendaItems: result.agendaItems } : {}),
+  ...(result.councilLinked.length > 0
+    ? { councilLinked: result.councilLinked.map((d) => ({ id: d.id, title: d.title, committeeId: d.committeeId, outcomes: d.outcomes })) }
+    : {}),
 });
 
 const invalid = (message: string, details?: Record<string, unknown>): DomainError => new DomainError('invalid', message, details);
@@ -286,6 +292,9 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
   const agendaItems: AgendaItem[] = [];
   for (const { ops, plan } of itemPlans) agendaItems.push(await record('agenda-item', ops, plan));
   const decision = decisionStep ? await record('decision', decisionStep.ops, decisionStep.plan) : null;
+  // Full Council deciding a Cabinet recommendation: the recommendation's status follows it.
+  const councilLinked = decision && !input.dryRun ? await linkCouncilDecision(decision, { store: deps.store, now: input.now }) : [];
+  for (const linked of councilLinked) writes.push({ record: 'decision', id: linked.id, action: 'updated' });
 
   return {
     pageKind: draft.pageKind,
@@ -297,5 +306,6 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
     committee: place.committee,
     dryRun: input.dryRun,
     writes,
+    councilLinked,
   };
 }

@@ -32,6 +32,7 @@ export const importRoutes = ({ store, search }: RouteDeps): ApiRoute[] => [
         if (!dryRun) {
           result.agendaItems.forEach((item) => search.upsertItem(item));
           if (result.decision) search.upsertDecision(result.decision);
+          result.councilLinked.forEach((decision) => search.upsertDecision(decision));
         }
         return { status: dryRun ? 200 : 201, body: importResponseBody(result) };
       } catch (err) {
