@@ -301,7 +301,7 @@ describe('POST /api/v1/imports through HTTP, on the demo council', () => {
         'page: This HTML page ("Welcome") is not a ModernGov page: expected a decision-details page (ieDecisionDetails.aspx).'],
       ['a body over MAX_BODY_BYTES', () => 'x'.repeat(MAX_BODY_BYTES + 1), 'text/plain', '', 413,
         `The request body is larger than the limit of ${MAX_BODY_BYTES} bytes. Split the page or raise MAX_BODY_BYTES.`],
-      ['dryRun=maybe', () => MELTON, 'text/plain', '?dryRun=maybe', 400, 'The dryRun query parameter must be true or false.'],
+      ['dryRun=maybe', () => MELTON, 'text/plain', '?dryRun=maybe', 400, 'The query parameter dryRun must be true or false.'],
       ['a decision page whose committee does not exist', () => page('lgsf_modgov_decision_detail.html'), 'text/html', '', 422,
         'No committee named Policy Committee: create it first or pass --meeting'],
       ['an unknown meetingId', () => MELTON, 'text/plain', '?meetingId=no-such-meeting', 422,

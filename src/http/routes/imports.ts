@@ -1,6 +1,7 @@
 import { DomainError } from '../../domain/errors';
 import { importPage, importResponseBody } from '../../services/import-page';
-import { badRequest, unsupportedMediaType } from '../problem';
+import { unsupportedMediaType } from '../problem';
+import { booleanQuery } from '../request-values';
 import type { ApiRoute } from '../server';
 import type { RouteDeps } from './route-deps';
 
@@ -14,7 +15,7 @@ export const importRoutes = ({ store, search }: RouteDeps): ApiRoute[] => [
     path: '/api/v1/imports',
     role: 'Officer',
     handle: async ({ query, contentType, rawBody, principal }) => {
-      const dryRun = readBoolean(query.get('dryRun'), 'dryRun');
+      const dryRun = booleanQuery(query.get('dryRun'), 'dryRun');
       const body = await rawBody();
       try {
         const result = await importPage(
@@ -43,9 +44,3 @@ export const importRoutes = ({ store, search }: RouteDeps): ApiRoute[] => [
     },
   },
 ];
-
-function readBoolean(value: string | null, name: string): boolean {
-  if (value === null || value === '' || value === 'false') return false;
-  if (value === 'true') return true;
-  throw badRequest(`The ${name} query parameter must be true or false.`);
-}

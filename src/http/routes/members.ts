@@ -4,7 +4,8 @@ import { describeProblem, type RosterProblem } from '../../services/roster/roste
 import { decodeRosterFile } from '../../services/roster/roster-text';
 import { upsertMember } from '../../services/roster/upsert-member';
 import { badRequest, HttpProblem, unsupportedMediaType } from '../problem';
-import type { ApiContext, ApiRoute } from '../server';
+import { booleanQuery, httpEtag, ifMatchOf } from '../request-values';
+import type { ApiRoute } from '../server';
 import type { RouteDeps } from './route-deps';
 
 /**
@@ -80,22 +81,3 @@ function importFailureDetail(problems: readonly RosterProblem[]): string {
   return `The roster file has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written. ${shown}${more}.`;
 }
 
-/** Stores differ in whether their etags carry quotes; HTTP's always do (RFC 9110 entity-tag). */
-const httpEtag = (etag: string): string => (etag.startsWith('"') ? etag : `"${etag}"`);
-
-/**
- * The If-Match header, where the server hands routes their request headers (ApiContext.header). One ETag or `*`:
- * a list would need the store to compare several versions, which no client of ours sends.
- */
-function ifMatchOf(ctx: ApiContext): string | undefined {
-  const value = ctx.header('if-match')?.trim();
-  if (value === undefined || value === '') return undefined;
-  if (value !== '*' && value.split(',').length > 1) throw badRequest('Send one ETag in If-Match (the one from the last GET), or *.');
-  return value;
-}
-
-function booleanQuery(value: string | null, name: string): boolean {
-  if (value === null || value === 'false') return false;
-  if (value === 'true') return true;
-  throw badRequest(`The query parameter ${name} must be true or false.`);
-}

@@ -1,5 +1,5 @@
 import { conflict, DomainError, type Member } from '../../domain';
-import { etagMatches } from './etag-match';
+import { etagMatches } from '../etag-match';
 import { committeeProblems, identityKeys, parseMember } from './member-checks';
 import type { RosterDeps } from './roster-deps';
 import { describeProblem, type RosterProblem } from './roster-problem';
