@@ -18,7 +18,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
+import { ZipFile } from 'yazl';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 import { parse as parseDotenv } from 'dotenv';
 
@@ -194,7 +194,7 @@ export async function buildManifestPackage(opts: BuildOptions): Promise<BuildRes
   writeFileSync(manifestPath, manifestJson);
   writeFileSync(
     outFile,
-    zip([
+    await zip([
       { name: 'manifest.json', data: Buffer.from(manifestJson, 'utf8') },
       ...ICONS.map((icon) => ({ name: icon.file, data: readFileSync(path.join(path.dirname(templatePath), icon.file)) })),
     ]),
@@ -202,70 +202,18 @@ export async function buildManifestPackage(opts: BuildOptions): Promise<BuildRes
   return { manifest, errors: [], zipPath: outFile, manifestPath };
 }
 
-/**
- * A minimal ZIP writer (deflate, no encryption, no ZIP64), enough for a Teams app package of three small files.
- * No zip package is installed in this project; this is about fifty lines of node:zlib. Entries carry a fixed
- * timestamp (1 Jan 1980) so that the same input gives the same bytes.
- */
-export function zip(entries: ReadonlyArray<{ name: string; data: Buffer }>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const deflated = zlib.deflateRawSync(entry.data, { level: 9 });
-    const stored = deflated.length >= entry.data.length;
-    const body = stored ? entry.data : deflated;
-    const crc = crc32(entry.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(stored ? 0 : 8, 8);
-    local.writeUInt16LE(0, 10); // time
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // version made by
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(stored ? 0 : 8, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
-    centrals.push(central, name);
-    offset += local.length + name.length + body.length;
-  }
-  const centralDir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralDir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, centralDir, end]);
-}
-
-export function crc32(data: Buffer): number {
-  const native = (zlib as unknown as { crc32?: (d: Buffer) => number }).crc32;
-  if (native) return native(data) >>> 0;
-  let c = ~0;
-  for (const byte of data) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
+/** The Teams app package. A fixed timestamp makes the same input give the same bytes. */
+export function zip(entries: ReadonlyArray<{ name: string; data: Buffer }>): Promise<Buffer> {
+  const archive = new ZipFile();
+  const mtime = new Date('1980-01-01T00:00:00Z');
+  for (const entry of entries) archive.addBuffer(entry.data, entry.name, { mtime, compress: true });
+  archive.end();
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    archive.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    archive.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+    archive.outputStream.on('error', reject);
+  });
 }
 
 function packageVersion(): string {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* Draws the Teams app icons (a civic building: pediment, four columns, steps) without any image library:
+/* Draws the Teams app icons (a civic building: pediment, four columns, steps), encoded with pngjs:
  *   manifest/color.png    192x192, white building on the accent colour (full-colour icon)
  *   manifest/outline.png   32x32, white building on a transparent background (outline icon)
  * Run: node manifest/tools/generate-icons.js   (the PNGs are committed; run again only to change the design).
@@ -8,7 +8,7 @@
 /* global Buffer */
 const fs = require('node:fs');
 const path = require('node:path');
-const zlib = require('node:zlib');
+const { PNG } = require('pngjs');
 
 const ACCENT = [0x1f, 0x4e, 0x79]; // #1F4E79, keep in step with accentColor in manifest.template.json
 const WHITE = [0xff, 0xff, 0xff];
@@ -53,40 +53,12 @@ function draw(size, box, background) {
   return px;
 }
 
-function crc32(buf) {
-  if (typeof zlib.crc32 === 'function') return zlib.crc32(buf);
-  let c = ~0;
-  for (const b of buf) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
-
-function chunk(type, data) {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body) >>> 0);
-  return Buffer.concat([len, body, crc]);
-}
-
-function png(size, rgba) {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 6; // RGBA
-  const rows = [];
-  for (let j = 0; j < size; j++) rows.push(Buffer.from([0]), rgba.subarray(j * size * 4, (j + 1) * size * 4));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows), { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+/** Encodes RGBA pixels as a PNG (pngjs). */
+const png = (size, rgba) => {
+  const image = new PNG({ width: size, height: size });
+  rgba.copy(image.data);
+  return PNG.sync.write(image, { colorType: 6 });
+};
 
 const out = path.resolve(__dirname, '..');
 fs.writeFileSync(path.join(out, 'color.png'), png(192, draw(192, [40, 40, 112, 112], ACCENT)));

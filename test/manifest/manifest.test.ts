@@ -36,7 +36,7 @@ describe('Teams app package (npm run manifest)', () => {
     expect(result.errors).toEqual([]);
     expect(result.zipPath).toBe(path.join(outDir, 'cabinet-bot.zip'));
 
-    const entries = readZip(readFileSync(result.zipPath as string));
+    const entries = await readZip(readFileSync(result.zipPath as string));
     expect([...entries.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
     const manifest = JSON.parse((entries.get('manifest.json') as Buffer).toString('utf8')) as Manifest;
     // What is in the zip, validated again from its bytes.

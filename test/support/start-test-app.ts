@@ -4,7 +4,9 @@ import path from 'node:path';
 import pino from 'pino';
 import { startApp, type AppOptions, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import type { Logger } from '../../src/logging/logger';
 import { createEmbeddedStore } from '../../src/store/embedded';
+import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/port';
 
 export interface TestApp {
@@ -17,21 +19,22 @@ export interface TestApp {
 /**
  * Starts the whole app in-process on a free port, on an embedded store in a temporary folder. With `dataDir`, it
  * runs on that folder instead (a second instance sharing another's store): it then leaves the folder in place on
- * stop, for its owner to remove.
+ * stop, for its owner to remove. `seed` fills the store the configuration names (the embedded folder, or Cosmos DB
+ * with STORE=cosmos) before the app starts; `logger` replaces the silent default (to capture the app's log lines).
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: AppOptions & { seed?: (store: Store) => Promise<unknown>; dataDir?: string } = {},
+  options: AppOptions & { seed?: (store: Store) => Promise<unknown>; dataDir?: string; logger?: Logger } = {},
 ): Promise<TestApp> {
   const owned = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'cabinet-bot-test-'));
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '2000', ...env });
   if (options.seed) {
-    const store = createEmbeddedStore({ dataDir });
+    const store = config.store.kind === 'cosmos' ? await openStore(config.store) : createEmbeddedStore({ dataDir });
     await options.seed(store);
     await store.close();
   }
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '2000', ...env });
-  const app = await startApp(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), options);
+  const app = await startApp(config, options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), options);
   return {
     url: `http://127.0.0.1:${app.port}`,
     app,
