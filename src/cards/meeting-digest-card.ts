@@ -36,8 +36,11 @@ export interface MeetingDigestCardInput {
   readonly committee: Committee;
   /** The meeting's agenda items, in agenda order. */
   readonly items: readonly AgendaItem[];
-  /** The viewer's own acknowledgements (any items; those of this meeting are counted). */
-  readonly myAcknowledgements: readonly Acknowledgement[];
+  /**
+   * The viewer's own acknowledgements (any items; those of this meeting are counted). Leave it out where the card
+   * is seen by many (a channel or group chat): one person's reading record is not shown to the others.
+   */
+  readonly myAcknowledgements?: readonly Acknowledgement[];
 }
 
 // A long agenda (a budget meeting) still fits: each row is under 1 KB.
@@ -45,7 +48,8 @@ const LIMITS = { items: 25, title: 200 };
 
 export const buildMeetingDigestView = (input: MeetingDigestCardInput): MeetingDigestView => {
   const { meeting, committee, items } = input;
-  const acknowledged = new Set(input.myAcknowledgements.map((a) => a.agendaItemId));
+  const forOnePerson = input.myAcknowledgements !== undefined;
+  const acknowledged = new Set((input.myAcknowledgements ?? []).map((a) => a.agendaItemId));
   const forDecision = items.filter((i) => i.forDecision).length;
   const mine = items.filter((i) => acknowledged.has(i.id)).length;
   const { shown, moreCount } = firstOf(items, LIMITS.items);
@@ -57,7 +61,7 @@ export const buildMeetingDigestView = (input: MeetingDigestCardInput): MeetingDi
     venue: meeting.venue ?? '',
     statusText: meeting.status === 'cancelled' ? 'This meeting has been cancelled.' : '',
     forDecisionText: `${forDecision} of ${plural(items.length, 'item')} ${forDecision === 1 ? 'is' : 'are'} for decision`,
-    acknowledgedText: `You have acknowledged ${mine} of ${plural(items.length, 'item')}`,
+    acknowledgedText: forOnePerson ? `You have acknowledged ${mine} of ${plural(items.length, 'item')}` : '',
     acknowledgedColour: items.length > 0 && mine === items.length ? 'good' : 'default',
     items: shown.map((i) => ({
       agendaItemId: i.id,

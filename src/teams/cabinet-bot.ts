@@ -12,6 +12,7 @@ import { answerCommand } from './commands/command-router';
 import type { Reply } from './commands/reply';
 import { onInstallation } from './install-events';
 import { answerComposeQuery, answerLinkQuery } from './message-extension';
+import { turnLogger, turnRequestId } from './bot-adapter';
 import { buildTurn, type BotDeps, type Turn } from './turn';
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -64,35 +65,58 @@ export class CabinetBot extends TeamsActivityHandler {
     } catch (err) {
       if (!isExpected(err)) throw err; // onTurnError logs it and shows the error card
       turn.logger.info({ err }, 'request refused');
-      await sendReply(ctx, { cards: [errorCard(err, turn)] });
+      await sendReply(ctx, { cards: [errorCard(err, turn.requestId)] });
     }
   }
 
   protected override async onAdaptiveCardInvoke(ctx: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const turn = await buildTurn(ctx, this.deps);
+    // Building the turn reads the store (who is asking), so it fails with it: inside the try, so the person still
+    // gets the error card as the invoke response (uncaught, the adapter would answer 501 and Teams an error banner).
+    let logger = turnLogger(ctx, this.deps.logger);
     try {
+      const turn = await buildTurn(ctx, this.deps);
+      logger = turn.logger;
       const answer = await runCardAction(value.action?.verb, value.action?.data, turn, this.deps);
-      turn.logger.info({ verb: value.action?.verb, trigger: (value as { trigger?: string }).trigger }, 'card action');
+      logger.info({ verb: value.action?.verb, trigger: (value as { trigger?: string }).trigger }, 'card action');
       if (answer.kind === 'card') return cardResponse(answer.card);
       for (const card of answer.followUps) await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
       return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer.message as unknown as Record<string, unknown> };
     } catch (err) {
-      if (isExpected(err)) turn.logger.info({ err, verb: value.action?.verb }, 'card action refused');
-      else turn.logger.error({ err, verb: value.action?.verb }, 'card action failed');
-      return cardResponse(errorCard(err, turn));
+      if (isExpected(err)) logger.info({ err, verb: value.action?.verb }, 'card action refused');
+      else logger.error({ err, verb: value.action?.verb }, 'card action failed');
+      return cardResponse(errorCard(err, turnRequestId(ctx)));
     }
   }
 
-  protected override async handleTeamsMessagingExtensionQuery(ctx: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
-    return answerComposeQuery(query, await buildTurn(ctx, this.deps), this.deps);
+  protected override handleTeamsMessagingExtensionQuery(ctx: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    return this.extensionAnswer(ctx, 'search', (turn) => answerComposeQuery(query, turn, this.deps));
   }
 
-  protected override async handleTeamsAppBasedLinkQuery(ctx: TurnContext, query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {
-    return answerLinkQuery(query.url ?? '', await buildTurn(ctx, this.deps), this.deps);
+  protected override handleTeamsAppBasedLinkQuery(ctx: TurnContext, query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {
+    return this.extensionAnswer(ctx, 'link', (turn) => answerLinkQuery(query.url ?? '', turn, this.deps));
   }
 
-  protected override async handleTeamsAnonymousAppBasedLinkQuery(ctx: TurnContext, query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {
-    return answerLinkQuery(query.url ?? '', await buildTurn(ctx, this.deps), this.deps);
+  protected override handleTeamsAnonymousAppBasedLinkQuery(ctx: TurnContext, query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {
+    return this.extensionAnswer(ctx, 'link', (turn) => answerLinkQuery(query.url ?? '', turn, this.deps));
+  }
+
+  /**
+   * The compose box shows a message extension's failure as its own message; uncaught, the adapter would answer
+   * 501 and Teams a bare error. A link that cannot be unfurled now is simply left as a link.
+   */
+  private async extensionAnswer(ctx: TurnContext, kind: 'search' | 'link', answer: (turn: Turn) => Promise<MessagingExtensionResponse>): Promise<MessagingExtensionResponse> {
+    try {
+      return await answer(await buildTurn(ctx, this.deps));
+    } catch (err) {
+      turnLogger(ctx, this.deps.logger).error({ err, kind }, 'message extension failed');
+      if (kind === 'link') return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } };
+      return {
+        composeExtension: {
+          type: 'message',
+          text: `Search is not available right now. Try again in a minute; if it keeps happening, quote reference ${turnRequestId(ctx) ?? 'unknown'} to the service desk.`,
+        },
+      };
+    }
   }
 
   private async firstDelivery(ctx: TurnContext): Promise<boolean> {
@@ -118,9 +142,9 @@ const cardResponse = (card: AdaptiveCard): AdaptiveCardInvokeResponse => ({ stat
 /** Refusals and bad card data are the person's to fix: they get the error card, not an alarm in the logs. */
 const isExpected = (err: unknown): boolean => (err instanceof DomainError && err.code !== 'unavailable') || err instanceof ZodError;
 
-const errorCard = (err: unknown, turn: Turn): AdaptiveCard =>
+const errorCard = (err: unknown, requestId: string | undefined): AdaptiveCard =>
   renderErrorCard(
     buildErrorView(err instanceof ZodError ? new DomainError('invalid', 'The card sent something this bot cannot read. Ask again for a fresh card.') : err, {
-      reference: turn.requestId,
+      reference: requestId,
     }),
   );

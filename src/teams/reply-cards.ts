@@ -25,7 +25,9 @@ export const agendaItemCard = (details: ItemDetails, viewer: Viewer, options: { 
 export const decisionCard = (details: Pick<DecisionDetails, 'decision' | 'statuses' | 'actionPlan'>, viewer: Viewer): AdaptiveCard =>
   renderDecisionCard(buildDecisionView({ ...details, showRestrictedDocuments: mayViewRestrictedPapers(viewer, details.decision.committeeId) }));
 
-export const meetingDigestCard = (agenda: MeetingAgenda): AdaptiveCard => renderMeetingDigestCard(buildMeetingDigestView(agenda));
+/** In a channel or group chat the digest is everyone's: it leaves out the asker's own acknowledgements. */
+export const meetingDigestCard = (agenda: MeetingAgenda, viewer: Viewer): AdaptiveCard =>
+  renderMeetingDigestCard(buildMeetingDigestView({ ...agenda, myAcknowledgements: viewer.where === 'personal' ? agenda.myAcknowledgements : undefined }));
 
 export const actionPlanCard = (details: ActionPlanDetails, viewer: Viewer, now: Date): AdaptiveCard =>
   renderActionPlanCard(buildActionPlanView({ ...details, viewer: viewer.member, now }));

@@ -116,4 +116,35 @@ describe('Cosmos DB store (specifics, against cosmosdb-server)', () => {
       await new Promise<void>((resolve) => relay.close(() => resolve()));
     }
   });
+
+  it('ends every operation, the SDK\'s retries included, by its deadline when Cosmos DB goes silent', async () => {
+    let silent = false;
+    const held: Socket[] = [];
+    const relay = createServer((socket) => {
+      if (silent) {
+        held.push(socket);
+        return;
+      }
+      const upstream = connect(Number(new URL(server.endpoint).port), '127.0.0.1');
+      socket.pipe(upstream).pipe(socket);
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;
+    const store = await createCosmosStore({ endpoint, key: server.key, databaseId: 'cabinet', operationTimeoutMs: 800 });
+    try {
+      await expect(store.committees.list()).resolves.toBeDefined();
+      silent = true;
+      const started = Date.now();
+      const failure = await store.members.get('cllr-alan-pearson').then(() => undefined, (err: unknown) => err);
+      expect(Date.now() - started).toBeLessThan(2500);
+      expect(failure).toBeInstanceOf(DomainError);
+      expect(failure).toMatchObject({ code: 'unavailable', message: 'Cosmos DB did not answer within 800 ms (read in members)' });
+    } finally {
+      await store.close();
+      for (const socket of held) socket.destroy();
+      await new Promise<void>((resolve) => relay.close(() => resolve()));
+    }
+  });
 });

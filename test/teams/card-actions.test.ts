@@ -124,4 +124,19 @@ describe('Teams card actions on the demo council', () => {
       expect(await h.withStore((s) => s.acknowledgements.listByAgendaItem('item-safer-streets'))).toHaveLength(1);
     });
   });
+  describe('remindOutstanding', () => {
+    it('sends the reminders once, however often Teams delivers the same press', async () => {
+      await h.install('housing');
+      const press = h.cardAction('democraticServices', 'remindOutstanding', { committeeId: DEMO_IDS.cabinet, agendaItemId: 'item-hra-budget-monitoring' });
+      const first = await h.post(press, 300);
+      const second = await h.post(press, 300);
+      expect(invokeBody(first)).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+      expect(String(invokeBody(first).value)).toMatch(/^Reminding \d member\(s\) about "Housing Revenue Account Budget Monitoring: Quarter 2": .*Cllr Alan Pearson/);
+      expect(invokeBody(second).value).toBe('Those reminders are already on their way.');
+      const reminders = h.connector.sentActivities.filter(
+        (a) => (a.conversation as { id: string }).id === h.personalConversationId('housing') && cardText(cardsIn([a])[0]).includes('Housing Revenue Account Budget Monitoring'),
+      );
+      expect(reminders).toHaveLength(1);
+    });
+  });
 });

@@ -162,5 +162,24 @@ describe('the bot on Cosmos DB, over HTTP', () => {
       expect(text).toContain(res.requestId);
       expect(logs.lines.some((l) => l.requestId === res.requestId && (l.level as number) >= WARN)).toBe(true);
     });
+
+    it('answers a message-extension search with a message in the compose box, and leaves a pasted link as a link', async () => {
+      const search = await postTimed(
+        h.activity('07b_invoke_composeExtension_query_modern_envelope', 'housing', {
+          value: { commandId: 'searchDecisions', parameters: [{ name: 'query', value: 'community safety' }], queryOptions: { skip: 0, count: 10 } },
+        }),
+        0,
+      );
+      expect(search.status).toBe(200);
+      expect(JSON.parse(search.body)).toEqual({
+        composeExtension: {
+          type: 'message',
+          text: `Search is not available right now. Try again in a minute; if it keeps happening, quote reference ${search.requestId} to the service desk.`,
+        },
+      });
+      const link = await postTimed(h.activity('08_invoke_composeExtension_queryLink', 'housing', { value: { url: 'https://democracy.melton.gov.uk/mgAi.aspx?ID=12345' } }), 0);
+      expect(link.status).toBe(200);
+      expect(JSON.parse(link.body)).toEqual({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } });
+    });
   });
 });

@@ -27,6 +27,8 @@ describe('Teams group chat', () => {
     expect(cabinet).toContain('6 Safer Streets Fund: Town Centre Lighting and CCTV For decision');
     expect(JSON.stringify(sent)).not.toContain('Nottingham Road');
     expect(JSON.stringify(sent)).not.toContain('Exempt');
+    // The digest is everyone's there: one member's reading record is not shown to the others.
+    expect(cabinet).not.toContain('You have acknowledged');
   });
 
   it('will not find the exempt item by number or words there', async () => {

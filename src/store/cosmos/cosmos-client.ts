@@ -18,6 +18,11 @@ export interface CosmosStoreOptions {
   readonly endpointDiscovery?: boolean;
   /** Per request. Default 10000: a Teams turn must answer well within 15 s. */
   readonly requestTimeoutMs?: number;
+  /**
+   * Each store operation, the SDK's retries included, gives up after this long (DomainError 'unavailable'): a Teams
+   * turn makes a few of them and must answer within 15 s. Default 4000.
+   */
+  readonly operationTimeoutMs?: number;
   /** ping() gives up after this long, so /readyz answers promptly. Default 2000. */
   readonly pingTimeoutMs?: number;
 }

@@ -5,6 +5,7 @@ import type {
 } from '../documents/document-collection';
 import type { DocumentQuery } from '../documents/document-query';
 import { StoredDocumentError } from '../documents/stored-document-error';
+import { DomainError } from '../../domain/errors';
 import { asStoreError, statusOf } from './cosmos-errors';
 import { nonNumbersToCosmosSql, tallyToCosmosSql, toCosmosSql } from './query-to-cosmos-sql';
 
@@ -26,18 +27,26 @@ const etagOf = (resource: ItemDefinition | undefined, headerEtag: string | undef
   return etag;
 };
 
-const collection = (name: ContainerName, container: Container): DocumentCollection => {
-  const attempt = async <T>(doing: string, work: () => Promise<T>): Promise<T> => {
+const collection = (name: ContainerName, container: Container, operationTimeoutMs: number): DocumentCollection => {
+  /**
+   * Every operation, the SDK's own retries included, ends by a deadline: with endpoint discovery on, the SDK retries
+   * an unreachable endpoint for up to two minutes, and a Teams turn must answer within 15 s.
+   */
+  const attempt = async <T>(doing: string, work: (abortSignal: AbortSignal) => Promise<T>): Promise<T> => {
+    const abortSignal = AbortSignal.timeout(operationTimeoutMs);
     try {
-      return await work();
+      return await work(abortSignal);
     } catch (error) {
+      if (abortSignal.aborted) {
+        throw new DomainError('unavailable', `Cosmos DB did not answer within ${operationTimeoutMs} ms (${doing} in ${name})`, { cause: error });
+      }
       throw asStoreError(error, `${doing} in ${name}`);
     }
   };
 
-  const read = async (pk: string, id: string): Promise<StoredDocument | undefined> => {
+  const read = async (pk: string, id: string, abortSignal: AbortSignal): Promise<StoredDocument | undefined> => {
     // The SDK answers a missing item with statusCode 404 and no resource, not a throw.
-    const response = await container.item(id, pk).read();
+    const response = await container.item(id, pk).read({ abortSignal });
     return response.resource === undefined ? undefined : toStored(name, response.resource);
   };
 
@@ -45,40 +54,40 @@ const collection = (name: ContainerName, container: Container): DocumentCollecti
    * The document another writer created first. Under session consistency a read in our session may reach a replica
    * that has not applied their write yet, so a 404 right after a 409 is retried briefly before it counts as a fault.
    */
-  const readWinner = async (document: DocumentEnvelope): Promise<StoredDocument> => {
+  const readWinner = async (document: DocumentEnvelope, abortSignal: AbortSignal): Promise<StoredDocument> => {
     for (const delayMs of [0, 50, 200, 500]) {
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-      const existing = await read(document.pk, document.id);
+      const existing = await read(document.pk, document.id, abortSignal);
       if (existing !== undefined) return existing;
     }
     throw new Error(`${name}/${document.id} was reported present (409) and then not found`);
   };
 
   /** Only asked when SUM came back undefined: is that because some document holds a non-number? */
-  const hasNonNumber = async (types: readonly string[], path: string): Promise<boolean> => {
-    const { resources } = await container.items.query<number>(nonNumbersToCosmosSql(types, path)).fetchAll();
+  const hasNonNumber = async (types: readonly string[], path: string, abortSignal: AbortSignal): Promise<boolean> => {
+    const { resources } = await container.items.query<number>(nonNumbersToCosmosSql(types, path), { abortSignal }).fetchAll();
     return (resources[0] ?? 0) > 0;
   };
 
   return {
     name,
     create: (document: DocumentEnvelope) =>
-      attempt('create', async (): Promise<CreateOutcome> => {
+      attempt('create', async (abortSignal): Promise<CreateOutcome> => {
         try {
-          const response = await container.items.create(document);
+          const response = await container.items.create(document, { abortSignal });
           return { created: true, etag: etagOf(response.resource, response.etag) };
         } catch (error) {
           if (statusOf(error) !== 409) throw error;
-          return { created: false, existing: await readWinner(document) };
+          return { created: false, existing: await readWinner(document, abortSignal) };
         }
       }),
-    read: (pk, id) => attempt('read', () => read(pk, id)),
+    read: (pk, id) => attempt('read', (abortSignal) => read(pk, id, abortSignal)),
     replace: (document, etag) =>
-      attempt('replace', async (): Promise<ReplaceOutcome> => {
+      attempt('replace', async (abortSignal): Promise<ReplaceOutcome> => {
         try {
           const response = await container
             .item(document.id, document.pk)
-            .replace(document, { accessCondition: { type: 'IfMatch', condition: etag } });
+            .replace(document, { accessCondition: { type: 'IfMatch', condition: etag }, abortSignal });
           return { outcome: 'replaced', etag: etagOf(response.resource, response.etag) };
         } catch (error) {
           if (statusOf(error) === 412) return { outcome: 'conflict' };
@@ -87,14 +96,14 @@ const collection = (name: ContainerName, container: Container): DocumentCollecti
         }
       }),
     upsert: (document) =>
-      attempt('upsert', async () => {
-        const response = await container.items.upsert(document);
+      attempt('upsert', async (abortSignal) => {
+        const response = await container.items.upsert(document, { abortSignal });
         return etagOf(response.resource, response.etag);
       }),
     query: (query: DocumentQuery) =>
-      attempt('query', async (): Promise<DocumentPage> => {
+      attempt('query', async (abortSignal): Promise<DocumentPage> => {
         const spec = toCosmosSql(query);
-        const partition = query.partitionKey !== undefined ? { partitionKey: query.partitionKey } : {};
+        const partition = { abortSignal, ...(query.partitionKey !== undefined ? { partitionKey: query.partitionKey } : {}) };
         if (query.page === undefined) {
           const { resources } = await container.items.query<ItemDefinition>(spec, partition).fetchAll();
           return { documents: resources.map((r) => toStored(name, r)) };
@@ -112,15 +121,15 @@ const collection = (name: ContainerName, container: Container): DocumentCollecti
           : { documents };
       }),
     tally: (types, sumOf) =>
-      attempt('tally', async () => {
-        const { resources } = await container.items.query<{ n?: unknown; s?: unknown }>(tallyToCosmosSql(types, sumOf)).fetchAll();
+      attempt('tally', async (abortSignal) => {
+        const { resources } = await container.items.query<{ n?: unknown; s?: unknown }>(tallyToCosmosSql(types, sumOf), { abortSignal }).fetchAll();
         // One row; an aggregate over no documents may leave a field out. SUM is undefined (absent) when no document
         // has the field, and also when one holds something that is not a number: COUNT tells those apart below.
         const [row = {}] = resources;
         const count = row.n ?? 0;
         if (typeof count !== 'number') throw new Error(`Tally of ${name} answered a count that is not a number: ${JSON.stringify(row)}`);
         if (row.s === undefined || row.s === null) {
-          if (count > 0 && (await hasNonNumber(types, sumOf))) {
+          if (count > 0 && (await hasNonNumber(types, sumOf, abortSignal))) {
             throw new Error(`Tally of ${name}: document(s) of ${types.join(', ')} hold a ${sumOf} that is not a number`);
           }
           return { count, sum: 0 };
@@ -135,16 +144,18 @@ export interface CosmosDocumentDatabaseOptions {
   readonly client: CosmosClient;
   readonly databaseId: string;
   readonly pingTimeoutMs: number;
+  /** The deadline of each operation, retries included. */
+  readonly operationTimeoutMs: number;
 }
 
-export const cosmosDocumentDatabase = ({ client, databaseId, pingTimeoutMs }: CosmosDocumentDatabaseOptions): DocumentDatabase => {
+export const cosmosDocumentDatabase = ({ client, databaseId, pingTimeoutMs, operationTimeoutMs }: CosmosDocumentDatabaseOptions): DocumentDatabase => {
   const database = client.database(databaseId);
   const collections = new Map<ContainerName, DocumentCollection>();
   let closed = false;
   return {
     collection: (name) => {
       let c = collections.get(name);
-      if (c === undefined) collections.set(name, (c = collection(name, database.container(name))));
+      if (c === undefined) collections.set(name, (c = collection(name, database.container(name), operationTimeoutMs)));
       return c;
     },
     ping: async () => {

@@ -19,7 +19,12 @@ export const openCosmosDocumentDatabase = async (options: CosmosStoreOptions): P
     client.dispose();
     throw error;
   }
-  return cosmosDocumentDatabase({ client, databaseId: options.databaseId, pingTimeoutMs: options.pingTimeoutMs ?? 2000 });
+  return cosmosDocumentDatabase({
+    client,
+    databaseId: options.databaseId,
+    pingTimeoutMs: options.pingTimeoutMs ?? 2000,
+    operationTimeoutMs: options.operationTimeoutMs ?? 4000,
+  });
 };
 
 /** The production store: Azure Cosmos DB, by key or by managed identity. */

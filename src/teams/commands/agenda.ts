@@ -11,7 +11,7 @@ export async function answerAgendaCommand(request: { when: AgendaWhen; committee
   const answer = await answerAgenda(request, turn.viewer, deps);
   switch (answer.kind) {
     case 'meetings':
-      return cardReply(...answer.agendas.map(meetingDigestCard));
+      return cardReply(...answer.agendas.map((agenda) => meetingDigestCard(agenda, turn.viewer)));
     case 'no-meetings':
       return textReply(`No meetings of ${answer.committees.join(', ') || 'your committees'} ${WHEN_WORDS[answer.when]}. Try "agenda" for the next ones.`);
     case 'unknown-committee':
