@@ -28,7 +28,10 @@ export function buildProgram(): Command {
     .description('Load the demo council (Cabinet, Full Council, members, meetings, the Community Safety item) into the store.')
     .action(async () => {
       const report = await withStore((store) => seedDemoCouncil(store, new Date()));
-      console.log(`Demo council loaded: ${report.created} records created, ${report.alreadyThere} already there.`);
+      console.log(
+        `Demo council loaded: ${report.created} records created, ${report.alreadyThere} already there` +
+          (report.meetingsMoved > 0 ? `, ${report.meetingsMoved} demo meeting(s) moved to follow today.` : '.'),
+      );
     });
 
   program
