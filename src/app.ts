@@ -4,6 +4,7 @@ import { createHttpServer } from './http/server';
 import { createOfficerAuthenticator } from './http/officer-auth';
 import { officerRoutes } from './http/routes';
 import type { Logger } from './logging/logger';
+import { MemberDirectory } from './services/roster/member-directory';
 import { SearchIndex } from './services/search';
 import { openStore } from './store/open-store';
 import { createCloudAdapter, createMessagesHandler, type BotCredentialsFactory } from './teams/bot-adapter';
@@ -43,7 +44,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   // Kept fresh by this instance's own writes at once, and by other instances' through the store's change marker.
   const search = new SearchIndex(store, { changeMarker: () => store.changeMarker(), refreshIntervalMs: SEARCH_FRESHNESS_MS });
   const messenger = new TeamsMessenger(adapter, config.bot.appId ?? '', logger);
-  const bot = new CabinetBot({ store, search, messenger, logger, now });
+  const bot = new CabinetBot({ store, search, messenger, logger, now, members: new MemberDirectory(store) });
 
   const http = createHttpServer({
     logger,

@@ -4,6 +4,7 @@ import type { Logger } from '../logging/logger';
 import type { ConversationDeps } from '../services/conversation/conversation-deps';
 import type { Messenger } from '../services/messenger';
 import { linkTeamsUser } from '../services/roster/link-teams-user';
+import type { MemberDirectory } from '../services/roster/member-directory';
 import { turnLogger, turnRequestId } from './bot-adapter';
 
 /** What every handler needs, built once per turn. Handlers never see the TurnContext itself. */
@@ -22,6 +23,7 @@ export interface Turn {
 export interface BotDeps extends ConversationDeps {
   readonly messenger: Messenger;
   readonly logger: Logger;
+  readonly members: MemberDirectory;
 }
 
 /** Teams says personal, channel or groupChat; anything else is treated as the most public (a channel). */
@@ -37,7 +39,7 @@ export const conversationKindOf = (ctx: TurnContext): ConversationKind => {
 export async function buildTurn(ctx: TurnContext, deps: BotDeps): Promise<Turn> {
   const from = ctx.activity.from ?? { id: '' };
   const logger = turnLogger(ctx, deps.logger);
-  let member = from.aadObjectId ? (await deps.store.members.findByAadObjectId(from.aadObjectId))?.value : undefined;
+  let member = from.aadObjectId ? await deps.members.byAadObjectId(from.aadObjectId) : undefined;
   if (!member && from.aadObjectId) {
     const email = await teamsEmailOf(ctx, logger);
     member = await linkTeamsUser({ aadObjectId: from.aadObjectId, email, name: from.name }, deps.store);
