@@ -87,8 +87,8 @@ describe('Cosmos DB store (specifics, against cosmosdb-server)', () => {
     }
   });
 
-  it('fails ping at its timeout when Cosmos DB takes the connection but never answers', async () => {
-    // A TCP relay to the test server that can go silent, like a black-holed network: connections open, no answer.
+  /** A TCP relay to the test server that can go silent, like a black-holed network: connections open, no answer. */
+  async function silentRelay() {
     let silent = false;
     const held: Socket[] = [];
     const relay = createServer((socket) => {
@@ -102,40 +102,39 @@ describe('Cosmos DB store (specifics, against cosmosdb-server)', () => {
       socket.on('error', () => upstream.destroy());
     });
     await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-    const endpoint = `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;
-    const store = await createCosmosStore({ endpoint, key: server.key, databaseId: 'cabinet', pingTimeoutMs: 1000 });
+    return {
+      endpoint: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`,
+      goSilent: () => {
+        silent = true;
+      },
+      close: async () => {
+        for (const socket of held) socket.destroy();
+        await new Promise<void>((resolve) => relay.close(() => resolve()));
+      },
+    };
+  }
+
+  it('fails ping at its timeout when Cosmos DB takes the connection but never answers', async () => {
+    const relay = await silentRelay();
+    const store = await createCosmosStore({ endpoint: relay.endpoint, key: server.key, databaseId: 'cabinet', pingTimeoutMs: 1000 });
     try {
       await expect(store.ping()).resolves.toBeUndefined();
-      silent = true;
+      relay.goSilent();
       const started = Date.now();
       await expect(store.ping()).rejects.toThrow('Cosmos DB database "cabinet" is not usable: Cosmos DB did not answer within 1000 ms');
       expect(Date.now() - started).toBeLessThan(2500);
     } finally {
       await store.close();
-      for (const socket of held) socket.destroy();
-      await new Promise<void>((resolve) => relay.close(() => resolve()));
+      await relay.close();
     }
   });
 
   it('ends every operation, the SDK\'s retries included, by its deadline when Cosmos DB goes silent', async () => {
-    let silent = false;
-    const held: Socket[] = [];
-    const relay = createServer((socket) => {
-      if (silent) {
-        held.push(socket);
-        return;
-      }
-      const upstream = connect(Number(new URL(server.endpoint).port), '127.0.0.1');
-      socket.pipe(upstream).pipe(socket);
-      upstream.on('error', () => socket.destroy());
-      socket.on('error', () => upstream.destroy());
-    });
-    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-    const endpoint = `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;
-    const store = await createCosmosStore({ endpoint, key: server.key, databaseId: 'cabinet', operationTimeoutMs: 800 });
+    const relay = await silentRelay();
+    const store = await createCosmosStore({ endpoint: relay.endpoint, key: server.key, databaseId: 'cabinet', operationTimeoutMs: 800 });
     try {
       await expect(store.committees.list()).resolves.toBeDefined();
-      silent = true;
+      relay.goSilent();
       const started = Date.now();
       const failure = await store.members.get('cllr-alan-pearson').then(() => undefined, (err: unknown) => err);
       expect(Date.now() - started).toBeLessThan(2500);
@@ -143,8 +142,7 @@ describe('Cosmos DB store (specifics, against cosmosdb-server)', () => {
       expect(failure).toMatchObject({ code: 'unavailable', message: 'Cosmos DB did not answer within 800 ms (read in members)' });
     } finally {
       await store.close();
-      for (const socket of held) socket.destroy();
-      await new Promise<void>((resolve) => relay.close(() => resolve()));
+      await relay.close();
     }
   });
 });
