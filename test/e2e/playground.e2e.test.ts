@@ -78,6 +78,21 @@ describe('as a councillor (Cllr Alan Pearson)', () => {
       await p.screenshot('councillor-agenda-card', card.locator);
     });
   });
+  // A card action through the real client: Action.Execute -> adaptiveCard/action invoke -> the card replaced in place.
+  test('pressing Acknowledge on an agenda item card records it and the card says so', async () => {
+    page = await e2e.openPage('councillor', 'councillor-acknowledge');
+    const p = page;
+    await p.step('item 6', async () => {
+      await p.sendMessage('item 6');
+      await p.waitForCardContaining(['Safer Streets Fund', 'Acknowledge'], 15_000);
+    });
+    await p.step('acknowledge', async () => {
+      await p.clickCardButton('Acknowledge');
+      const card = await p.waitForCardContaining(['Safer Streets Fund', 'Acknowledged by you'], 15_000, { anyCard: true });
+      await p.screenshot('councillor-acknowledged');
+      await p.screenshot('councillor-acknowledged-card', card.locator);
+    });
+  });
 });
 
 describe('as an officer (Sarah Morgan, democratic services)', () => {
@@ -92,6 +107,17 @@ describe('as an officer (Sarah Morgan, democratic services)', () => {
       await p.sendMessage('help');
       await p.waitForCardContaining('Cabinet bot', 15_000);
       await p.screenshot('officer-help');
+    });
+  });
+
+  test('`report community safety` shows who has and has not acknowledged the item', async () => {
+    page = await e2e.openPage('officer', 'officer-report');
+    const p = page;
+    await p.step('report community safety', async () => {
+      await p.sendMessage('report community safety');
+      const card = await p.waitForCardContaining(['Community Safety', 'Cllr Joe Orson', 'Cllr Alan Pearson'], 15_000);
+      await p.screenshot('officer-report');
+      await p.screenshot('officer-report-card', card.locator);
     });
   });
 });
