@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { formatDateTime } from '../cards/format-date';
 import { DomainError } from '../domain';
 import type { ImportWarning } from '../import/import-warning';
 import { importPage, importResponseBody, type ImportPageResult } from '../services/import-page';
@@ -50,7 +51,7 @@ function printResult(result: ImportPageResult, out: (line: string) => void): voi
   const { agendaItem, decision, meeting, committee } = result;
   out(result.dryRun ? 'Dry run: nothing was stored.' : 'Imported.');
   out(`Committee:      ${committee.name}`);
-  if (meeting) out(`Meeting:        ${meeting.startsAt}${meeting.venue ? `, ${meeting.venue}` : ''} (${meeting.id})`);
+  if (meeting) out(`Meeting:        ${formatDateTime(meeting.startsAt)}${meeting.venue ? `, ${meeting.venue}` : ''} (${meeting.id})`);
   if (agendaItem) {
     out(`Title:          ${agendaItem.title}`);
     if (agendaItem.titleAsPublished !== agendaItem.title) out(`  as published: ${agendaItem.titleAsPublished}`);

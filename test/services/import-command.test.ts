@@ -80,7 +80,7 @@ describe('runImportCommand', () => {
       + '<committeetitle>Cabinet</committeetitle><agendaitems><agendaitem><agendaitemid>5</agendaitemid><agendaitemnumber>1</agendaitemnumber>'
       + '<agendaitemtitle>BUDGET</agendaitemtitle></agendaitem></agendaitems></meeting></getmeeting>');
     expect(await runImportCommand({ file, dryRun: false, json: false }, deps())).toBe(0);
-    expect(output()).toContain('Meeting:        2027-02-01T18:00:00.000Z');
+    expect(output()).toContain('Meeting:        Mon 1 February 2027, 6pm');
     expect(output()).toContain('  1. Budget');
     const htm = join(scratch, 'decision.htm');
     writeFileSync(htm, '<div id="modgov"><h2 class="mgSubTitleTxt">X</h2><p><span class="mgLabel">Decision Maker: </span>Cabinet</p></div>');
