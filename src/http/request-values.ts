@@ -21,3 +21,23 @@ export function booleanQuery(value: string | null, name: string): boolean {
   if (value === 'true') return true;
   throw badRequest(`The query parameter ${name} must be true or false.`);
 }
+
+/**
+ * A PUT body for the resource named in the path: the JSON object with the path's id. An id in the body is
+ * allowed only when it is the same one.
+ */
+export async function putBodyFor(ctx: Pick<ApiContext, 'params' | 'jsonBody'>): Promise<{ id: string; body: Record<string, unknown> }> {
+  const id = ctx.params.id ?? '';
+  const body = await ctx.jsonBody();
+  if (body.id !== undefined && body.id !== id) {
+    throw badRequest(`The body's id ${JSON.stringify(body.id)} is not the id in the path (${id}); send the same id, or none.`);
+  }
+  return { id, body: { ...body, id } };
+}
+
+/** What a PUT that creates or replaces answers: 201 with Location when created, else 200; the ETag either way. */
+export const putResult = (result: { created: boolean; etag: string }, body: unknown, location: string) => ({
+  status: result.created ? 201 : 200,
+  body,
+  headers: { ETag: httpEtag(result.etag), ...(result.created ? { Location: location } : {}) },
+});

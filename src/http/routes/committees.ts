@@ -1,6 +1,5 @@
 import { upsertCommittee } from '../../services/committees/upsert-committee';
-import { badRequest } from '../problem';
-import { httpEtag, ifMatchOf } from '../request-values';
+import { ifMatchOf, putBodyFor, putResult } from '../request-values';
 import type { ApiRoute } from '../server';
 import type { RouteDeps } from './route-deps';
 
@@ -17,22 +16,14 @@ export const committeeRoutes = ({ store, config }: RouteDeps): ApiRoute[] => [
     path: '/api/v1/committees/:id',
     role: 'Officer',
     handle: async (ctx) => {
-      const id = ctx.params.id ?? '';
-      const body = await ctx.jsonBody();
-      if (body.id !== undefined && body.id !== id) {
-        throw badRequest(`The body's id ${JSON.stringify(body.id)} is not the id in the path (${id}); send the same id, or none.`);
-      }
+      const { id, body } = await putBodyFor(ctx);
       const ifMatch = ifMatchOf(ctx);
       const result = await upsertCommittee(
-        { committee: { ...body, id }, defaultCallInWorkingDays: config.callInWorkingDays, ...(ifMatch !== undefined ? { ifMatch } : {}) },
+        { committee: body, defaultCallInWorkingDays: config.callInWorkingDays, ...(ifMatch !== undefined ? { ifMatch } : {}) },
         store,
       );
       ctx.logger.info({ committeeId: id, created: result.created }, result.created ? 'committee created' : 'committee replaced');
-      return {
-        status: result.created ? 201 : 200,
-        body: result.committee,
-        headers: { ETag: httpEtag(result.etag), ...(result.created ? { Location: `/api/v1/committees/${encodeURIComponent(id)}` } : {}) },
-      };
+      return putResult(result, result.committee, `/api/v1/committees/${encodeURIComponent(id)}`);
     },
   },
 ];

@@ -3,8 +3,8 @@ import { importRosterCsv } from '../../services/roster/import-roster-csv';
 import { describeProblem, type RosterProblem } from '../../services/roster/roster-problem';
 import { decodeRosterFile } from '../../services/roster/roster-text';
 import { upsertMember } from '../../services/roster/upsert-member';
-import { badRequest, HttpProblem, unsupportedMediaType } from '../problem';
-import { booleanQuery, httpEtag, ifMatchOf } from '../request-values';
+import { HttpProblem, unsupportedMediaType } from '../problem';
+import { booleanQuery, httpEtag, ifMatchOf, putBodyFor, putResult } from '../request-values';
 import type { ApiRoute } from '../server';
 import type { RouteDeps } from './route-deps';
 
@@ -35,18 +35,11 @@ export const memberRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] =>
     path: '/api/v1/members/:id',
     role: 'Officer',
     handle: async (ctx) => {
-      const id = ctx.params.id ?? '';
-      const body = await ctx.jsonBody();
-      if (body.id !== undefined && body.id !== id)
-        throw badRequest(`The body's id ${JSON.stringify(body.id)} is not the id in the path (${id}); send the same id, or none.`);
+      const { id, body } = await putBodyFor(ctx);
       const ifMatch = ifMatchOf(ctx);
-      const result = await upsertMember({ member: { ...body, id }, ...(ifMatch !== undefined ? { ifMatch } : {}) }, store);
+      const result = await upsertMember({ member: body, ...(ifMatch !== undefined ? { ifMatch } : {}) }, store);
       ctx.logger.info({ memberId: id, created: result.created }, result.created ? 'roster member created' : 'roster member replaced');
-      return {
-        status: result.created ? 201 : 200,
-        body: result.member,
-        headers: { ETag: httpEtag(result.etag), ...(result.created ? { Location: `/api/v1/members/${encodeURIComponent(id)}` } : {}) },
-      };
+      return putResult(result, result.member, `/api/v1/members/${encodeURIComponent(id)}`);
     },
   },
   {
