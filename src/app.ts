@@ -12,7 +12,10 @@ import { CabinetBot } from './teams/cabinet-bot';
 import { TeamsMessenger } from './teams/teams-messenger';
 import { createTurnErrorHandler } from './teams/turn-errors';
 
-/** How stale the search index may be after another instance writes (it checks the store's change marker). */
+/**
+ * How often the search index checks the store's change marker for other instances' writes; they become searchable
+ * within this plus one background rebuild (~1 s).
+ */
 const SEARCH_FRESHNESS_MS = 5000;
 
 export interface RunningApp {
@@ -41,8 +44,14 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const adapter = createCloudAdapter(config.bot, options.botCredentialsFactory);
   adapter.onTurnError = createTurnErrorHandler(logger, (error, reference) => renderErrorCard(buildErrorView(error, { reference })));
   const now = () => new Date();
-  // Kept fresh by this instance's own writes at once, and by other instances' through the store's change marker.
-  const search = new SearchIndex(store, { changeMarker: () => store.changeMarker(), refreshIntervalMs: SEARCH_FRESHNESS_MS });
+  // Kept fresh by this instance's own writes at once, and by other instances' through the store's change marker
+  // (checked and rebuilt in the background; queries are answered from the current index meanwhile).
+  const search = new SearchIndex(store, {
+    changeMarker: () => store.changeMarker(),
+    refreshIntervalMs: SEARCH_FRESHNESS_MS,
+    onBackgroundError: (err) => logger.warn({ err }, 'search index refresh failed'),
+  });
+  const stopRefreshingSearch = search.keepFresh();
   const messenger = new TeamsMessenger(adapter, config.bot.appId ?? '', logger);
   const bot = new CabinetBot({ store, search, messenger, logger, now, members: new MemberDirectory(store) });
 
@@ -62,6 +71,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     stop: async () => {
       logger.info('shutting down: finishing requests in flight');
       await http.stop(config.shutdownGraceMs);
+      stopRefreshingSearch();
+      await search.whenIdle(); // a background rebuild may still be reading the store
       await store.close();
       logger.info('stopped');
     },

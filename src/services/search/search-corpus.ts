@@ -79,14 +79,20 @@ export class SearchCorpus {
   /** A corpus of these records, each document indexed once (a rebuild must not pay for replace-per-decision). */
   static of(items: Iterable<AgendaItem>, decisions: Iterable<Decision>): SearchCorpus {
     const corpus = new SearchCorpus();
-    for (const item of items) corpus.items.set(item.id, item);
-    for (const decision of decisions) {
-      corpus.decisions.set(decision.id, decision);
-      corpus.link(decision);
-    }
-    for (const id of corpus.items.keys()) corpus.reindexItem(id);
-    for (const decision of corpus.decisions.values()) {
-      if (decision.agendaItemId === undefined || !corpus.items.has(decision.agendaItemId)) corpus.put(decisionDocument(decision));
+    const steps = corpus.load(items, decisions);
+    while (!steps.next().done);
+    return corpus;
+  }
+
+  /**
+   * The same as `of`, but hands the event loop back every `yieldEvery` documents: indexing thousands of documents
+   * is ~1 s of CPU, and a rebuild in the background must not hold up other requests for all of it.
+   */
+  static async build(items: Iterable<AgendaItem>, decisions: Iterable<Decision>, yieldEvery = 200): Promise<SearchCorpus> {
+    const corpus = new SearchCorpus();
+    const steps = corpus.load(items, decisions);
+    for (let indexed = 1; !steps.next().done; indexed += 1) {
+      if (indexed % yieldEvery === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return corpus;
   }
@@ -166,6 +172,25 @@ export class SearchCorpus {
         coverage,
       };
     });
+  }
+
+  /** Fills an empty corpus, pausing (a yield) after each document it indexes. */
+  private *load(items: Iterable<AgendaItem>, decisions: Iterable<Decision>): Generator<void, void, undefined> {
+    for (const item of items) this.items.set(item.id, item);
+    for (const decision of decisions) {
+      this.decisions.set(decision.id, decision);
+      this.link(decision);
+    }
+    for (const id of this.items.keys()) {
+      this.reindexItem(id);
+      yield;
+    }
+    for (const decision of this.decisions.values()) {
+      if (decision.agendaItemId === undefined || !this.items.has(decision.agendaItemId)) {
+        this.put(decisionDocument(decision));
+        yield;
+      }
+    }
   }
 
   private link(decision: Decision): void {

@@ -12,16 +12,21 @@ export interface SearchSource {
 export interface SearchIndexOptions {
   /**
    * A cheap probe whose answer changes whenever any agenda item or decision is created, changed or deleted in the
-   * shared store (for example the count and latest updatedAt of both containers). With it, a query rebuilds the
-   * index only when another instance changed something; without it, the index is rebuilt on age alone.
+   * shared store (for example the count and latest updatedAt of both containers). With it, the index is rebuilt only
+   * when another instance changed something; without it, the index is rebuilt on age alone.
    */
   readonly changeMarker?: () => Promise<string>;
-  /** At most how often a query looks for other instances' changes. Default 30 s. */
+  /** At most how often the index looks for other instances' changes. Default 30 s. */
   readonly refreshIntervalMs?: number;
   /** Page size for listAll during a rebuild. Default 200. */
   readonly pageSize?: number;
   /** Milliseconds since the epoch; a test clock in tests. */
   readonly now?: () => number;
+  /**
+   * Told when a check or rebuild running in the background fails (the index keeps serving what it has and tries
+   * again after refreshIntervalMs). Without it such failures are dropped.
+   */
+  readonly onBackgroundError?: (err: unknown) => void;
 }
 
 export const DEFAULT_REFRESH_INTERVAL_MS = 30_000;
@@ -46,12 +51,19 @@ const listEverything = async <T>(list: (continuation?: string, pageSize?: number
 /**
  * Full-text search over agenda items and decisions, kept fresh on every instance.
  *
- * Freshness: changes made through this instance (the services call upsertItem/upsertDecision/remove* after each
- * write) are searchable at once. Changes made through other instances sharing the store are picked up by the
- * first query after refreshIntervalMs has passed since the last check: it asks the change marker and rebuilds
- * from the store if the marker moved (or rebuilds outright when there is no marker). So a query never sees the
- * store older than refreshIntervalMs plus the time of one rebuild. The query waits for that check: answers are
- * never older than the bound, and a store failure reaches the caller instead of being hidden.
+ * First query: there is nothing to serve yet, so it waits for the first build from the store, and a store failure
+ * rejects it (the next query tries again).
+ *
+ * After that a query never waits for the store. Changes made through this instance (the services call
+ * upsertItem/upsertDecision/remove* after each write) are searchable at once. Changes made through other instances
+ * sharing the store are picked up in the background: a query that finds refreshIntervalMs gone since the last check
+ * started starts one (the change marker, then a rebuild from the store if the marker moved, or a rebuild outright
+ * when there is no marker) and is itself answered from the current index; the rebuilt corpus replaces it when ready.
+ * One check or rebuild runs at a time. Staleness bound: while queries keep arriving, another instance's writes
+ * appear within refreshIntervalMs + the time of one rebuild (~1 s for 5,500 documents). Checks are started by
+ * queries and, with keepFresh(), by a timer as well, so the bound holds after a quiet spell too. A failing background check or rebuild goes to onBackgroundError;
+ * the current index keeps serving, and the next try comes after refreshIntervalMs. whenIdle() waits for background
+ * work (tests, shutdown).
  *
  * A rebuild reads the store while local writes may still arrive; those are journalled and replayed onto the new
  * corpus unless the store already gave it the same or a newer version, so a rebuild never loses a local write.
@@ -59,8 +71,13 @@ const listEverything = async <T>(list: (continuation?: string, pageSize?: number
 export class SearchIndex {
   private corpus: SearchCorpus | undefined;
   private marker: string | undefined;
+  /** When the last check or build started, whether or not it succeeded. */
   private lastCheckAt = Number.NEGATIVE_INFINITY;
+  /** The check or rebuild running now; rejects with its failure, after clearing itself. */
   private refreshing: Promise<void> | undefined;
+  private refreshingForced = false;
+  /** Settles (never rejects) once the latest check or rebuild is over and any background failure was reported. */
+  private idle: Promise<void> | undefined;
   private journal: Change[] | undefined;
   private readonly refreshIntervalMs: number;
   private readonly pageSize: number;
@@ -96,53 +113,115 @@ export class SearchIndex {
     this.apply({ op: 'remove-decision', id: decisionId });
   }
 
-  /** Ranked results the asker may see, best first; checks freshness first (see the class comment). */
+  /**
+   * Ranked results the asker may see, best first. Waits only for the first build; after that it answers from the
+   * current index and, when the interval has passed, starts a background check (see the class comment).
+   */
   async search(query: string, asker: Asker, options?: SearchOptions): Promise<SearchResult[]> {
-    await this.refreshIfDue();
+    if (this.corpus === undefined) await this.refresh(false);
+    else this.refreshInBackgroundIfDue();
     return this.corpus!.search(query, asker, options);
   }
 
-  /** Builds the index if there is none, or checks for other instances' changes if the interval has passed. */
+  /**
+   * Waits for the first build if there is no index, or for a check of other instances' changes if the interval has
+   * passed and none is running (start-up warm-up, tests). Rejects with the store's failure.
+   */
   async refreshIfDue(): Promise<void> {
-    if (this.corpus !== undefined && this.now() - this.lastCheckAt < this.refreshIntervalMs) return;
+    if (this.corpus !== undefined && !this.isDue()) return;
     await this.refresh(false);
   }
 
   /** Rebuilds from the store now, whatever the marker says (an officer's "reindex", or start-up warm-up). */
   async rebuild(): Promise<void> {
+    // A check already running may decide not to rebuild; let it finish, then rebuild outright.
+    while (this.refreshing !== undefined && !this.refreshingForced) await this.refreshing.catch(() => undefined);
     await this.refresh(true);
   }
 
-  /** Concurrent callers share one refresh: one marker probe and at most one rebuild. */
-  private refresh(force: boolean): Promise<void> {
-    this.refreshing ??= this.runRefresh(force).finally(() => {
-      this.refreshing = undefined;
-    });
+  /**
+   * Keeps checking for other instances' changes every refreshIntervalMs even while nobody searches (and builds the
+   * first index without waiting for a query), so the first question after a quiet spell is answered fresh too.
+   * The timer does not keep the process alive. Returns the function that stops it.
+   */
+  keepFresh(): () => void {
+    const timer = setInterval(() => {
+      if (this.corpus === undefined) {
+        if (this.refreshing === undefined) void this.refresh(false, true);
+      } else this.refreshInBackgroundIfDue();
+    }, this.refreshIntervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  /** Resolves once no check or rebuild is running (never rejects: background failures go to onBackgroundError). */
+  async whenIdle(): Promise<void> {
+    for (let idle = this.idle; idle !== undefined; idle = this.idle) {
+      await idle;
+      if (this.idle === idle) this.idle = undefined; // else another check started meanwhile: wait for that one too
+    }
+  }
+
+  private isDue(): boolean {
+    return this.refreshing === undefined && this.now() - this.lastCheckAt >= this.refreshIntervalMs;
+  }
+
+  private refreshInBackgroundIfDue(): void {
+    // Nobody awaits it: its failure goes to onBackgroundError (through `idle`), not to the query.
+    if (this.isDue()) void this.refresh(false, true);
+  }
+
+  /**
+   * Concurrent callers share one refresh: one marker probe and at most one rebuild. A background refresh (started
+   * by a query on a built index) and an awaited one (first build, refreshIfDue, rebuild) never share: a background
+   * one starts only when none is running, and an awaited one is needed only when there is no index or it is due.
+   */
+  private refresh(force: boolean, background = false): Promise<void> {
+    if (this.refreshing === undefined) {
+      this.refreshingForced = force;
+      const refreshing = this.runRefresh(force).finally(() => {
+        this.refreshing = undefined;
+      });
+      this.refreshing = refreshing;
+      // Handles the rejection in every case (awaited callers get it from `refreshing` themselves).
+      this.idle = refreshing.then(
+        () => undefined,
+        (err: unknown) => {
+          if (background) this.reportBackgroundError(err);
+        },
+      );
+    }
     return this.refreshing;
   }
 
+  private reportBackgroundError(err: unknown): void {
+    try {
+      this.options.onBackgroundError?.(err);
+    } catch {
+      // A failing reporter must not become an unhandled rejection; there is nowhere else to send it.
+    }
+  }
+
   private async runRefresh(force: boolean): Promise<void> {
-    const checkedAt = this.now();
+    // Set before anything can fail: a failing store is tried again after the interval, not by every query.
+    this.lastCheckAt = this.now();
     // From here on local changes are journalled, so none can fall between the store read and the swap.
     this.journal = [];
     try {
       // Read before the rebuild: a change that lands during the rebuild moves the marker past this value.
       const marker = this.options.changeMarker ? await this.options.changeMarker() : undefined;
-      if (!force && this.corpus !== undefined && marker !== undefined && marker === this.marker) {
-        this.lastCheckAt = checkedAt;
-        return;
-      }
+      if (!force && this.corpus !== undefined && marker !== undefined && marker === this.marker) return;
       const [items, decisions] = await Promise.all([
         listEverything((c, n) => this.source.agendaItems.listAll(c, n), this.pageSize),
         listEverything((c, n) => this.source.decisions.listAll(c, n), this.pageSize),
       ]);
-      const fresh = SearchCorpus.of(items, decisions);
+      // Built in slices so that queries (answered from the current corpus meanwhile) are not held up by it.
+      const fresh = await SearchCorpus.build(items, decisions);
       for (const change of this.journal) {
         if (!this.isStale(fresh, change)) applyTo(fresh, change);
       }
       this.corpus = fresh;
       this.marker = marker;
-      this.lastCheckAt = checkedAt;
     } finally {
       this.journal = undefined;
     }

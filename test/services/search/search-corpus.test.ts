@@ -180,3 +180,26 @@ describe('minimum coverage', () => {
     expect(results[0]?.coverage).toBe(1);
   });
 });
+
+describe('SearchCorpus.build (the rebuild in slices)', () => {
+  it('indexes the same documents as SearchCorpus.of, handing the event loop back between slices', async () => {
+    const csp = meltonCommunitySafety();
+    const items = [csp.item, ...otherItems()];
+    const decisions = [csp.decision, ...otherDecisions()];
+    let turns = 0;
+    let counting = true;
+    const count = (): void => {
+      turns += 1;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    const built = await SearchCorpus.build(items, decisions, 5);
+    counting = false;
+    const whole = SearchCorpus.of(items, decisions);
+    expect(built.documentCount).toBe(whole.documentCount);
+    for (const query of ['community safety', 'comunity saftey strategy', 'hra', 'cctv']) {
+      expect(built.search(query, officer)).toEqual(whole.search(query, officer));
+    }
+    expect(turns).toBeGreaterThanOrEqual(3); // 21 documents in slices of 5
+  });
+});

@@ -14,7 +14,10 @@ class FakeStore implements SearchSource {
   markerReads = 0;
   /** When set, item pages wait for it: lets a test write while a rebuild is reading. */
   gate: Promise<void> | undefined;
+  /** When set, the change marker waits for it: a slow freshness check. */
+  markerGate: Promise<void> | undefined;
   failNext: Error | undefined;
+  failMarkerNext: Error | undefined;
 
   constructor(items: AgendaItem[], decisions: Decision[]) {
     for (const i of items) this.items.set(i.id, i);
@@ -58,6 +61,12 @@ class FakeStore implements SearchSource {
 
   readonly changeMarker = async (): Promise<string> => {
     this.markerReads += 1;
+    if (this.failMarkerNext) {
+      const e = this.failMarkerNext;
+      this.failMarkerNext = undefined;
+      throw e;
+    }
+    await this.markerGate;
     return String(this.version);
   };
 }
@@ -68,6 +77,15 @@ const seeded = (): FakeStore => {
 };
 const allotments = (updatedAt = '2021-07-01T10:00:00.000Z', title = 'Allotments Strategy'): AgendaItem =>
   item('item-allot', 'cabinet', title, 'Provision of allotments across the borough.', { updatedAt });
+/** A promise the test resolves: `open()` lets whatever awaits `gate` go on. */
+const gated = (): { gate: Promise<void>; open: () => void } => {
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  return { gate, open };
+};
+/** Whether `p` settles within a few turns of the event loop (it did not wait for anything the test holds back). */
+const settlesAtOnce = async (p: Promise<unknown>): Promise<boolean> =>
+  Promise.race([p.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20))]);
 const top = async (index: SearchIndex, query: string): Promise<string[]> =>
   (await index.search(query, officer, { limit: 3 })).map((r) => r.itemId ?? r.decisionId ?? '');
 
@@ -108,18 +126,25 @@ describe('SearchIndex', () => {
     expect(await top(a, 'allotments')).toEqual(['item-allot']);
     now += 29_999;
     expect(await top(b, 'allotments')).toEqual([]); // stale, within the bound
+    await b.whenIdle();
+    expect(store.itemPageReads).toBe(readsAfterBuild); // not due: nothing was checked
     now += 1;
+    expect(await top(b, 'allotments')).toEqual([]); // due: starts the check, answered from the current index
+    await b.whenIdle();
     expect(await top(b, 'allotments')).toEqual(['item-allot']);
     expect(store.itemPageReads).toBe(readsAfterBuild + 1); // b rebuilt once
 
     now += 30_000;
     const markerReads = store.markerReads;
     expect(await top(b, 'allotments')).toEqual(['item-allot']);
+    await b.whenIdle();
     expect(store.markerReads).toBe(markerReads + 1); // checked ...
     expect(store.itemPageReads).toBe(readsAfterBuild + 1); // ... but nothing moved, so no rebuild
 
     store.delete('item-allot');
     now += 30_000;
+    expect(await top(b, 'allotments')).toEqual(['item-allot']); // answered before the background rebuild
+    await b.whenIdle();
     expect(await top(b, 'allotments')).toEqual([]);
   });
 
@@ -131,7 +156,10 @@ describe('SearchIndex', () => {
     store.write(allotments());
     now += 9_999;
     expect(await top(index, 'allotments')).toEqual([]);
+    await index.whenIdle();
     now += 1;
+    expect(await top(index, 'allotments')).toEqual([]); // starts the rebuild
+    await index.whenIdle();
     expect(await top(index, 'allotments')).toEqual(['item-allot']);
     expect(store.itemPageReads).toBe(2);
   });
@@ -184,11 +212,235 @@ describe('SearchIndex', () => {
     expect(await top(index, 'climate')).toEqual(['item-climate']);
   });
 
+  describe('once an index exists, queries do not wait for the store', () => {
+    const twoInstances = (store: FakeStore, clock: { now: number }, onBackgroundError?: (err: unknown) => void) => {
+      const options = { changeMarker: store.changeMarker, refreshIntervalMs: 5_000, now: () => clock.now };
+      return {
+        a: new SearchIndex(store, options),
+        b: new SearchIndex(store, { ...options, ...(onBackgroundError && { onBackgroundError }) }),
+      };
+    };
+
+    it('answers at once from the current index during a slow rebuild, and finds the new content after it', async () => {
+      const store = seeded();
+      const clock = { now: 0 };
+      const { b } = twoInstances(store, clock);
+      expect(await top(b, 'pay and display')).toEqual(['item-parking']);
+      store.write(allotments()); // through another instance
+      clock.now += 5_000;
+      const { gate, open } = gated();
+      store.gate = gate;
+
+      const during = top(b, 'allotments'); // due: starts the rebuild, which stalls on the store
+      expect(await settlesAtOnce(during)).toBe(true);
+      expect(await during).toEqual([]); // the old index
+      expect(await top(b, 'pay and display')).toEqual(['item-parking']);
+      expect(await settlesAtOnce(b.whenIdle())).toBe(false); // the rebuild is still waiting for the store
+
+      open();
+      await b.whenIdle();
+      expect(await top(b, 'allotments')).toEqual(['item-allot']);
+    });
+
+    it('does not wait for a slow change marker either', async () => {
+      const store = seeded();
+      const clock = { now: 0 };
+      const { b } = twoInstances(store, clock);
+      await b.refreshIfDue();
+      store.write(allotments());
+      clock.now += 5_000;
+      const { gate, open } = gated();
+      store.markerGate = gate;
+      const during = top(b, 'allotments');
+      expect(await settlesAtOnce(during)).toBe(true);
+      expect(await during).toEqual([]);
+      open();
+      await b.whenIdle();
+      expect(await top(b, 'allotments')).toEqual(['item-allot']);
+    });
+
+    it('still waits for the first build, which concurrent first queries share', async () => {
+      const store = seeded();
+      const { b } = twoInstances(store, { now: 0 });
+      const { gate, open } = gated();
+      store.gate = gate;
+      const first = top(b, 'climate');
+      expect(await settlesAtOnce(first)).toBe(false);
+      const second = top(b, 'HRA');
+      open();
+      expect(await Promise.all([first, second])).toEqual([['item-climate'], ['item-hra']]);
+      expect(store.itemPageReads).toBe(1);
+    });
+
+    it('runs one check and one rebuild at a time, however many queries arrive meanwhile', async () => {
+      const store = seeded();
+      const clock = { now: 0 };
+      const { b } = twoInstances(store, clock);
+      await b.refreshIfDue();
+      const markerReads = store.markerReads;
+      const pageReads = store.itemPageReads;
+      store.write(allotments());
+      clock.now += 5_000;
+      const { gate, open } = gated();
+      store.gate = gate;
+
+      const answers = await Promise.all(Array.from({ length: 25 }, () => top(b, 'allotments')));
+      expect(answers.every((a) => a.length === 0)).toBe(true);
+      clock.now += 60_000; // long past the interval while the rebuild is still running: still no second one
+      await Promise.all(Array.from({ length: 25 }, () => top(b, 'climate')));
+      expect(store.markerReads).toBe(markerReads + 1);
+      expect(store.itemPageReads).toBe(pageReads + 1);
+
+      open();
+      await b.whenIdle();
+      expect(await top(b, 'allotments')).toEqual(['item-allot']);
+      expect(store.itemPageReads).toBe(pageReads + 1);
+    });
+
+    it('keeps serving when a background rebuild fails, reports it, and tries again at the next interval', async () => {
+      const store = seeded();
+      const clock = { now: 0 };
+      const errors: unknown[] = [];
+      const { b } = twoInstances(store, clock, (err) => errors.push(err));
+      await b.refreshIfDue();
+      store.write(allotments());
+      clock.now += 5_000;
+      store.failNext = new Error('store unavailable');
+
+      expect(await top(b, 'climate')).toEqual(['item-climate']); // the failure does not reach the query
+      await b.whenIdle();
+      expect(errors).toEqual([new Error('store unavailable')]);
+      expect(await top(b, 'climate')).toEqual(['item-climate']); // still serving the old index
+      expect(await top(b, 'allotments')).toEqual([]);
+      await b.whenIdle();
+      const pageReads = store.itemPageReads;
+
+      clock.now += 4_999;
+      await top(b, 'allotments');
+      await b.whenIdle();
+      expect(store.itemPageReads).toBe(pageReads); // not retried on every query ...
+      clock.now += 1;
+      await top(b, 'allotments');
+      await b.whenIdle();
+      expect(store.itemPageReads).toBe(pageReads + 1); // ... but at the next interval
+      expect(await top(b, 'allotments')).toEqual(['item-allot']);
+      expect(errors).toHaveLength(1);
+    });
+
+    it('reports a failing change marker the same way', async () => {
+      const store = seeded();
+      const clock = { now: 0 };
+      const errors: unknown[] = [];
+      const { b } = twoInstances(store, clock, (err) => errors.push(err));
+      await b.refreshIfDue();
+      clock.now += 5_000;
+      store.failMarkerNext = new Error('marker unavailable');
+      expect(await top(b, 'climate')).toEqual(['item-climate']);
+      await b.whenIdle();
+      expect(errors).toEqual([new Error('marker unavailable')]);
+    });
+
+    it('survives an onBackgroundError that throws', async () => {
+      const store = seeded();
+      const clock = { now: 0 };
+      const { b } = twoInstances(store, clock, () => {
+        throw new Error('logger broken');
+      });
+      await b.refreshIfDue();
+      clock.now += 5_000;
+      store.failNext = new Error('store unavailable');
+      expect(await top(b, 'climate')).toEqual(['item-climate']);
+      await b.whenIdle(); // no unhandled rejection (jest would fail the run)
+      expect(await top(b, 'climate')).toEqual(['item-climate']);
+    });
+
+    it('rebuild() while a background check is running still rebuilds outright afterwards', async () => {
+      const store = seeded();
+      const clock = { now: 0 };
+      const { b } = twoInstances(store, clock);
+      await b.refreshIfDue();
+      const pageReads = store.itemPageReads;
+      clock.now += 5_000;
+      const { gate, open } = gated();
+      store.markerGate = gate;
+      await top(b, 'climate'); // starts a check; the marker has not moved, so it will not rebuild
+      const rebuilding = b.rebuild();
+      open();
+      await rebuilding;
+      expect(store.itemPageReads).toBe(pageReads + 1);
+    });
+
+    it('keeps a local write made during a background rebuild, and shows it at once meanwhile', async () => {
+      const store = seeded();
+      const clock = { now: 0 };
+      const { a, b } = twoInstances(store, clock);
+      await b.refreshIfDue();
+      store.write(allotments()); // another instance
+      a.upsertItem(allotments());
+      clock.now += 5_000;
+      const { gate, open } = gated();
+      store.gate = gate;
+      const reads = store.itemPageReads;
+      expect(await top(b, 'pay and display')).toEqual(['item-parking']); // starts the rebuild; the store read waits
+      while (store.itemPageReads === reads) await new Promise((resolve) => setImmediate(resolve)); // it has read the store
+      const growing = item('item-growing', 'cabinet', 'Orchard Planting Scheme', 'Fruit trees for parks.', {
+        updatedAt: '2021-07-03T10:00:00.000Z',
+      });
+      store.write(growing); // through b, after the rebuild read the store
+      b.upsertItem(growing);
+      store.delete('item-parking');
+      b.removeItem('item-parking');
+      expect(await top(b, 'orchard')).toEqual(['item-growing']);
+      expect(await top(b, 'pay and display')).toEqual([]);
+      open();
+      await b.whenIdle();
+      expect(await top(b, 'orchard')).toEqual(['item-growing']);
+      expect(await top(b, 'pay and display')).toEqual([]);
+      expect(await top(b, 'allotments')).toEqual(['item-allot']);
+    });
+  });
+
   it('filters exempt items for the asker', async () => {
     const store = seeded();
     const index = new SearchIndex(store);
     const scrutiny: Asker = { role: 'councillor', committees: [{ committeeId: 'scrutiny', seat: 'Chair' }] };
     expect((await index.search('cctv', scrutiny)).map((r) => r.itemId)).toEqual(['item-safer-streets']);
     expect((await index.search('cctv', officer)).map((r) => r.itemId)).toEqual(['item-cctv', 'item-safer-streets']);
+  });
+});
+
+describe('SearchIndex.keepFresh', () => {
+  it('builds the first index and picks up another instance\'s changes without any query, then stops', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      const [first, second, third] = otherItems();
+      const items: AgendaItem[] = [first!];
+      let marker = 0;
+      const source: SearchSource = {
+        agendaItems: { listAll: async () => ({ items: [...items] }) },
+        decisions: { listAll: async () => ({ items: [] }) },
+      };
+      const index = new SearchIndex(source, { changeMarker: async () => String(marker), refreshIntervalMs: 1000 });
+      const stop = index.keepFresh();
+      expect(index.documentCount).toBe(0);
+      await jest.advanceTimersByTimeAsync(1000);
+      await index.whenIdle();
+      expect(index.documentCount).toBe(1);
+
+      items.push(second!);
+      marker += 1;
+      await jest.advanceTimersByTimeAsync(1000);
+      await index.whenIdle();
+      expect(index.documentCount).toBe(2);
+
+      stop();
+      items.push(third!);
+      marker += 1;
+      await jest.advanceTimersByTimeAsync(5000);
+      await index.whenIdle();
+      expect(index.documentCount).toBe(2);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
