@@ -1,5 +1,5 @@
 import type { Member } from '../domain';
-import { canPushNotifications } from '../domain';
+import { isOfficer as actsAsOfficer } from '../domain';
 import { renderTemplate, type AdaptiveCard } from './templates';
 import { clip } from './text';
 
@@ -44,7 +44,7 @@ export interface HelpCardInput {
 }
 
 export const buildHelpView = (input: HelpCardInput = {}): HelpView => {
-  const isOfficer = input.member !== undefined && canPushNotifications(input.member);
+  const isOfficer = actsAsOfficer(input.member);
   return {
     greeting: input.member ? `Hello ${clip(input.member.name, 120)}` : 'Hello',
     councilName: input.councilName ?? 'the council',

@@ -15,6 +15,3 @@ export const Meeting = z.object({
   source: Source.optional(),
 });
 export type Meeting = z.infer<typeof Meeting>;
-
-export const isUpcoming = (m: Pick<Meeting, 'startsAt' | 'status'>, now: Date): boolean =>
-  m.status === 'scheduled' && Date.parse(m.startsAt) >= now.getTime();

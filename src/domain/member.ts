@@ -25,9 +25,11 @@ export const Member = z.object({
 });
 export type Member = z.infer<typeof Member>;
 
-export const canPushNotifications = (m: Pick<Member, 'role'>): boolean => m.role === 'officer' || m.role === 'admin';
-export const canSeeAcknowledgementReports = canPushNotifications;
-export const canManageRoster = (m: Pick<Member, 'role'>): boolean => m.role === 'admin' || m.role === 'officer';
+/**
+ * Officers and admins act for the council: they push notifications, see who has read the papers, send reminders,
+ * manage the roster and see exempt business. The one place that says who counts as an officer.
+ */
+export const isOfficer = (m: Pick<Member, 'role'> | undefined): boolean => m?.role === 'officer' || m?.role === 'admin';
 
 export const sitsOn = (m: Pick<Member, 'committees'>, committeeId: string): boolean =>
   m.committees.some((c) => c.committeeId === committeeId);

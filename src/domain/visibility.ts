@@ -1,6 +1,6 @@
 import type { ConversationKind } from './conversation';
 import type { Member } from './member';
-import { sitsOn } from './member';
+import { isOfficer, sitsOn } from './member';
 
 /**
  * Who is looking, and where. Identity comes from the authenticated Teams activity; the conversation kind
@@ -16,11 +16,13 @@ export interface Viewer {
 export const mayView = (viewer: Viewer, subject: { readonly exempt: boolean; readonly committeeId: string }): boolean => {
   if (!subject.exempt) return true;
   if (viewer.where !== 'personal' || !viewer.member) return false;
-  return viewer.member.role === 'officer' || viewer.member.role === 'admin' || sitsOn(viewer.member, subject.committeeId);
+  return isEntitledToExempt(viewer.member, subject.committeeId);
 };
+
+/** Exempt business of a committee belongs to its members, officers and admins, wherever they are asking from. */
+export const isEntitledToExempt = (person: Pick<Member, 'role' | 'committees'>, committeeId: string): boolean =>
+  isOfficer(person) || sitsOn(person, committeeId);
 
 /** Whether restricted papers may be listed to this viewer for this committee's business. */
 export const mayViewRestrictedPapers = (viewer: Viewer, committeeId: string): boolean =>
   mayView(viewer, { exempt: true, committeeId });
-
-export const isOfficer = (member: Member | undefined): boolean => member?.role === 'officer' || member?.role === 'admin';

@@ -2,7 +2,8 @@ import { CardFactory, TurnContext } from 'botbuilder';
 import type { ConversationKind } from '../domain';
 import { captureInstallation } from '../services/conversation/capture-installation';
 import { helpCard } from './reply-cards';
-import { buildTurn, conversationKindOf, teamsEmailOf, type BotDeps } from './turn';
+import { turnLogger } from './bot-adapter';
+import { conversationKindOf, teamsEmailOf, type BotDeps } from './turn';
 
 /**
  * Install, uninstall and "added to a team": remember the conversation and who it belongs to, link the Teams
@@ -14,8 +15,10 @@ export async function onInstallation(ctx: TurnContext, action: 'add' | 'remove',
   const kind: ConversationKind = conversationKindOf(ctx);
   const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string }; team?: { id?: string } };
   const from = activity.from;
-  const turn = await buildTurn(ctx, deps);
-  const email = action === 'add' && from?.aadObjectId && !turn.viewer.member ? await teamsEmailOf(ctx, turn.logger) : undefined;
+  const logger = turnLogger(ctx, deps.logger);
+  // Linking the user is the use case's work; Teams is asked for their email only when the roster does not know them.
+  const known = action === 'add' && from?.aadObjectId ? await deps.members.byAadObjectId(from.aadObjectId) : undefined;
+  const email = action === 'add' && from?.aadObjectId && !known ? await teamsEmailOf(ctx, logger) : undefined;
   const result = await captureInstallation(
     {
       action,
@@ -30,7 +33,7 @@ export async function onInstallation(ctx: TurnContext, action: 'add' | 'remove',
     },
     deps,
   );
-  turn.logger.info({ action, kind, welcome: result.welcome, memberId: result.member?.id }, 'installation captured');
+  logger.info({ action, kind, welcome: result.welcome, memberId: result.member?.id }, 'installation captured');
   if (result.welcome) {
     await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard(kind === 'personal' ? result.member : undefined))] });
   }

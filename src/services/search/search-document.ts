@@ -1,5 +1,5 @@
 import type { AgendaItem, Decision, Member, Outcome } from '../../domain';
-import { sitsOn } from '../../domain';
+import { isEntitledToExempt } from '../../domain';
 import { acronymsOf } from './acronyms';
 
 /**
@@ -76,9 +76,6 @@ export const decisionDocument = (decision: Decision): SearchDocument =>
 /** Who is asking; identity comes from Teams, never from the query. */
 export type Asker = Pick<Member, 'role' | 'committees'>;
 
-/**
- * Exempt business is found only by those entitled to it: members of the item's committee, officers and admins.
- * (A candidate for domain/member.ts, next to sitsOn, once other features need the same rule.)
- */
+/** Exempt business is found only by those entitled to it (domain/visibility.ts says who). */
 export const mayFind = (asker: Asker, doc: Pick<SearchDocument, 'exempt' | 'committeeId'>): boolean =>
-  !doc.exempt || asker.role === 'officer' || asker.role === 'admin' || sitsOn(asker, doc.committeeId);
+  !doc.exempt || isEntitledToExempt(asker, doc.committeeId);
