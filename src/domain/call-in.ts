@@ -1,5 +1,6 @@
 import type Holidays from 'date-holidays';
 import { DomainError } from './errors';
+import { londonOffsetMinutes } from './london-time';
 
 /**
  * The call-in calendar: when scrutiny's window to call in an executive decision closes.
@@ -112,18 +113,6 @@ export const callInEffectiveFrom = (publishedOn: string, workingDays: number): s
 /** Whether the call-in window is open on `today` (publication date up to and including the deadline date). */
 export const isCallInOpen = (publishedOn: string, workingDays: number, today: string): boolean =>
   workingDays > 0 && today >= publishedOn && today <= callInDeadline(publishedOn, workingDays);
-
-/** Minutes east of UTC of Europe/London at the instant `ms`: 0 in winter (GMT), 60 in summer (BST). */
-let londonClock: Intl.DateTimeFormat | undefined;
-const londonOffsetMinutes = (ms: number): number => {
-  londonClock ??= new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-  });
-  const parts = londonClock.formatToParts(new Date(ms));
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return Math.round((wall - ms) / 60_000);
-};
 
 /**
  * The instant (ISO 8601, UTC) at which the call-in period closes: CALL_IN_CLOSING_TIME, Europe/London, on the

@@ -13,3 +13,7 @@ export * from './status-description';
 export * from './call-in';
 export * from './decision-status';
 export * from './visibility';
+export * from './london-time';
+export * from './delivery';
+export * from './quiet-hours';
+export * from './due-work';

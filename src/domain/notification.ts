@@ -1,47 +1,128 @@
 import { z } from 'zod';
 import { Id, Instant } from './common';
+import { ConversationRecord } from './conversation';
+import { DomainError } from './errors';
 
-export const NotificationKind = z.enum(['agenda-item', 'meeting-digest', 'reminder', 'decision-published', 'call-in-ended']);
+/**
+ * A notification: one message (a card) sent to many recipients through the outbox, each recipient's delivery
+ * recorded on its own (delivery.ts). Officers push them; schedules (agenda published, reminders, decision notices,
+ * call-in ended, overdue actions) create them too. Company Communicator's shape, kept in the store alone.
+ */
+export const NotificationKind = z.enum([
+  /** An agenda item's card: an officer's push, or an item added to a published agenda. */
+  'agenda-item',
+  /** One card per member listing a meeting's items, theirs to read first. */
+  'meeting-digest',
+  /** Before the meeting, to members who have not acknowledged everything on its agenda. */
+  'reminder',
+  /** A decision notice, to the committee and the portfolio holder. */
+  'decision-published',
+  /** When a decision's call-in period ends: what is known (no call-in recorded, or that it was called in). */
+  'call-in-ended',
+  /** An action owner's overdue actions, at most once a day. */
+  'overdue-actions',
+  /** Cards already sent, redrawn in place because the record changed (Teams alerts nobody to an edit). */
+  'card-update',
+  /** A short new message pointing at an updated card: supplementary papers, a cancellation, a new date or venue. */
+  'notice',
+]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
+/** What the notification is about. Which fields are set depends on the kind. */
+export const NotificationSubject = z.object({
+  agendaItemId: Id.optional(),
+  meetingId: Id.optional(),
+  decisionId: Id.optional(),
+  /** The owner, for overdue actions. */
+  memberId: Id.optional(),
+});
+export type NotificationSubject = z.infer<typeof NotificationSubject>;
+
+/** Who it was asked to go to. Resolved to recipients (deliveries) when created, or when due for schedules. */
 export const Audience = z.object({
-  committeeIds: z.array(Id).default([]),
-  memberIds: z.array(Id).default([]),
+  committeeIds: z.array(Id).max(50).default([]),
+  memberIds: z.array(Id).max(5000).default([]),
+  /** Team channels where the bot is installed: one card to each. Never for exempt items. */
+  channelIds: z.array(ConversationRecord.shape.id).max(50).default([]),
 });
 export type Audience = z.infer<typeof Audience>;
 
-export const NotificationStatus = z.enum(['scheduled', 'sending', 'sent', 'cancelled']);
+/**
+ * held: waiting for an officer's Send (a committee set to hold). scheduled: waiting for its time. sending: recipients
+ * recorded, deliveries under way. completed: every delivery final. cancelled: an officer stopped it (deliveries not yet
+ * sent are cancelled; those sent stay sent).
+ */
+export const NotificationStatus = z.enum(['held', 'scheduled', 'sending', 'completed', 'cancelled']);
 export type NotificationStatus = z.infer<typeof NotificationStatus>;
+
+export const NOTIFICATION_STATUSES: readonly { readonly status: NotificationStatus; readonly final: boolean }[] = [
+  { status: 'held', final: false },
+  { status: 'scheduled', final: false },
+  { status: 'sending', final: false },
+  { status: 'completed', final: true },
+  { status: 'cancelled', final: true },
+];
+
+export const isFinalNotificationStatus = (status: NotificationStatus): boolean =>
+  NOTIFICATION_STATUSES.some((s) => s.status === status && s.final);
+
+/** The officer's note on a push ("Please read before Thursday"): short, shown as plain text on the card. */
+export const NOTE_MAX_LENGTH = 500;
 
 export const Notification = z.object({
   id: Id,
   kind: NotificationKind,
-  committeeId: Id,
-  agendaItemId: Id.optional(),
-  decisionId: Id.optional(),
-  meetingId: Id.optional(),
+  /** The committee whose business it is (absent for an owner's overdue actions, which may span committees). */
+  committeeId: Id.optional(),
+  subject: NotificationSubject,
   audience: Audience,
+  /**
+   * on-create: the audience was resolved to recipients when the notification was created (officer pushes: the
+   * officer sees who it goes to). when-due: resolved when it falls due (a reminder goes to whoever has still not
+   * acknowledged by then).
+   */
+  resolveAudience: z.enum(['on-create', 'when-due']),
+  /** The officer's note, or the text of a notice. */
+  message: z.string().max(NOTE_MAX_LENGTH).optional(),
+  /** Urgent pushes are sent during quiet hours too. */
+  urgent: z.boolean().default(false),
+  origin: z.enum(['officer', 'schedule']),
+  /** When it was asked to go; quiet hours may hold it later (see quiet-hours.ts). */
   sendAt: Instant,
-  createdBy: Id,
-  createdAt: Instant,
   status: NotificationStatus,
+  /** The recipients have been recorded as deliveries. */
+  prepared: z.boolean(),
+  recipientCount: z.number().int().min(0).optional(),
+  /** Who asked: a member id, an officer API principal, or "schedule". */
+  createdBy: z.string().min(1).max(200),
+  createdAt: Instant,
+  updatedAt: Instant,
+  completedAt: Instant.optional(),
+  cancelledAt: Instant.optional(),
+  cancelledBy: z.string().min(1).max(200).optional(),
+  /** The officer's progress card in Teams, updated in place as deliveries finish. */
+  progressCard: z.object({ conversationId: ConversationRecord.shape.id, activityId: z.string().min(1).max(200) }).optional(),
+  /** For schedules: what made it (e.g. "agenda-published|<meeting id>"), so it is made once however often it is planned. */
+  dedupeKey: z.string().max(400).optional(),
 });
 export type Notification = z.infer<typeof Notification>;
 
-/** One recipient's delivery. Final states: sent, failed, blocked (the user blocked or removed the bot). */
-export const DeliveryStatus = z.enum(['pending', 'sending', 'sent', 'failed', 'blocked', 'unreachable']);
-export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
+export type NotificationEvent = 'release' | 'start' | 'complete' | 'cancel';
 
-export const Delivery = z.object({
-  notificationId: Id,
-  memberId: Id,
-  status: DeliveryStatus,
-  attempts: z.number().int().min(0),
-  nextAttemptAt: Instant.optional(),
-  lastError: z.string().optional(),
-  activityId: z.string().optional(),
-  updatedAt: Instant,
-});
-export type Delivery = z.infer<typeof Delivery>;
+const NEXT: Record<NotificationStatus, Partial<Record<NotificationEvent, NotificationStatus>>> = {
+  held: { release: 'scheduled', cancel: 'cancelled' },
+  scheduled: { start: 'sending', cancel: 'cancelled' },
+  sending: { complete: 'completed', cancel: 'cancelled' },
+  completed: {},
+  cancelled: {},
+};
 
-export const isFinalDelivery = (s: DeliveryStatus): boolean => s === 'sent' || s === 'failed' || s === 'blocked' || s === 'unreachable';
+/** The one transition function of a notification's lifecycle; DomainError('invalid') for one it does not have. */
+export const transitionNotification = (current: NotificationStatus, event: NotificationEvent): NotificationStatus => {
+  const next = NEXT[current][event];
+  if (next === undefined) {
+    const words: Record<NotificationEvent, string> = { release: 'sent', start: 'started', complete: 'completed', cancel: 'cancelled' };
+    throw new DomainError('invalid', `This notification is ${current} and cannot be ${words[event]}.`, { from: current, event });
+  }
+  return next;
+};

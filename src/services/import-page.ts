@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import {
   AgendaItem, Decision, DomainError, Id, Meeting, initialOutcomeStatus, isRecommendationToCouncil, londonDateOf,
-  type Committee, type Outcome,
+  londonWallTimeToInstant, type Committee, type Outcome,
 } from '../domain';
 import { carryOutcomeStatus } from '../import/carry-outcome-status';
 import type { AgendaItemDraft, DecisionDraft, ImportDraft, MeetingDraft } from '../import/import-draft';
 import { outcomeWhere } from '../import/import-checks';
 import { warning, type ImportWarning } from '../import/import-warning';
-import { londonWallTimeToInstant } from '../import/london-time';
 import { readModernGovPage } from '../import/read-page';
 import { idFromSource, meetingExternalId } from '../import/source-keys';
 import type { Store } from '../store/port';

@@ -1,6 +1,6 @@
 import type {
-  Acknowledgement, ActionPlan, ActionUpdate, AgendaItem, Committee, ConversationRecord, Decision, Delivery,
-  Meeting, Member, Notification,
+  Acknowledgement, ActionPlan, ActionUpdate, AgendaItem, Committee, ConversationRecord, Decision, Delivery, DueWork,
+  Lease, Meeting, Member, Notification,
 } from '../domain';
 
 /**
@@ -96,6 +96,12 @@ export interface ConversationStore {
   upsert(record: ConversationRecord): Promise<Versioned<ConversationRecord>>;
   get(id: string): Promise<Versioned<ConversationRecord> | undefined>;
   listByMember(memberId: string): Promise<ConversationRecord[]>;
+  /** Conversations of one Teams user (Entra object id): to link their personal chat when the roster learns who they are. */
+  listByAadObjectId(aadObjectId: string): Promise<Versioned<ConversationRecord>[]>;
+  /** Team channels where the bot is installed (a small, cross-partition query): the teams a member may be found in. */
+  listTeamChannels(): Promise<ConversationRecord[]>;
+  /** Replaces a conversation record only if unchanged since read (linking it to a member). */
+  replace(record: ConversationRecord, etag: string): Promise<Versioned<ConversationRecord>>;
   markUnreachable(id: string, at: string): Promise<void>;
 }
 
@@ -111,16 +117,56 @@ export interface ActionPlanStore {
   listUpdates(committeeId: string, actionPlanId: string): Promise<ActionUpdate[]>;
 }
 
+/**
+ * Notifications and their deliveries (the outbox). A notification and its deliveries share a partition, so recording
+ * a delivery is a point write and finding what is left to send is a single-partition range query.
+ */
 export interface NotificationStore {
   create(notification: Notification): Promise<CreateResult<Notification>>;
   get(id: string): Promise<Versioned<Notification> | undefined>;
   replace(notification: Notification, etag: string): Promise<Versioned<Notification>>;
-  /** Scheduled notifications whose time has come. */
-  listDue(now: Date): Promise<Notification[]>;
+  /** Newest first, a page at a time: the officer's list (cross-partition, paged by continuation). */
+  listRecent(continuation?: string, pageSize?: number): Promise<Page<Notification>>;
+  /** Idempotent by (notification, key): a second create answers the first record. */
   createDelivery(delivery: Delivery): Promise<CreateResult<Delivery>>;
-  getDelivery(notificationId: string, memberId: string): Promise<Versioned<Delivery> | undefined>;
+  getDelivery(notificationId: string, key: string): Promise<Versioned<Delivery> | undefined>;
   replaceDelivery(delivery: Delivery, etag: string): Promise<Versioned<Delivery>>;
-  listDeliveries(notificationId: string): Promise<Delivery[]>;
+  /** Every delivery of one notification, by key, a page at a time. */
+  listDeliveries(notificationId: string, continuation?: string, pageSize?: number): Promise<Page<Delivery>>;
+  /**
+   * Deliveries not yet final (pending, or claimed) whose `dueAt` is at or before `until`, earliest first, at most
+   * `limit`. Final deliveries are not read at all: the query's range holds only what is left to do.
+   */
+  listWaitingDeliveries(notificationId: string, until: Date, limit: number): Promise<Versioned<Delivery>[]>;
+  /** Sent deliveries whose card shows this subject ("item:<id>", "meeting:<id>", "decision:<id>"): cross-partition. */
+  listSentDeliveriesAbout(subjectKey: string): Promise<Delivery[]>;
+}
+
+/** Work that falls due at a time (domain/due-work.ts): live records only, in one partition. */
+export interface DueWorkStore {
+  /** Creates it unless a record with its id exists (answers that one): planning the same work twice schedules it once. */
+  create(work: DueWork): Promise<CreateResult<DueWork>>;
+  get(id: string): Promise<Versioned<DueWork> | undefined>;
+  replace(work: DueWork, etag: string): Promise<Versioned<DueWork>>;
+  /** Removes it only if unchanged since read; false when someone changed or removed it meanwhile. */
+  remove(work: Versioned<DueWork>): Promise<boolean>;
+  /** The `limit` earliest records, due or not (the caller sleeps until the first): one single-partition query. */
+  listEarliest(limit: number): Promise<Versioned<DueWork>[]>;
+}
+
+export type LeaseAttempt =
+  | { readonly acquired: true; readonly lease: Versioned<Lease> }
+  | { readonly acquired: false; readonly current: Lease };
+
+/** Named leases (the sender lease, the sync lease): at most one holder at a time, across instances. */
+export interface LeaseStore {
+  /** Takes the lease for `holder` until now + ttlMs when it is free (absent or expired) or already theirs. */
+  acquire(name: string, holder: string, now: Date, ttlMs: number): Promise<LeaseAttempt>;
+  /** Extends a lease still held; undefined when it was lost (it expired and someone else took it). */
+  renew(lease: Versioned<Lease>, now: Date, ttlMs: number): Promise<Versioned<Lease> | undefined>;
+  /** Gives it up at once (graceful stop), so another instance need not wait for it to expire. */
+  release(lease: Versioned<Lease>, now: Date): Promise<void>;
+  get(name: string): Promise<Lease | undefined>;
 }
 
 /**
@@ -147,6 +193,8 @@ export interface Store {
   readonly conversations: ConversationStore;
   readonly actionPlans: ActionPlanStore;
   readonly notifications: NotificationStore;
+  readonly dueWork: DueWorkStore;
+  readonly leases: LeaseStore;
   readonly activities: ActivityLedger;
   /**
    * A cheap value that differs after every create or replace of an agenda item or a decision, by any instance

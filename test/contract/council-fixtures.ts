@@ -200,19 +200,29 @@ export const conversation = (id: string, memberId: string | undefined, updatedAt
 export const notification = (overrides: Partial<Notification> & Pick<Notification, 'id' | 'sendAt'>): Notification => ({
   kind: 'agenda-item',
   committeeId: 'cabinet',
-  agendaItemId: communitySafetyItem.id,
-  meetingId: cabinetJuly.id,
-  audience: { committeeIds: ['cabinet'], memberIds: [] },
+  subject: { agendaItemId: communitySafetyItem.id, meetingId: cabinetJuly.id },
+  audience: { committeeIds: ['cabinet'], memberIds: [], channelIds: [] },
+  resolveAudience: 'on-create',
+  urgent: false,
+  origin: 'officer',
+  status: 'scheduled',
+  prepared: false,
   createdBy: 'helen-marsh',
   createdAt: '2021-07-06T09:10:00.000Z',
-  status: 'scheduled',
+  updatedAt: '2021-07-06T09:10:00.000Z',
   ...overrides,
 });
 
-export const delivery = (notificationId: string, memberId: string): Delivery => ({
+export const delivery = (notificationId: string, member: Pick<Member, 'id' | 'name'>, overrides: Partial<Delivery> = {}): Delivery => ({
   notificationId,
-  memberId,
+  key: member.id,
+  recipient: { kind: 'member', memberId: member.id, name: member.name },
+  action: 'send',
+  subjectKeys: [`item:${communitySafetyItem.id}`],
   status: 'pending',
   attempts: 0,
+  faults: 0,
+  dueAt: '2021-07-06T09:10:00.000Z',
   updatedAt: '2021-07-06T09:10:00.000Z',
+  ...overrides,
 });

@@ -125,6 +125,23 @@ export const describeMemberRecords = (current: CurrentStore): void => {
       expect(await store.conversations.listByMember(sarahWhitcombe.id)).toEqual([]);
     });
 
+    it("finds a Teams user's conversations by Entra object id (any case), and the team channels, and links one with its ETag", async () => {
+      const { store } = current();
+      const unlinked = { ...conversation('a:1personal-new', undefined, '2021-07-01T09:00:00.000Z'), aadObjectId: alanPearson.aadObjectId };
+      const channel = { ...conversation('19:cabinet-channel@thread.tacv2', undefined, '2021-07-01T09:05:00.000Z'), kind: 'channel' as const, teamId: '19:cabinet-team@thread.tacv2' };
+      const group = { ...conversation('19:group@thread.v2', undefined, '2021-07-01T09:00:00.000Z'), kind: 'groupChat' as const };
+      const other = { ...conversation('a:1personal-ronan', ronanHolmes.id, '2021-07-01T09:00:00.000Z'), aadObjectId: ronanHolmes.aadObjectId };
+      for (const c of [unlinked, channel, group, other]) await store.conversations.upsert(c);
+      const found = await store.conversations.listByAadObjectId(alanPearson.aadObjectId!.toUpperCase());
+      expect(found).toEqual([{ value: unlinked, etag: anEtag }]);
+      expect(await store.conversations.listByAadObjectId('00000000-0000-4000-8000-000000000000')).toEqual([]);
+      expect(await store.conversations.listTeamChannels()).toEqual([channel]);
+
+      const linked = await store.conversations.replace({ ...unlinked, memberId: alanPearson.id }, found[0]!.etag);
+      expect(await store.conversations.listByMember(alanPearson.id)).toEqual([linked.value]);
+      await expectDomainError(store.conversations.replace({ ...unlinked, memberId: ronanHolmes.id }, found[0]!.etag), 'conflict');
+    });
+
     it('marks a conversation unreachable, unless a later refresh says otherwise', async () => {
       const { store } = current();
       const record = conversation('a:1personal-alan', alanPearson.id, '2021-07-01T09:00:00.000Z');

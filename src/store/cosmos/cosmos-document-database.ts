@@ -1,6 +1,6 @@
 import type { Container, CosmosClient, ItemDefinition } from '@azure/cosmos';
 import type {
-  ContainerName, CreateOutcome, DocumentCollection, DocumentDatabase, DocumentEnvelope, DocumentPage, ReplaceOutcome,
+  ContainerName, CreateOutcome, DeleteOutcome, DocumentCollection, DocumentDatabase, DocumentEnvelope, DocumentPage, ReplaceOutcome,
   StoredDocument,
 } from '../documents/document-collection';
 import type { DocumentQuery } from '../documents/document-query';
@@ -99,6 +99,17 @@ const collection = (name: ContainerName, container: Container, operationTimeoutM
       attempt('upsert', async (abortSignal) => {
         const response = await container.items.upsert(document, { abortSignal });
         return etagOf(response.resource, response.etag);
+      }),
+    delete: (pk, id, etag) =>
+      attempt('delete', async (abortSignal): Promise<DeleteOutcome> => {
+        try {
+          await container.item(id, pk).delete({ accessCondition: { type: 'IfMatch', condition: etag }, abortSignal });
+          return 'deleted';
+        } catch (error) {
+          if (statusOf(error) === 412) return 'conflict';
+          if (statusOf(error) === 404) return 'not-found';
+          throw error;
+        }
       }),
     query: (query: DocumentQuery) =>
       attempt('query', async (abortSignal): Promise<DocumentPage> => {

@@ -6,7 +6,7 @@
 import type { DocumentQuery, FieldPath } from './document-query';
 
 /** Cosmos DB containers; the embedded adapter keeps them as a column of one table. All partition on `/pk`. */
-export const CONTAINER_NAMES = ['business', 'members', 'conversations', 'notifications', 'activities'] as const;
+export const CONTAINER_NAMES = ['business', 'members', 'conversations', 'notifications', 'activities', 'work'] as const;
 export type ContainerName = (typeof CONTAINER_NAMES)[number];
 
 /**
@@ -54,6 +54,8 @@ export type ReplaceOutcome =
   | { readonly outcome: 'conflict' }
   | { readonly outcome: 'not-found' };
 
+export type DeleteOutcome = 'deleted' | 'conflict' | 'not-found';
+
 export interface DocumentPage {
   readonly documents: StoredDocument[];
   readonly continuation?: string;
@@ -76,6 +78,8 @@ export interface DocumentCollection {
   replace(document: DocumentEnvelope, etag: string): Promise<ReplaceOutcome>;
   /** Create or overwrite, no ETag check. Returns the new ETag. */
   upsert(document: DocumentEnvelope): Promise<string>;
+  /** Removes the document only if the stored ETag is still `etag` (Cosmos IfMatch). */
+  delete(pk: string, id: string, etag: string): Promise<DeleteOutcome>;
   query(query: DocumentQuery): Promise<DocumentPage>;
   /**
    * Count the documents of these types (every partition) and sum a numeric field over them, in one aggregate query.

@@ -13,6 +13,10 @@ export const conversationStore = (conversations: TypedDocuments<ConversationReco
     (await conversations.values({ where: [{ path: 'data.memberId', op: '=', value: memberId }] })).sort((a, b) =>
       a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
     ),
+  listByAadObjectId: (aadObjectId) =>
+    conversations.query({ where: [{ path: 'ix.aadObjectIdKey', op: '=', value: aadObjectId.toLowerCase() }] }),
+  listTeamChannels: () => conversations.values({ where: [{ path: 'data.kind', op: '=', value: 'channel' }] }),
+  replace: (record, etag) => conversations.replace(record, etag),
   markUnreachable: async (id, at) => {
     for (let attempt = 1; ; attempt++) {
       const current = await conversations.get(id, id);

@@ -11,8 +11,10 @@ import { decisionStore } from './decision-store';
 import type { DocumentKind } from './document-kind';
 import {
   acknowledgementKind, actionPlanKind, actionUpdateKind, activityClaimKind, agendaItemKind, committeeKind, conversationKind,
-  decisionKind, deliveryKind, meetingKind, memberKind, notificationKind,
+  decisionKind, deliveryKind, dueWorkKind, leaseKind, meetingKind, memberKind, notificationKind,
 } from './document-kinds';
+import { dueWorkStore } from './due-work-store';
+import { leaseStore } from './lease-store';
 import { meetingStore } from './meeting-store';
 import { memberStore } from './member-store';
 import { notificationStore } from './notification-store';
@@ -31,6 +33,8 @@ export const createDocumentStore = (database: DocumentDatabase): Store => {
     conversations: conversationStore(typed(conversationKind)),
     actionPlans: actionPlanStore(typed(actionPlanKind), typed(actionUpdateKind)),
     notifications: notificationStore(typed(notificationKind), typed(deliveryKind)),
+    dueWork: dueWorkStore(typed(dueWorkKind)),
+    leases: leaseStore(typed(leaseKind)),
     activities: activityLedger(typed(activityClaimKind)),
     // Agenda items and decisions share the business container, so one aggregate query covers both.
     changeMarker: changeMarker(database.collection('business'), [agendaItemKind, decisionKind]),

@@ -6,14 +6,16 @@
  * conversations  pk = conversationId conversation (proactive-messaging references; get(id) is a point read)
  * notifications  pk = notificationId notification and its deliveries (recording a delivery is a point write)
  * activities     pk = hash of key   activity (a handled Teams activity; claiming it is a point create; TTL 2 days)
+ * work           pk = 'due'         dueWork (live work only: polling is one small single-partition query)
+ *                pk = 'lease'       lease (the sender lease, the sync lease: point reads and ETag writes)
  *
  * Agenda items and decisions count their writes (ix.revision), which is what Store.changeMarker() sums.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
-  Acknowledgement, ActionPlan, ActionUpdate, AgendaItem, Committee, ConversationRecord, Decision, Delivery, Instant,
-  Meeting, Member, normaliseEmail, Notification,
+  Acknowledgement, ActionPlan, ActionUpdate, AgendaItem, Committee, ConversationRecord, Decision, Delivery, DueWork, Instant,
+  Lease, Meeting, Member, normaliseEmail, Notification,
 } from '../../domain';
 import { epochMs, type DocumentKind } from './document-kind';
 
@@ -114,7 +116,8 @@ export const conversationKind: DocumentKind<ConversationRecord> = {
   schema: ConversationRecord,
   partitionKeyOf: (c) => c.id,
   keyOf: (c) => c.id,
-  indexOf: () => ({}),
+  // Personal chats are linked to a member when the roster gains their Entra object id.
+  indexOf: (c) => ({ aadObjectIdKey: c.aadObjectId?.toLowerCase() }),
 };
 
 export const notificationKind: DocumentKind<Notification> = {
@@ -124,7 +127,8 @@ export const notificationKind: DocumentKind<Notification> = {
   schema: Notification,
   partitionKeyOf: (n) => n.id,
   keyOf: (n) => n.id,
-  indexOf: (n) => ({ sendAtMs: epochMs(n.sendAt) }),
+  // Newest first for the officer's list.
+  indexOf: (n) => ({ createdAtMs: epochMs(n.createdAt) }),
 };
 
 export const deliveryKind: DocumentKind<Delivery> = {
@@ -133,7 +137,36 @@ export const deliveryKind: DocumentKind<Delivery> = {
   container: 'notifications',
   schema: Delivery,
   partitionKeyOf: (d) => d.notificationId,
-  keyOf: (d) => d.memberId,
+  keyOf: (d) => d.key,
+  // dueAtMs only while the delivery waits (pending, or claimed): a final one drops out of the sender's range query,
+  // so the query reads what is left to do, however long the notification's history.
+  indexOf: (d) => ({
+    dueAtMs: (d.status === 'pending' || d.status === 'sending') && d.dueAt !== undefined ? epochMs(d.dueAt) : undefined,
+    subjectKeys: d.subjectKeys.length > 0 ? [...d.subjectKeys] : undefined,
+  }),
+};
+
+/** Live due work, all in one logical partition: a record is removed when its work is done. */
+export const DUE_WORK_PARTITION = 'due';
+export const LEASE_PARTITION = 'lease';
+
+export const dueWorkKind: DocumentKind<DueWork> = {
+  type: 'dueWork',
+  label: 'due work',
+  container: 'work',
+  schema: DueWork,
+  partitionKeyOf: () => DUE_WORK_PARTITION,
+  keyOf: (w) => w.id,
+  indexOf: (w) => ({ dueAtMs: epochMs(w.dueAt) }),
+};
+
+export const leaseKind: DocumentKind<Lease> = {
+  type: 'lease',
+  label: 'lease',
+  container: 'work',
+  schema: Lease,
+  partitionKeyOf: () => LEASE_PARTITION,
+  keyOf: (l) => l.name,
   indexOf: () => ({}),
 };
 

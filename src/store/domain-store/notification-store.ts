@@ -1,5 +1,6 @@
 import type { Delivery, Notification } from '../../domain';
 import type { NotificationStore } from '../port';
+import { pageSizeOf } from './page-size';
 import type { TypedDocuments } from './typed-documents';
 
 export const notificationStore = (
@@ -9,18 +10,27 @@ export const notificationStore = (
   create: (notification) => notifications.create(notification),
   get: (id) => notifications.get(id, id),
   replace: (notification, etag) => notifications.replace(notification, etag),
-  // Cross-partition (one partition per notification), polled by the scheduler; the status filter keeps it small.
-  listDue: (now) =>
-    notifications.values({
-      where: [
-        { path: 'data.status', op: '=', value: 'scheduled' },
-        { path: 'ix.sendAtMs', op: '<=', value: now.getTime() },
-      ],
-      orderBy: { path: 'ix.sendAtMs', direction: 'asc' },
-    }),
+  // Cross-partition (one partition per notification), on the officer's request only, a page at a time.
+  listRecent: (continuation, pageSize) =>
+    notifications.page({ orderBy: { path: 'ix.createdAtMs', direction: 'desc' } }, continuation, pageSizeOf(pageSize)),
   createDelivery: (delivery) => deliveries.create(delivery),
-  getDelivery: (notificationId, memberId) => deliveries.get(notificationId, memberId),
+  getDelivery: (notificationId, key) => deliveries.get(notificationId, key),
   replaceDelivery: (delivery, etag) => deliveries.replace(delivery, etag),
-  listDeliveries: (notificationId) =>
-    deliveries.values({ partitionKey: notificationId, orderBy: { path: 'id', direction: 'asc' } }),
+  listDeliveries: (notificationId, continuation, pageSize) =>
+    deliveries.page({ partitionKey: notificationId, orderBy: { path: 'id', direction: 'asc' } }, continuation, pageSizeOf(pageSize)),
+  // Only waiting deliveries carry ix.dueAtMs, so this range reads what is left to do and nothing else.
+  listWaitingDeliveries: (notificationId, until, limit) =>
+    deliveries.query({
+      partitionKey: notificationId,
+      where: [{ path: 'ix.dueAtMs', op: '<=', value: until.getTime() }],
+      orderBy: { path: 'ix.dueAtMs', direction: 'asc' },
+      limit,
+    }),
+  listSentDeliveriesAbout: (subjectKey) =>
+    deliveries.values({
+      where: [
+        { path: 'ix.subjectKeys', op: 'contains', value: subjectKey },
+        { path: 'data.status', op: '=', value: 'sent' },
+      ],
+    }),
 });

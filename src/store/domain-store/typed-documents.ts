@@ -75,6 +75,11 @@ export class TypedDocuments<T> {
     return { value: checked, etag };
   }
 
+  /** Removes the record only if its ETag is still `etag`: true when removed, false when changed or gone meanwhile. */
+  async remove(value: T, etag: string): Promise<boolean> {
+    return (await this.collection.delete(this.kind.partitionKeyOf(value), this.documentId(this.kind.keyOf(value)), etag)) === 'deleted';
+  }
+
   async query(query: Omit<DocumentQuery, 'type' | 'page'>): Promise<Versioned<T>[]> {
     const page = await this.collection.query({ ...query, type: this.kind.type });
     return page.documents.map((d) => this.decode(d));

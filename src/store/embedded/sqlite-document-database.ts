@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DomainError } from '../../domain/errors';
 import {
-  CONTAINER_TTL_SECONDS, type ContainerName, type CreateOutcome, type DocumentCollection, type DocumentDatabase,
+  CONTAINER_TTL_SECONDS, type ContainerName, type CreateOutcome, type DeleteOutcome, type DocumentCollection, type DocumentDatabase,
   type DocumentEnvelope, type DocumentPage, type ReplaceOutcome, type StoredDocument,
 } from '../documents/document-collection';
 import type { DocumentQuery } from '../documents/document-query';
@@ -108,6 +108,7 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
        WHERE container = ? AND pk = ? AND id = ? AND etag = ?`,
     ),
     read: db.prepare<[string, string, string], Row>('SELECT pk, id, etag, body FROM documents WHERE container = ? AND pk = ? AND id = ?'),
+    delete: db.prepare('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ? AND etag = ?'),
     heartbeat: db.prepare(
       `INSERT INTO store_meta (key, value) VALUES ('last_ping', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
     ),
@@ -169,6 +170,11 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
           const etag = randomUUID();
           statements.upsert.run(...rowValues(document, etag));
           return etag;
+        }),
+      delete: (pk, id, etag) =>
+        guard((): DeleteOutcome => {
+          if (statements.delete.run(name, pk, id, etag).changes === 1) return 'deleted';
+          return read(pk, id) === undefined ? 'not-found' : 'conflict';
         }),
       query: (query: DocumentQuery) =>
         guard((): DocumentPage => {

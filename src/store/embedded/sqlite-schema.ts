@@ -45,8 +45,11 @@ CREATE INDEX IF NOT EXISTS documents_by_aad_object_id ON documents (container, t
 CREATE INDEX IF NOT EXISTS documents_by_email ON documents (container, type, json_extract(body, '$.ix.emailKey'));
 -- where to reach a member (every delivery)
 CREATE INDEX IF NOT EXISTS documents_by_member ON documents (container, type, json_extract(body, '$.data.memberId'));
--- the scheduler's poll
-CREATE INDEX IF NOT EXISTS documents_due ON documents (container, type, json_extract(body, '$.data.status'), json_extract(body, '$.ix.sendAtMs'));
+-- what is left to send of a notification, and the due-work poll: only waiting documents carry ix.dueAtMs, and only
+-- they are in this partial index (a range condition on dueAtMs tells SQLite the value is not null)
+DROP INDEX IF EXISTS documents_due;
+CREATE INDEX IF NOT EXISTS documents_waiting ON documents (container, pk, type, json_extract(body, '$.ix.dueAtMs'))
+  WHERE json_extract(body, '$.ix.dueAtMs') IS NOT NULL;
 -- recent decisions
 CREATE INDEX IF NOT EXISTS documents_by_decided_on ON documents (container, type, json_extract(body, '$.data.decidedOn'));
 -- changeMarker(): count and sum of write revisions, answered from this index alone (polled every few seconds)
