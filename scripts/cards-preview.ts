@@ -25,6 +25,8 @@ const titles: Record<CardName, string> = {
   'link-preview': 'Link preview (Adaptive Cards 1.3)',
   help: 'Help and welcome',
   error: 'Error',
+  'notification-confirm': 'Send a notification (officer)',
+  'notification-progress': 'Notification progress (officer)',
 };
 
 /** Cards are rendered on each request, so edits to templates and sample data show on reload. */

@@ -1,4 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { buildErrorView, renderErrorCard } from './cards';
+import { BottleneckConnectorBudget } from './delivery/connector-budget';
+import { OutboxSender } from './delivery/outbox-sender';
+import { DEFAULT_RETRY_POLICY } from './domain';
+import type { NotificationDeps } from './services/notifications/notification-deps';
+import { BotConnectorClient } from './teams/bot-connector-client';
 import { describeConfig, type Config } from './config';
 import { createHttpServer } from './http/server';
 import { createOfficerAuthenticator } from './http/officer-auth';
@@ -7,7 +14,7 @@ import type { Logger } from './logging/logger';
 import { MemberDirectory } from './services/roster/member-directory';
 import { SearchIndex } from './services/search';
 import { openStore } from './store/open-store';
-import { createCloudAdapter, createMessagesHandler, type BotCredentialsFactory } from './teams/bot-adapter';
+import { createBotAuthentication, createCloudAdapter, createMessagesHandler, type BotCredentialsFactory } from './teams/bot-adapter';
 import { CabinetBot } from './teams/cabinet-bot';
 import { TeamsMessenger } from './teams/teams-messenger';
 import { createTurnErrorHandler } from './teams/turn-errors';
@@ -17,6 +24,19 @@ import { createTurnErrorHandler } from './teams/turn-errors';
  * within this plus one background rebuild (~1 s).
  */
 const SEARCH_FRESHNESS_MS = 5000;
+
+/** A Bot Connector call that has not answered by then is a fault, tried again by the outbox. */
+const CONNECTOR_TIMEOUT_MS = 15_000;
+
+/** The outbox sender's settings (docs/ARCHITECTURE.md, "Notifications", says why these). */
+const SENDER_SETTINGS = {
+  concurrency: 16,
+  idlePollMs: 10_000,
+  busyTickMs: 200,
+  leaseTtlMs: 15_000,
+  progressEveryMs: 3000,
+  policy: DEFAULT_RETRY_POLICY,
+};
 
 export interface RunningApp {
   readonly port: number;
@@ -41,7 +61,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
 
   const store = await openStore(config.store);
 
-  const adapter = createCloudAdapter(config.bot, options.botCredentialsFactory);
+  const botAuth = createBotAuthentication(config.bot, options.botCredentialsFactory);
+  const adapter = createCloudAdapter(botAuth);
   adapter.onTurnError = createTurnErrorHandler(logger, (error, reference) => renderErrorCard(buildErrorView(error, { reference })));
   const now = () => new Date();
   // Kept fresh by this instance's own writes at once, and by other instances' through the store's change marker
@@ -52,25 +73,44 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     onBackgroundError: (err) => logger.warn({ err }, 'search index refresh failed'),
   });
   const stopRefreshingSearch = search.keepFresh();
-  const messenger = new TeamsMessenger(adapter, config.bot.appId ?? '', logger);
-  const bot = new CabinetBot({ store, search, messenger, logger, now, members: new MemberDirectory(store) });
+  // The outbox: Teams' limits kept by one budget, one try per Bot Connector call, a sender loop over the store.
+  const budget = new BottleneckConnectorBudget({ requestsPerSecond: config.notifications.sendRatePerSecond });
+  const connector = new BotConnectorClient(botAuth, budget, { appId: config.bot.appId ?? '', timeoutMs: CONNECTOR_TIMEOUT_MS });
+  const messenger = new TeamsMessenger(connector, logger, {
+    ...(config.bot.appId ? { botId: `28:${config.bot.appId}` } : {}),
+    defaultServiceUrl: config.notifications.teamsServiceUrl,
+  });
+  const sender = new OutboxSender(
+    { store, messenger, logger: logger.child({ component: 'outbox' }), now, random: Math.random, ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}) },
+    { ...SENDER_SETTINGS, instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` },
+  );
+  const notifications: NotificationDeps = {
+    store,
+    now,
+    wake: () => sender.wake(),
+    ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}),
+  };
+  const bot = new CabinetBot({ store, search, logger, now, notifications, members: new MemberDirectory(store) });
 
   const http = createHttpServer({
     logger,
     maxBodyBytes: config.officerApi.maxBodyBytes,
     messages: createMessagesHandler(adapter, (ctx) => bot.run(ctx)),
     authenticateOfficer: createOfficerAuthenticator(config.officerApi),
-    routes: officerRoutes({ store, config, search }),
+    routes: officerRoutes({ store, config, search, notifications }),
     readiness: () => store.ping(),
   });
   const { port } = await http.listen(config.port, config.host);
   logger.info({ port }, `listening on http://${config.host}:${port} (POST /api/messages, GET /healthz, /readyz)`);
+  sender.start();
 
   return {
     port,
     stop: async () => {
       logger.info('shutting down: finishing requests in flight');
       await http.stop(config.shutdownGraceMs);
+      await sender.stop(config.shutdownGraceMs);
+      await budget.stop();
       stopRefreshingSearch();
       await search.whenIdle(); // a background rebuild may still be reading the store
       await store.close();

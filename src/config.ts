@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatQuietHours, parseQuietHours, type QuietHours } from './domain/quiet-hours';
 
 /**
  * One schema over the environment. Startup fails listing every problem at once (never a stack trace);
@@ -39,6 +40,18 @@ const envFields = {
     MAX_BODY_BYTES: intFrom(1_048_576, 1024, 50 * 1_048_576),
 
     CALL_IN_WORKING_DAYS: intFrom(5, 0, 30),
+    // Notifications: the tenant's budget of Bot Connector requests per second (Teams allows 50 per app per tenant,
+    // counting every request), and the London hours in which nothing is sent unless urgent.
+    TEAMS_SEND_RATE: intFrom(30, 1, 50),
+    QUIET_HOURS: z.preprocess(emptyAsUndefined, z.string().default('21:00-08:00')).superRefine((value, ctx) => {
+      try {
+        parseQuietHours(value);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    }),
+    // Where new personal chats opened by installing the app for a member are addressed (Teams' global endpoint).
+    TEAMS_SERVICE_URL: z.preprocess(emptyAsUndefined, z.string().url().default('https://smba.trafficmanager.net/teams/')),
     SHUTDOWN_GRACE_MS: intFrom(10_000, 0, 120_000),
 };
 
@@ -111,6 +124,11 @@ export interface Config {
   };
   readonly callInWorkingDays: number;
   readonly shutdownGraceMs: number;
+  readonly notifications: {
+    readonly sendRatePerSecond: number;
+    readonly quietHours?: QuietHours;
+    readonly teamsServiceUrl: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -163,6 +181,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, isTerminal = false): Config {
     },
     callInWorkingDays: e.CALL_IN_WORKING_DAYS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    notifications: {
+      sendRatePerSecond: e.TEAMS_SEND_RATE,
+      ...(parseQuietHours(e.QUIET_HOURS) ? { quietHours: parseQuietHours(e.QUIET_HOURS) } : {}),
+      teamsServiceUrl: e.TEAMS_SERVICE_URL,
+    },
   };
   return deepFreeze(config);
 }
@@ -177,6 +200,7 @@ export function describeConfig(c: Config): Record<string, unknown> {
       ? { kind: 'cosmos', endpoint: c.store.endpoint, databaseId: c.store.databaseId, auth: c.store.key ? 'key' : 'managed identity' }
       : c.store,
     officerApi: { auth: c.officerApi.entra ? 'entra' : c.officerApi.staticToken ? 'static token' : 'disabled', maxBodyBytes: c.officerApi.maxBodyBytes },
+    notifications: { sendRatePerSecond: c.notifications.sendRatePerSecond, quietHours: formatQuietHours(c.notifications.quietHours) },
   };
 }
 

@@ -10,6 +10,12 @@ const ItemLocator = z.object({ committeeId: Id, agendaItemId: Id });
 const DecisionLocator = z.object({ committeeId: Id, decisionId: Id });
 const ActionPlanLocator = z.object({ committeeId: Id, actionPlanId: Id });
 const ActionLocator = z.object({ committeeId: Id, actionPlanId: Id, actionId: Id });
+const NotificationLocator = z.object({ notificationId: Id });
+/** The confirmation card names an item or a meeting (templates bind the other as an empty string). */
+const emptyAsAbsent = (v: unknown) => (v === '' ? undefined : v);
+const PushLocator = z
+  .object({ committeeId: Id, agendaItemId: z.preprocess(emptyAsAbsent, Id.optional()), meetingId: z.preprocess(emptyAsAbsent, Id.optional()) })
+  .refine((d) => (d.agendaItemId === undefined) !== (d.meetingId === undefined), 'names an agenda item or a meeting');
 
 export const ActionDataSchemas = {
   [Verbs.acknowledge]: ItemLocator,
@@ -20,6 +26,9 @@ export const ActionDataSchemas = {
   [Verbs.viewActionPlan]: ActionPlanLocator,
   [Verbs.updateAction]: ActionLocator,
   [Verbs.showHelp]: z.object({}),
+  [Verbs.sendNotification]: PushLocator,
+  [Verbs.notificationProgress]: NotificationLocator,
+  [Verbs.cancelNotification]: NotificationLocator,
 } as const satisfies Record<Verb, z.ZodTypeAny>;
 
 export type ActionData<V extends Verb> = z.infer<(typeof ActionDataSchemas)[V]>;

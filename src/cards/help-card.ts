@@ -32,6 +32,7 @@ export const defaultHelpExamples: readonly HelpExample[] = [
 export const defaultOfficerHelpExamples: readonly HelpExample[] = [
   { text: 'report community safety', meaning: 'who has and has not acknowledged an item' },
   { text: 'remind community safety', meaning: 'remind those who have not acknowledged it' },
+  { text: 'notify item 6', meaning: "send an item's card to its committee (or notify agenda cabinet for the whole agenda)" },
 ];
 
 export interface HelpCardInput {

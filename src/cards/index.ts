@@ -15,6 +15,7 @@ export { userSpecificRefresh, MAX_REFRESH_USER_IDS, type RefreshBlock } from './
 export { CARD_SIZE_LIMIT_BYTES, cardNames, cardSizeBytes, type AdaptiveCard, type CardName } from './templates';
 export { formatDateTime, formatDayDate, formatLongDate, formatTime, formatWhen } from './format-date';
 export { formatStatus, type StatusText } from './status-text';
+export { clip, plural } from './text';
 export { presentRag, type RagPresentation } from './rag';
 export * from './agenda-item-card';
 export * from './meeting-digest-card';
@@ -25,4 +26,6 @@ export * from './search-results-card';
 export * from './link-preview-card';
 export * from './help-card';
 export * from './error-card';
+export * from './notification-confirm-card';
+export * from './notification-progress-card';
 export { renderCard, type CardViews } from './render-card';

@@ -6,6 +6,8 @@ import { renderErrorCard, type ErrorView } from './error-card';
 import { renderHelpCard, type HelpView } from './help-card';
 import { renderLinkPreviewCard, type LinkPreviewView } from './link-preview-card';
 import { renderMeetingDigestCard, type MeetingDigestView } from './meeting-digest-card';
+import { renderNotificationConfirmCard, type NotificationConfirmView } from './notification-confirm-card';
+import { renderNotificationProgressCard, type NotificationProgressView } from './notification-progress-card';
 import { renderSearchResultsCard, type SearchResultsView } from './search-results-card';
 import type { AdaptiveCard, CardName } from './templates';
 
@@ -20,6 +22,8 @@ export interface CardViews {
   'link-preview': LinkPreviewView;
   help: HelpView;
   error: ErrorView;
+  'notification-confirm': NotificationConfirmView;
+  'notification-progress': NotificationProgressView;
 }
 
 const renderers: { readonly [N in CardName]: (view: CardViews[N]) => AdaptiveCard } = {
@@ -32,6 +36,8 @@ const renderers: { readonly [N in CardName]: (view: CardViews[N]) => AdaptiveCar
   'link-preview': renderLinkPreviewCard,
   help: renderHelpCard,
   error: renderErrorCard,
+  'notification-confirm': renderNotificationConfirmCard,
+  'notification-progress': renderNotificationProgressCard,
 };
 
 /** Renders any card by name: for the gallery and for code that picks the card at run time. */

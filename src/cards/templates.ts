@@ -18,6 +18,8 @@ export const cardNames = [
   'link-preview',
   'help',
   'error',
+  'notification-confirm',
+  'notification-progress',
 ] as const;
 export type CardName = (typeof cardNames)[number];
 

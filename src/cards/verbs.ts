@@ -19,6 +19,12 @@ export const Verbs = {
   refreshItem: 'refreshItem',
   /** Show the help card. */
   showHelp: 'showHelp',
+  /** Officer: send the notification a confirmation card describes (an item's card, or a meeting's agenda). */
+  sendNotification: 'sendNotification',
+  /** Officer: redraw a notification's progress card now. */
+  notificationProgress: 'notificationProgress',
+  /** Officer: cancel what a notification has not sent yet. */
+  cancelNotification: 'cancelNotification',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];

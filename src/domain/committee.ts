@@ -19,7 +19,7 @@ export const CommitteeNotificationSettings = z.object({
   callInEnded: z.enum(['notify', 'hold', 'off']).default('notify'),
   /** Owners of overdue actions on this committee's action plans: a reminder at most once a day. */
   overdueActions: z.enum(['notify', 'off']).default('notify'),
-});
+}).strict();
 export type CommitteeNotificationSettings = z.infer<typeof CommitteeNotificationSettings>;
 
 export const DEFAULT_NOTIFICATION_SETTINGS: CommitteeNotificationSettings = CommitteeNotificationSettings.parse({});

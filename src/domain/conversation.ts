@@ -16,6 +16,8 @@ export const ConversationRecord = z.object({
   aadObjectId: z.string().optional(),
   tenantId: z.string().optional(),
   teamId: z.string().optional(),
+  /** For channels: "Cabinet members / General", as Teams named them when the bot was added. */
+  name: z.string().max(300).optional(),
   reference: z.record(z.unknown()),
   reachable: z.boolean(),
   updatedAt: Instant,

@@ -48,8 +48,8 @@ export const DeliveryRecipient = z.discriminatedUnion('kind', [
 ]);
 export type DeliveryRecipient = z.infer<typeof DeliveryRecipient>;
 
-/** The document key of a delivery within its notification: letters, digits and dashes, so any store takes it. */
-export const DeliveryKey = z.string().regex(/^[A-Za-z0-9-]{1,120}$/, 'must be letters, digits and dashes');
+/** The key of a delivery within its notification: the member's id, or a hash for a channel or a card to redraw. */
+export const DeliveryKey = Id;
 
 export const Delivery = z.object({
   notificationId: Id,
@@ -60,6 +60,8 @@ export const Delivery = z.object({
   /** Where it goes; for members, filled in when their chat is found or opened. */
   conversationId: ConversationRecord.shape.id.optional(),
   targetActivityId: z.string().min(1).max(200).optional(),
+  /** For an update: the notification whose card it redraws (the card is drawn again as that one was). */
+  redraw: z.object({ notificationId: Id }).optional(),
   /** What the card shows ("item:<id>", "meeting:<id>", "decision:<id>"): finds cards to redraw when a record changes. */
   subjectKeys: z.array(z.string().max(220)).max(60).default([]),
   status: DeliveryStatus,
@@ -92,7 +94,9 @@ export type AttemptResult =
   /** Any other refusal (400, 401, 413 ...): retrying would not help. */
   | { readonly kind: 'rejected'; readonly detail: string }
   /** No conversation could be found or opened for the member. */
-  | { readonly kind: 'unreachable'; readonly reason: UnreachableReason; readonly detail?: string };
+  | { readonly kind: 'unreachable'; readonly reason: UnreachableReason; readonly detail?: string }
+  /** Nothing left to say to them when their turn came (a reminder to someone who has since read everything). */
+  | { readonly kind: 'not-needed'; readonly detail: string };
 
 export interface RetryPolicy {
   /** Faults before a delivery fails for good: Company Communicator's ten tries. */
@@ -173,6 +177,8 @@ export const deliveryAfterAttempt = (d: Delivery, result: AttemptResult, now: Da
       return final(d, now, { status: 'blocked', lastError: result.detail, unreachable: { reason: 'blocked', detail: result.detail } });
     case 'gone':
       return final(d, now, { status: 'unreachable', lastError: result.detail, unreachable: { reason: 'chat-gone', detail: result.detail } });
+    case 'not-needed':
+      return final(d, now, { status: 'cancelled', lastError: `no longer needed: ${result.detail}` });
     case 'unreachable':
       return final(d, now, {
         status: 'unreachable',

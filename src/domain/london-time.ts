@@ -44,3 +44,14 @@ export function londonWallTimeToInstant(date: string, time: string): string | un
   const guess = wall - londonOffsetMinutes(wall) * 60_000;
   return new Date(wall - londonOffsetMinutes(guess) * 60_000).toISOString();
 }
+
+/** The next instant after `after` at which London clocks show `hhmm` ("09:00"): today's, or tomorrow's once passed. */
+export function nextLondonWallTime(after: Date, hhmm: string): Date {
+  const { date } = londonWallClock(after.getTime());
+  const today = londonWallTimeToInstant(date, hhmm);
+  if (today === undefined) throw new Error(`"${hhmm}" is not a time of day`);
+  if (Date.parse(today) > after.getTime()) return new Date(today);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const tomorrow = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  return new Date(londonWallTimeToInstant(tomorrow, hhmm)!);
+}

@@ -90,6 +90,16 @@ export const Notification = z.object({
   /** When it was asked to go; quiet hours may hold it later (see quiet-hours.ts). */
   sendAt: Instant,
   status: NotificationStatus,
+  /**
+   * For an audience resolved on create: who it was resolved to, as the officer was told. The deliveries are written
+   * from this by the sender, so the officer's request never waits for thousands of writes.
+   */
+  recipients: z
+    .object({
+      members: z.array(z.object({ id: Id, name: z.string().min(1).max(300) })).max(5000),
+      channels: z.array(z.object({ conversationId: ConversationRecord.shape.id, name: z.string().min(1).max(300) })).max(50),
+    })
+    .optional(),
   /** The recipients have been recorded as deliveries. */
   prepared: z.boolean(),
   recipientCount: z.number().int().min(0).optional(),

@@ -49,6 +49,8 @@ export interface MemberStore {
 export interface MeetingStore {
   create(meeting: Meeting): Promise<CreateResult<Meeting>>;
   get(committeeId: string, id: string): Promise<Versioned<Meeting> | undefined>;
+  /** When only the id is known (officer API): a cross-partition query on Cosmos DB. */
+  findById(id: string): Promise<Versioned<Meeting> | undefined>;
   replace(meeting: Meeting, etag: string): Promise<Versioned<Meeting>>;
   /** Meetings of one committee starting at or after `from`, soonest first. */
   listUpcoming(committeeId: string, from: Date, limit: number): Promise<Meeting[]>;
@@ -112,6 +114,8 @@ export interface ActionPlanStore {
   replace(plan: ActionPlan, etag: string): Promise<Versioned<ActionPlan>>;
   /** Plans holding an action owned by this member. */
   listByOwner(memberId: string): Promise<ActionPlan[]>;
+  /** Plans with an action not done whose due date (yyyy-mm-dd) is before `today`: the daily overdue sweep. */
+  listWithOverdueActions(today: string): Promise<ActionPlan[]>;
   /** Append-only history; an update's id is its idempotency key. */
   appendUpdate(update: ActionUpdate): Promise<CreateResult<ActionUpdate>>;
   listUpdates(committeeId: string, actionPlanId: string): Promise<ActionUpdate[]>;

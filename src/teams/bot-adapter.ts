@@ -6,7 +6,7 @@ import {
   type Response as BotResponse,
   type TurnContext,
 } from 'botbuilder';
-import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import type { BotFrameworkAuthentication, ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Logger } from '../logging/logger';
 import { StrictChannelAuthentication } from './channel-authentication';
 
@@ -31,11 +31,12 @@ export const turnLogger = (ctx: TurnContext, fallback: Logger): Logger => (ctx.t
 export const turnRequestId = (ctx: TurnContext): string | undefined => ctx.turnState.get(TURN_REQUEST_ID) as string | undefined;
 
 /**
- * CloudAdapter with ConfigurationBotFrameworkAuthentication. With no app id it runs in local mode: no
- * channel authentication, no Authorization header on outgoing calls. `credentialsFactory` lets tests sign
- * outgoing calls locally instead of asking Microsoft's login service.
+ * The Bot Framework authentication of incoming and outgoing calls: ConfigurationBotFrameworkAuthentication, wrapped so
+ * that every failure to authenticate a channel request is a 401. With no app id it runs in local mode: no channel
+ * authentication, no Authorization header on outgoing calls. `credentialsFactory` lets tests sign outgoing calls
+ * locally instead of asking Microsoft's login service.
  */
-export function createCloudAdapter(credentials: BotCredentials, credentialsFactory?: ServiceClientCredentialsFactory): CloudAdapter {
+export function createBotAuthentication(credentials: BotCredentials, credentialsFactory?: ServiceClientCredentialsFactory): BotFrameworkAuthentication {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: credentials.appId ?? '',
     MicrosoftAppPassword: credentials.appPassword ?? '',
@@ -48,8 +49,12 @@ export function createCloudAdapter(credentials: BotCredentials, credentialsFacto
     options.ToBotFromChannelTokenIssuer = credentials.tokenIssuer ?? 'https://api.botframework.com';
     options.ToChannelFromBotOAuthScope = credentials.oauthScope ?? 'https://api.botframework.com';
   }
-  const auth = new ConfigurationBotFrameworkAuthentication(options, credentialsFactory);
-  return new CloudAdapter(new StrictChannelAuthentication(auth));
+  return new StrictChannelAuthentication(new ConfigurationBotFrameworkAuthentication(options, credentialsFactory));
+}
+
+/** The SDK's adapter for turns (replies within a turn go through it, with its own retries). */
+export function createCloudAdapter(auth: BotFrameworkAuthentication): CloudAdapter {
+  return new CloudAdapter(auth);
 }
 
 /** The HTTP entry for /api/messages: runs one turn through the adapter with the request's logger attached. */

@@ -13,6 +13,7 @@ import type { Reply } from './commands/reply';
 import { onInstallation } from './install-events';
 import { answerComposeQuery, answerLinkQuery } from './message-extension';
 import { turnLogger, turnRequestId } from './bot-adapter';
+import { postProgressCard } from './progress-card';
 import { buildTurn, type BotDeps, type Turn } from './turn';
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -61,11 +62,11 @@ export class CabinetBot extends TeamsActivityHandler {
         return;
       }
       turn.logger.info({ text: text.slice(0, 200) }, 'message');
-      await sendReply(ctx, await answerCommand(text, turn, this.deps, this.botNames));
+      await this.sendReply(ctx, await answerCommand(text, turn, this.deps, this.botNames));
     } catch (err) {
       if (!isExpected(err)) throw err; // onTurnError logs it and shows the error card
       turn.logger.info({ err }, 'request refused');
-      await sendReply(ctx, { cards: [errorCard(err, turn.requestId)] });
+      await this.sendReply(ctx, { cards: [errorCard(err, turn.requestId)] });
     }
   }
 
@@ -80,6 +81,7 @@ export class CabinetBot extends TeamsActivityHandler {
       logger.info({ verb: value.action?.verb, trigger: (value as { trigger?: string }).trigger }, 'card action');
       if (answer.kind === 'card') return cardResponse(answer.card);
       for (const card of answer.followUps) await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      if (answer.progressOf) await postProgressCard(ctx, answer.progressOf, this.deps);
       return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer.message as unknown as Record<string, unknown> };
     } catch (err) {
       if (isExpected(err)) logger.info({ err, verb: value.action?.verb }, 'card action refused');
@@ -127,14 +129,15 @@ export class CabinetBot extends TeamsActivityHandler {
 
   private async sendAnswer(ctx: TurnContext, answer: InvokeAnswer): Promise<void> {
     if (answer.kind === 'card') await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(answer.card)] });
-    else await sendReply(ctx, { text: answer.message, cards: answer.followUps });
+    else await this.sendReply(ctx, { text: answer.message, cards: answer.followUps, ...(answer.progressOf ? { progressOf: answer.progressOf } : {}) });
   }
-}
 
-async function sendReply(ctx: TurnContext, reply: Reply): Promise<void> {
-  // Plain text: what people typed is echoed back, and must not turn into links or formatting.
-  if (reply.text) await ctx.sendActivity({ type: 'message', text: reply.text, textFormat: 'plain' });
-  for (const card of reply.cards) await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+  private async sendReply(ctx: TurnContext, reply: Reply): Promise<void> {
+    // Plain text: what people typed is echoed back, and must not turn into links or formatting.
+    if (reply.text) await ctx.sendActivity({ type: 'message', text: reply.text, textFormat: 'plain' });
+    for (const card of reply.cards) await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+    if (reply.progressOf) await postProgressCard(ctx, reply.progressOf, this.deps);
+  }
 }
 
 const cardResponse = (card: AdaptiveCard): AdaptiveCardInvokeResponse => ({ statusCode: 200, type: CARD_CONTENT_TYPE, value: card });

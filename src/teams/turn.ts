@@ -2,7 +2,7 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { ConversationKind, Viewer } from '../domain';
 import type { Logger } from '../logging/logger';
 import type { ConversationDeps } from '../services/conversation/conversation-deps';
-import type { Messenger } from '../services/messenger';
+import type { NotificationDeps } from '../services/notifications/notification-deps';
 import { linkTeamsUser } from '../services/roster/link-teams-user';
 import type { MemberDirectory } from '../services/roster/member-directory';
 import { turnLogger, turnRequestId } from './bot-adapter';
@@ -21,7 +21,8 @@ export interface Turn {
 }
 
 export interface BotDeps extends ConversationDeps {
-  readonly messenger: Messenger;
+  /** Pushes, reminders and cancellations go through the outbox (the same use cases as the officer API). */
+  readonly notifications: NotificationDeps;
   readonly logger: Logger;
   readonly members: MemberDirectory;
 }

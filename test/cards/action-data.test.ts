@@ -3,7 +3,7 @@ import { Verbs, allVerbs, isVerb } from '../../src/cards/verbs';
 
 describe('card action data', () => {
   it('names every verb the Teams adapter routes', () => {
-    expect(allVerbs).toEqual(['acknowledge', 'viewDecision', 'viewActionPlan', 'updateAction', 'remindOutstanding', 'viewItem', 'refreshItem', 'showHelp']);
+    expect(allVerbs).toEqual(['acknowledge', 'viewDecision', 'viewActionPlan', 'updateAction', 'remindOutstanding', 'viewItem', 'refreshItem', 'showHelp', 'sendNotification', 'notificationProgress', 'cancelNotification']);
     expect(isVerb('acknowledge')).toBe(true);
     expect(isVerb('acknowledge_item')).toBe(false);
   });
@@ -17,6 +17,17 @@ describe('card action data', () => {
   it('refuses data without its locators', () => {
     expect(() => parseActionData(Verbs.viewDecision, { committeeId: 'cabinet' })).toThrow();
     expect(() => parseActionData(Verbs.viewItem, { committeeId: 'cabinet', agendaItemId: '../x' })).toThrow();
+  });
+
+  it('reads a Send press as an item or a meeting (the other bound as an empty string), never both or neither', () => {
+    expect(parseActionData(Verbs.sendNotification, { committeeId: 'cabinet', agendaItemId: 'item-5', meetingId: '', memberId: 'x' })).toEqual({
+      committeeId: 'cabinet', agendaItemId: 'item-5',
+    });
+    expect(parseActionData(Verbs.sendNotification, { committeeId: 'cabinet', agendaItemId: '', meetingId: 'm-1' })).toEqual({ committeeId: 'cabinet', meetingId: 'm-1' });
+    expect(() => parseActionData(Verbs.sendNotification, { committeeId: 'cabinet', agendaItemId: '', meetingId: '' })).toThrow();
+    expect(() => parseActionData(Verbs.sendNotification, { committeeId: 'cabinet', agendaItemId: 'i', meetingId: 'm' })).toThrow();
+    expect(() => parseActionData(Verbs.cancelNotification, {})).toThrow();
+    expect(parseActionData(Verbs.cancelNotification, { notificationId: 'n-1', by: 'someone' })).toEqual({ notificationId: 'n-1' });
   });
 
   it("reads an action update from that action's own inputs, which arrive as strings", () => {

@@ -22,9 +22,11 @@ const versions: Record<CardName, string> = {
   'link-preview': '1.3',
   help: '1.5',
   error: '1.5',
+  'notification-confirm': '1.5',
+  'notification-progress': '1.5',
 };
 
-const LOCATORS = new Set(['committeeId', 'agendaItemId', 'decisionId', 'actionPlanId', 'actionId']);
+const LOCATORS = new Set(['committeeId', 'agendaItemId', 'decisionId', 'actionPlanId', 'actionId', 'meetingId', 'notificationId']);
 
 describe.each(cases)('%s card with %s', (name, _label, view) => {
   const card = renderCard(name, view as never);

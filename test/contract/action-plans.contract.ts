@@ -67,6 +67,22 @@ export const describeActionPlans = (current: CurrentStore): void => {
       expect(await store.actionPlans.listByOwner(ronanHolmes.id)).toEqual([]);
     });
 
+    it('lists the plans with an action not done that fell due before a day, across committees', async () => {
+      const { store } = current();
+      const finished: ActionPlan = {
+        ...leisurePlan, id: 'plan-finished', actions: [{ ...leisurePlan.actions[0]!, id: 'act-f1', dueOn: '2021-08-01', rag: 'done', percentComplete: 100 }],
+      };
+      for (const p of [plan, leisurePlan, finished]) await store.actionPlans.create(p);
+      const ids = async (today: string) => (await store.actionPlans.listWithOverdueActions(today)).map((p) => p.id).sort();
+      expect(await ids('2021-10-31')).toEqual([]); // due today is not overdue yet
+      expect(await ids('2021-11-01')).toEqual([plan.id]);
+      expect(await ids('2021-12-02')).toEqual([plan.id, leisurePlan.id]);
+      // Once the overdue action is done, the plan's next open action (July 2022) is not overdue.
+      const current1 = await store.actionPlans.get('cabinet', plan.id);
+      await store.actionPlans.replace({ ...plan, actions: plan.actions.map((a) => (a.id === 'act-1' ? { ...a, rag: 'done' as const, percentComplete: 100 } : a)) }, current1!.etag);
+      expect(await ids('2021-12-02')).toEqual([leisurePlan.id]);
+    });
+
     it('appends updates once each (the id is the idempotency key) and lists them in time order', async () => {
       const { store } = current();
       await store.actionPlans.create(plan);

@@ -66,6 +66,8 @@ export const describeBusinessRecords = (current: CurrentStore): void => {
       expect(created).toEqual({ created: true, record: { value: july, etag: anEtag } });
       expect(await store.meetings.get('cabinet', july.id)).toEqual({ value: july, etag: anEtag });
       expect(await store.meetings.get('council', july.id)).toBeUndefined();
+      expect(await store.meetings.findById(july.id)).toEqual({ value: july, etag: anEtag });
+      expect(await store.meetings.findById('meeting-none')).toBeUndefined();
 
       const again = await store.meetings.create({ ...july, venue: 'Elsewhere' });
       expect(again).toEqual({ created: false, existing: { value: july, etag: anEtag } });

@@ -28,7 +28,8 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const owned = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'cabinet-bot-test-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '2000', ...env });
+  // No quiet hours unless a test asks for them: tests run at any hour, and most expect sends to go at once.
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '2000', QUIET_HOURS: 'off', ...env });
   if (options.seed) {
     const store = config.store.kind === 'cosmos' ? await openStore(config.store) : createEmbeddedStore({ dataDir });
     await options.seed(store);

@@ -132,7 +132,9 @@ describe('Teams chat commands on the demo council', () => {
   });
 
   describe('help', () => {
-    const OFFICER_PART = 'For officers report community safety  who has and has not acknowledged an item remind community safety  remind those who have not acknowledged it';
+    const OFFICER_PART =
+      'For officers report community safety  who has and has not acknowledged an item remind community safety  remind those who have not acknowledged it ' +
+      "notify item 6  send an item's card to its committee (or notify agenda cabinet for the whole agenda)";
 
     it('shows an officer the officer examples, and a councillor not', async () => {
       const officer = cardText(onlyCard((await h.post(h.message('director', 'help'))).sent));
@@ -156,51 +158,81 @@ describe('Teams chat commands on the demo council', () => {
         leader: (await s.conversations.get(h.personalConversationId('leader')))?.value.reachable,
       }));
 
-    it('with nobody installed, says at once that nobody can be reached, and whom to contact another way', async () => {
-      const text = onlyText((await h.post(h.message('director', 'remind community safety'))).sent);
-      expect(text).toBe(
-        `Nobody still to acknowledge "${CSP_TITLE}" can be reached in Teams.\n\n` +
-          'Not reachable in Teams (contact them another way): Cllr Alan Pearson, Cllr Joe Orson.',
+    /** What the officer got back in their chat: the answer's text, and the progress card below it. */
+    const officerReply = (sent: Array<Record<string, unknown>>) => {
+      const mine = sent.filter((a) => (a.conversation as { id: string }).id === h.personalConversationId('director'));
+      expect(mine).toHaveLength(2);
+      expect(mine[0]).toMatchObject({ type: 'message', textFormat: 'plain' });
+      return { text: mine[0]!.text as string, progress: cardText(cardsIn([mine[1]!])[0]) };
+    };
+    /** The officer's progress card as last drawn: posted in the reply, then redrawn in place (PUT) by the sender. */
+    const latestProgressCard = () =>
+      h.connector.calls
+        .filter((c) => decodeURIComponent(c.path).includes(h.personalConversationId('director')))
+        .map((c) => cardsIn([c.body])[0])
+        .filter((card) => card !== undefined && String(card.fallbackText).startsWith('Notification:'))
+        .map((card) => cardText(card))
+        .at(-1);
+
+    it('with nobody installed, says so at once, tries to open a chat with each, and the progress card says who could not be reached and why', async () => {
+      const { sent } = await h.post(h.message('director', 'remind community safety'));
+      const reply = officerReply(sent);
+      expect(reply.text).toBe(
+        `Nobody who still has to acknowledge "${CSP_TITLE}" has a chat with Cabinet bot yet.\n\n` +
+          "Cllr Alan Pearson and Cllr Joe Orson have never opened Cabinet bot: I'll try to reach each of them through a team the bot is in, and the card below will say if I can't.",
       );
+      expect(reply.progress).toContain(CSP_TITLE);
+      const final = await eventually(async () => latestProgressCard()?.startsWith('✔️ Sent') && latestProgressCard());
+      expect(final).toContain('0 of 2 recipients delivered.');
+      expect(final).toContain('Cannot be reached in Teams (2)');
+      expect(final).toContain('Cllr Alan Pearson : has not opened the bot');
+      expect(final).toContain('Cllr Joe Orson : has not opened the bot');
     });
 
-    it('answers at once with who is reminded, sends each reachable member the item card, and marks a member whose send is refused (403) unreachable', async () => {
+    it('reminds each reachable member with their own item card, and marks a member whose send is refused (403) unreachable without retrying', async () => {
       // Alan Pearson's chat is served by the usual connector; Joe Orson's by one that will refuse the next send.
       await h.install('housing');
       await h.install('leader', blocked.url);
       // The officer has read the item too: the reminders must not show the officer's acknowledgement to the members.
       const ack = await h.post(h.cardAction('director', 'acknowledge', { committeeId: DEMO_IDS.cabinet, agendaItemId: DEMO_IDS.cspItem }));
       expect(cardText(invokeBody(ack).value)).toContain('Acknowledged by you');
-      blocked.failNext(403);
+      blocked.failNext(403, { body: { error: { code: 'MessageWritesBlocked', message: 'The user has blocked the bot' } } });
       const blockedCallsBefore = blocked.calls.length;
+      const before = h.connector.sentActivities.length;
 
-      const { sent } = await h.post(h.message('director', 'remind community safety'), 0);
-      expect(sent[0]?.conversation).toMatchObject({ id: h.personalConversationId('director') });
-      expect(sent[0]?.text).toBe(`Reminding 2 member(s) about "${CSP_TITLE}": Cllr Alan Pearson, Cllr Joe Orson.`);
+      const { sent } = await h.post(h.message('director', 'remind community safety'));
+      expect(officerReply(sent).text).toBe(`I'm reminding Cllr Alan Pearson and Cllr Joe Orson about "${CSP_TITLE}": they have each not acknowledged it yet.`);
 
       const reminder = await eventually(async () =>
-        h.connector.sentActivities.find((a) => (a.conversation as { id: string }).id === h.personalConversationId('housing') && cardsIn([a]).length === 1 && cardText(cardsIn([a])[0]).includes(CSP_TITLE)),
+        h.connector.sentActivities.slice(before).find((a) => (a.conversation as { id: string }).id === h.personalConversationId('housing') && cardsIn([a]).length === 1 && cardText(cardsIn([a])[0]).includes(CSP_TITLE)),
       );
+      expect(reminder.text).toBe(`Reminder: you have not yet acknowledged "${CSP_TITLE}" (Cabinet on ${formatDateTime(meetings.past.startsAt)}). Please read the papers and press Acknowledge.`);
+      expect(reminder.textFormat).toBe('plain');
       const text = cardText(cardsIn([reminder])[0]);
       expect(text.startsWith(`${heading(meetings.past)} Item 6 ${CSP_TITLE} Non-key decision · For decision The Portfolio Holder`)).toBe(true);
       expect(text).toContain('Acknowledge Acknowledge');
       expect(text).not.toContain('Acknowledged by you');
+      // Their own card: Teams refreshes it for them alone.
+      expect(cardsIn([reminder])[0]!.refresh).toMatchObject({ userIds: [`29:${DEMO_PEOPLE.housing.id}`] });
 
       await eventually(async () => (await cabinetChats()).leader === false);
       expect(blocked.calls.length).toBe(blockedCallsBefore + 1);
       // One call, refused: no retry, and no error card pushed into the chat that refused it.
       expect(blocked.calls.at(-1)!.method).toBe('POST');
-      expect(decodeURIComponent(blocked.calls.at(-1)!.path)).toMatch(new RegExp(`^/v3/conversations/${h.personalConversationId('leader')}/activities(/|$)`));
+      expect(decodeURIComponent(blocked.calls.at(-1)!.path)).toMatch(new RegExp(`^/v3/conversations/${h.personalConversationId('leader')}/activities$`));
       expect(await cabinetChats()).toEqual({ housing: true, leader: false });
     });
 
-    it('a member marked unreachable is listed for contact another way next time, and not sent to', async () => {
+    it('a member who blocked the bot is named for contact another way next time, and not sent to', async () => {
       const blockedCallsBefore = blocked.calls.length;
-      const { sent } = await h.post(h.message('director', 'remind community safety'), 300);
-      const text = onlyText(sent.filter((a) => (a.conversation as { id: string }).id === h.personalConversationId('director')));
-      expect(sent.filter((a) => (a.conversation as { id: string }).id === h.personalConversationId('housing'))).toHaveLength(1);
-      expect(text).toBe(
-        `Reminding 1 member(s) about "${CSP_TITLE}": Cllr Alan Pearson.\n\nNot reachable in Teams (contact them another way): Cllr Joe Orson.`,
+      const before = h.connector.sentActivities.length;
+      const { sent } = await h.post(h.message('director', 'remind community safety'));
+      expect(officerReply(sent).text).toBe(
+        `I'm reminding Cllr Alan Pearson about "${CSP_TITLE}": they have not acknowledged it yet.\n\n` +
+          "I can't reach Cllr Joe Orson in Teams (blocked or removed the bot): please remind them another way.",
+      );
+      await eventually(async () =>
+        h.connector.sentActivities.slice(before).find((a) => (a.conversation as { id: string }).id === h.personalConversationId('housing')),
       );
       expect(blocked.calls.length).toBe(blockedCallsBefore);
     });
@@ -238,7 +270,7 @@ describe('Teams chat commands on the demo council', () => {
     it('remind says everyone has acknowledged once every Cabinet member has', async () => {
       await h.post(h.cardAction('housing', 'acknowledge', { committeeId: DEMO_IDS.cabinet, agendaItemId: 'item-safer-streets' }));
       const text = onlyText((await h.post(h.message('director', 'remind safer streets'))).sent);
-      expect(text).toBe('Everyone has acknowledged "Safer Streets Fund: Town Centre Lighting and CCTV": nobody to remind.');
+      expect(text).toBe('Everyone on Cabinet has acknowledged "Safer Streets Fund: Town Centre Lighting and CCTV": nobody needs a reminder.');
     });
   });
 

@@ -24,11 +24,14 @@ export type Command =
   /** Officers: the acknowledgement report of an item. */
   | { readonly kind: 'report'; readonly query: string }
   /** Officers: remind those who have not acknowledged an item. */
-  | { readonly kind: 'remind'; readonly query: string };
+  | { readonly kind: 'remind'; readonly query: string }
+  /** Officers: send an item's card (by number or words) or a meeting's agenda to the committee, after a confirmation. */
+  | { readonly kind: 'notify'; readonly item: { readonly number: string } | { readonly query: string } }
+  | { readonly kind: 'notify'; readonly agenda: { readonly when: AgendaWhen; readonly committee?: string } };
 
 export type CommandKind = Command['kind'];
 
-export const OFFICER_ONLY_COMMANDS: ReadonlySet<CommandKind> = new Set(['report', 'remind']);
+export const OFFICER_ONLY_COMMANDS: ReadonlySet<CommandKind> = new Set(['report', 'remind', 'notify']);
 
 export const DEFAULT_DECISIONS_DAYS = 30;
 
@@ -60,11 +63,12 @@ const PENDING_WORDS = new Set(['pending', 'unread', 'unacknowledged', 'inbox']);
 const PENDING_LEADS = new Set(['item', 'items', 'papers', 'awaiting', 'outstanding', 'things']);
 const REPORT_WORDS = new Set(['report', 'reports', 'ack', 'acks']);
 const REMIND_WORDS = new Set(['remind', 'reminder', 'reminders', 'chase', 'nudge']);
+const NOTIFY_WORDS = new Set(['notify', 'push', 'publish', 'circulate']);
 
 /** "help status": the word after help that names a command. */
 const HELP_TOPICS: Readonly<Record<string, CommandKind>> = {
   agenda: 'agenda', meeting: 'agenda', meetings: 'agenda', item: 'item', items: 'item', status: 'status',
-  decisions: 'decisions', pending: 'pending', actions: 'actions', report: 'report', remind: 'remind',
+  decisions: 'decisions', pending: 'pending', actions: 'actions', report: 'report', remind: 'remind', notify: 'notify',
 };
 
 /** Words about time and scope that "decisions" may carry without asking about a subject. */
@@ -143,6 +147,18 @@ const withSubject = (kind: 'status' | 'report' | 'remind', rest: string[]): Comm
   return query.length > 0 ? { kind, query } : { kind: 'help', topic: kind };
 };
 
+/** "notify agenda cabinet", "notify item 6", "notify 6", "notify community safety". */
+const notify = (rest: string[]): Command => {
+  const words = dropLeading(rest, ITEM_FILLER);
+  if (words[0] !== undefined && AGENDA_WORDS.has(words[0]) && words[1] !== 'item') {
+    const { when, committee } = agenda(words) as { when: AgendaWhen; committee?: string };
+    return { kind: 'notify', agenda: { when, ...(committee !== undefined ? { committee } : {}) } };
+  }
+  const subject = dropLeading(words[0] === 'agenda' ? words.slice(1) : words, new Set([...ITEM_FILLER, 'item']));
+  if (subject.length === 1 && /^\d+[a-z]?(?:\.\d+)?$/.test(subject[0]!)) return { kind: 'notify', item: { number: subject[0]! } };
+  return subject.length > 0 ? { kind: 'notify', item: { query: subject.join(' ') } } : { kind: 'help', topic: 'notify' };
+};
+
 export const parseCommand = (text: string, options: ParseOptions = {}): Command => {
   const all = normalise(text, options.botNames ?? ['Cabinet bot']);
   if (all.length === 0) return { kind: 'help' };
@@ -163,6 +179,7 @@ export const parseCommand = (text: string, options: ParseOptions = {}): Command 
   }
   if (first === 'status' || first === 'progress') return withSubject('status', rest);
   if (REMIND_WORDS.has(first)) return withSubject('remind', rest);
+  if (NOTIFY_WORDS.has(first)) return notify(rest);
   if (REPORT_WORDS.has(first) || (first.startsWith('acknowledg') && rest[0] === 'report')) {
     return withSubject('report', rest[0] === 'report' ? rest.slice(1) : rest);
   }

@@ -8,7 +8,7 @@ export interface MyActions {
   readonly overdueCount: number;
 }
 
-export async function listMyActions(options: { overdueOnly: boolean }, viewer: Viewer, deps: ConversationDeps): Promise<MyActions[]> {
+export async function listMyActions(options: { overdueOnly: boolean }, viewer: Viewer, deps: Pick<ConversationDeps, 'store' | 'now'>): Promise<MyActions[]> {
   const member = viewer.member;
   if (!member) return [];
   const today = londonToday(deps.now());

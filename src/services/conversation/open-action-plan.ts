@@ -10,7 +10,7 @@ export interface ActionPlanDetails {
   readonly updates: readonly ActionUpdate[];
 }
 
-export async function openActionPlan(locator: { committeeId: string; actionPlanId: string }, viewer: Viewer, deps: ConversationDeps): Promise<ActionPlanDetails> {
+export async function openActionPlan(locator: { committeeId: string; actionPlanId: string }, viewer: Viewer, deps: Pick<ConversationDeps, 'store'>): Promise<ActionPlanDetails> {
   const { store } = deps;
   const plan = (await store.actionPlans.get(locator.committeeId, locator.actionPlanId))?.value;
   if (!plan) throw notFound('Action plan', locator.actionPlanId);

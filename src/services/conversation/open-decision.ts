@@ -10,7 +10,7 @@ export interface DecisionDetails {
 }
 
 /** The decision card's content, by locator, for a viewer entitled to see it. */
-export async function openDecision(locator: { committeeId: string; decisionId: string }, viewer: Viewer, deps: ConversationDeps): Promise<DecisionDetails> {
+export async function openDecision(locator: { committeeId: string; decisionId: string }, viewer: Viewer, deps: Pick<ConversationDeps, 'store' | 'now'>): Promise<DecisionDetails> {
   const { store } = deps;
   const decision = (await store.decisions.get(locator.committeeId, locator.decisionId))?.value;
   if (!decision) throw notFound('Decision', locator.decisionId);

@@ -1,63 +1,63 @@
-import type { Member, Viewer } from '../../domain';
-import type { Messenger } from '../messenger';
+import { sendableFrom, type Member, type Notification, type Viewer } from '../../domain';
+import type { NotificationDeps } from '../notifications/notification-deps';
+import { newNotificationId } from '../notifications/notification-ids';
+import { previewReach, type ReachPreview } from '../notifications/member-reach';
+import { recordNotification } from '../notifications/record-notification';
 import { acknowledgementReport } from './acknowledgement-report';
 import type { ConversationDeps } from './conversation-deps';
 import type { ItemDetails } from './item-details';
 
 export interface ReminderPlan {
   readonly details: ItemDetails;
-  /** Outstanding members the bot can reach in a personal chat. */
-  readonly reachable: readonly Member[];
-  /** Outstanding members with no reachable personal chat: the officer must contact them another way. */
-  readonly unreachable: readonly Member[];
-  /** Resolves when every reminder has been sent or has failed; the caller need not wait for it. */
-  readonly sent: Promise<ReminderReport>;
-}
-
-export interface ReminderReport {
-  readonly sent: readonly string[];
-  readonly blocked: readonly string[];
-  readonly failed: ReadonlyArray<{ readonly memberId: string; readonly detail: string }>;
+  /** Everyone on the committee who has not acknowledged the item: they are reminded. */
+  readonly outstanding: readonly Member[];
+  readonly reach: ReachPreview;
+  /** The reminder in the outbox; undefined when nobody needed one. */
+  readonly notification?: Notification;
+  /** The same request was made before (a re-delivered press): this is that reminder, not a second one. */
+  readonly repeated: boolean;
+  /** When it will go: later than now during quiet hours. */
+  readonly sendsAt?: Date;
 }
 
 /**
- * Officers only: send the item's card again, in a personal chat, to every committee member who has not
- * acknowledged it. Who will be reminded is known at once; the sending goes on in the background so the
- * officer's turn answers fast. A member who blocked the bot is marked unreachable and not retried.
+ * Officers only: remind every committee member who has not acknowledged an item, in their personal chat, through
+ * the outbox (durable, within Teams' limits, each member once). Who is reminded, and who cannot be reached, is known
+ * at once; the sending happens in the background. `id` makes a repeated request (a re-delivered button press) one
+ * reminder.
  */
 export async function remindOutstanding(
   locator: { committeeId: string; agendaItemId: string },
   viewer: Viewer,
-  cardFor: (member: Member, details: ItemDetails) => Record<string, unknown>,
-  deps: ConversationDeps & { readonly messenger: Messenger },
+  deps: ConversationDeps & { readonly notifications: NotificationDeps },
+  options: { readonly id?: string } = {},
 ): Promise<ReminderPlan> {
   const report = await acknowledgementReport(locator, viewer, deps);
-  const targets = await Promise.all(
-    report.outstanding.map(async (member) => ({
-      member,
-      chat: (await deps.store.conversations.listByMember(member.id)).find((c) => c.kind === 'personal' && c.reachable),
-    })),
-  );
-  const reachable = targets.filter((t) => t.chat !== undefined);
-  const sent = (async (): Promise<ReminderReport> => {
-    const result = { sent: [] as string[], blocked: [] as string[], failed: [] as Array<{ memberId: string; detail: string }> };
-    for (const { member, chat } of reachable) {
-      if (!chat) continue;
-      // The report's details were read for the officer (with the officer's own acknowledgement, if any); the
-      // member being reminded has, by definition, not acknowledged the item.
-      const outcome = await deps.messenger.sendCard(chat, cardFor(member, { ...report.details, acknowledgement: undefined }));
-      if (outcome.ok) result.sent.push(member.id);
-      else if (outcome.reason === 'blocked') {
-        result.blocked.push(member.id);
-        await deps.store.conversations.markUnreachable(chat.id, deps.now().toISOString());
-      } else result.failed.push({ memberId: member.id, detail: outcome.detail });
-    }
-    return result;
-  })();
+  const { item, meeting } = report.details;
+  const outstanding = report.outstanding;
+  if (outstanding.length === 0) return { details: report.details, outstanding, reach: { reachable: [], toTry: [], unreachable: [] }, repeated: false };
+  const at = deps.now().toISOString();
+  const notification: Notification = {
+    id: options.id ?? newNotificationId(),
+    kind: 'reminder',
+    committeeId: item.committeeId,
+    subject: { agendaItemId: item.id, ...(meeting ? { meetingId: meeting.id } : {}) },
+    audience: { committeeIds: [], memberIds: outstanding.map((m) => m.id), channelIds: [] },
+    resolveAudience: 'on-create',
+    recipients: { members: outstanding.map((m) => ({ id: m.id, name: m.name })), channels: [] },
+    urgent: false,
+    origin: 'officer',
+    sendAt: at,
+    status: 'scheduled',
+    prepared: false,
+    recipientCount: outstanding.length,
+    createdBy: viewer.member?.id ?? 'officer',
+    createdAt: at,
+    updatedAt: at,
+  };
+  const [recorded, reach] = await Promise.all([recordNotification(notification, deps.notifications), previewReach(outstanding, deps.store)]);
   return {
-    details: report.details,
-    reachable: reachable.map((t) => t.member),
-    unreachable: targets.filter((t) => t.chat === undefined).map((t) => t.member),
-    sent,
+    details: report.details, outstanding, reach, notification: recorded.notification, repeated: !recorded.created,
+    sendsAt: sendableFrom(new Date(at), false, deps.notifications.quietHours),
   };
 }

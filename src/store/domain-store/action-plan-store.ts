@@ -19,6 +19,9 @@ export const actionPlanStore = (
     plans.values({
       where: [{ path: 'ix.ownerMemberIds', op: 'contains', value: memberId }],
     }),
+  // Cross-partition, once a day (the overdue-actions sweep): only plans with an action not done that fell due before.
+  listWithOverdueActions: (today) =>
+    plans.values({ where: [{ path: 'ix.earliestOpenDueOn', op: '<', value: today }] }),
   appendUpdate: (update) => updates.create(update),
   listUpdates: (committeeId, actionPlanId) =>
     updates.values({

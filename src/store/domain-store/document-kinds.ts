@@ -70,7 +70,11 @@ export const actionPlanKind: DocumentKind<ActionPlan> = {
   partitionKeyOf: (p) => p.committeeId,
   keyOf: (p) => p.id,
   // Lifted out of the actions array so "my actions" is ARRAY_CONTAINS on strings, the same in SQL and Cosmos.
-  indexOf: (p) => ({ ownerMemberIds: [...new Set(p.actions.map((a) => a.ownerMemberId))].sort() }),
+  // earliestOpenDueOn: the first due date of an action not done, so "plans with overdue actions" is a range query.
+  indexOf: (p) => ({
+    ownerMemberIds: [...new Set(p.actions.map((a) => a.ownerMemberId))].sort(),
+    earliestOpenDueOn: p.actions.filter((a) => a.rag !== 'done').map((a) => a.dueOn).sort()[0],
+  }),
 };
 
 export const actionUpdateKind: DocumentKind<ActionUpdate> = {

@@ -12,6 +12,7 @@ const soonestFirst = { path: 'ix.startsAtMs', direction: 'asc' } as const;
 export const meetingStore = (meetings: TypedDocuments<Meeting>): MeetingStore => ({
   create: (meeting) => meetings.create(meeting),
   get: (committeeId, id) => meetings.get(committeeId, id),
+  findById: (id) => meetings.only({ where: [{ path: 'id', op: '=', value: meetings.documentId(id) }] }),
   replace: (meeting, etag) => meetings.replace(meeting, etag),
   // Every status, cancelled included: the caller decides what to show; the port promises time order only.
   listUpcoming: async (committeeId, from, limit) =>

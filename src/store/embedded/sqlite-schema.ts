@@ -50,6 +50,8 @@ CREATE INDEX IF NOT EXISTS documents_by_member ON documents (container, type, js
 DROP INDEX IF EXISTS documents_due;
 CREATE INDEX IF NOT EXISTS documents_waiting ON documents (container, pk, type, json_extract(body, '$.ix.dueAtMs'))
   WHERE json_extract(body, '$.ix.dueAtMs') IS NOT NULL;
+-- action plans with overdue actions (the daily sweep)
+CREATE INDEX IF NOT EXISTS documents_by_open_due ON documents (container, type, json_extract(body, '$.ix.earliestOpenDueOn'));
 -- recent decisions
 CREATE INDEX IF NOT EXISTS documents_by_decided_on ON documents (container, type, json_extract(body, '$.data.decidedOn'));
 -- changeMarker(): count and sum of write revisions, answered from this index alone (polled every few seconds)

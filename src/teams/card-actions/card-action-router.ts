@@ -2,6 +2,7 @@ import { isVerb, parseActionData, Verbs, type Verb } from '../../cards';
 import { DomainError } from '../../domain';
 import type { BotDeps, Turn } from '../turn';
 import { onAcknowledge } from './acknowledge';
+import { onCancelNotification, onNotificationProgress, onSendNotification } from './notifications';
 import type { InvokeAnswer } from './invoke-answer';
 import { onRefreshItem } from './refresh-item';
 import { onRemindOutstanding } from './remind-outstanding';
@@ -23,6 +24,9 @@ const handlers: Record<Verb, Handler> = {
   [Verbs.updateAction]: (data, turn, deps) => onUpdateAction(data, turn, deps),
   [Verbs.remindOutstanding]: (data, turn, deps) => onRemindOutstanding(parseActionData(Verbs.remindOutstanding, data), turn, deps),
   [Verbs.showHelp]: (_data, turn) => onShowHelp(turn),
+  [Verbs.sendNotification]: (data, turn, deps) => onSendNotification(parseActionData(Verbs.sendNotification, data), turn, deps),
+  [Verbs.notificationProgress]: (data, turn, deps) => onNotificationProgress(parseActionData(Verbs.notificationProgress, data), turn, deps),
+  [Verbs.cancelNotification]: (data, turn, deps) => onCancelNotification(parseActionData(Verbs.cancelNotification, data), turn, deps),
 };
 
 export function runCardAction(verb: string | undefined, data: unknown, turn: Turn, deps: BotDeps): Promise<InvokeAnswer> {

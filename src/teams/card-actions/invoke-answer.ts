@@ -6,7 +6,13 @@ import type { AdaptiveCard } from '../../cards';
  */
 export type InvokeAnswer =
   | { readonly kind: 'card'; readonly card: AdaptiveCard }
-  | { readonly kind: 'message'; readonly message: string; readonly followUps: readonly AdaptiveCard[] };
+  | {
+      readonly kind: 'message';
+      readonly message: string;
+      readonly followUps: readonly AdaptiveCard[];
+      /** A notification the action started: its progress card is posted below and redrawn as deliveries finish. */
+      readonly progressOf?: string;
+    };
 
 export const replaceWith = (card: AdaptiveCard): InvokeAnswer => ({ kind: 'card', card });
 export const postBelow = (message: string, ...followUps: AdaptiveCard[]): InvokeAnswer => ({ kind: 'message', message, followUps });

@@ -6,6 +6,7 @@ import { answerAgendaCommand } from './agenda';
 import { answerDecisions } from './decisions';
 import { answerHelp } from './help';
 import { answerItem } from './item';
+import { answerNotify } from './notify';
 import { answerPending } from './pending';
 import { answerRemind } from './remind';
 import { answerReport } from './report';
@@ -41,5 +42,7 @@ function dispatch(command: Command, turn: Turn, deps: BotDeps): Promise<Reply> {
       return answerReport(command.query, turn, deps);
     case 'remind':
       return answerRemind(command.query, turn, deps);
+    case 'notify':
+      return answerNotify(command, turn, deps);
   }
 }

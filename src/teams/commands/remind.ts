@@ -1,35 +1,40 @@
+import { formatWhen } from '../../cards';
 import { findItem } from '../../services/conversation/find-item';
 import { remindOutstanding } from '../../services/conversation/remind-outstanding';
-import { agendaItemCard } from '../reply-cards';
 import type { BotDeps, Turn } from '../turn';
 import { textReply, type Reply } from './reply';
 
+/** "Cllr A, Cllr B and Cllr C". */
+export const listOfNames = (names: readonly string[]): string =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+
 /**
- * Officers: remind those who have not acknowledged an item. The answer says at once who will be reminded and
- * who cannot be reached; the sending carries on after the turn, and its outcome is logged.
+ * Officers: remind those who have not acknowledged an item. The answer says, as a person would, who is being reminded
+ * and who cannot be reached in Teams (and what to do about them); the sending happens through the outbox.
  */
-export async function remindAbout(locator: { committeeId: string; agendaItemId: string }, turn: Turn, deps: BotDeps): Promise<Reply> {
-  const plan = await remindOutstanding(
-    locator,
-    turn.viewer,
-    (member, details) => agendaItemCard(details, { member, where: 'personal' }, { now: deps.now() }),
-    deps,
-  );
-  plan.sent.then(
-    (report) => turn.logger.info({ report }, 'reminders sent'),
-    (err: unknown) => turn.logger.error({ err }, 'reminders failed'),
-  );
-  const names = (members: readonly { name: string }[]) => members.map((m) => m.name).join(', ');
+export async function remindAbout(locator: { committeeId: string; agendaItemId: string }, turn: Turn, deps: BotDeps, id?: string): Promise<Reply> {
+  const plan = await remindOutstanding(locator, turn.viewer, deps, id !== undefined ? { id } : {});
   const title = plan.details.item.title;
-  const lines = [
-    plan.reachable.length > 0
-      ? `Reminding ${plan.reachable.length} member(s) about "${title}": ${names(plan.reachable)}.`
-      : plan.unreachable.length > 0
-        ? `Nobody still to acknowledge "${title}" can be reached in Teams.`
-        : `Everyone has acknowledged "${title}": nobody to remind.`,
-    plan.unreachable.length > 0 ? `Not reachable in Teams (contact them another way): ${names(plan.unreachable)}.` : '',
-  ];
-  return textReply(lines.filter(Boolean).join('\n\n'));
+  const committee = plan.details.committee.name;
+  if (plan.outstanding.length === 0) return textReply(`Everyone on ${committee} has acknowledged "${title}": nobody needs a reminder.`);
+  if (plan.repeated) return textReply('Those reminders are already on their way.');
+  turn.logger.info({ notificationId: plan.notification?.id, outstanding: plan.outstanding.length }, 'reminder queued');
+  const { reachable, toTry, unreachable } = plan.reach;
+  const names = (members: readonly { name: string }[]) => listOfNames(members.map((m) => m.name));
+  const lines: string[] = [];
+  lines.push(
+    reachable.length > 0
+      ? `I'm reminding ${names(reachable)} about "${title}": ${reachable.length === 1 ? 'they have' : 'they have each'} not acknowledged it yet.`
+      : `Nobody who still has to acknowledge "${title}" has a chat with Cabinet bot yet.`,
+  );
+  if (toTry.length > 0) {
+    lines.push(`${names(toTry)} ${toTry.length === 1 ? 'has' : 'have'} never opened Cabinet bot: I'll try to reach ${toTry.length === 1 ? 'them' : 'each of them'} through a team the bot is in, and the card below will say if I can't.`);
+  }
+  for (const u of unreachable) lines.push(`I can't reach ${u.member.name} in Teams (${u.why}): please remind them another way.`);
+  if (plan.sendsAt && plan.sendsAt.getTime() > deps.now().getTime() + 60_000) {
+    lines.push(`It is quiet hours, so the reminders will go at ${formatWhen(plan.sendsAt, deps.now())}.`);
+  }
+  return { text: lines.join('\n\n'), cards: [], ...(plan.notification ? { progressOf: plan.notification.id } : {}) };
 }
 
 export async function answerRemind(query: string, turn: Turn, deps: BotDeps): Promise<Reply> {

@@ -4,6 +4,8 @@ import type { AdaptiveCard } from '../../cards';
 export interface Reply {
   readonly text?: string;
   readonly cards: readonly AdaptiveCard[];
+  /** A notification this answer started: its progress card follows, redrawn in place as deliveries finish. */
+  readonly progressOf?: string;
 }
 
 export const textReply = (text: string): Reply => ({ text, cards: [] });

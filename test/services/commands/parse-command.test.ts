@@ -79,12 +79,20 @@ describe('parseCommand', () => {
     ['remind community safety', { kind: 'remind', query: 'community safety' }],
     ["send a reminder to members who haven't acknowledged the Local Plan", { kind: 'remind', query: 'local plan' }],
     ['remind', { kind: 'help', topic: 'remind' }],
+    ['notify item 6', { kind: 'notify', item: { number: '6' } }],
+    ['notify 5a', { kind: 'notify', item: { number: '5a' } }],
+    ['Notify the community safety strategy', { kind: 'notify', item: { query: 'community safety strategy' } }],
+    ['push agenda item 3', { kind: 'notify', item: { number: '3' } }],
+    ['notify agenda', { kind: 'notify', agenda: { when: 'next' } }],
+    ['notify agenda cabinet next week', { kind: 'notify', agenda: { when: 'next-week', committee: 'cabinet' } }],
+    ['circulate the agenda for scrutiny', { kind: 'notify', agenda: { when: 'next', committee: 'scrutiny' } }],
+    ['notify', { kind: 'help', topic: 'notify' }],
   ])('%j -> officer command', (text, command) => {
     expect(parseCommand(text)).toEqual(command);
   });
 
-  it('marks report and remind as officer-only', () => {
-    expect([...OFFICER_ONLY_COMMANDS].sort()).toEqual(['remind', 'report']);
+  it('marks report, remind and notify as officer-only', () => {
+    expect([...OFFICER_ONLY_COMMANDS].sort()).toEqual(['notify', 'remind', 'report']);
   });
 
   it.each<[string, Command]>([

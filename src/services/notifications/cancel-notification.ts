@@ -1,0 +1,70 @@
+import { cancelDelivery, DomainError, notFound, transitionNotification, type Notification } from '../../domain';
+import type { Versioned } from '../../store/port';
+import type { NotificationDeps } from './notification-deps';
+
+/** Waiting deliveries are cancelled a page at a time. */
+const PAGE = 200;
+const FAR_FUTURE = new Date('9999-12-31T00:00:00.000Z');
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Cancels the deliveries of a notification that are still waiting (not yet sent, or waiting to retry). Ones being
+ * sent at this moment are left to the sender, which sees the notification cancelled and stops before the next.
+ * Answers how many it cancelled.
+ */
+export async function cancelWaitingDeliveries(notificationId: string, deps: Pick<NotificationDeps, 'store' | 'now'>): Promise<number> {
+  const { store } = deps;
+  let cancelled = 0;
+  for (let seen = new Set<string>(); ; ) {
+    const waiting = (await store.notifications.listWaitingDeliveries(notificationId, FAR_FUTURE, PAGE)).filter((d) => !seen.has(d.value.key));
+    if (waiting.length === 0) return cancelled;
+    for (const d of waiting) {
+      seen.add(d.value.key);
+      const next = cancelDelivery(d.value, deps.now());
+      if (!next) continue;
+      try {
+        await store.notifications.replaceDelivery(next, d.etag);
+        cancelled += 1;
+      } catch (error) {
+        // The sender claimed it a moment ago: it will see the cancellation before sending.
+        if (!(error instanceof DomainError && error.code === 'conflict')) throw error;
+      }
+    }
+  }
+}
+
+/**
+ * An officer cancels a notification: what has not been sent is not sent. Those already sent stay sent (Teams has
+ * them); the notification and its counts say so. Cancelling a cancelled notification answers it as it is.
+ */
+export async function cancelNotification(id: string, by: { readonly id: string }, deps: NotificationDeps): Promise<{ notification: Notification; cancelledDeliveries: number }> {
+  const { store } = deps;
+  let notification: Notification | undefined;
+  for (let attempt = 1; ; attempt++) {
+    const current: Versioned<Notification> | undefined = await store.notifications.get(id);
+    if (!current) throw notFound('Notification', id);
+    if (current.value.status === 'cancelled') {
+      notification = current.value;
+      break;
+    }
+    if (current.value.status === 'completed') {
+      throw new DomainError('invalid', 'Every recipient of this notification has been dealt with already: nothing is left to cancel.');
+    }
+    const at = deps.now().toISOString();
+    try {
+      notification = (
+        await store.notifications.replace(
+          { ...current.value, status: transitionNotification(current.value.status, 'cancel'), cancelledAt: at, cancelledBy: by.id, updatedAt: at },
+          current.etag,
+        )
+      ).value;
+      break;
+    } catch (error) {
+      // The sender updated it at the same moment: read it again and cancel that.
+      if (!(error instanceof DomainError && error.code === 'conflict') || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+  const cancelledDeliveries = await cancelWaitingDeliveries(id, deps);
+  deps.wake?.();
+  return { notification, cancelledDeliveries };
+}
