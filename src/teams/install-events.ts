@@ -13,7 +13,9 @@ import { conversationKindOf, teamsEmailOf, type BotDeps } from './turn';
 export async function onInstallation(ctx: TurnContext, action: 'add' | 'remove', deps: BotDeps): Promise<void> {
   const activity = ctx.activity;
   const kind: ConversationKind = conversationKindOf(ctx);
-  const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string }; team?: { id?: string } };
+  const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string }; team?: { id?: string; name?: string }; channel?: { name?: string } };
+  // "Cabinet members / General": how an officer recognises the channel when choosing where to post.
+  const name = [channelData.team?.name, activity.conversation.name ?? channelData.channel?.name].filter(Boolean).join(' / ');
   const from = activity.from;
   const logger = turnLogger(ctx, deps.logger);
   // Linking the user is the use case's work; Teams is asked for their email only when the roster does not know them.
@@ -27,6 +29,7 @@ export async function onInstallation(ctx: TurnContext, action: 'add' | 'remove',
         kind,
         tenantId: activity.conversation.tenantId ?? channelData.tenant?.id,
         teamId: channelData.team?.id,
+        ...(kind !== 'personal' && name ? { name } : {}),
       },
       reference: TurnContext.getConversationReference(activity) as Record<string, unknown>,
       user: from?.aadObjectId ? { aadObjectId: from.aadObjectId, name: from.name, email } : undefined,

@@ -4,7 +4,7 @@ import type { ConversationDeps } from './conversation-deps';
 
 export interface InstallationEvent {
   readonly action: 'add' | 'remove';
-  readonly conversation: { readonly id: string; readonly kind: ConversationKind; readonly tenantId?: string; readonly teamId?: string };
+  readonly conversation: { readonly id: string; readonly kind: ConversationKind; readonly tenantId?: string; readonly teamId?: string; readonly name?: string };
   /** The channel's conversation reference, kept opaque: only the Teams adapter reads it back. */
   readonly reference: Record<string, unknown>;
   /** Who installed or was added, as Teams identified them. */
@@ -39,6 +39,7 @@ export async function captureInstallation(event: InstallationEvent, deps: Conver
     aadObjectId: event.user?.aadObjectId ?? existing?.value.aadObjectId,
     tenantId: event.conversation.tenantId,
     teamId: event.conversation.teamId,
+    ...(event.conversation.name ?? existing?.value.name ? { name: (event.conversation.name ?? existing?.value.name)!.slice(0, 300) } : {}),
     reference: event.reference,
     reachable: true,
     updatedAt: at,

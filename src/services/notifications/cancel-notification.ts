@@ -1,4 +1,4 @@
-import { cancelDelivery, DomainError, notFound, transitionNotification, type Notification } from '../../domain';
+import { cancelDelivery, DomainError, notFound, notificationWorkId, transitionNotification, type Notification } from '../../domain';
 import type { Versioned } from '../../store/port';
 import type { NotificationDeps } from './notification-deps';
 
@@ -33,6 +33,19 @@ export async function cancelWaitingDeliveries(notificationId: string, deps: Pick
   }
 }
 
+/** Makes the notification's due work due now, so the sender tidies up at once rather than at the time it was set for. */
+async function bringForward(id: string, deps: NotificationDeps): Promise<void> {
+  const work = await deps.store.dueWork.get(notificationWorkId(id));
+  const now = deps.now();
+  if (work && Date.parse(work.value.dueAt) > now.getTime()) {
+    await deps.store.dueWork.replace({ ...work.value, dueAt: now.toISOString(), updatedAt: now.toISOString() }, work.etag).catch((error: unknown) => {
+      // The sender changed it meanwhile: it is looking at it anyway.
+      if (!(error instanceof DomainError && error.code === 'conflict')) throw error;
+    });
+  }
+  deps.wake?.();
+}
+
 /**
  * An officer cancels a notification: what has not been sent is not sent. Those already sent stay sent (Teams has
  * them); the notification and its counts say so. Cancelling a cancelled notification answers it as it is.
@@ -65,6 +78,6 @@ export async function cancelNotification(id: string, by: { readonly id: string }
     }
   }
   const cancelledDeliveries = await cancelWaitingDeliveries(id, deps);
-  deps.wake?.();
+  await bringForward(id, deps);
   return { notification, cancelledDeliveries };
 }

@@ -41,7 +41,8 @@ export interface NotificationReport {
 const recipientState = (d: Delivery): RecipientState => ({
   key: d.key,
   kind: d.recipient.kind,
-  ...(d.recipient.kind === 'member' ? { memberId: d.recipient.memberId } : { conversationId: d.recipient.conversationId }),
+  ...(d.recipient.kind === 'member' ? { memberId: d.recipient.memberId } : {}),
+  ...(d.conversationId !== undefined ? { conversationId: d.conversationId } : {}),
   name: d.recipient.name,
   action: d.action,
   status: d.status,

@@ -1,0 +1,175 @@
+import { DEMO_IDS, DEMO_PEOPLE } from '../../src/services/demo/demo-council';
+import { cardsIn, cardText, ConversationHarness, eventually } from '../support/conversation-harness';
+
+const TOKEN = 'notifications-officer-token-1234';
+
+interface Status {
+  id: string;
+  kind: string;
+  status: string;
+  about: { title: string; committeeName?: string };
+  counts: Record<'total' | 'pending' | 'sent' | 'failed' | 'blocked' | 'unreachable' | 'cancelled' | 'acknowledged', number>;
+  unreachable: Array<{ name: string; memberId?: string; status: string; unreachable: { reason: string; why: string; advice: string } }>;
+  failed: Array<{ name: string }>;
+  recipients?: Array<{ key: string; kind: string; name: string; status: string; attempts: number; memberId?: string; conversationId?: string; sentAt?: string }>;
+  cancelledDeliveries?: number;
+}
+
+/**
+ * The officer API for notifications, over real HTTP, on the demo council, with a Bot Connector on 127.0.0.1 that
+ * records what every member's chat received. Tests share one bot and store and run in order.
+ */
+describe('officer API: /api/v1/notifications', () => {
+  const h = new ConversationHarness();
+  beforeAll(async () => {
+    await h.start({ OFFICER_API_TOKEN: TOKEN });
+    // Alan Pearson (Portfolio Holder) and Joe Orson (Leader) have opened the bot; Margaret Glancy has not.
+    await h.install('housing');
+    await h.install('leader');
+  });
+  afterAll(() => h.stop());
+
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${h.app.url}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${TOKEN}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.headers as Record<string, string>) },
+    });
+  const post = (body: unknown, headers: Record<string, string> = {}) => api('/api/v1/notifications', { method: 'POST', body: JSON.stringify(body), headers });
+  const status = async (id: string, recipients = false): Promise<Status> => (await (await api(`/api/v1/notifications/${id}${recipients ? '?recipients=true' : ''}`)).json()) as Status;
+  const finished = (id: string) => eventually(async () => {
+    const s = await status(id);
+    return s.status === 'completed' || s.status === 'cancelled' ? s : undefined;
+  }, 10_000);
+  const cardsTo = (conversationId: string, title: string) =>
+    h.connector.sentActivities.filter((a) => (a.conversation as { id: string }).id === conversationId && cardsIn([a]).some((c) => cardText(c).includes(title)));
+  const HRA = 'Housing Revenue Account Budget Monitoring: Quarter 2';
+
+  it('needs an officer token', async () => {
+    const res = await fetch(`${h.app.url}/api/v1/notifications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it.each<[string, unknown, number, RegExp]>([
+    ['neither an item nor a meeting', { message: 'hello' }, 400, /name either agendaItemId .* or meetingId/],
+    ['both', { agendaItemId: 'item-hra-budget-monitoring', meetingId: DEMO_IDS.nextCabinet }, 400, /not both or neither/],
+    ['an unknown field', { agendaItemId: 'item-hra-budget-monitoring', audiance: {} }, 400, /audiance/],
+    ['a note too long', { agendaItemId: 'item-hra-budget-monitoring', message: 'x'.repeat(501) }, 400, /message/],
+    ['a sendAt that is not an instant', { agendaItemId: 'item-hra-budget-monitoring', sendAt: 'next Tuesday' }, 400, /sendAt/],
+    ['an item that does not exist', { agendaItemId: 'item-nope' }, 404, /Agenda item item-nope was not found/],
+    ['an unknown committee', { agendaItemId: 'item-hra-budget-monitoring', audience: { committeeIds: ['planning'] } }, 422, /No committee with id planning/],
+    ['an unknown member', { agendaItemId: 'item-hra-budget-monitoring', audience: { memberIds: ['cllr-nobody'] } }, 422, /No member with id cllr-nobody/],
+    ['an exempt item to a channel', { agendaItemId: 'item-land-disposal', channelIds: ['19:cabinet-channel@thread.tacv2'] }, 422, /.+/],
+    ['an exempt item to someone not entitled', { agendaItemId: 'item-land-disposal', audience: { memberIds: [DEMO_PEOPLE.councillor.id] } }, 422, /Cllr Margaret Glancy may not see it/],
+    ['a year in the future', { agendaItemId: 'item-hra-budget-monitoring', sendAt: '2099-01-01T09:00:00Z' }, 422, /more than a year ahead/],
+  ])('refuses %s with problem+json, storing nothing', async (_name, body, code, detail) => {
+    const before = ((await (await api('/api/v1/notifications')).json()) as { notifications: unknown[] }).notifications.length;
+    const res = await post(body);
+    expect(res.status).toBe(code);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await res.json()) as { detail: string }).detail).toMatch(detail);
+    expect(((await (await api('/api/v1/notifications')).json()) as { notifications: unknown[] }).notifications).toHaveLength(before);
+  });
+
+  it('pushes an item to its committee: 202 at once, each member gets their own card once, and the counts follow', async () => {
+    const res = await post({ agendaItemId: 'item-hra-budget-monitoring', message: 'Please read the appendix before Wednesday.' });
+    expect(res.status).toBe(202);
+    const accepted = (await res.json()) as Status;
+    expect(res.headers.get('location')).toBe(`/api/v1/notifications/${accepted.id}`);
+    expect(accepted).toMatchObject({ kind: 'agenda-item', about: { title: HRA, committeeName: 'Cabinet' } });
+    expect(accepted.counts.total).toBe(2);
+
+    const done = await finished(accepted.id);
+    expect(done.counts).toEqual({ total: 2, pending: 0, sent: 2, failed: 0, blocked: 0, unreachable: 0, cancelled: 0, acknowledged: 0 });
+    for (const person of ['housing', 'leader'] as const) {
+      const cards = cardsTo(h.personalConversationId(person), HRA);
+      expect(cards).toHaveLength(1);
+      expect(cards[0]!.text).toMatch(/^Cabinet: please read "Housing Revenue Account Budget Monitoring: Quarter 2" before the meeting on .*\n\nFrom democratic services: Please read the appendix before Wednesday\.$/);
+      expect(cardsIn(cards)[0]!.refresh).toMatchObject({ userIds: [`29:${DEMO_PEOPLE[person].id}`] });
+    }
+    const detailed = await status(accepted.id, true);
+    expect(detailed.recipients?.map((r) => [r.name, r.status, r.attempts, r.conversationId])).toEqual([
+      ['Cllr Alan Pearson', 'sent', 1, h.personalConversationId('housing')],
+      ['Cllr Joe Orson', 'sent', 1, h.personalConversationId('leader')],
+    ]);
+
+    // Acknowledging from the card shows in the notification's counts.
+    await h.post(h.cardAction('housing', 'acknowledge', { committeeId: DEMO_IDS.cabinet, agendaItemId: 'item-hra-budget-monitoring' }));
+    expect((await status(accepted.id)).counts.acknowledged).toBe(1);
+  });
+
+  it('names a member who cannot be reached, why, and what the officer can do, never dropping them silently', async () => {
+    const res = await post({ meetingId: DEMO_IDS.nextCabinet, audience: { committeeIds: [DEMO_IDS.cabinet], memberIds: [DEMO_PEOPLE.councillor.id] } });
+    expect(res.status).toBe(202);
+    const done = await finished(((await res.json()) as Status).id);
+    expect(done.kind).toBe('meeting-digest');
+    expect(done.counts).toMatchObject({ total: 3, sent: 2, unreachable: 1 });
+    expect(done.unreachable).toEqual([
+      expect.objectContaining({
+        name: 'Cllr Margaret Glancy',
+        memberId: DEMO_PEOPLE.councillor.id,
+        status: 'unreachable',
+        unreachable: expect.objectContaining({ reason: 'no-chat', why: 'has not opened the bot', advice: expect.stringMatching(/ask them to open Cabinet bot in Teams/) }),
+      }),
+    ]);
+  });
+
+  it('posts one card to a team channel, drawn for nobody in particular', async () => {
+    await h.post(h.activity('01b_installationUpdate_add_team', 'director', { conversation: { id: '19:cabinet-channel@thread.tacv2', conversationType: 'channel', isGroup: true, name: 'General' } }));
+    const res = await post({ agendaItemId: 'item-safer-streets', audience: { memberIds: [DEMO_PEOPLE.housing.id] }, channelIds: ['19:cabinet-channel@thread.tacv2'] });
+    expect(res.status).toBe(202);
+    const done = await finished(((await res.json()) as Status).id);
+    expect(done.counts).toMatchObject({ total: 2, sent: 2 });
+    const inChannel = cardsTo('19:cabinet-channel@thread.tacv2', 'Safer Streets Fund');
+    expect(inChannel).toHaveLength(1);
+    expect(cardText(cardsIn(inChannel)[0])).not.toContain('Acknowledged by you');
+    const recipients = (await status(done.id, true)).recipients!;
+    expect(recipients.find((r) => r.kind === 'channel')).toMatchObject({ name: 'TestTeam2022 / General', status: 'sent' });
+  });
+
+  it('waits for a time in the future, and cancelling it sends nothing', async () => {
+    const sendAt = new Date(Date.now() + 60 * 60_000).toISOString();
+    const before = h.connector.sentActivities.length;
+    const res = await post({ agendaItemId: 'item-safer-streets', sendAt });
+    const accepted = (await res.json()) as Status;
+    expect(accepted).toMatchObject({ status: 'scheduled', counts: { total: 2, pending: 2 } });
+    const cancel = await api(`/api/v1/notifications/${accepted.id}`, { method: 'DELETE' });
+    expect(cancel.status).toBe(200);
+    expect(((await cancel.json()) as Status).status).toBe('cancelled');
+    const again = await api(`/api/v1/notifications/${accepted.id}`, { method: 'DELETE' });
+    expect(again.status).toBe(200);
+    await eventually(async () => (await h.withStore((s) => s.dueWork.get(`notification-${accepted.id}`))) === undefined);
+    expect(h.connector.sentActivities.length).toBe(before);
+    expect((await status(accepted.id)).status).toBe('cancelled');
+  });
+
+  it('makes a retried request with the same Idempotency-Key one notification', async () => {
+    const body = { agendaItemId: 'item-csp-strategic-plan', audience: { memberIds: [DEMO_PEOPLE.leader.id] } };
+    const first = (await (await post(body, { 'idempotency-key': 'retry-7f3a' })).json()) as Status;
+    const second = (await (await post(body, { 'idempotency-key': 'retry-7f3a' })).json()) as Status;
+    expect(second.id).toBe(first.id);
+    await finished(first.id);
+    expect(cardsTo(h.personalConversationId('leader'), 'Community Safety Partnership')).toHaveLength(1);
+    expect((await post(body, { 'idempotency-key': 'has spaces' })).status).toBe(400);
+  });
+
+  it('lists notifications newest first, a page at a time, and answers 404 for one that does not exist', async () => {
+    const seen: string[] = [];
+    let continuation: string | undefined;
+    do {
+      const page = (await (await api(`/api/v1/notifications?pageSize=2${continuation ? `&continuation=${encodeURIComponent(continuation)}` : ''}`)).json()) as {
+        notifications: Array<{ id: string; createdAt: string }>;
+        continuation?: string;
+      };
+      expect(page.notifications.length).toBeLessThanOrEqual(2);
+      seen.push(...page.notifications.map((n) => n.createdAt));
+      continuation = page.continuation;
+    } while (continuation);
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    expect([...seen].sort().reverse()).toEqual(seen);
+    expect((await api('/api/v1/notifications?pageSize=0')).status).toBe(400);
+    const missing = await api('/api/v1/notifications/n-missing');
+    expect(missing.status).toBe(404);
+    expect((await api('/api/v1/notifications/n-missing', { method: 'DELETE' })).status).toBe(404);
+  });
+});
