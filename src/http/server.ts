@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import restify, { type Request, type Response, type Server } from 'restify';
+import restify, { type Request, type Response, type Server } from './restify';
 import { ZodError } from 'zod';
 import { DomainError, type DomainErrorCode } from '../domain/errors';
 import type { Logger } from '../logging/logger';
