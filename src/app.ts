@@ -27,6 +27,8 @@ export interface RunningApp {
 export interface AppOptions {
   /** Tests sign outgoing Bot Connector calls locally instead of asking Microsoft's login service. */
   readonly botCredentialsFactory?: BotCredentialsFactory;
+  /** Tests shorten the time a message-extension answer may take before it says it is busy. */
+  readonly extensionDeadlineMs?: number;
 }
 
 /** The composition root: config -> store -> services -> bot and HTTP server. Wiring only, no rules. */
@@ -53,7 +55,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   });
   const stopRefreshingSearch = search.keepFresh();
   const messenger = new TeamsMessenger(adapter, config.bot.appId ?? '', logger);
-  const bot = new CabinetBot({ store, search, messenger, logger, now, members: new MemberDirectory(store) });
+  const bot = new CabinetBot({ store, search, messenger, logger, now, members: new MemberDirectory(store) }, { extensionDeadlineMs: options.extensionDeadlineMs });
 
   const http = createHttpServer({
     logger,

@@ -23,6 +23,7 @@ export * from './action-plan-card';
 export * from './acknowledgement-report-card';
 export * from './search-results-card';
 export * from './link-preview-card';
+export * from './search-result-preview';
 export * from './help-card';
 export * from './error-card';
 export { renderCard, type CardViews } from './render-card';
