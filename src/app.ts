@@ -55,7 +55,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   });
   const stopRefreshingSearch = search.keepFresh();
   const messenger = new TeamsMessenger(adapter, config.bot.appId ?? '', logger);
-  const bot = new CabinetBot({ store, search, messenger, logger, now, members: new MemberDirectory(store) }, { extensionDeadlineMs: options.extensionDeadlineMs });
+  const bot = new CabinetBot({ store, search, messenger, logger, now, members: new MemberDirectory(store), modernGovHosts: config.modernGovHosts }, { extensionDeadlineMs: options.extensionDeadlineMs });
 
   const http = createHttpServer({
     logger,

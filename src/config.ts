@@ -7,6 +7,36 @@ import { z } from 'zod';
 const emptyAsUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyAsUndefined, z.string().url().optional());
+/** A host name, or `*.` and a host name (one label of any name), as the Teams manifest writes link domains. */
+export const HOST_PATTERN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/**
+ * Shared and public domains no council controls. Microsoft's link-unfurling guidance: "Ensure that you don't add
+ * domains that aren't in your control, either directly or through wildcards"; a wildcard over one of these would also
+ * claim every other council's (or company's) links.
+ */
+export const SHARED_DOMAINS: readonly string[] = [
+  'moderngov.co.uk', 'gov.uk', 'co.uk', 'org.uk', 'ac.uk', 'nhs.uk', 'police.uk', 'sch.uk', 'ltd.uk', 'plc.uk', 'me.uk', 'net.uk',
+  'azurewebsites.net', 'onmicrosoft.com', 'sharepoint.com', 'cloudapp.net',
+];
+
+/** What is wrong with one of the council's ModernGov host names (MODERNGOV_DOMAINS), if anything. */
+export const councilHostProblem = (host: string): string | undefined => {
+  const wildcardOver = host.startsWith('*.') ? host.slice(2).toLowerCase() : undefined;
+  if (wildcardOver !== undefined && (SHARED_DOMAINS.includes(wildcardOver) || !wildcardOver.includes('.'))) {
+    return `"${host}" covers domains the council does not control (Teams forbids it); name the council's own host, e.g. democracy.example.gov.uk or example.moderngov.co.uk`;
+  }
+  return HOST_PATTERN.test(host) ? undefined : `"${host}" is not a host name (like democracy.example.gov.uk)`;
+};
+
+/** A comma or space separated list of the council's ModernGov host names, each checked. */
+const hostList = z.preprocess(
+  (v) => (typeof v === 'string' ? [...new Set(v.split(/[\s,]+/).filter(Boolean).map((h) => h.toLowerCase()))] : []),
+  z.array(z.string().superRefine((host, ctx) => {
+    const problem = councilHostProblem(host);
+    if (problem !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+  })),
+);
 const intFrom = (def: number, min: number, max: number) =>
   z.preprocess(emptyAsUndefined, z.coerce.number().int().min(min).max(max).default(def));
 const envFields = {
@@ -39,6 +69,8 @@ const envFields = {
     MAX_BODY_BYTES: intFrom(1_048_576, 1024, 50 * 1_048_576),
 
     CALL_IN_WORKING_DAYS: intFrom(5, 0, 30),
+    // The council's own ModernGov host names: a pasted link on one of them unfurls an item imported without its address.
+    MODERNGOV_DOMAINS: hostList,
     SHUTDOWN_GRACE_MS: intFrom(10_000, 0, 120_000),
 };
 
@@ -111,6 +143,8 @@ export interface Config {
   };
   readonly callInWorkingDays: number;
   readonly shutdownGraceMs: number;
+  /** The council's ModernGov host names (MODERNGOV_DOMAINS), lower case; `*.` stands for one label. */
+  readonly modernGovHosts: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -163,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, isTerminal = false): Config {
     },
     callInWorkingDays: e.CALL_IN_WORKING_DAYS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    modernGovHosts: e.MODERNGOV_DOMAINS,
   };
   return deepFreeze(config);
 }
@@ -177,6 +212,7 @@ export function describeConfig(c: Config): Record<string, unknown> {
       ? { kind: 'cosmos', endpoint: c.store.endpoint, databaseId: c.store.databaseId, auth: c.store.key ? 'key' : 'managed identity' }
       : c.store,
     officerApi: { auth: c.officerApi.entra ? 'entra' : c.officerApi.staticToken ? 'static token' : 'disabled', maxBodyBytes: c.officerApi.maxBodyBytes },
+    modernGovHosts: c.modernGovHosts,
   };
 }
 

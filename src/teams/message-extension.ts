@@ -39,7 +39,7 @@ export async function answerComposeQuery(query: MessagingExtensionQuery, turn: T
 export async function answerLinkQuery(url: string, turn: Turn, deps: BotDeps): Promise<MessagingExtensionResponse> {
   const link = parseModernGovLink(url);
   if (!link) return result([]);
-  const hit = await findByModernGovLink(link, { member: turn.viewer.member, where: 'channel' }, deps);
+  const hit = await findByModernGovLink(link, { member: turn.viewer.member, where: 'channel' }, deps, deps.modernGovHosts ?? []);
   if (!hit) return result([]);
   // Teams unfurls with cards of version 1.3 at most: the preview card is the whole card here.
   const card = renderLinkPreviewCard(buildLinkPreviewView({ hit, sourceUrl: link.url }));

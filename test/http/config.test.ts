@@ -61,4 +61,22 @@ describe('configuration', () => {
     expect(logged).toContain('"appPassword":"(set)"');
     expect(logged).toContain('"auth":"key"');
   });
+
+  it('reads the council\'s ModernGov hosts, and refuses a wildcard over a domain no council controls', () => {
+    expect(loadConfig({}).modernGovHosts).toEqual([]);
+    expect(loadConfig({ MODERNGOV_DOMAINS: 'Democracy.Melton.gov.uk, melton.moderngov.co.uk *.melton.gov.uk' }).modernGovHosts).toEqual([
+      'democracy.melton.gov.uk', 'melton.moderngov.co.uk', '*.melton.gov.uk',
+    ]);
+    let error: unknown;
+    try {
+      loadConfig({ MODERNGOV_DOMAINS: '*.moderngov.co.uk,https://democracy.melton.gov.uk/,*.gov.uk' });
+    } catch (err) {
+      error = err;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      'MODERNGOV_DOMAINS.0: "*.moderngov.co.uk" covers domains the council does not control (Teams forbids it); name the council\'s own host, e.g. democracy.example.gov.uk or example.moderngov.co.uk',
+      'MODERNGOV_DOMAINS.1: "https://democracy.melton.gov.uk/" is not a host name (like democracy.example.gov.uk)',
+      'MODERNGOV_DOMAINS.2: "*.gov.uk" covers domains the council does not control (Teams forbids it); name the council\'s own host, e.g. democracy.example.gov.uk or example.moderngov.co.uk',
+    ]);
+  });
 });

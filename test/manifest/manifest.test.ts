@@ -9,7 +9,7 @@ import { readZip } from './read-zip';
 jest.mock('strip-bom', () => ({ __esModule: true, default: (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) }));
 
 const BOT_ID = '7c0b5a3e-1d2f-4a6b-9c8d-0e1f2a3b4c5d';
-const ENV = { BOT_ID, BOT_DOMAIN: 'cabinet-bot.example.gov.uk', MODERNGOV_DOMAINS: 'democracy.example.gov.uk, *.moderngov.co.uk' };
+const ENV = { BOT_ID, BOT_DOMAIN: 'cabinet-bot.example.gov.uk', MODERNGOV_DOMAINS: 'democracy.example.gov.uk, example.moderngov.co.uk' };
 
 interface Manifest {
   $schema: string;
@@ -72,20 +72,31 @@ describe('Teams app package (npm run manifest)', () => {
     const ext = (manifest as unknown as Manifest).composeExtensions[0];
     expect(ext?.botId).toBe(BOT_ID);
     expect(ext?.commands).toEqual([expect.objectContaining({ id: 'searchDecisions', type: 'query', parameters: [expect.objectContaining({ name: 'query' })] })]);
-    expect(ext?.messageHandlers).toEqual([{ type: 'link', value: expect.objectContaining({ domains: ['democracy.example.gov.uk', '*.moderngov.co.uk'] }) }]);
+    expect(ext?.messageHandlers).toEqual([{ type: 'link', value: expect.objectContaining({ domains: ['democracy.example.gov.uk', 'example.moderngov.co.uk'] }) }]);
     expect((manifest as unknown as Manifest).validDomains).toEqual(['cabinet-bot.example.gov.uk']);
   });
 
-  test('defaults: MicrosoftAppId as the bot id, *.moderngov.co.uk for link unfurling, host taken from a URL', () => {
-    const { values, problems } = manifestValues({ MicrosoftAppId: BOT_ID, BOT_DOMAIN: 'https://cabinet-bot.azurewebsites.net/api/messages' });
+  test('defaults: MicrosoftAppId as the bot id, host taken from a URL; no default for the ModernGov hosts', () => {
+    const { values, problems } = manifestValues({ MicrosoftAppId: BOT_ID, BOT_DOMAIN: 'https://cabinet-bot.azurewebsites.net/api/messages', MODERNGOV_DOMAINS: 'democracy.example.gov.uk' });
     expect(problems).toEqual([]);
-    expect(values).toMatchObject({ BOT_ID, TEAMS_APP_ID: BOT_ID, BOT_DOMAIN: 'cabinet-bot.azurewebsites.net', MODERNGOV_DOMAINS: ['*.moderngov.co.uk'] });
+    expect(values).toMatchObject({ BOT_ID, TEAMS_APP_ID: BOT_ID, BOT_DOMAIN: 'cabinet-bot.azurewebsites.net', MODERNGOV_DOMAINS: ['democracy.example.gov.uk'] });
+  });
+
+  test('link unfurling needs the council\'s own ModernGov hosts: none, or a wildcard over a shared domain, is refused', () => {
+    expect(manifestValues({ BOT_ID, BOT_DOMAIN: 'bot.example.gov.uk' }).problems).toEqual([
+      'MODERNGOV_DOMAINS is required: the council\'s own ModernGov host name(s), whose links unfurl into cards, e.g. democracy.example.gov.uk',
+    ]);
+    expect(manifestValues({ BOT_ID, BOT_DOMAIN: 'bot.example.gov.uk', MODERNGOV_DOMAINS: '*.moderngov.co.uk, *.gov.uk, *.com, *.example.gov.uk' }).problems).toEqual([
+      expect.stringMatching(/^MODERNGOV_DOMAINS: "\*\.moderngov\.co\.uk" covers domains the council does not control/),
+      expect.stringMatching(/^MODERNGOV_DOMAINS: "\*\.gov\.uk" covers domains the council does not control/),
+      expect.stringMatching(/^MODERNGOV_DOMAINS: "\*\.com" covers domains the council does not control/),
+    ]);
   });
 
   test('refuses to build without a bot id and domain, or with malformed values, and says why', async () => {
     const missing = await buildManifestPackage({ env: {}, outFile: path.join(outDir, 'app.zip') });
     expect(missing.zipPath).toBeUndefined();
-    expect(missing.errors).toEqual([expect.stringMatching(/^BOT_ID/), expect.stringMatching(/^BOT_DOMAIN/)]);
+    expect(missing.errors).toEqual([expect.stringMatching(/^BOT_ID/), expect.stringMatching(/^BOT_DOMAIN/), expect.stringMatching(/^MODERNGOV_DOMAINS is required/)]);
 
     const bad = manifestValues({ BOT_ID: 'not-a-guid', BOT_DOMAIN: 'bot.example.org', MODERNGOV_DOMAINS: 'https://x.example.org/page', APP_VERSION: '1.0' });
     expect(bad.problems).toEqual([
