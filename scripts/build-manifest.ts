@@ -14,7 +14,10 @@
  *   TEAMS_APP_ID       the Teams app's id (default: BOT_ID)
  *   APP_VERSION        x.y.z (default: package.json version)
  *   MODERNGOV_DOMAINS  the council's own ModernGov hosts, whose links unfurl into cards, comma or space separated  required
- *   DEVELOPER_NAME, DEVELOPER_WEBSITE_URL, DEVELOPER_PRIVACY_URL, DEVELOPER_TERMS_URL
+ *   DEVELOPER_NAME     the publisher shown in Teams (default: COUNCIL_NAME)
+ *   DEVELOPER_WEBSITE_URL, DEVELOPER_PRIVACY_URL, DEVELOPER_TERMS_URL
+ *                      the council's own pages; each defaults to the bot's page (https://BOT_DOMAIN/, /privacy, /terms)
+ *                      only when COUNCIL_NAME and PRIVACY_CONTACT are set, as the bot then serves them
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -72,16 +75,34 @@ export function manifestValues(env: Record<string, string | undefined>): { value
   for (const problem of domains.map(councilHostProblem)) if (problem !== undefined) problems.push(`MODERNGOV_DOMAINS: ${problem}`);
 
   const site = `https://${botDomain ?? 'localhost'}`;
+  // The bot serves /, /privacy and /terms only when it can name the council and whom to ask (src/http/public-pages.ts).
+  const botServesPages = get('COUNCIL_NAME') !== undefined && get('PRIVACY_CONTACT') !== undefined;
+  const page = (key: string, botPath: string): string => {
+    const given = get(key);
+    if (given !== undefined) {
+      if (!/^https:\/\/[^\s]+$/.test(given)) problems.push(`${key} must be an https:// address (got "${given}")`);
+      return given;
+    }
+    if (!botServesPages) {
+      problems.push(`${key} is required: the council's own page, or set COUNCIL_NAME and PRIVACY_CONTACT so that the bot serves ${site}${botPath}`);
+    }
+    return `${site}${botPath}`;
+  };
+  // Teams shows the publisher's name in at most 32 characters; a council's full name is often longer.
+  const developerName = get('DEVELOPER_NAME') ?? get('COUNCIL_NAME') ?? 'Democratic Services';
+  if (developerName.length > 32) {
+    problems.push(`DEVELOPER_NAME must be at most 32 characters (Teams' limit for the publisher's name): "${developerName}" has ${developerName.length}; set a shorter DEVELOPER_NAME`);
+  }
   const values: PlaceholderValues = {
     BOT_ID: botId ?? '',
     TEAMS_APP_ID: teamsAppId ?? '',
     BOT_DOMAIN: botDomain ?? '',
     APP_VERSION: appVersion,
     MODERNGOV_DOMAINS: domains,
-    DEVELOPER_NAME: get('DEVELOPER_NAME') ?? 'Democratic Services',
-    DEVELOPER_WEBSITE_URL: get('DEVELOPER_WEBSITE_URL') ?? `${site}/`,
-    DEVELOPER_PRIVACY_URL: get('DEVELOPER_PRIVACY_URL') ?? `${site}/privacy`,
-    DEVELOPER_TERMS_URL: get('DEVELOPER_TERMS_URL') ?? `${site}/terms`,
+    DEVELOPER_NAME: developerName,
+    DEVELOPER_WEBSITE_URL: page('DEVELOPER_WEBSITE_URL', '/'),
+    DEVELOPER_PRIVACY_URL: page('DEVELOPER_PRIVACY_URL', '/privacy'),
+    DEVELOPER_TERMS_URL: page('DEVELOPER_TERMS_URL', '/terms'),
   };
   return { values, problems };
 }

@@ -1,7 +1,8 @@
 import { buildErrorView, renderErrorCard } from './cards';
-import { describeConfig, type Config } from './config';
+import { configWarnings, describeConfig, type Config } from './config';
 import { createHttpServer } from './http/server';
 import { createOfficerAuthenticator } from './http/officer-auth';
+import { createPublicPages } from './http/public-pages';
 import { officerRoutes } from './http/routes';
 import type { Logger } from './logging/logger';
 import { MemberDirectory } from './services/roster/member-directory';
@@ -40,6 +41,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         'Use this only on your own machine with the Agents Playground. ***',
     );
   }
+  for (const warning of configWarnings(config)) logger.warn(warning);
 
   const store = await openStore(config.store);
 
@@ -64,6 +66,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     authenticateOfficer: createOfficerAuthenticator(config.officerApi),
     routes: officerRoutes({ store, config, search }),
     readiness: () => store.ping(),
+    pages: createPublicPages(config.council),
   });
   const { port } = await http.listen(config.port, config.host);
   logger.info({ port }, `listening on http://${config.host}:${port} (POST /api/messages, GET /healthz, /readyz)`);

@@ -48,7 +48,12 @@ const envFields = {
 
     MicrosoftAppId: optionalString,
     MicrosoftAppPassword: optionalString,
-    MicrosoftAppType: z.preprocess(emptyAsUndefined, z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant')),
+    MicrosoftAppType: z.preprocess(
+      emptyAsUndefined,
+      z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], {
+        errorMap: () => ({ message: 'must be SingleTenant or UserAssignedMSI (MultiTenant only for a bot created before July 2025: Azure creates no new ones)' }),
+      }).default('SingleTenant'),
+    ),
     MicrosoftAppTenantId: optionalString,
     // Overrides for sovereign clouds and for tests that sign their own channel tokens.
     BOT_OPENID_METADATA_URL: optionalUrl,
@@ -71,6 +76,14 @@ const envFields = {
     CALL_IN_WORKING_DAYS: intFrom(5, 0, 30),
     // The council's own ModernGov host names: a pasted link on one of them unfurls an item imported without its address.
     MODERNGOV_DOMAINS: hostList,
+    // Named on the privacy notice and terms the bot serves at /privacy and /terms (the app package links to them).
+    COUNCIL_NAME: optionalString,
+    PRIVACY_CONTACT: z.preprocess(
+      emptyAsUndefined,
+      z.string()
+        .refine((v) => z.string().email().safeParse(v).success || /^https:\/\/[^\s/]+\.[^\s]+$/.test(v), 'must be an email address or an https:// address where people can ask about their data')
+        .optional(),
+    ),
     SHUTDOWN_GRACE_MS: intFrom(10_000, 0, 120_000),
 };
 
@@ -86,6 +99,9 @@ function crossFieldProblems(env: Partial<z.infer<typeof EnvSchema>>): string[] {
     const authenticated = env.MicrosoftAppId !== undefined;
     if (authenticated && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword)
       problem('MicrosoftAppPassword', 'is required when MicrosoftAppId is set (or set MicrosoftAppType=UserAssignedMSI)');
+    // The SDK would stop at start with a bare assertion; say it here, with every other problem.
+    if (authenticated && env.MicrosoftAppType === 'UserAssignedMSI' && env.MicrosoftAppPassword)
+      problem('MicrosoftAppPassword', 'must be empty with MicrosoftAppType=UserAssignedMSI: a managed identity has no secret (MicrosoftAppId is the identity\'s client id)');
     if (authenticated && env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId)
       problem('MicrosoftAppTenantId', `is required for MicrosoftAppType=${env.MicrosoftAppType}`);
     if (!authenticated && env.MicrosoftAppPassword)
@@ -145,6 +161,8 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** The council's ModernGov host names (MODERNGOV_DOMAINS), lower case; `*.` stands for one label. */
   readonly modernGovHosts: readonly string[];
+  /** Who the privacy notice and terms name; both set, or the pages say they are not set up. */
+  readonly council: { readonly name?: string; readonly privacyContact?: string };
 }
 
 export class ConfigError extends Error {
@@ -198,8 +216,30 @@ export function loadConfig(env: NodeJS.ProcessEnv, isTerminal = false): Config {
     callInWorkingDays: e.CALL_IN_WORKING_DAYS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     modernGovHosts: e.MODERNGOV_DOMAINS,
+    council: { name: e.COUNCIL_NAME, privacyContact: e.PRIVACY_CONTACT },
   };
   return deepFreeze(config);
+}
+
+/**
+ * What is allowed but worth a warning at start: settings that work today and will not, or that leave something a Teams
+ * admin will look at unfinished.
+ */
+export function configWarnings(c: Config): string[] {
+  const warnings: string[] = [];
+  if (!c.localMode && c.bot.appType === 'MultiTenant') {
+    warnings.push(
+      'MicrosoftAppType=MultiTenant: Azure no longer creates multi-tenant bots (since July 2025); an existing one keeps working. ' +
+        'Plan the move to SingleTenant or UserAssignedMSI (docs/OPERATIONS.md).',
+    );
+  }
+  if (!c.localMode && (c.council.name === undefined || c.council.privacyContact === undefined)) {
+    warnings.push(
+      'COUNCIL_NAME and PRIVACY_CONTACT are not both set: /privacy and /terms answer 404, so the app package must link to the council\'s own ' +
+        'pages (DEVELOPER_PRIVACY_URL, DEVELOPER_TERMS_URL).',
+    );
+  }
+  return warnings;
 }
 
 /** The configuration as it may be logged: secrets replaced by whether they are set. */

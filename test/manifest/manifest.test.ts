@@ -9,7 +9,8 @@ import { readZip } from './read-zip';
 jest.mock('strip-bom', () => ({ __esModule: true, default: (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) }));
 
 const BOT_ID = '7c0b5a3e-1d2f-4a6b-9c8d-0e1f2a3b4c5d';
-const ENV = { BOT_ID, BOT_DOMAIN: 'cabinet-bot.example.gov.uk', MODERNGOV_DOMAINS: 'democracy.example.gov.uk, example.moderngov.co.uk' };
+const COUNCIL = { COUNCIL_NAME: 'Example Borough Council', PRIVACY_CONTACT: 'dpo@example.gov.uk' };
+const ENV = { BOT_ID, BOT_DOMAIN: 'cabinet-bot.example.gov.uk', MODERNGOV_DOMAINS: 'democracy.example.gov.uk, example.moderngov.co.uk', ...COUNCIL };
 
 interface Manifest {
   $schema: string;
@@ -77,16 +78,16 @@ describe('Teams app package (npm run manifest)', () => {
   });
 
   test('defaults: MicrosoftAppId as the bot id, host taken from a URL; no default for the ModernGov hosts', () => {
-    const { values, problems } = manifestValues({ MicrosoftAppId: BOT_ID, BOT_DOMAIN: 'https://cabinet-bot.azurewebsites.net/api/messages', MODERNGOV_DOMAINS: 'democracy.example.gov.uk' });
+    const { values, problems } = manifestValues({ MicrosoftAppId: BOT_ID, BOT_DOMAIN: 'https://cabinet-bot.azurewebsites.net/api/messages', MODERNGOV_DOMAINS: 'democracy.example.gov.uk', ...COUNCIL });
     expect(problems).toEqual([]);
     expect(values).toMatchObject({ BOT_ID, TEAMS_APP_ID: BOT_ID, BOT_DOMAIN: 'cabinet-bot.azurewebsites.net', MODERNGOV_DOMAINS: ['democracy.example.gov.uk'] });
   });
 
   test('link unfurling needs the council\'s own ModernGov hosts: none, or a wildcard over a shared domain, is refused', () => {
-    expect(manifestValues({ BOT_ID, BOT_DOMAIN: 'bot.example.gov.uk' }).problems).toEqual([
+    expect(manifestValues({ BOT_ID, BOT_DOMAIN: 'bot.example.gov.uk', ...COUNCIL }).problems).toEqual([
       'MODERNGOV_DOMAINS is required: the council\'s own ModernGov host name(s), whose links unfurl into cards, e.g. democracy.example.gov.uk',
     ]);
-    expect(manifestValues({ BOT_ID, BOT_DOMAIN: 'bot.example.gov.uk', MODERNGOV_DOMAINS: '*.moderngov.co.uk, *.gov.uk, *.com, *.example.gov.uk' }).problems).toEqual([
+    expect(manifestValues({ BOT_ID, BOT_DOMAIN: 'bot.example.gov.uk', MODERNGOV_DOMAINS: '*.moderngov.co.uk, *.gov.uk, *.com, *.example.gov.uk', ...COUNCIL }).problems).toEqual([
       expect.stringMatching(/^MODERNGOV_DOMAINS: "\*\.moderngov\.co\.uk" covers domains the council does not control/),
       expect.stringMatching(/^MODERNGOV_DOMAINS: "\*\.gov\.uk" covers domains the council does not control/),
       expect.stringMatching(/^MODERNGOV_DOMAINS: "\*\.com" covers domains the council does not control/),
@@ -96,13 +97,40 @@ describe('Teams app package (npm run manifest)', () => {
   test('refuses to build without a bot id and domain, or with malformed values, and says why', async () => {
     const missing = await buildManifestPackage({ env: {}, outFile: path.join(outDir, 'app.zip') });
     expect(missing.zipPath).toBeUndefined();
-    expect(missing.errors).toEqual([expect.stringMatching(/^BOT_ID/), expect.stringMatching(/^BOT_DOMAIN/), expect.stringMatching(/^MODERNGOV_DOMAINS is required/)]);
+    expect(missing.errors).toEqual([
+      expect.stringMatching(/^BOT_ID/), expect.stringMatching(/^BOT_DOMAIN/), expect.stringMatching(/^MODERNGOV_DOMAINS is required/),
+      expect.stringMatching(/^DEVELOPER_WEBSITE_URL is required/), expect.stringMatching(/^DEVELOPER_PRIVACY_URL is required/),
+      expect.stringMatching(/^DEVELOPER_TERMS_URL is required/),
+    ]);
 
-    const bad = manifestValues({ BOT_ID: 'not-a-guid', BOT_DOMAIN: 'bot.example.org', MODERNGOV_DOMAINS: 'https://x.example.org/page', APP_VERSION: '1.0' });
+    const bad = manifestValues({ BOT_ID: 'not-a-guid', BOT_DOMAIN: 'bot.example.org', MODERNGOV_DOMAINS: 'https://x.example.org/page', APP_VERSION: '1.0', ...COUNCIL });
     expect(bad.problems).toEqual([
       expect.stringMatching(/^BOT_ID must be a GUID/),
       expect.stringMatching(/^APP_VERSION must be x.y.z/),
       expect.stringMatching(/^MODERNGOV_DOMAINS: "https:\/\/x.example.org\/page"/),
+    ]);
+  });
+
+  test('privacy and terms: the bot\'s own pages only when it can name the council, else the council\'s own https pages', () => {
+    const base = { BOT_ID, BOT_DOMAIN: 'bot.example.gov.uk', MODERNGOV_DOMAINS: 'democracy.example.gov.uk' };
+    const served = manifestValues({ ...base, ...COUNCIL });
+    expect(served.problems).toEqual([]);
+    expect(served.values).toMatchObject({
+      DEVELOPER_NAME: 'Example Borough Council', DEVELOPER_WEBSITE_URL: 'https://bot.example.gov.uk/',
+      DEVELOPER_PRIVACY_URL: 'https://bot.example.gov.uk/privacy', DEVELOPER_TERMS_URL: 'https://bot.example.gov.uk/terms',
+    });
+    expect(manifestValues(base).problems).toEqual([
+      'DEVELOPER_WEBSITE_URL is required: the council\'s own page, or set COUNCIL_NAME and PRIVACY_CONTACT so that the bot serves https://bot.example.gov.uk/',
+      'DEVELOPER_PRIVACY_URL is required: the council\'s own page, or set COUNCIL_NAME and PRIVACY_CONTACT so that the bot serves https://bot.example.gov.uk/privacy',
+      'DEVELOPER_TERMS_URL is required: the council\'s own page, or set COUNCIL_NAME and PRIVACY_CONTACT so that the bot serves https://bot.example.gov.uk/terms',
+    ]);
+    const own = manifestValues({
+      ...base, DEVELOPER_WEBSITE_URL: 'https://www.example.gov.uk/', DEVELOPER_PRIVACY_URL: 'https://www.example.gov.uk/privacy/cabinet-bot', DEVELOPER_TERMS_URL: 'http://www.example.gov.uk/terms',
+    });
+    expect(own.problems).toEqual(['DEVELOPER_TERMS_URL must be an https:// address (got "http://www.example.gov.uk/terms")']);
+    expect(own.values.DEVELOPER_PRIVACY_URL).toBe('https://www.example.gov.uk/privacy/cabinet-bot');
+    expect(manifestValues({ ...base, ...COUNCIL, COUNCIL_NAME: 'The Royal Borough of Windsor and Maidenhead' }).problems).toEqual([
+      'DEVELOPER_NAME must be at most 32 characters (Teams\' limit for the publisher\'s name): "The Royal Borough of Windsor and Maidenhead" has 43; set a shorter DEVELOPER_NAME',
     ]);
   });
 
