@@ -18,6 +18,7 @@ export const ActionDataSchemas = {
   [Verbs.remindOutstanding]: ItemLocator,
   [Verbs.viewDecision]: DecisionLocator,
   [Verbs.viewActionPlan]: ActionPlanLocator,
+  [Verbs.refreshActionPlan]: ActionPlanLocator,
   [Verbs.updateAction]: ActionLocator,
   [Verbs.showHelp]: z.object({}),
 } as const satisfies Record<Verb, z.ZodTypeAny>;

@@ -49,7 +49,7 @@ export async function answerLinkQuery(url: string, turn: Turn, deps: BotDeps): P
 const fullCard = (hit: FoundHit, viewer: Viewer, now: Date): AdaptiveCard =>
   hit.kind === 'decision'
     ? decisionCard({ decision: hit.decision, statuses: hit.statuses }, viewer)
-    : agendaItemCard({ item: hit.item, committee: hit.committee, meeting: hit.meeting }, viewer, { now });
+    : agendaItemCard({ item: hit.item, committee: hit.committee, meeting: hit.meeting }, viewer, { audience: 'conversation', now });
 
 const previewOf = (hit: FoundHit) => {
   const { title, subtitle, text } = buildSearchResultPreview(hit);

@@ -3,7 +3,7 @@ import { Verbs, allVerbs, isVerb } from '../../src/cards/verbs';
 
 describe('card action data', () => {
   it('names every verb the Teams adapter routes', () => {
-    expect(allVerbs).toEqual(['acknowledge', 'viewDecision', 'viewActionPlan', 'updateAction', 'remindOutstanding', 'viewItem', 'refreshItem', 'showHelp']);
+    expect(allVerbs).toEqual(['acknowledge', 'viewDecision', 'viewActionPlan', 'updateAction', 'remindOutstanding', 'viewItem', 'refreshItem', 'refreshActionPlan', 'showHelp']);
     expect(isVerb('acknowledge')).toBe(true);
     expect(isVerb('acknowledge_item')).toBe(false);
   });

@@ -12,7 +12,7 @@ export async function remindAbout(locator: { committeeId: string; agendaItemId: 
   const plan = await remindOutstanding(
     locator,
     turn.viewer,
-    (member, details) => agendaItemCard(details, { member, where: 'personal' }, { now: deps.now() }),
+    (member, details) => agendaItemCard(details, { member, where: 'personal' }, { audience: 'conversation', now: deps.now() }),
     deps,
   );
   plan.sent.then(
