@@ -2,6 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildManifestPackage, fillPlaceholders, manifestValues, pngSize, validateManifest } from '../../scripts/build-manifest';
+import { loadConfig } from '../../src/config';
+import { officerRoutes } from '../../src/http/routes';
+import { parseCommand } from '../../src/services/commands';
+import type { RouteDeps } from '../../src/http/routes/route-deps';
 import { readZip } from './read-zip';
 
 // @microsoft/app-manifest requires strip-bom 5, an ES module: plain Node 20.19+ loads it (require(esm)), jest's
@@ -132,6 +136,22 @@ describe('Teams app package (npm run manifest)', () => {
     expect(manifestValues({ ...base, ...COUNCIL, COUNCIL_NAME: 'The Royal Borough of Windsor and Maidenhead' }).problems).toEqual([
       'DEVELOPER_NAME must be at most 32 characters (Teams\' limit for the publisher\'s name): "The Royal Borough of Windsor and Maidenhead" has 43; set a shorter DEVELOPER_NAME',
     ]);
+  });
+
+  test('promises only what the bot does: each menu command is one the bot reads, notifications only once officers can send them', async () => {
+    const { manifest } = await buildManifestPackage({ env: ENV, outFile: path.join(outDir, 'app.zip') });
+    const m = manifest as unknown as Manifest & { description: { short: string; full: string } };
+    for (const { title } of m.bots[0]!.commandLists[0]!.commands) {
+      // A bare command, or one with its argument: the parser must read it as that command (not as a search).
+      expect([title, [parseCommand(title).kind, parseCommand(`${title} community safety`).kind]]).toEqual([title, expect.arrayContaining([title])]);
+    }
+    // Routes are only listed here, never called: no store or index is needed to see what the officer API offers.
+    const routes = officerRoutes({ config: loadConfig({}) } as RouteDeps);
+    const officersCanNotify = routes.some((r) => r.method === 'post' && r.path.startsWith('/api/v1/notifications'));
+    const description = `${m.description.short} ${m.description.full}`;
+    expect({ promisesNotifications: /notif|get a card when|are sent/i.test(description) }).toEqual({ promisesNotifications: officersCanNotify });
+    expect(m.description.full).toMatch(/acknowledge it with one press/);
+    expect(m.description.full).toMatch(/remind those who have not/);
   });
 
   test('placeholders: list values expand in arrays, unknown names are an error', () => {
