@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isConnectionString } from './telemetry/connection-string';
 
 /**
  * One schema over the environment. Startup fails listing every problem at once (never a stack trace);
@@ -74,6 +75,11 @@ const envFields = {
     MAX_BODY_BYTES: intFrom(1_048_576, 1024, 50 * 1_048_576),
 
     CALL_IN_WORKING_DAYS: intFrom(5, 0, 30),
+    // Telemetry (OpenTelemetry to Application Insights) is on when this is set; src/telemetry starts it before the app.
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
+      emptyAsUndefined,
+      z.string().refine(isConnectionString, 'must be an Application Insights connection string (InstrumentationKey=<guid>;IngestionEndpoint=...)').optional(),
+    ),
     // The council's own ModernGov host names: a pasted link on one of them unfurls an item imported without its address.
     MODERNGOV_DOMAINS: hostList,
     // Named on the privacy notice and terms the bot serves at /privacy and /terms (the app package links to them).
@@ -161,6 +167,8 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** The council's ModernGov host names (MODERNGOV_DOMAINS), lower case; `*.` stands for one label. */
   readonly modernGovHosts: readonly string[];
+  /** Telemetry to Application Insights (started by src/telemetry before the app; here for the log line). */
+  readonly telemetry: boolean;
   /** Who the privacy notice and terms name; both set, or the pages say they are not set up. */
   readonly council: { readonly name?: string; readonly privacyContact?: string };
 }
@@ -217,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, isTerminal = false): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     modernGovHosts: e.MODERNGOV_DOMAINS,
     council: { name: e.COUNCIL_NAME, privacyContact: e.PRIVACY_CONTACT },
+    telemetry: e.APPLICATIONINSIGHTS_CONNECTION_STRING !== undefined,
   };
   return deepFreeze(config);
 }
@@ -253,6 +262,7 @@ export function describeConfig(c: Config): Record<string, unknown> {
       : c.store,
     officerApi: { auth: c.officerApi.entra ? 'entra' : c.officerApi.staticToken ? 'static token' : 'disabled', maxBodyBytes: c.officerApi.maxBodyBytes },
     modernGovHosts: c.modernGovHosts,
+    telemetry: c.telemetry ? 'Application Insights' : 'off',
   };
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { trace } from '@opentelemetry/api';
 import restify, { type Request, type Response, type Server } from './restify';
 import { ZodError } from 'zod';
 import { DomainError, type DomainErrorCode } from '../domain/errors';
@@ -88,6 +89,8 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
     const requestId = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
     (req as RequestWithId).requestId = requestId;
     res.setHeader('x-request-id', requestId);
+    // The same id on the request's trace (when telemetry is on), so logs, error cards and traces meet.
+    trace.getActiveSpan()?.setAttribute('cabinet.request_id', requestId);
     if (draining) {
       res.setHeader('Connection', 'close');
       sendProblem(res, { status: 503, title: 'Shutting down', detail: 'The service is restarting; try again in a moment.' }, requestId);

@@ -4,6 +4,7 @@ import type { DocumentDatabase } from './documents/document-collection';
 import { createDocumentStore } from './domain-store/create-document-store';
 import { openSqliteDocumentDatabase } from './embedded';
 import type { Store } from './port';
+import { traceDocuments } from './traced-document-database';
 
 /** The document database the configuration names: the embedded file by default, Cosmos DB in production. */
 export async function openDocumentDatabase(settings: Config['store']): Promise<DocumentDatabase> {
@@ -18,7 +19,7 @@ export async function openDocumentDatabase(settings: Config['store']): Promise<D
   return openSqliteDocumentDatabase({ dataDir: settings.dataDir });
 }
 
-/** Opens the store the configuration names. */
+/** Opens the store the configuration names, each operation traced when telemetry is on. */
 export async function openStore(settings: Config['store']): Promise<Store> {
-  return createDocumentStore(await openDocumentDatabase(settings));
+  return createDocumentStore(traceDocuments(await openDocumentDatabase(settings), settings.kind === 'cosmos' ? 'cosmosdb' : 'sqlite'));
 }

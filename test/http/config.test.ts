@@ -117,4 +117,14 @@ describe('configuration', () => {
       'PRIVACY_CONTACT: must be an email address or an https:// address where people can ask about their data',
     ]);
   });
+
+  it('turns telemetry on with an Application Insights connection string, and lists a malformed one', () => {
+    expect(loadConfig({}).telemetry).toBe(false);
+    const on = loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=4f1c2a7e-3b9d-4c5e-8a21-0d4e5f6a7b8c;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/' });
+    expect(on.telemetry).toBe(true);
+    expect(describeConfig(on).telemetry).toBe('Application Insights');
+    expect(problemsOf({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'https://uksouth-1.in.applicationinsights.azure.com/' })).toEqual([
+      'APPLICATIONINSIGHTS_CONNECTION_STRING: must be an Application Insights connection string (InstrumentationKey=<guid>;IngestionEndpoint=...)',
+    ]);
+  });
 });
