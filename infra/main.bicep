@@ -130,6 +130,7 @@ module appService 'modules/app-service.bicep' = if (hosting == 'appService') {
     sku: appServiceSku
     instanceCount: instanceCount
     identityResourceId: identity.outputs.id
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
     settings: union(settings, usesSecret ? { MicrosoftAppPassword: '@Microsoft.KeyVault(SecretUri=${vault!.outputs.secretUri})' } : {})
   }
 }

@@ -6,6 +6,8 @@ param location string
 param sku string = 'B1'
 param instanceCount int = 1
 param identityResourceId string
+@description('Where the bot\'s console (JSON) logs go, to be queried (docs/OPERATIONS.md).')
+param logAnalyticsWorkspaceId string
 @description('App settings: the bot\'s configuration (see .env.example).')
 param settings object
 
@@ -44,6 +46,16 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         value: setting.value
       }]
     }
+  }
+}
+
+// The bot's JSON log lines (stdout) into Log Analytics. Not the HTTP logs: they hold callers' addresses.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: site
+  name: 'console-logs'
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [{ category: 'AppServiceConsoleLogs', enabled: true }]
   }
 }
 
