@@ -16,7 +16,7 @@ module.exports = {
       comment: 'use cases see the domain, the store port and each other, never an adapter.',
       severity: 'error',
       from: { path: '^src/services/' },
-      to: { path: ['^src/(teams|http|cli|delivery/teams|store/(embedded|cosmos|documents|domain-store))/', 'node_modules/(botbuilder|botframework-|restify|@azure|better-sqlite3)'] },
+      to: { path: ['^src/(teams|http|cli|delivery/teams|store/(embedded|cosmos|documents|domain-store))/', 'node_modules/(botbuilder|botframework-|restify|@azure|@opentelemetry|better-sqlite3)'] },
     },
     {
       name: 'only-teams-imports-botbuilder',
@@ -35,6 +35,13 @@ module.exports = {
       severity: 'error',
       from: { pathNot: '^src/store/embedded/' },
       to: { path: 'node_modules/better-sqlite3' },
+    },
+    {
+      name: 'only-telemetry-starts-the-sdk',
+      comment: 'the OpenTelemetry SDK (through Azure Monitor) is started in src/telemetry alone; adapters use @opentelemetry/api only.',
+      severity: 'error',
+      from: { pathNot: '^src/telemetry/' },
+      to: { path: 'node_modules/@azure/monitor-opentelemetry' },
     },
     {
       name: 'only-http-imports-restify',

@@ -13,20 +13,23 @@
  *   BOT_DOMAIN         host name the bot is served from, e.g. cabinet-bot.azurewebsites.net   required
  *   TEAMS_APP_ID       the Teams app's id (default: BOT_ID)
  *   APP_VERSION        x.y.z (default: package.json version)
- *   MODERNGOV_DOMAINS  hosts whose links unfurl into cards, comma or space separated (default: *.moderngov.co.uk)
- *   DEVELOPER_NAME, DEVELOPER_WEBSITE_URL, DEVELOPER_PRIVACY_URL, DEVELOPER_TERMS_URL
+ *   MODERNGOV_DOMAINS  the council's own ModernGov hosts, whose links unfurl into cards, comma or space separated  required
+ *   DEVELOPER_NAME     the publisher shown in Teams (default: COUNCIL_NAME)
+ *   DEVELOPER_WEBSITE_URL, DEVELOPER_PRIVACY_URL, DEVELOPER_TERMS_URL
+ *                      the council's own pages; each defaults to the bot's page (https://BOT_DOMAIN/, /privacy, /terms)
+ *                      only when COUNCIL_NAME and PRIVACY_CONTACT are set, as the bot then serves them
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ZipFile } from 'yazl';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 import { parse as parseDotenv } from 'dotenv';
+import { councilHostProblem, HOST_PATTERN } from '../src/config';
 
 const ROOT = path.resolve(__dirname, '..');
 export const MANIFEST_DIR = path.join(ROOT, 'manifest');
 export const TEMPLATE_PATH = path.join(MANIFEST_DIR, 'manifest.template.json');
 export const DEFAULT_OUT = path.join(MANIFEST_DIR, 'build', 'cabinet-bot.zip');
-export const DEFAULT_MODERNGOV_DOMAINS = ['*.moderngov.co.uk'];
 /** Icons Teams requires, with their exact sizes. */
 export const ICONS = [
   { file: 'color.png', size: 192 },
@@ -35,7 +38,6 @@ export const ICONS = [
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SEMVER = /^\d+\.\d+\.\d+$/;
-const HOST = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const PLACEHOLDER = /\$\{\{\s*([A-Z0-9_]+)\s*\}\}/g;
 
 export type PlaceholderValues = Record<string, string | string[]>;
@@ -61,26 +63,46 @@ export function manifestValues(env: Record<string, string | undefined>): { value
     }
   }
   if (!botDomain) problems.push('BOT_DOMAIN is required: the host name the bot is served from, e.g. cabinet-bot.azurewebsites.net');
-  else if (!HOST.test(botDomain.replace(/:\d+$/, ''))) problems.push(`BOT_DOMAIN must be a host name (got "${botDomain}")`);
+  else if (!HOST_PATTERN.test(botDomain.replace(/:\d+$/, ''))) problems.push(`BOT_DOMAIN must be a host name (got "${botDomain}")`);
 
   const appVersion = get('APP_VERSION') ?? packageVersion();
   if (!SEMVER.test(appVersion)) problems.push(`APP_VERSION must be x.y.z (got "${appVersion}")`);
 
-  const domainsSetting = get('MODERNGOV_DOMAINS');
-  const domains = domainsSetting ? [...new Set(domainsSetting.split(/[\s,]+/).filter(Boolean))] : DEFAULT_MODERNGOV_DOMAINS;
-  for (const d of domains) if (!HOST.test(d)) problems.push(`MODERNGOV_DOMAINS: "${d}" is not a host name (like democracy.example.gov.uk or *.moderngov.co.uk)`);
+  const domains = [...new Set((get('MODERNGOV_DOMAINS') ?? '').split(/[\s,]+/).filter(Boolean).map((d) => d.toLowerCase()))];
+  if (domains.length === 0) {
+    problems.push('MODERNGOV_DOMAINS is required: the council\'s own ModernGov host name(s), whose links unfurl into cards, e.g. democracy.example.gov.uk');
+  }
+  for (const problem of domains.map(councilHostProblem)) if (problem !== undefined) problems.push(`MODERNGOV_DOMAINS: ${problem}`);
 
   const site = `https://${botDomain ?? 'localhost'}`;
+  // The bot serves /, /privacy and /terms only when it can name the council and whom to ask (src/http/public-pages.ts).
+  const botServesPages = get('COUNCIL_NAME') !== undefined && get('PRIVACY_CONTACT') !== undefined;
+  const page = (key: string, botPath: string): string => {
+    const given = get(key);
+    if (given !== undefined) {
+      if (!/^https:\/\/[^\s]+$/.test(given)) problems.push(`${key} must be an https:// address (got "${given}")`);
+      return given;
+    }
+    if (!botServesPages) {
+      problems.push(`${key} is required: the council's own page, or set COUNCIL_NAME and PRIVACY_CONTACT so that the bot serves ${site}${botPath}`);
+    }
+    return `${site}${botPath}`;
+  };
+  // Teams shows the publisher's name in at most 32 characters; a council's full name is often longer.
+  const developerName = get('DEVELOPER_NAME') ?? get('COUNCIL_NAME') ?? 'Democratic Services';
+  if (developerName.length > 32) {
+    problems.push(`DEVELOPER_NAME must be at most 32 characters (Teams' limit for the publisher's name): "${developerName}" has ${developerName.length}; set a shorter DEVELOPER_NAME`);
+  }
   const values: PlaceholderValues = {
     BOT_ID: botId ?? '',
     TEAMS_APP_ID: teamsAppId ?? '',
     BOT_DOMAIN: botDomain ?? '',
     APP_VERSION: appVersion,
     MODERNGOV_DOMAINS: domains,
-    DEVELOPER_NAME: get('DEVELOPER_NAME') ?? 'Democratic Services',
-    DEVELOPER_WEBSITE_URL: get('DEVELOPER_WEBSITE_URL') ?? `${site}/`,
-    DEVELOPER_PRIVACY_URL: get('DEVELOPER_PRIVACY_URL') ?? `${site}/privacy`,
-    DEVELOPER_TERMS_URL: get('DEVELOPER_TERMS_URL') ?? `${site}/terms`,
+    DEVELOPER_NAME: developerName,
+    DEVELOPER_WEBSITE_URL: page('DEVELOPER_WEBSITE_URL', '/'),
+    DEVELOPER_PRIVACY_URL: page('DEVELOPER_PRIVACY_URL', '/privacy'),
+    DEVELOPER_TERMS_URL: page('DEVELOPER_TERMS_URL', '/terms'),
   };
   return { values, problems };
 }

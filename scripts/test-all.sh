@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian's Chromium drives the end-to-end tests (playwright-core never downloads a browser of its own);
-# the emoji font lets the card screenshots show the RAG and exempt icons.
-DEBIAN_PACKAGES="chromium fonts-liberation fonts-noto-color-emoji"
+# the emoji font lets the card screenshots show the RAG and exempt icons; openssl makes the certificate of the
+# telemetry test's stand-in Application Insights endpoint (its exporter speaks only https).
+DEBIAN_PACKAGES="chromium fonts-liberation fonts-noto-color-emoji openssl"
 missing=""
 for package in $DEBIAN_PACKAGES; do
   dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"

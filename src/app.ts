@@ -6,9 +6,10 @@ import { OutboxSender } from './delivery/outbox-sender';
 import { DEFAULT_RETRY_POLICY } from './domain';
 import type { NotificationDeps } from './services/notifications/notification-deps';
 import { BotConnectorClient } from './teams/bot-connector-client';
-import { describeConfig, type Config } from './config';
+import { configWarnings, describeConfig, type Config } from './config';
 import { createHttpServer } from './http/server';
 import { createOfficerAuthenticator } from './http/officer-auth';
+import { createPublicPages } from './http/public-pages';
 import { officerRoutes } from './http/routes';
 import type { Logger } from './logging/logger';
 import { MemberDirectory } from './services/roster/member-directory';
@@ -47,6 +48,8 @@ export interface RunningApp {
 export interface AppOptions {
   /** Tests sign outgoing Bot Connector calls locally instead of asking Microsoft's login service. */
   readonly botCredentialsFactory?: BotCredentialsFactory;
+  /** Tests shorten the time a message-extension answer may take before it says it is busy. */
+  readonly extensionDeadlineMs?: number;
 }
 
 /** The composition root: config -> store -> services -> bot and HTTP server. Wiring only, no rules. */
@@ -58,6 +61,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         'Use this only on your own machine with the Agents Playground. ***',
     );
   }
+  for (const warning of configWarnings(config)) logger.warn(warning);
 
   const store = await openStore(config.store);
 
@@ -90,7 +94,10 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     wake: () => sender.wake(),
     ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}),
   };
-  const bot = new CabinetBot({ store, search, logger, now, notifications, members: new MemberDirectory(store) });
+  const bot = new CabinetBot(
+    { store, search, logger, now, notifications, members: new MemberDirectory(store), modernGovHosts: config.modernGovHosts },
+    { extensionDeadlineMs: options.extensionDeadlineMs },
+  );
 
   const http = createHttpServer({
     logger,
@@ -99,6 +106,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     authenticateOfficer: createOfficerAuthenticator(config.officerApi),
     routes: officerRoutes({ store, config, search, notifications }),
     readiness: () => store.ping(),
+    pages: createPublicPages(config.council),
   });
   const { port } = await http.listen(config.port, config.host);
   logger.info({ port }, `listening on http://${config.host}:${port} (POST /api/messages, GET /healthz, /readyz)`);

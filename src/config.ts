@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatQuietHours, parseQuietHours, type QuietHours } from './domain/quiet-hours';
+import { isConnectionString } from './telemetry/connection-string';
 
 /**
  * One schema over the environment. Startup fails listing every problem at once (never a stack trace);
@@ -8,6 +9,36 @@ import { formatQuietHours, parseQuietHours, type QuietHours } from './domain/qui
 const emptyAsUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyAsUndefined, z.string().url().optional());
+/** A host name, or `*.` and a host name (one label of any name), as the Teams manifest writes link domains. */
+export const HOST_PATTERN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/**
+ * Shared and public domains no council controls. Microsoft's link-unfurling guidance: "Ensure that you don't add
+ * domains that aren't in your control, either directly or through wildcards"; a wildcard over one of these would also
+ * claim every other council's (or company's) links.
+ */
+export const SHARED_DOMAINS: readonly string[] = [
+  'moderngov.co.uk', 'gov.uk', 'co.uk', 'org.uk', 'ac.uk', 'nhs.uk', 'police.uk', 'sch.uk', 'ltd.uk', 'plc.uk', 'me.uk', 'net.uk',
+  'azurewebsites.net', 'onmicrosoft.com', 'sharepoint.com', 'cloudapp.net',
+];
+
+/** What is wrong with one of the council's ModernGov host names (MODERNGOV_DOMAINS), if anything. */
+export const councilHostProblem = (host: string): string | undefined => {
+  const wildcardOver = host.startsWith('*.') ? host.slice(2).toLowerCase() : undefined;
+  if (wildcardOver !== undefined && (SHARED_DOMAINS.includes(wildcardOver) || !wildcardOver.includes('.'))) {
+    return `"${host}" covers domains the council does not control (Teams forbids it); name the council's own host, e.g. democracy.example.gov.uk or example.moderngov.co.uk`;
+  }
+  return HOST_PATTERN.test(host) ? undefined : `"${host}" is not a host name (like democracy.example.gov.uk)`;
+};
+
+/** A comma or space separated list of the council's ModernGov host names, each checked. */
+const hostList = z.preprocess(
+  (v) => (typeof v === 'string' ? [...new Set(v.split(/[\s,]+/).filter(Boolean).map((h) => h.toLowerCase()))] : []),
+  z.array(z.string().superRefine((host, ctx) => {
+    const problem = councilHostProblem(host);
+    if (problem !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+  })),
+);
 const intFrom = (def: number, min: number, max: number) =>
   z.preprocess(emptyAsUndefined, z.coerce.number().int().min(min).max(max).default(def));
 const envFields = {
@@ -19,7 +50,12 @@ const envFields = {
 
     MicrosoftAppId: optionalString,
     MicrosoftAppPassword: optionalString,
-    MicrosoftAppType: z.preprocess(emptyAsUndefined, z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant')),
+    MicrosoftAppType: z.preprocess(
+      emptyAsUndefined,
+      z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], {
+        errorMap: () => ({ message: 'must be SingleTenant or UserAssignedMSI (MultiTenant only for a bot created before July 2025: Azure creates no new ones)' }),
+      }).default('SingleTenant'),
+    ),
     MicrosoftAppTenantId: optionalString,
     // Overrides for sovereign clouds and for tests that sign their own channel tokens.
     BOT_OPENID_METADATA_URL: optionalUrl,
@@ -52,6 +88,21 @@ const envFields = {
     }),
     // Where new personal chats opened by installing the app for a member are addressed (Teams' global endpoint).
     TEAMS_SERVICE_URL: z.preprocess(emptyAsUndefined, z.string().url().default('https://smba.trafficmanager.net/teams/')),
+    // Telemetry (OpenTelemetry to Application Insights) is on when this is set; src/telemetry starts it before the app.
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
+      emptyAsUndefined,
+      z.string().refine(isConnectionString, 'must be an Application Insights connection string (InstrumentationKey=<guid>;IngestionEndpoint=...)').optional(),
+    ),
+    // The council's own ModernGov host names: a pasted link on one of them unfurls an item imported without its address.
+    MODERNGOV_DOMAINS: hostList,
+    // Named on the privacy notice and terms the bot serves at /privacy and /terms (the app package links to them).
+    COUNCIL_NAME: optionalString,
+    PRIVACY_CONTACT: z.preprocess(
+      emptyAsUndefined,
+      z.string()
+        .refine((v) => z.string().email().safeParse(v).success || /^https:\/\/[^\s/]+\.[^\s]+$/.test(v), 'must be an email address or an https:// address where people can ask about their data')
+        .optional(),
+    ),
     SHUTDOWN_GRACE_MS: intFrom(10_000, 0, 120_000),
 };
 
@@ -67,6 +118,9 @@ function crossFieldProblems(env: Partial<z.infer<typeof EnvSchema>>): string[] {
     const authenticated = env.MicrosoftAppId !== undefined;
     if (authenticated && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword)
       problem('MicrosoftAppPassword', 'is required when MicrosoftAppId is set (or set MicrosoftAppType=UserAssignedMSI)');
+    // The SDK would stop at start with a bare assertion; say it here, with every other problem.
+    if (authenticated && env.MicrosoftAppType === 'UserAssignedMSI' && env.MicrosoftAppPassword)
+      problem('MicrosoftAppPassword', 'must be empty with MicrosoftAppType=UserAssignedMSI: a managed identity has no secret (MicrosoftAppId is the identity\'s client id)');
     if (authenticated && env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId)
       problem('MicrosoftAppTenantId', `is required for MicrosoftAppType=${env.MicrosoftAppType}`);
     if (!authenticated && env.MicrosoftAppPassword)
@@ -129,6 +183,12 @@ export interface Config {
     readonly quietHours?: QuietHours;
     readonly teamsServiceUrl: string;
   };
+  /** The council's ModernGov host names (MODERNGOV_DOMAINS), lower case; `*.` stands for one label. */
+  readonly modernGovHosts: readonly string[];
+  /** Telemetry to Application Insights (started by src/telemetry before the app; here for the log line). */
+  readonly telemetry: boolean;
+  /** Who the privacy notice and terms name; both set, or the pages say they are not set up. */
+  readonly council: { readonly name?: string; readonly privacyContact?: string };
 }
 
 export class ConfigError extends Error {
@@ -186,8 +246,32 @@ export function loadConfig(env: NodeJS.ProcessEnv, isTerminal = false): Config {
       ...(parseQuietHours(e.QUIET_HOURS) ? { quietHours: parseQuietHours(e.QUIET_HOURS) } : {}),
       teamsServiceUrl: e.TEAMS_SERVICE_URL,
     },
+    modernGovHosts: e.MODERNGOV_DOMAINS,
+    council: { name: e.COUNCIL_NAME, privacyContact: e.PRIVACY_CONTACT },
+    telemetry: e.APPLICATIONINSIGHTS_CONNECTION_STRING !== undefined,
   };
   return deepFreeze(config);
+}
+
+/**
+ * What is allowed but worth a warning at start: settings that work today and will not, or that leave something a Teams
+ * admin will look at unfinished.
+ */
+export function configWarnings(c: Config): string[] {
+  const warnings: string[] = [];
+  if (!c.localMode && c.bot.appType === 'MultiTenant') {
+    warnings.push(
+      'MicrosoftAppType=MultiTenant: Azure no longer creates multi-tenant bots (since July 2025); an existing one keeps working. ' +
+        'Plan the move to SingleTenant or UserAssignedMSI (docs/OPERATIONS.md).',
+    );
+  }
+  if (!c.localMode && (c.council.name === undefined || c.council.privacyContact === undefined)) {
+    warnings.push(
+      'COUNCIL_NAME and PRIVACY_CONTACT are not both set: /privacy and /terms answer 404, so the app package must link to the council\'s own ' +
+        'pages (DEVELOPER_PRIVACY_URL, DEVELOPER_TERMS_URL).',
+    );
+  }
+  return warnings;
 }
 
 /** The configuration as it may be logged: secrets replaced by whether they are set. */
@@ -201,6 +285,8 @@ export function describeConfig(c: Config): Record<string, unknown> {
       : c.store,
     officerApi: { auth: c.officerApi.entra ? 'entra' : c.officerApi.staticToken ? 'static token' : 'disabled', maxBodyBytes: c.officerApi.maxBodyBytes },
     notifications: { sendRatePerSecond: c.notifications.sendRatePerSecond, quietHours: formatQuietHours(c.notifications.quietHours) },
+    modernGovHosts: c.modernGovHosts,
+    telemetry: c.telemetry ? 'Application Insights' : 'off',
   };
 }
 

@@ -1,4 +1,6 @@
 import 'dotenv/config';
+// Before anything that loads http, restify or an SDK: instrumentation must be in place when they load.
+import { telemetry } from './telemetry/register';
 import { ConfigError, loadConfig } from './config';
 import { startApp } from './app';
 import { createLogger } from './logging/logger';
@@ -23,13 +25,16 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'signal received');
-    app.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    app
+      .stop()
+      .then(() => telemetry.shutdown().catch((err: unknown) => logger.warn({ err }, 'telemetry: the last spans could not be sent')))
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -24,6 +24,7 @@ export const ActionDataSchemas = {
   [Verbs.remindOutstanding]: ItemLocator,
   [Verbs.viewDecision]: DecisionLocator,
   [Verbs.viewActionPlan]: ActionPlanLocator,
+  [Verbs.refreshActionPlan]: ActionPlanLocator,
   [Verbs.updateAction]: ActionLocator,
   [Verbs.showHelp]: z.object({}),
   [Verbs.sendNotification]: PushLocator,

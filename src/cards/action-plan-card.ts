@@ -2,8 +2,10 @@ import { isOverdue, type ActionPlan, type ActionUpdate, type Committee, type Dec
 import { updateInputIds } from './action-data';
 import { formatDayDate, formatWhen, londonDay } from './format-date';
 import { presentRag, ragOrder, type TextColour } from './rag';
+import { userSpecificRefresh } from './refresh';
 import { renderTemplate, type AdaptiveCard } from './templates';
 import { clip, firstOf, plural } from './text';
+import { Verbs } from './verbs';
 
 export interface ActionView {
   readonly actionId: string;
@@ -40,6 +42,8 @@ export interface ActionPlanView {
   readonly overdueText: string;
   readonly actions: readonly ActionView[];
   readonly moreActionsText: string;
+  /** Teams user ids (MRIs) of everyone the card is sent to: they get their own view through `refresh`. */
+  readonly recipientUserIds: readonly string[];
 }
 
 export interface ActionPlanCardInput {
@@ -50,8 +54,10 @@ export interface ActionPlanCardInput {
   readonly members: readonly Member[];
   /** The plan's update history; the newest update of each action is shown. */
   readonly updates?: readonly ActionUpdate[];
-  /** Who the card is for: decides who sees update forms. */
+  /** Who the card is for: decides who sees update forms. None for a card everyone in a chat sees. */
   readonly viewer?: Member;
+  /** Teams user ids (MRIs) of everyone the card is sent to: they get their own view through `refresh`. */
+  readonly recipientUserIds?: readonly string[];
   readonly now: Date;
 }
 
@@ -117,7 +123,11 @@ export const buildActionPlanView = (input: ActionPlanCardInput): ActionPlanView 
     overdueText: overdue > 0 ? `${plural(overdue, 'action')} ${overdue === 1 ? 'is' : 'are'} overdue.` : '',
     actions,
     moreActionsText: moreCount > 0 ? `${plural(moreCount, 'more action')} not shown.` : '',
+    recipientUserIds: input.recipientUserIds ?? [],
   };
 };
 
-export const renderActionPlanCard = (view: ActionPlanView): AdaptiveCard => renderTemplate('action-plan', view);
+export const renderActionPlanCard = (view: ActionPlanView): AdaptiveCard => ({
+  ...renderTemplate('action-plan', view),
+  refresh: userSpecificRefresh(view.recipientUserIds, { committeeId: view.committeeId, actionPlanId: view.actionPlanId }, Verbs.refreshActionPlan),
+});

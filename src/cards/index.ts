@@ -11,7 +11,7 @@ export {
   type ActionData,
   type ActionUpdateSubmission,
 } from './action-data';
-export { userSpecificRefresh, MAX_REFRESH_USER_IDS, type RefreshBlock } from './refresh';
+export { userSpecificRefresh, MAX_REFRESH_USER_IDS, type RefreshBlock, type RefreshVerb } from './refresh';
 export { CARD_SIZE_LIMIT_BYTES, cardNames, cardSizeBytes, type AdaptiveCard, type CardName } from './templates';
 export { formatDateTime, formatDayDate, formatLongDate, formatTime, formatWhen } from './format-date';
 export { formatStatus, type StatusText } from './status-text';
@@ -24,6 +24,7 @@ export * from './action-plan-card';
 export * from './acknowledgement-report-card';
 export * from './search-results-card';
 export * from './link-preview-card';
+export * from './search-result-preview';
 export * from './help-card';
 export * from './error-card';
 export * from './notification-confirm-card';

@@ -5,9 +5,9 @@ import { renderTemplate, type AdaptiveCard } from './templates';
 import { clip, safeUrl } from './text';
 
 /**
- * A compact card for one hit: the preview of a message-extension search result, and the whole card when Teams
- * unfurls a ModernGov link. Teams takes only Adaptive Cards up to version 1.3 there, so cards/link-preview.json is
- * a 1.3 card: no Action.Execute, no refresh, nothing newer.
+ * A compact card for one hit: the card (and its preview) when Teams unfurls a ModernGov link. Teams takes only
+ * Adaptive Cards up to version 1.3 there, so cards/link-preview.json is a 1.3 card: no Action.Execute, no refresh,
+ * nothing newer. (A search result's preview is a Thumbnail card: search-result-preview.ts.)
  */
 export interface LinkPreviewView {
   /** "DECISION · Cabinet", "AGENDA ITEM · Cabinet · Wed 16 June 2021, 6.30pm": fixed words and imported names. */

@@ -17,6 +17,8 @@ export const Verbs = {
   viewItem: 'viewItem',
   /** The refresh action of user-specific views: answer with this user's own card. */
   refreshItem: 'refreshItem',
+  /** The same for an action plan: this user's own card, with the update forms of the actions they may update. */
+  refreshActionPlan: 'refreshActionPlan',
   /** Show the help card. */
   showHelp: 'showHelp',
   /** Officer: send the notification a confirmation card describes (an item's card, or a meeting's agenda). */

@@ -3,7 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config';
 import { runImportCommand } from './import-command';
 import { seedDemoCouncil } from '../services/demo/seed-demo-council';
-import { openStore } from '../store/open-store';
+import { openDocumentDatabase, openStore } from '../store/open-store';
+import type { DocumentDatabase } from '../store/documents/document-collection';
+import { runStoreExport, runStoreImport } from './store-command';
 import { runRosterImport } from './roster-command';
 import type { Store } from '../store/port';
 
@@ -18,9 +20,20 @@ async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
   }
 }
 
+/** The same for the commands that move a whole store: they work on its documents, whatever their kind. */
+async function withDocuments<T>(work: (database: DocumentDatabase, storeKind: string) => Promise<T>): Promise<T> {
+  const config = loadConfig(process.env);
+  const database = await openDocumentDatabase(config.store);
+  try {
+    return await work(database, config.store.kind);
+  } finally {
+    await database.close();
+  }
+}
+
 export function buildProgram(): Command {
   const program = new Command('cabinet-bot')
-    .description('Cabinet bot officer tools: import council pages, manage the roster, load demo data.')
+    .description('Cabinet bot officer tools: import council pages, manage the roster, load demo data, move the store.')
     .exitOverride();
 
   program
@@ -60,6 +73,29 @@ export function buildProgram(): Command {
     .option('--json', 'print the report as JSON', false)
     .action(async (file: string, options: { dryRun: boolean; json: boolean }) => {
       const code = await withStore((store) => runRosterImport({ file, ...options }, { store, out: (line) => console.log(line) }));
+      if (code !== 0) process.exitCode = code;
+    });
+
+  const store = program
+    .command('store')
+    .description('Move everything the bot keeps between stores (embedded file <-> Cosmos DB), through a JSON-lines file.');
+  store
+    .command('export <file>')
+    .description('Write every document of the configured store (every kind, with its history) to a new JSON-lines file, with counts per kind.')
+    .option('--json', 'print the summary as JSON', false)
+    .action(async (file: string, options: { json: boolean }) => {
+      const code = await withDocuments((database, storeKind) =>
+        runStoreExport({ file, json: options.json }, { database, storeKind, out: (line) => console.log(line), now: () => new Date() }));
+      if (code !== 0) process.exitCode = code;
+    });
+  store
+    .command('import <file>')
+    .description('Check a whole export, then create each document the configured store lacks; documents already there are left as they are (run it twice: nothing changes).')
+    .option('--dry-run', 'check the file and count its documents, writing nothing', false)
+    .option('--json', 'print the report as JSON', false)
+    .action(async (file: string, options: { dryRun: boolean; json: boolean }) => {
+      const code = await withDocuments((database, storeKind) =>
+        runStoreImport({ file, dryRun: options.dryRun, json: options.json }, { database, storeKind, out: (line) => console.log(line), now: () => new Date() }));
       if (code !== 0) process.exitCode = code;
     });
 

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import restify, { type Request, type Response, type Server } from 'restify';
+import { trace } from '@opentelemetry/api';
+import restify, { type Request, type Response, type Server } from './restify';
 import { ZodError } from 'zod';
 import { DomainError, type DomainErrorCode } from '../domain/errors';
 import type { Logger } from '../logging/logger';
 import type { OfficerAuthenticator, OfficerPrincipal, OfficerRole } from './officer-auth';
 import { requireRole } from './officer-auth';
 import { HttpProblem, sendProblem, type Problem } from './problem';
+import type { PublicPagePath, PublicPages } from './public-pages';
 import { readBody, readJsonObject } from './read-body';
 
 /** The shape botbuilder's CloudAdapter reads and writes; declared here so http/ never imports teams/. */
@@ -57,6 +59,8 @@ export interface HttpServerDeps {
   readonly routes: readonly ApiRoute[];
   /** Resolves when the service can take traffic; rejects with the reason it cannot. */
   readonly readiness: () => Promise<void>;
+  /** About, privacy notice and terms of use, linked from the Teams app package. */
+  readonly pages?: PublicPages;
 }
 
 export interface HttpServer {
@@ -85,6 +89,8 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
     const requestId = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
     (req as RequestWithId).requestId = requestId;
     res.setHeader('x-request-id', requestId);
+    // The same id on the request's trace (when telemetry is on), so logs, error cards and traces meet.
+    trace.getActiveSpan()?.setAttribute('cabinet.request_id', requestId);
     if (draining) {
       res.setHeader('Connection', 'close');
       sendProblem(res, { status: 503, title: 'Shutting down', detail: 'The service is restarting; try again in a moment.' }, requestId);
@@ -110,6 +116,29 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
       sendProblem(res, { status: 503, title: 'Not ready', detail: `Not ready: ${(err as Error).message}` }, idOf(req));
     }
   });
+
+  for (const path of ['/', '/privacy', '/terms'] as const satisfies readonly PublicPagePath[]) {
+    server.get(path, async (req: Request, res: Response) => {
+      const html = deps.pages?.page(path);
+      if (html === undefined) {
+        sendProblem(res, {
+          status: 404,
+          title: 'Not set up',
+          detail: 'This page names the council and whom to ask about data: set COUNCIL_NAME and PRIVACY_CONTACT, or point the Teams app package at the council\'s own pages.',
+        }, idOf(req));
+        return;
+      }
+      // Plain text and an inline style only: nothing on these pages may run or load anything.
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Length': Buffer.byteLength(html),
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'public, max-age=3600',
+      });
+      res.end(html);
+    });
+  }
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     const requestId = idOf(req);

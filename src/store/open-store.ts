@@ -1,17 +1,25 @@
 import type { Config } from '../config';
-import { createCosmosStore } from './cosmos';
-import { createEmbeddedStore } from './embedded';
+import { openCosmosDocumentDatabase } from './cosmos';
+import type { DocumentDatabase } from './documents/document-collection';
+import { createDocumentStore } from './domain-store/create-document-store';
+import { openSqliteDocumentDatabase } from './embedded';
 import type { Store } from './port';
+import { traceDocuments } from './traced-document-database';
 
-/** Opens the store the configuration names: the embedded file by default, Cosmos DB in production. */
-export async function openStore(settings: Config['store']): Promise<Store> {
+/** The document database the configuration names: the embedded file by default, Cosmos DB in production. */
+export async function openDocumentDatabase(settings: Config['store']): Promise<DocumentDatabase> {
   if (settings.kind === 'cosmos') {
-    return createCosmosStore({
+    return openCosmosDocumentDatabase({
       endpoint: settings.endpoint,
       databaseId: settings.databaseId,
       key: settings.key,
       managedIdentityClientId: settings.managedIdentityClientId,
     });
   }
-  return createEmbeddedStore({ dataDir: settings.dataDir });
+  return openSqliteDocumentDatabase({ dataDir: settings.dataDir });
+}
+
+/** Opens the store the configuration names, each operation traced when telemetry is on. */
+export async function openStore(settings: Config['store']): Promise<Store> {
+  return createDocumentStore(traceDocuments(await openDocumentDatabase(settings), settings.kind === 'cosmos' ? 'cosmosdb' : 'sqlite'));
 }

@@ -9,6 +9,7 @@ import {
 import type { BotFrameworkAuthentication, ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Logger } from '../logging/logger';
 import { StrictChannelAuthentication } from './channel-authentication';
+import { traceTurn } from './turn-tracing';
 
 /** Signs outgoing Bot Connector calls; tests pass one that signs locally. */
 export type BotCredentialsFactory = ServiceClientCredentialsFactory;
@@ -67,7 +68,7 @@ export function createMessagesHandler(adapter: CloudAdapter, run: (ctx: TurnCont
     await adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, async (ctx) => {
       ctx.turnState.set(TURN_LOGGER, turn.logger.child({ activityId: ctx.activity.id, activityType: ctx.activity.type }));
       ctx.turnState.set(TURN_REQUEST_ID, turn.requestId);
-      await run(ctx);
+      await traceTurn(ctx, turn.requestId, () => run(ctx));
     });
   };
 }

@@ -19,13 +19,31 @@ import { buildTurn, type BotDeps, type Turn } from './turn';
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /**
+ * Teams waits 5 s for a message extension's answer and then shows nothing useful; answering by 4 s leaves a second
+ * for the network both ways.
+ */
+export const EXTENSION_DEADLINE_MS = 4000;
+
+export interface CabinetBotOptions {
+  /** The names people @mention the bot by in channels (removed before a command is read). */
+  readonly botNames?: readonly string[];
+  /** How long a search or link unfurl may take before the answer says so instead (tests shorten it). */
+  readonly extensionDeadlineMs?: number;
+}
+
+/**
  * Routes Teams activities to their handlers: messages to commands, card actions to one handler per verb,
  * install events to install capture, compose-box invokes to the message extension. Business rules live in
  * services; this class only translates between Teams and the use cases.
  */
 export class CabinetBot extends TeamsActivityHandler {
-  constructor(private readonly deps: BotDeps, private readonly botNames: readonly string[] = ['Cabinet bot']) {
+  private readonly botNames: readonly string[];
+  private readonly extensionDeadlineMs: number;
+
+  constructor(private readonly deps: BotDeps, options: CabinetBotOptions = {}) {
     super();
+    this.botNames = options.botNames ?? ['Cabinet bot'];
+    this.extensionDeadlineMs = options.extensionDeadlineMs ?? EXTENSION_DEADLINE_MS;
     this.onMessage(async (ctx, next) => {
       await this.onChatMessage(ctx);
       await next();
@@ -104,20 +122,25 @@ export class CabinetBot extends TeamsActivityHandler {
 
   /**
    * The compose box shows a message extension's failure as its own message; uncaught, the adapter would answer
-   * 501 and Teams a bare error. A link that cannot be unfurled now is simply left as a link.
+   * 501 and Teams a bare error. An answer that would come after Teams has stopped waiting says so in time instead.
+   * A link that cannot be unfurled now is simply left as a link.
    */
   private async extensionAnswer(ctx: TurnContext, kind: 'search' | 'link', answer: (turn: Turn) => Promise<MessagingExtensionResponse>): Promise<MessagingExtensionResponse> {
+    const logger = turnLogger(ctx, this.deps.logger);
+    const reference = turnRequestId(ctx) ?? 'unknown';
+    const work = buildTurn(ctx, this.deps).then(answer);
     try {
-      return await answer(await buildTurn(ctx, this.deps));
+      const outcome = await withinDeadline(work, this.extensionDeadlineMs);
+      if (outcome.inTime) return outcome.value;
+      logger.warn({ kind, deadlineMs: this.extensionDeadlineMs }, 'message extension too slow: answered that it is busy');
+      // The late answer is dropped; a late failure is still worth a line in the log.
+      work.catch((err: unknown) => logger.warn({ err, kind }, 'message extension failed after its deadline'));
+      if (kind === 'link') return noResults();
+      return composeMessage(`Search is taking longer than Teams allows. Try again, or use fewer, more exact words. Reference ${reference}.`);
     } catch (err) {
-      turnLogger(ctx, this.deps.logger).error({ err, kind }, 'message extension failed');
-      if (kind === 'link') return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } };
-      return {
-        composeExtension: {
-          type: 'message',
-          text: `Search is not available right now. Try again in a minute; if it keeps happening, quote reference ${turnRequestId(ctx) ?? 'unknown'} to the service desk.`,
-        },
-      };
+      logger.error({ err, kind }, 'message extension failed');
+      if (kind === 'link') return noResults();
+      return composeMessage(`Search is not available right now. Try again in a minute; if it keeps happening, quote reference ${reference} to the service desk.`);
     }
   }
 
@@ -137,6 +160,24 @@ export class CabinetBot extends TeamsActivityHandler {
     if (reply.text) await ctx.sendActivity({ type: 'message', text: reply.text, textFormat: 'plain' });
     for (const card of reply.cards) await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
     if (reply.progressOf) await postProgressCard(ctx, reply.progressOf, this.deps);
+  }
+}
+
+const noResults = (): MessagingExtensionResponse => ({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } });
+const composeMessage = (text: string): MessagingExtensionResponse => ({ composeExtension: { type: 'message', text } });
+
+/** The work's value if it settles within `ms`; otherwise `inTime: false` at `ms` (the work carries on, unawaited). */
+async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<{ inTime: true; value: T } | { inTime: false }> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<{ inTime: false }>((resolve) => {
+    timer = setTimeout(() => resolve({ inTime: false }), ms);
+  });
+  const inTime = work.then((value) => ({ inTime: true as const, value }));
+  inTime.catch(() => undefined); // after the deadline a failure is the caller's to log, from `work` itself
+  try {
+    return await Promise.race([inTime, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

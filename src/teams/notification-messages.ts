@@ -25,7 +25,8 @@ export function renderOutgoingMessage(message: OutgoingMessage, recipientUserId?
   switch (message.kind) {
     case 'agenda-item': {
       const { item, committee, meeting } = message.details;
-      const card = agendaItemCard(message.details, message.viewer, { now: new Date(), ...(recipientUserId ? { recipientUserIds: [recipientUserId] } : {}) });
+      // Posted in a chat: in a channel it carries nobody's own state, and refresh draws each reader their own.
+      const card = agendaItemCard(message.details, message.viewer, { audience: 'conversation', now: new Date(), ...(recipientUserId ? { recipientUserIds: [recipientUserId] } : {}) });
       const text =
         message.reason === 'added'
           ? `Added to the agenda of ${committee.name}${when(meeting?.startsAt)}: "${item.title}". Please read the papers and press Acknowledge.`
@@ -68,7 +69,7 @@ export function renderOutgoingMessage(message: OutgoingMessage, recipientUserId?
       const titles = actions.slice(0, 5).map((a) => `"${a.title}"`).join(', ');
       return {
         text: `You have ${plural(actions.length, 'overdue action')}: ${titles}${actions.length > 5 ? ' and more' : ''}. Please post an update (status, percent done, a note) on the card.`,
-        cards: message.plans.map((details) => actionPlanCard(details, message.viewer, message.now)),
+        cards: message.plans.map((details) => actionPlanCard(details, message.viewer, { audience: 'conversation', now: message.now, ...(recipientUserId ? { recipientUserIds: [recipientUserId] } : {}) })),
       };
     }
     case 'notice':

@@ -12,10 +12,28 @@ import type { ActionPlanDetails } from '../services/conversation/open-action-pla
 
 /** Service results as cards, for one viewer. The only place the Teams adapter turns answers into cards. */
 
-export const agendaItemCard = (details: ItemDetails, viewer: Viewer, options: { recipientUserIds?: readonly string[]; now: Date }): AdaptiveCard =>
+/**
+ * Who sees a card decides whose state it may carry. `viewer`: only the person acting (a card action's answer, which
+ * Teams shows to whoever pressed; a personal chat). `conversation`: posted where others read it too; in a channel or
+ * group chat it then carries nobody's own state ("Acknowledged by you", update forms), and its `refresh` gives each
+ * reader their own view: Teams refreshes it for everyone in a chat of up to 60, and for the listed users above that.
+ */
+export type Audience = 'viewer' | 'conversation';
+
+const seenByOthers = (viewer: Viewer, audience: Audience): boolean => audience === 'conversation' && viewer.where !== 'personal';
+
+export interface CardOptions {
+  readonly audience: Audience;
+  /** Teams user ids the card is sent to: automatic refresh for them, whatever the chat's size. */
+  readonly recipientUserIds?: readonly string[];
+  readonly now: Date;
+}
+
+export const agendaItemCard = (details: ItemDetails, viewer: Viewer, options: CardOptions): AdaptiveCard =>
   renderAgendaItemCard(
     buildAgendaItemView({
       ...details,
+      acknowledgement: seenByOthers(viewer, options.audience) ? undefined : details.acknowledgement,
       showRestrictedDocuments: mayViewRestrictedPapers(viewer, details.item.committeeId),
       recipientUserIds: options.recipientUserIds,
       now: options.now,
@@ -29,8 +47,15 @@ export const decisionCard = (details: Pick<DecisionDetails, 'decision' | 'status
 export const meetingDigestCard = (agenda: MeetingAgenda, viewer: Viewer): AdaptiveCard =>
   renderMeetingDigestCard(buildMeetingDigestView({ ...agenda, myAcknowledgements: viewer.where === 'personal' ? agenda.myAcknowledgements : undefined }));
 
-export const actionPlanCard = (details: ActionPlanDetails, viewer: Viewer, now: Date): AdaptiveCard =>
-  renderActionPlanCard(buildActionPlanView({ ...details, viewer: viewer.member, now }));
+export const actionPlanCard = (details: ActionPlanDetails, viewer: Viewer, options: CardOptions): AdaptiveCard =>
+  renderActionPlanCard(
+    buildActionPlanView({
+      ...details,
+      viewer: seenByOthers(viewer, options.audience) ? undefined : viewer.member,
+      recipientUserIds: options.recipientUserIds,
+      now: options.now,
+    }),
+  );
 
 export const acknowledgementReportCard = (report: AcknowledgementReport, now: Date): AdaptiveCard =>
   renderAcknowledgementReportCard(

@@ -25,6 +25,8 @@ export interface BotDeps extends ConversationDeps {
   readonly notifications: NotificationDeps;
   readonly logger: Logger;
   readonly members: MemberDirectory;
+  /** The council's ModernGov host names, for link unfurling (config MODERNGOV_DOMAINS). */
+  readonly modernGovHosts?: readonly string[];
 }
 
 /** Teams says personal, channel or groupChat; anything else is treated as the most public (a channel). */

@@ -3,7 +3,10 @@ import { Verbs, allVerbs, isVerb } from '../../src/cards/verbs';
 
 describe('card action data', () => {
   it('names every verb the Teams adapter routes', () => {
-    expect(allVerbs).toEqual(['acknowledge', 'viewDecision', 'viewActionPlan', 'updateAction', 'remindOutstanding', 'viewItem', 'refreshItem', 'showHelp', 'sendNotification', 'notificationProgress', 'cancelNotification']);
+    expect(allVerbs).toEqual([
+      'acknowledge', 'viewDecision', 'viewActionPlan', 'updateAction', 'remindOutstanding', 'viewItem', 'refreshItem', 'refreshActionPlan', 'showHelp',
+      'sendNotification', 'notificationProgress', 'cancelNotification',
+    ]);
     expect(isVerb('acknowledge')).toBe(true);
     expect(isVerb('acknowledge_item')).toBe(false);
   });

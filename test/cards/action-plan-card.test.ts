@@ -8,6 +8,15 @@ describe('action plan card', () => {
   const card = renderActionPlanCard(buildActionPlanView({ ...input, viewer: s.officer }));
   const texts = visibleTexts(card);
 
+  it('refreshes to each reader\'s own card (refreshActionPlan), automatically for its recipients', () => {
+    const shared = renderActionPlanCard(buildActionPlanView({ ...input, recipientUserIds: s.recipientUserIds }));
+    expect(shared.refresh).toEqual({
+      action: { type: 'Action.Execute', verb: 'refreshActionPlan', data: { committeeId: s.actionPlan.committeeId, actionPlanId: s.actionPlan.id } },
+      userIds: s.recipientUserIds,
+    });
+    expect(card.refresh).not.toHaveProperty('userIds');
+  });
+
   it('shows RAG by word and icon as well as colour', () => {
     expect(texts).toEqual(expect.arrayContaining(['✅ Done', '🟢 On track', '🟠 At risk', '🔴 Off track']));
     const rag = allObjects(card).filter((o) => o.type === 'TextBlock' && o.text === '🔴 Off track');

@@ -55,7 +55,7 @@ describe.each(cases)('%s card with %s', (name, _label, view) => {
       for (const key of Object.keys(data)) expect(LOCATORS).toContain(key);
       const fallback = action.fallback as Record<string, unknown> | undefined;
       // The refresh action is run by the client itself and has no button to fall back from.
-      if (action.verb === 'refreshItem') continue;
+      if (action === (card.refresh as { action?: unknown } | undefined)?.action) continue;
       expect(fallback).toMatchObject({ type: 'Action.Submit', title: action.title, data: { ...data, verb: action.verb } });
     }
   });

@@ -1,4 +1,4 @@
-import { ConfigError, describeConfig, loadConfig } from '../../src/config';
+import { ConfigError, configWarnings, describeConfig, loadConfig } from '../../src/config';
 
 describe('configuration', () => {
   it('runs in local mode on the embedded store with every default', () => {
@@ -60,5 +60,71 @@ describe('configuration', () => {
     expect(logged).not.toContain('c2VjcmV0LWNvc21vcy1rZXk=');
     expect(logged).toContain('"appPassword":"(set)"');
     expect(logged).toContain('"auth":"key"');
+  });
+
+  it('reads the council\'s ModernGov hosts, and refuses a wildcard over a domain no council controls', () => {
+    expect(loadConfig({}).modernGovHosts).toEqual([]);
+    expect(loadConfig({ MODERNGOV_DOMAINS: 'Democracy.Melton.gov.uk, melton.moderngov.co.uk *.melton.gov.uk' }).modernGovHosts).toEqual([
+      'democracy.melton.gov.uk', 'melton.moderngov.co.uk', '*.melton.gov.uk',
+    ]);
+    let error: unknown;
+    try {
+      loadConfig({ MODERNGOV_DOMAINS: '*.moderngov.co.uk,https://democracy.melton.gov.uk/,*.gov.uk' });
+    } catch (err) {
+      error = err;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      'MODERNGOV_DOMAINS.0: "*.moderngov.co.uk" covers domains the council does not control (Teams forbids it); name the council\'s own host, e.g. democracy.example.gov.uk or example.moderngov.co.uk',
+      'MODERNGOV_DOMAINS.1: "https://democracy.melton.gov.uk/" is not a host name (like democracy.example.gov.uk)',
+      'MODERNGOV_DOMAINS.2: "*.gov.uk" covers domains the council does not control (Teams forbids it); name the council\'s own host, e.g. democracy.example.gov.uk or example.moderngov.co.uk',
+    ]);
+  });
+
+  const PRODUCTION = {
+    MicrosoftAppId: 'b02e1258-cb16-4e20-88af-d28dc85784c0', MicrosoftAppTenantId: 'ab84b61c-d75b-406d-80b4-d8d3935744a7',
+    ENTRA_JWKS_URL: 'https://login.microsoftonline.com/t/discovery/v2.0/keys', ENTRA_ISSUER: 'https://login.microsoftonline.com/t/v2.0', ENTRA_AUDIENCE: 'api://cabinet-bot',
+  };
+  const problemsOf = (env: Record<string, string>): string[] => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (err) {
+      return (err as ConfigError).problems;
+    }
+  };
+
+  it('lists a password given with a user-assigned managed identity as a problem (the SDK would only assert at start)', () => {
+    expect(problemsOf({ ...PRODUCTION, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppPassword: 'a-secret' })).toEqual([
+      "MicrosoftAppPassword: must be empty with MicrosoftAppType=UserAssignedMSI: a managed identity has no secret (MicrosoftAppId is the identity's client id)",
+    ]);
+    expect(loadConfig({ ...PRODUCTION, MicrosoftAppType: 'UserAssignedMSI' }).bot.appType).toBe('UserAssignedMSI');
+    expect(problemsOf({ ...PRODUCTION, MicrosoftAppType: 'Multi', MicrosoftAppPassword: 'a-secret' })).toEqual([
+      'MicrosoftAppType: must be SingleTenant or UserAssignedMSI (MultiTenant only for a bot created before July 2025: Azure creates no new ones)',
+    ]);
+  });
+
+  it('warns that Azure creates no new multi-tenant bots, and when the privacy and terms pages cannot name the council', () => {
+    const multi = loadConfig({ ...PRODUCTION, MicrosoftAppType: 'MultiTenant', MicrosoftAppPassword: 'a-secret' });
+    expect(configWarnings(multi)).toEqual([
+      expect.stringMatching(/^MicrosoftAppType=MultiTenant: Azure no longer creates multi-tenant bots \(since July 2025\)/),
+      expect.stringMatching(/^COUNCIL_NAME and PRIVACY_CONTACT are not both set/),
+    ]);
+    const named = loadConfig({ ...PRODUCTION, MicrosoftAppPassword: 'a-secret', COUNCIL_NAME: 'Melton Borough Council', PRIVACY_CONTACT: 'https://www.melton.gov.uk/privacy' });
+    expect(configWarnings(named)).toEqual([]);
+    expect(named.council).toEqual({ name: 'Melton Borough Council', privacyContact: 'https://www.melton.gov.uk/privacy' });
+    expect(configWarnings(loadConfig({}))).toEqual([]);
+    expect(problemsOf({ PRIVACY_CONTACT: 'ring the town hall' })).toEqual([
+      'PRIVACY_CONTACT: must be an email address or an https:// address where people can ask about their data',
+    ]);
+  });
+
+  it('turns telemetry on with an Application Insights connection string, and lists a malformed one', () => {
+    expect(loadConfig({}).telemetry).toBe(false);
+    const on = loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=4f1c2a7e-3b9d-4c5e-8a21-0d4e5f6a7b8c;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/' });
+    expect(on.telemetry).toBe(true);
+    expect(describeConfig(on).telemetry).toBe('Application Insights');
+    expect(problemsOf({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'https://uksouth-1.in.applicationinsights.azure.com/' })).toEqual([
+      'APPLICATIONINSIGHTS_CONNECTION_STRING: must be an Application Insights connection string (InstrumentationKey=<guid>;IngestionEndpoint=...)',
+    ]);
   });
 });

@@ -1,9 +1,9 @@
-import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { CosmosClient } from '@azure/cosmos';
 import { DomainError } from '../../src/domain';
 import { createCosmosStore } from '../../src/store/cosmos';
 import { cabinet } from '../contract/council-fixtures';
 import { startCosmosServer, type CosmosTestServer } from '../support/cosmos-server';
+import { startSilentRelay } from '../support/silent-relay';
 
 describe('Cosmos DB store (specifics, against cosmosdb-server)', () => {
   let server: CosmosTestServer;
@@ -28,7 +28,7 @@ describe('Cosmos DB store (specifics, against cosmosdb-server)', () => {
     await expect(
       createCosmosStore({ endpoint: server.endpoint, key: server.key, databaseId: 'never-provisioned', provision: false }),
     ).rejects.toThrow(
-      'Cosmos DB database "never-provisioned" lacks container(s) business, members, conversations, notifications, activities (partition key /pk)',
+      'Cosmos DB database "never-provisioned" lacks container(s) business, members, conversations, notifications, activities, work (partition key /pk)',
     );
   });
 
@@ -87,35 +87,8 @@ describe('Cosmos DB store (specifics, against cosmosdb-server)', () => {
     }
   });
 
-  /** A TCP relay to the test server that can go silent, like a black-holed network: connections open, no answer. */
-  async function silentRelay() {
-    let silent = false;
-    const held: Socket[] = [];
-    const relay = createServer((socket) => {
-      if (silent) {
-        held.push(socket);
-        return;
-      }
-      const upstream = connect(Number(new URL(server.endpoint).port), '127.0.0.1');
-      socket.pipe(upstream).pipe(socket);
-      upstream.on('error', () => socket.destroy());
-      socket.on('error', () => upstream.destroy());
-    });
-    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-    return {
-      endpoint: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`,
-      goSilent: () => {
-        silent = true;
-      },
-      close: async () => {
-        for (const socket of held) socket.destroy();
-        await new Promise<void>((resolve) => relay.close(() => resolve()));
-      },
-    };
-  }
-
   it('fails ping at its timeout when Cosmos DB takes the connection but never answers', async () => {
-    const relay = await silentRelay();
+    const relay = await startSilentRelay(server.endpoint);
     const store = await createCosmosStore({ endpoint: relay.endpoint, key: server.key, databaseId: 'cabinet', pingTimeoutMs: 1000 });
     try {
       await expect(store.ping()).resolves.toBeUndefined();
@@ -130,7 +103,7 @@ describe('Cosmos DB store (specifics, against cosmosdb-server)', () => {
   });
 
   it('ends every operation, the SDK\'s retries included, by its deadline when Cosmos DB goes silent', async () => {
-    const relay = await silentRelay();
+    const relay = await startSilentRelay(server.endpoint);
     const store = await createCosmosStore({ endpoint: relay.endpoint, key: server.key, databaseId: 'cabinet', operationTimeoutMs: 800 });
     try {
       await expect(store.committees.list()).resolves.toBeDefined();

@@ -1,5 +1,5 @@
-import { DEMO_IDS } from '../../src/services/demo/demo-council';
-import { cardsIn, cardText, ConversationHarness, invokeBody } from '../support/conversation-harness';
+import { DEMO_IDS, DEMO_PEOPLE } from '../../src/services/demo/demo-council';
+import { cardsIn, cardText, ConversationHarness, invokeBody, type DemoPerson } from '../support/conversation-harness';
 
 const BOT = { id: '28:608cacfd-1cea-40c9-b678-4b93e69bb72b', name: 'Cabinet bot' };
 const GROUP = { id: '19:cabinet-members-group@unq.gbl.spaces', conversationType: 'groupChat', isGroup: true, tenantId: 'b28fdbfd-2b78-4f93-b0f8-8881793f0f8f' };
@@ -10,8 +10,8 @@ describe('Teams group chat', () => {
   beforeAll(() => h.start());
   afterAll(() => h.stop());
 
-  const inGroup = (text: string) =>
-    h.message('leader', `<at>Cabinet bot</at> ${text}`, {
+  const inGroup = (text: string, person: DemoPerson = 'leader') =>
+    h.message(person, `<at>Cabinet bot</at> ${text}`, {
       entities: [{ type: 'mention', text: '<at>Cabinet bot</at>', mentioned: BOT }],
       recipient: BOT,
       conversation: GROUP,
@@ -43,5 +43,58 @@ describe('Teams group chat', () => {
     const res = await h.post(h.cardAction('leader', 'viewItem', { committeeId: DEMO_IDS.cabinet, agendaItemId: 'item-land-disposal' }, { conversation: GROUP }));
     expect(cardText(invokeBody(res).value)).toContain('This item is exempt (confidential).');
     expect(res.sent).toHaveLength(0);
+  });
+
+  describe('cards everyone in the chat sees carry nobody\'s own state; refresh gives each their own', () => {
+    const safer = { committeeId: DEMO_IDS.cabinet, agendaItemId: 'item-safer-streets' };
+    const plan = { committeeId: DEMO_IDS.cabinet, actionPlanId: DEMO_IDS.cspActionPlan };
+    const refresh = (person: DemoPerson, verb: string, data: Record<string, string>) =>
+      h.activity('06c_invoke_adaptiveCard_action_auto_refresh', person, {
+        value: { action: { type: 'Action.Execute', id: '', verb, data }, trigger: 'automatic' },
+        conversation: GROUP,
+      });
+    const hasForms = (card: unknown): boolean => JSON.stringify(card).includes('"type":"Input.');
+    beforeAll(async () => {
+      // The Leader has read the Safer Streets papers, in his personal chat.
+      await h.post(h.cardAction('leader', 'acknowledge', safer));
+    });
+
+    it('"item 6" posts the item without "Acknowledged by you", with a refresh for the asker', async () => {
+      const { sent } = await h.post(inGroup('item 6'));
+      const [card, ...more] = cardsIn(sent);
+      expect(more).toEqual([]);
+      expect(cardText(card)).toContain('Safer Streets Fund: Town Centre Lighting and CCTV');
+      expect(cardText(card)).not.toContain('Acknowledged by you');
+      expect(card!.refresh).toEqual({ action: { type: 'Action.Execute', verb: 'refreshItem', data: safer }, userIds: [`29:${DEMO_PEOPLE.leader.id}`] });
+    });
+
+    it('"Open agenda item" pressed there posts the same shared card below', async () => {
+      const res = await h.post(h.cardAction('leader', 'viewItem', safer, { conversation: GROUP }));
+      const [card] = cardsIn(res.sent);
+      expect(cardText(card)).toContain('Safer Streets Fund');
+      expect(cardText(card)).not.toContain('Acknowledged by you');
+    });
+
+    it('the refresh answers each reader with their own state, only to them (the invoke answer)', async () => {
+      const leader = await h.post(refresh('leader', 'refreshItem', safer), 0);
+      expect(cardText(invokeBody(leader).value)).toContain('✅ Acknowledged by you');
+      const councillor = await h.post(refresh('councillor', 'refreshItem', safer), 0);
+      expect(cardText(invokeBody(councillor).value)).not.toContain('Acknowledged by you');
+      expect([...leader.sent, ...councillor.sent]).toEqual([]);
+    });
+
+    it('"actions" posts the action plan with no update forms; its refresh gives the owner the form of the action he owns', async () => {
+      const { sent } = await h.post(inGroup('actions', 'housing'));
+      const [card] = cardsIn(sent);
+      expect(cardText(card)).toContain('Community Safety Action Plan');
+      expect(hasForms(card)).toBe(false);
+      expect(card!.refresh).toEqual({ action: { type: 'Action.Execute', verb: 'refreshActionPlan', data: plan }, userIds: [`29:${DEMO_PEOPLE.housing.id}`] });
+
+      const owner = invokeBody(await h.post(refresh('housing', 'refreshActionPlan', plan), 0)).value;
+      expect(JSON.stringify(owner)).toContain('"id":"note-act-scrutiny-report"');
+      expect(JSON.stringify(owner)).not.toContain('"id":"note-act-engagement"');
+      const someoneElse = invokeBody(await h.post(refresh('leader', 'refreshActionPlan', plan), 0)).value;
+      expect(hasForms(someoneElse)).toBe(false);
+    });
   });
 });

@@ -10,6 +10,8 @@ const LINK = 'https://democracy.melton.gov.uk/mgAi.aspx?ID=12345';
 const CSP_TITLE = 'Approval of the Community Safety Partnership Strategic Plan';
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
+const THUMBNAIL = 'application/vnd.microsoft.card.thumbnail';
+
 interface ExtensionAnswer {
   composeExtension: {
     type: string;
@@ -17,6 +19,15 @@ interface ExtensionAnswer {
     attachments: Array<{ contentType: string; content: Record<string, unknown>; preview: { contentType: string; content: Record<string, unknown> } }>;
   };
 }
+
+/** A Thumbnail card as a search result's preview: title, subtitle and text only (a preview takes no buttons or tap). */
+const expectThumbnailPreview = (preview: { contentType: string; content: Record<string, unknown> }): { title: string; subtitle: string; text: string } => {
+  expect(preview.contentType).toBe(THUMBNAIL);
+  const { title, subtitle, text, buttons = [], images = [], tap } = preview.content as Record<string, unknown>;
+  expect({ buttons, images, tap }).toEqual({ buttons: [], images: [], tap: undefined });
+  expect([typeof title, typeof subtitle, typeof text]).toEqual(['string', 'string', 'string']);
+  return { title, subtitle, text } as { title: string; subtitle: string; text: string };
+};
 const EMPTY: ExtensionAnswer = { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } };
 
 /** The search message extension and link unfurling, as Teams invokes them from the compose box. */
@@ -90,7 +101,7 @@ describe('Teams message extension and link unfurling', () => {
     it.each([
       ['initialRun', [{ name: 'initialRun', value: 'true' }]],
       ['an empty query', [{ name: 'query', value: '' }]],
-    ])('%s offers the recent decisions: the CSP decision card, with a 1.3 preview', async (_name, parameters) => {
+    ])('%s offers the recent decisions: the CSP decision card, with a Thumbnail card preview', async (_name, parameters) => {
       const res = await h.post(h.activity('07b_invoke_composeExtension_query_modern_envelope', 'housing', {
         value: { commandId: 'searchDecisions', parameters, queryOptions: { skip: 0, count: 25 } },
       }), 0);
@@ -104,8 +115,51 @@ describe('Teams message extension and link unfurling', () => {
       expect(text).toContain('Decision of Cabinet');
       expect(text).toContain(CSP_TITLE);
       expect(text).toContain('Recommended to Council: awaiting Full Council');
-      expect(attachment!.preview.content.version).toBe('1.3');
-      expect(cardText(attachment!.preview.content)).toContain(CSP_TITLE);
+      const preview = expectThumbnailPreview(attachment!.preview);
+      expect(preview.title).toBe(CSP_TITLE);
+      expect(preview.subtitle).toBe('DECISION · Cabinet');
+      expect(preview.text).toMatch(/^Recommended to Council: awaiting Full Council/);
+    });
+  });
+
+  describe('composeExtension/query with words (Teams\' own payload, 07)', () => {
+    /** Microsoft's published query (07), re-addressed to this bot and asked as Cllr Pearson. */
+    const search = (words: string, queryOptions: Record<string, unknown>) => {
+      const published = teamsActivity('07_invoke_composeExtension_query');
+      const value = published.value as { commandId: string; parameters: Array<{ name: string; value: string }> };
+      return h.activity('07_invoke_composeExtension_query', 'housing', {
+        value: { ...value, parameters: [{ name: value.parameters[0]!.name, value: words }], queryOptions },
+        conversation: published.conversation,
+      });
+    };
+    const titlesOf = (body: ExtensionAnswer) => body.composeExtension.attachments.map((a) => expectThumbnailPreview(a.preview).title);
+
+    it('answers each result with its full Adaptive Card, previewed in the list by a Thumbnail card', async () => {
+      const res = await h.post(search('community safety', { skip: 0, count: 25 }), 0);
+      expect(res.status).toBe(200);
+      const body = invokeBody<ExtensionAnswer>(res);
+      expect(body.composeExtension).toMatchObject({ type: 'result', attachmentLayout: 'list' });
+      expect(body.composeExtension.attachments.length).toBeGreaterThanOrEqual(2);
+      for (const attachment of body.composeExtension.attachments) {
+        expect(attachment.contentType).toBe(CARD);
+        expect(attachment.content.version).toBe('1.5');
+        const preview = expectThumbnailPreview(attachment.preview);
+        expect(cardText(attachment.content)).toContain(preview.title);
+        expect(preview.subtitle).toMatch(/^(DECISION|AGENDA ITEM) · /);
+      }
+      expect(res.sent).toHaveLength(0);
+    });
+
+    it('honours queryOptions: pages of `count` after `skip` add up to the whole list, in order', async () => {
+      const whole = titlesOf(invokeBody<ExtensionAnswer>(await h.post(search('community safety', { skip: 0, count: 25 }), 0)));
+      expect(whole.length).toBeGreaterThanOrEqual(2);
+      const pages: string[] = [];
+      for (let skip = 0; skip <= whole.length; skip += 1) {
+        pages.push(...titlesOf(invokeBody<ExtensionAnswer>(await h.post(search('community safety', { skip, count: 1 }), 0))));
+      }
+      expect(pages).toEqual(whole);
+      // Past the end: an empty page, which tells Teams there is no more.
+      expect(titlesOf(invokeBody<ExtensionAnswer>(await h.post(search('community safety', { skip: whole.length, count: 5 }), 0)))).toEqual([]);
     });
   });
 });

@@ -1,18 +1,21 @@
 /**
- * ModernGov page links pasted into chat: an agenda item (mgAi.aspx?ID=123) or a decision
- * (ieDecisionDetails.aspx?ID=456), on any council's host, in any letter case, with any other parameters.
+ * ModernGov page links pasted into chat: an agenda item (mgAi.aspx?ID=123) or a decision, in the two forms ModernGov
+ * uses (ieDecisionDetails.aspx?ID=456 by decision, ieDecisionDetails.aspx?AIId=123 by agenda item), on any host, in
+ * any letter case, with any other parameters. Whose site the host is, is for the caller to decide.
  */
 export interface ModernGovLink {
-  readonly kind: 'agenda-item' | 'decision';
-  /** ModernGov's own id, as the importer stores it in Source.externalId. */
+  /** `decision-by-item`: the decision on the agenda item whose id this is (ModernGov's ?AIId= form). */
+  readonly kind: 'agenda-item' | 'decision' | 'decision-by-item';
+  /** ModernGov's own id: the decision's for `decision`, the agenda item's otherwise (as the importer keys them). */
   readonly externalId: string;
   /** The link, normalised by the URL parser (scheme added when missing, host in lower case). */
   readonly url: string;
 }
 
-const PAGES: Readonly<Record<string, ModernGovLink['kind']>> = {
-  'mgai.aspx': 'agenda-item',
-  'iedecisiondetails.aspx': 'decision',
+/** Which id parameter names which kind of link, page by page, in order of preference. */
+const PAGES: Readonly<Record<string, ReadonlyArray<{ readonly param: string; readonly kind: ModernGovLink['kind'] }>>> = {
+  'mgai.aspx': [{ param: 'id', kind: 'agenda-item' }],
+  'iedecisiondetails.aspx': [{ param: 'id', kind: 'decision' }, { param: 'aiid', kind: 'decision-by-item' }],
 };
 
 // Scheme optional: people paste "democracy.melton.gov.uk/mgAi.aspx?ID=1" as often as the full address.
@@ -29,12 +32,14 @@ const toLink = (candidate: string): ModernGovLink | undefined => {
   } catch {
     return undefined; // not a URL after all: the text simply has no link here
   }
-  const page = url.pathname.split('/').pop()?.toLowerCase() ?? '';
-  const kind = PAGES[page];
-  if (!kind) return undefined;
-  // URLSearchParams is case-sensitive; ModernGov writes ID, some councils' links carry id or Id.
-  const externalId = [...url.searchParams].find(([key, value]) => key.toLowerCase() === 'id' && /^\d+$/.test(value))?.[1];
-  return externalId === undefined ? undefined : { kind, externalId, url: url.href };
+  const forms = PAGES[url.pathname.split('/').pop()?.toLowerCase() ?? ''] ?? [];
+  // URLSearchParams is case-sensitive; ModernGov writes ID and AIId, some councils' links carry id, Id or aiid.
+  const numeric = (param: string) => [...url.searchParams].find(([key, value]) => key.toLowerCase() === param && /^\d+$/.test(value))?.[1];
+  for (const { param, kind } of forms) {
+    const externalId = numeric(param);
+    if (externalId !== undefined) return { kind, externalId, url: url.href };
+  }
+  return undefined;
 };
 
 /** Every distinct ModernGov agenda-item or decision link in a message, in order of appearance. */
@@ -56,3 +61,15 @@ export const findModernGovLinks = (text: string): ModernGovLink[] => {
 
 /** The first ModernGov link in a message, if any. */
 export const parseModernGovLink = (text: string): ModernGovLink | undefined => findModernGovLinks(text)[0];
+
+/**
+ * A host against one of the council's ModernGov host names, as Teams reads the manifest's link domains: exactly, or
+ * `*.` standing for exactly one label (`*.example.gov.uk` covers `democracy.example.gov.uk`, not `a.b.example.gov.uk`).
+ */
+export const hostMatches = (host: string, pattern: string): boolean => {
+  const h = host.toLowerCase();
+  const p = pattern.toLowerCase();
+  if (!p.startsWith('*.')) return h === p;
+  const rest = p.slice(1); // ".example.gov.uk"
+  return h.endsWith(rest) && /^[a-z0-9-]+$/.test(h.slice(0, -rest.length));
+};

@@ -7,20 +7,29 @@ import { listRecentDecisions } from './list-recent-decisions';
 
 const RECENT_DAYS = 30;
 
+/** One page of results, as Teams asks for it (`queryOptions`): skip this many, then at most `count`. */
+export interface ComposePage {
+  readonly skip: number;
+  readonly count: number;
+}
+
 /**
  * The search message extension: ranked matches, each as the decision when there is one, else the agenda item.
- * With no words yet (the extension just opened) it offers the last month's decisions.
+ * With no words yet (the extension just opened) it offers the last month's decisions. Only the page asked for is
+ * loaded from the store; the ranking itself comes from the in-memory index.
  */
-export async function searchForCompose(text: string, viewer: Viewer, limit: number, deps: ConversationDeps): Promise<FoundHit[]> {
+export async function searchForCompose(text: string, viewer: Viewer, page: ComposePage, deps: ConversationDeps): Promise<FoundHit[]> {
   const { store } = deps;
   const now = deps.now();
+  const end = page.skip + page.count;
   if (text.trim() === '') {
     const recent = await listRecentDecisions(RECENT_DAYS, viewer, deps);
-    const hits = await Promise.all(recent.slice(0, limit).map((r) => decisionHit(r.decision, viewer, store, now)));
+    const hits = await Promise.all(recent.slice(page.skip, end).map((r) => decisionHit(r.decision, viewer, store, now)));
     return hits.filter((h): h is FoundHit => h !== undefined);
   }
+  const results = await deps.search.search(text, askerFor(viewer), { limit: end, minimumCoverage: QUESTION_COVERAGE });
   const hits: FoundHit[] = [];
-  for (const result of await deps.search.search(text, askerFor(viewer), { limit, minimumCoverage: QUESTION_COVERAGE })) {
+  for (const result of results.slice(page.skip, end)) {
     const decision = result.decisionId
       ? (await store.decisions.get(result.committeeId, result.decisionId))?.value
       : result.itemId

@@ -3,7 +3,7 @@ import type {
   ContainerName, CreateOutcome, DeleteOutcome, DocumentCollection, DocumentDatabase, DocumentEnvelope, DocumentPage, ReplaceOutcome,
   StoredDocument,
 } from '../documents/document-collection';
-import type { DocumentQuery } from '../documents/document-query';
+import { checkCount, type DocumentQuery } from '../documents/document-query';
 import { StoredDocumentError } from '../documents/stored-document-error';
 import { DomainError } from '../../domain/errors';
 import { asStoreError, statusOf } from './cosmos-errors';
@@ -130,6 +130,20 @@ const collection = (name: ContainerName, container: Container, operationTimeoutM
         return response.hasMoreResults && response.continuationToken
           ? { documents, continuation: response.continuationToken }
           : { documents };
+      }),
+    scan: ({ size, continuation }) =>
+      attempt('scan', async (abortSignal): Promise<DocumentPage> => {
+        checkCount('A scan page size', size);
+        // Cross-partition, in Cosmos DB's own order: the continuation token carries where each partition got to.
+        const response = await container.items
+          .query<ItemDefinition>('SELECT * FROM c', {
+            abortSignal,
+            maxItemCount: size,
+            ...(continuation !== undefined ? { continuationToken: continuation } : {}),
+          })
+          .fetchNext();
+        const documents = response.resources.map((r) => toStored(name, r));
+        return response.hasMoreResults && response.continuationToken ? { documents, continuation: response.continuationToken } : { documents };
       }),
     tally: (types, sumOf) =>
       attempt('tally', async (abortSignal) => {

@@ -82,6 +82,12 @@ export interface DocumentCollection {
   delete(pk: string, id: string, etag: string): Promise<DeleteOutcome>;
   query(query: DocumentQuery): Promise<DocumentPage>;
   /**
+   * Every document of this container, of every type, across partitions, a page of at most `size` at a time: for moving
+   * a whole store to another adapter. Resume with the page's `continuation` until a page has none. Documents written
+   * meanwhile may or may not be included, so export from a store nothing else is writing to.
+   */
+  scan(page: { readonly size: number; readonly continuation?: string }): Promise<DocumentPage>;
+  /**
    * Count the documents of these types (every partition) and sum a numeric field over them, in one aggregate query.
    * Documents without the field count but add nothing; a field that is present but not a number is an error.
    */

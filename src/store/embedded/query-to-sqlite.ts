@@ -34,7 +34,7 @@ const conditionSql = (c: Condition, params: SqlValue[]): string => {
 export const encodeContinuation = (after: readonly unknown[]): string =>
   Buffer.from(JSON.stringify({ after }), 'utf8').toString('base64url');
 
-const decodeContinuation = (token: string, keyCount: number): SqlValue[] => {
+export const decodeContinuation = (token: string, keyCount: number): SqlValue[] => {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
     const after = (parsed as { after?: unknown }).after;

@@ -7,9 +7,9 @@ import {
   CONTAINER_TTL_SECONDS, type ContainerName, type CreateOutcome, type DeleteOutcome, type DocumentCollection, type DocumentDatabase,
   type DocumentEnvelope, type DocumentPage, type ReplaceOutcome, type StoredDocument,
 } from '../documents/document-collection';
-import type { DocumentQuery } from '../documents/document-query';
 import { StoredDocumentError } from '../documents/stored-document-error';
-import { encodeContinuation, pruneSql, tallyToSqlite, toSqlite } from './query-to-sqlite';
+import { checkCount, type DocumentQuery } from '../documents/document-query';
+import { decodeContinuation, encodeContinuation, pruneSql, tallyToSqlite, toSqlite } from './query-to-sqlite';
 import { CREATE_SCHEMA, SCHEMA_VERSION } from './sqlite-schema';
 
 export interface EmbeddedStoreOptions {
@@ -109,6 +109,11 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
     ),
     read: db.prepare<[string, string, string], Row>('SELECT pk, id, etag, body FROM documents WHERE container = ? AND pk = ? AND id = ?'),
     delete: db.prepare('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ? AND etag = ?'),
+    // Keyset paging along the primary key (container, pk, id): each page is a range read of the key index.
+    scanFirst: db.prepare<[string, number], Row>('SELECT pk, id, etag, body FROM documents WHERE container = ? ORDER BY pk, id LIMIT ?'),
+    scanAfter: db.prepare<[string, string, string, number], Row>(
+      'SELECT pk, id, etag, body FROM documents WHERE container = ? AND (pk, id) > (?, ?) ORDER BY pk, id LIMIT ?',
+    ),
     heartbeat: db.prepare(
       `INSERT INTO store_meta (key, value) VALUES ('last_ping', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
     ),
@@ -193,6 +198,18 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
             return value;
           });
           return { documents: page.map((r) => decodeRow(name, r)), continuation: encodeContinuation(after) };
+        }),
+      scan: ({ size, continuation }) =>
+        guard((): DocumentPage => {
+          checkCount('A scan page size', size);
+          const after = continuation === undefined ? undefined : decodeContinuation(continuation, 2);
+          const rows = after === undefined
+            ? statements.scanFirst.all(name, size + 1)
+            : statements.scanAfter.all(name, String(after[0]), String(after[1]), size + 1);
+          const page = rows.slice(0, size);
+          const last = page[page.length - 1];
+          const documents = page.map((r) => decodeRow(name, r));
+          return rows.length > size && last !== undefined ? { documents, continuation: encodeContinuation([last.pk, last.id]) } : { documents };
         }),
       tally: (types, sumOf) =>
         guard(() => {

@@ -8,5 +8,5 @@ import { replaceWith, type InvokeAnswer } from './invoke-answer';
 export async function onAcknowledge(data: ActionData<'acknowledge'>, turn: Turn, deps: BotDeps): Promise<InvokeAnswer> {
   const result = await acknowledgeItem(data, turn.viewer, { channel: 'teams', conversationId: turn.conversationId, activityId: turn.replyToId }, deps);
   turn.logger.info({ agendaItemId: data.agendaItemId, recorded: result.recorded }, 'acknowledgement');
-  return replaceWith(agendaItemCard(result.details, turn.viewer, { recipientUserIds: [turn.teamsUserId], now: deps.now() }));
+  return replaceWith(agendaItemCard(result.details, turn.viewer, { audience: 'viewer', recipientUserIds: [turn.teamsUserId], now: deps.now() }));
 }

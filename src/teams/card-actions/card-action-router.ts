@@ -4,6 +4,7 @@ import type { BotDeps, Turn } from '../turn';
 import { onAcknowledge } from './acknowledge';
 import { onCancelNotification, onNotificationProgress, onSendNotification } from './notifications';
 import type { InvokeAnswer } from './invoke-answer';
+import { onRefreshActionPlan } from './refresh-action-plan';
 import { onRefreshItem } from './refresh-item';
 import { onRemindOutstanding } from './remind-outstanding';
 import { onShowHelp } from './show-help';
@@ -21,6 +22,7 @@ const handlers: Record<Verb, Handler> = {
   [Verbs.viewItem]: (data, turn, deps) => onViewItem(parseActionData(Verbs.viewItem, data), turn, deps),
   [Verbs.viewDecision]: (data, turn, deps) => onViewDecision(parseActionData(Verbs.viewDecision, data), turn, deps),
   [Verbs.viewActionPlan]: (data, turn, deps) => onViewActionPlan(parseActionData(Verbs.viewActionPlan, data), turn, deps),
+  [Verbs.refreshActionPlan]: (data, turn, deps) => onRefreshActionPlan(parseActionData(Verbs.refreshActionPlan, data), turn, deps),
   [Verbs.updateAction]: (data, turn, deps) => onUpdateAction(data, turn, deps),
   [Verbs.remindOutstanding]: (data, turn, deps) => onRemindOutstanding(parseActionData(Verbs.remindOutstanding, data), turn, deps),
   [Verbs.showHelp]: (_data, turn) => onShowHelp(turn),

@@ -10,5 +10,5 @@ export async function onUpdateAction(rawData: unknown, turn: Turn, deps: BotDeps
   const submission = parseActionUpdate(rawData);
   await recordActionUpdate({ ...submission, idempotencyKey: turn.activityId ?? `${turn.teamsUserId}:${Date.now()}` }, turn.viewer, deps);
   const details = await openActionPlan(submission, turn.viewer, deps);
-  return replaceWith(actionPlanCard(details, turn.viewer, deps.now()));
+  return replaceWith(actionPlanCard(details, turn.viewer, { audience: 'viewer', recipientUserIds: [turn.teamsUserId], now: deps.now() }));
 }

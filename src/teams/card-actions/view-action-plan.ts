@@ -6,5 +6,5 @@ import { postBelow, type InvokeAnswer } from './invoke-answer';
 
 export async function onViewActionPlan(data: ActionData<'viewActionPlan'>, turn: Turn, deps: BotDeps): Promise<InvokeAnswer> {
   const details = await openActionPlan(data, turn.viewer, deps);
-  return postBelow(`Opened "${details.plan.title}"`, actionPlanCard(details, turn.viewer, deps.now()));
+  return postBelow(`Opened "${details.plan.title}"`, actionPlanCard(details, turn.viewer, { audience: 'conversation', recipientUserIds: [turn.teamsUserId], now: deps.now() }));
 }

@@ -12,7 +12,7 @@ export async function answerStatus(query: string, turn: Turn, deps: BotDeps): Pr
     case 'not-yet-decided':
       return {
         text: `"${answer.item.title}" has not been decided yet.`,
-        cards: [agendaItemCard({ item: answer.item, committee: answer.committee, meeting: answer.meeting }, turn.viewer, { now: deps.now() })],
+        cards: [agendaItemCard({ item: answer.item, committee: answer.committee, meeting: answer.meeting }, turn.viewer, { audience: 'conversation', recipientUserIds: [turn.teamsUserId], now: deps.now() })],
       };
     case 'nothing-found':
       return textReply(`I found no decision matching "${answer.query}".\n\n${answer.suggestions.map((s) => `- ${s}`).join('\n')}`);

@@ -1,4 +1,4 @@
-import { findModernGovLinks, parseModernGovLink } from '../../../src/services/commands/moderngov-link';
+import { findModernGovLinks, hostMatches, parseModernGovLink } from '../../../src/services/commands/moderngov-link';
 
 describe('ModernGov links', () => {
   it('recognises an agenda item page', () => {
@@ -42,5 +42,25 @@ describe('ModernGov links', () => {
     expect(parseModernGovLink('https://democracy.melton.gov.uk/mgAi.aspx?ID=abc')).toBeUndefined();
     expect(parseModernGovLink('https://example.com/notmgAi.aspx?ID=1')).toBeUndefined();
     expect(parseModernGovLink('status community safety')).toBeUndefined();
+  });
+
+  it('reads a decision linked by its agenda item (ieDecisionDetails.aspx?AIId=), preferring the decision id when both are there', () => {
+    expect(parseModernGovLink('https://democracy.melton.gov.uk/ieDecisionDetails.aspx?AIId=17241')).toEqual({
+      kind: 'decision-by-item', externalId: '17241', url: 'https://democracy.melton.gov.uk/ieDecisionDetails.aspx?AIId=17241',
+    });
+    expect(parseModernGovLink('https://democracy.melton.gov.uk/ieDecisionDetails.aspx?aiid=17241&Opt=1')?.kind).toBe('decision-by-item');
+    expect(parseModernGovLink('https://democracy.melton.gov.uk/ieDecisionDetails.aspx?AIId=17241&ID=4321')).toMatchObject({ kind: 'decision', externalId: '4321' });
+    expect(parseModernGovLink('https://democracy.melton.gov.uk/ieDecisionDetails.aspx?AIId=x')).toBeUndefined();
+  });
+
+  it('matches hosts as Teams reads link domains: exactly, or *. for exactly one label', () => {
+    expect(hostMatches('democracy.melton.gov.uk', 'democracy.melton.gov.uk')).toBe(true);
+    expect(hostMatches('DEMOCRACY.Melton.gov.uk', 'democracy.melton.gov.uk')).toBe(true);
+    expect(hostMatches('democracy.melton.gov.uk', '*.melton.gov.uk')).toBe(true);
+    expect(hostMatches('a.democracy.melton.gov.uk', '*.melton.gov.uk')).toBe(false);
+    expect(hostMatches('melton.gov.uk', '*.melton.gov.uk')).toBe(false);
+    expect(hostMatches('democracy.othercouncil.gov.uk', 'democracy.melton.gov.uk')).toBe(false);
+    expect(hostMatches('evilmelton.gov.uk', '*.melton.gov.uk')).toBe(false);
+    expect(hostMatches('democracy.melton.gov.uk.example.org', 'democracy.melton.gov.uk')).toBe(false);
   });
 });
