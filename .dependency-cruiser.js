@@ -28,7 +28,14 @@ module.exports = {
       name: 'only-cosmos-adapter-imports-azure-cosmos',
       severity: 'error',
       from: { pathNot: '^src/store/cosmos/' },
-      to: { path: 'node_modules/@azure/(cosmos|identity)' },
+      to: { path: 'node_modules/@azure/cosmos' },
+    },
+    {
+      name: 'only-azure-adapters-sign-in',
+      comment: 'Entra ID credentials are for the adapters that call Azure: Cosmos DB and Microsoft Graph.',
+      severity: 'error',
+      from: { pathNot: '^src/(store/cosmos|graph)/' },
+      to: { path: 'node_modules/@azure/identity' },
     },
     {
       name: 'only-embedded-adapter-imports-sqlite',
@@ -51,10 +58,10 @@ module.exports = {
     },
     {
       name: 'adapters-do-not-reach-sideways',
-      comment: 'teams, http, cli and the store adapters meet only in the composition root (src/app.ts).',
+      comment: 'teams, http, cli, graph, the outbox sender and the store adapters meet only in the composition root (src/app.ts).',
       severity: 'error',
-      from: { path: '^src/(teams|http|cli|import|cards)/' },
-      to: { path: '^src/(teams|http|cli|store/(embedded|cosmos))/', pathNot: '^src/$1/' },
+      from: { path: '^src/(teams|http|cli|import|cards|graph|delivery)/' },
+      to: { path: '^src/(teams|http|cli|graph|delivery|store/(embedded|cosmos))/', pathNot: '^src/$1/' },
     },
     {
       name: 'cards-render-only',

@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { buildErrorView, renderErrorCard } from './cards';
 import { BottleneckConnectorBudget } from './delivery/connector-budget';
-import { OutboxSender } from './delivery/outbox-sender';
+import { OutboxSender, type OutboxSenderOptions } from './delivery/outbox-sender';
 import { DEFAULT_RETRY_POLICY } from './domain';
 import type { NotificationDeps } from './services/notifications/notification-deps';
+import type { TokenCredential } from './graph/graph-credential';
+import { GraphAppInstaller } from './graph/graph-app-installer';
+import { graphCredential } from './graph/graph-credential';
 import { BotConnectorClient } from './teams/bot-connector-client';
 import { configWarnings, describeConfig, type Config } from './config';
 import { createHttpServer } from './http/server';
@@ -12,6 +15,7 @@ import { createOfficerAuthenticator } from './http/officer-auth';
 import { createPublicPages } from './http/public-pages';
 import { officerRoutes } from './http/routes';
 import type { Logger } from './logging/logger';
+import { ChatDirectory } from './services/conversation/chat-directory';
 import { MemberDirectory } from './services/roster/member-directory';
 import { SearchIndex } from './services/search';
 import { openStore } from './store/open-store';
@@ -50,6 +54,10 @@ export interface AppOptions {
   readonly botCredentialsFactory?: BotCredentialsFactory;
   /** Tests shorten the time a message-extension answer may take before it says it is busy. */
   readonly extensionDeadlineMs?: number;
+  /** Tests get Graph tokens from a stand-in identity provider (the real credential class, another transport). */
+  readonly graphCredential?: TokenCredential;
+  /** Tests make the outbox sender look for work more often than production does. */
+  readonly sender?: Partial<Pick<OutboxSenderOptions, 'idlePollMs' | 'leaseTtlMs' | 'busyTickMs' | 'progressEveryMs'>>;
 }
 
 /** The composition root: config -> store -> services -> bot and HTTP server. Wiring only, no rules. */
@@ -80,13 +88,24 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   // The outbox: Teams' limits kept by one budget, one try per Bot Connector call, a sender loop over the store.
   const budget = new BottleneckConnectorBudget({ requestsPerSecond: config.notifications.sendRatePerSecond });
   const connector = new BotConnectorClient(botAuth, budget, { appId: config.bot.appId ?? '', timeoutMs: CONNECTOR_TIMEOUT_MS });
+  const graph = config.notifications.graph;
   const messenger = new TeamsMessenger(connector, logger, {
     ...(config.bot.appId ? { botId: `28:${config.bot.appId}` } : {}),
     defaultServiceUrl: config.notifications.teamsServiceUrl,
+    ...(graph
+      ? {
+          installer: new GraphAppInstaller({
+            baseUrl: graph.baseUrl,
+            teamsAppId: graph.teamsAppId,
+            credential: options.graphCredential ?? graphCredential(graph),
+            timeoutMs: CONNECTOR_TIMEOUT_MS,
+          }),
+        }
+      : {}),
   });
   const sender = new OutboxSender(
     { store, messenger, logger: logger.child({ component: 'outbox' }), now, random: Math.random, ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}) },
-    { ...SENDER_SETTINGS, instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` },
+    { ...SENDER_SETTINGS, ...options.sender, instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` },
   );
   const notifications: NotificationDeps = {
     store,
@@ -95,7 +114,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}),
   };
   const bot = new CabinetBot(
-    { store, search, logger, now, notifications, members: new MemberDirectory(store), modernGovHosts: config.modernGovHosts },
+    { store, search, logger, now, notifications, members: new MemberDirectory(store), chats: new ChatDirectory(store, now), modernGovHosts: config.modernGovHosts },
     { extensionDeadlineMs: options.extensionDeadlineMs },
   );
 

@@ -86,6 +86,16 @@ const envFields = {
         ctx.addIssue({ code: 'custom', message: (err as Error).message });
       }
     }),
+    // Microsoft Graph proactive installation, for members who never opened the bot and share no team with it: the
+    // app's id in the organisation's catalogue turns it on. Credentials: a user-assigned managed identity, or an app
+    // registration's secret; either holding TeamsAppInstallation.ReadWriteSelfForUser.All (application permission).
+    GRAPH_TEAMS_APP_ID: z.preprocess(emptyAsUndefined, z.string().uuid('must be the app id from the Teams admin centre (a GUID)').optional()),
+    GRAPH_TENANT_ID: optionalString,
+    GRAPH_CLIENT_ID: optionalString,
+    GRAPH_CLIENT_SECRET: optionalString,
+    GRAPH_MANAGED_IDENTITY_CLIENT_ID: optionalString,
+    GRAPH_BASE_URL: z.preprocess(emptyAsUndefined, z.string().url().default('https://graph.microsoft.com')),
+    GRAPH_AUTHORITY_HOST: z.preprocess(emptyAsUndefined, z.string().url().default('https://login.microsoftonline.com')),
     // Where new personal chats opened by installing the app for a member are addressed (Teams' global endpoint).
     TEAMS_SERVICE_URL: z.preprocess(emptyAsUndefined, z.string().url().default('https://smba.trafficmanager.net/teams/')),
     // Telemetry (OpenTelemetry to Application Insights) is on when this is set; src/telemetry starts it before the app.
@@ -132,6 +142,8 @@ function crossFieldProblems(env: Partial<z.infer<typeof EnvSchema>>): string[] {
       problem('ENTRA_JWKS_URL', 'ENTRA_JWKS_URL, ENTRA_ISSUER and ENTRA_AUDIENCE must be set together');
     if (authenticated && !entra.every(Boolean))
       problem('ENTRA_JWKS_URL', 'with MicrosoftAppId set, the officer API needs ENTRA_JWKS_URL, ENTRA_ISSUER and ENTRA_AUDIENCE');
+    if (env.GRAPH_TEAMS_APP_ID && !env.GRAPH_MANAGED_IDENTITY_CLIENT_ID && !(env.GRAPH_TENANT_ID && env.GRAPH_CLIENT_ID && env.GRAPH_CLIENT_SECRET))
+      problem('GRAPH_TEAMS_APP_ID', 'installing the app through Microsoft Graph needs GRAPH_MANAGED_IDENTITY_CLIENT_ID, or GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET');
     if (env.STORE === 'cosmos') {
       if (!env.COSMOS_ENDPOINT) problem('COSMOS_ENDPOINT', 'is required when STORE=cosmos');
       if (env.COSMOS_KEY && env.COSMOS_MANAGED_IDENTITY_CLIENT_ID)
@@ -182,6 +194,16 @@ export interface Config {
     readonly sendRatePerSecond: number;
     readonly quietHours?: QuietHours;
     readonly teamsServiceUrl: string;
+    /** Proactive installation through Microsoft Graph, when configured. */
+    readonly graph?: {
+      readonly teamsAppId: string;
+      readonly baseUrl: string;
+      readonly authorityHost: string;
+      readonly tenantId?: string;
+      readonly clientId?: string;
+      readonly clientSecret?: string;
+      readonly managedIdentityClientId?: string;
+    };
   };
   /** The council's ModernGov host names (MODERNGOV_DOMAINS), lower case; `*.` stands for one label. */
   readonly modernGovHosts: readonly string[];
@@ -245,6 +267,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, isTerminal = false): Config {
       sendRatePerSecond: e.TEAMS_SEND_RATE,
       ...(parseQuietHours(e.QUIET_HOURS) ? { quietHours: parseQuietHours(e.QUIET_HOURS) } : {}),
       teamsServiceUrl: e.TEAMS_SERVICE_URL,
+      ...(e.GRAPH_TEAMS_APP_ID
+        ? {
+            graph: {
+              teamsAppId: e.GRAPH_TEAMS_APP_ID,
+              baseUrl: e.GRAPH_BASE_URL,
+              authorityHost: e.GRAPH_AUTHORITY_HOST,
+              tenantId: e.GRAPH_TENANT_ID,
+              clientId: e.GRAPH_CLIENT_ID,
+              clientSecret: e.GRAPH_CLIENT_SECRET,
+              managedIdentityClientId: e.GRAPH_MANAGED_IDENTITY_CLIENT_ID,
+            },
+          }
+        : {}),
     },
     modernGovHosts: e.MODERNGOV_DOMAINS,
     council: { name: e.COUNCIL_NAME, privacyContact: e.PRIVACY_CONTACT },
@@ -284,7 +319,11 @@ export function describeConfig(c: Config): Record<string, unknown> {
       ? { kind: 'cosmos', endpoint: c.store.endpoint, databaseId: c.store.databaseId, auth: c.store.key ? 'key' : 'managed identity' }
       : c.store,
     officerApi: { auth: c.officerApi.entra ? 'entra' : c.officerApi.staticToken ? 'static token' : 'disabled', maxBodyBytes: c.officerApi.maxBodyBytes },
-    notifications: { sendRatePerSecond: c.notifications.sendRatePerSecond, quietHours: formatQuietHours(c.notifications.quietHours) },
+    notifications: {
+      sendRatePerSecond: c.notifications.sendRatePerSecond,
+      quietHours: formatQuietHours(c.notifications.quietHours),
+      graphInstall: c.notifications.graph ? (c.notifications.graph.managedIdentityClientId ? 'managed identity' : 'client secret') : 'off',
+    },
     modernGovHosts: c.modernGovHosts,
     telemetry: c.telemetry ? 'Application Insights' : 'off',
   };

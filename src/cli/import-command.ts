@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { formatDateTime } from '../cards/format-date';
-import { DomainError } from '../domain';
+import { DomainError, type NotificationKind, type QuietHours } from '../domain';
 import type { ImportWarning } from '../import/import-warning';
 import { importPage, importResponseBody, type ImportPageResult } from '../services/import-page';
 import type { Store } from '../store/port';
@@ -18,6 +18,8 @@ export interface ImportCommandDeps {
   readonly store: Store;
   readonly out: (line: string) => void;
   readonly now: () => Date;
+  /** The notifications the import makes due wait for the end of quiet hours (QUIET_HOURS). */
+  readonly quietHours?: QuietHours;
 }
 
 export const EXIT_OK = 0;
@@ -80,8 +82,23 @@ function printResult(result: ImportPageResult, out: (line: string) => void): voi
     for (const d of documents) out(`  - ${d.title}${d.url ? ` <${d.url}>` : ''}${d.restricted ? ' [restricted]' : ''}`);
   }
   for (const w of result.writes) out(`${result.dryRun ? 'Would have ' : ''}${w.action === 'unchanged' ? 'left unchanged' : w.action}: ${w.record} ${w.id}`);
+  for (const n of result.notifications.planned) {
+    out(`Notification ${n.id} (${NOTIFICATION_WORDS[n.kind]}): ${n.status === 'held' ? 'held for an officer to send' : `to go ${formatDateTime(n.sendAt)} (or at the end of quiet hours)`}`);
+  }
+  if (result.notifications.problem) out(`Note: ${result.notifications.problem}`);
   printWarnings(result.warnings, out);
 }
+
+const NOTIFICATION_WORDS: Record<NotificationKind, string> = {
+  'agenda-item': 'the item, to the committee',
+  'meeting-digest': 'the agenda, to the committee',
+  reminder: 'a reminder to those who have not acknowledged',
+  'decision-published': 'the decision notice',
+  'call-in-ended': 'the end of the call-in period',
+  'overdue-actions': 'overdue actions',
+  'card-update': 'cards already sent, redrawn',
+  notice: 'a notice of what changed',
+};
 
 /**
  * `cabinet-bot import <file> [--meeting <id>] [--source-url <url>] [--dry-run] [--json]`: imports one saved
@@ -113,7 +130,7 @@ export async function runImportCommand(args: ImportCommandArgs, deps: ImportComm
       dryRun: args.dryRun,
       importedBy: importer(),
       now: deps.now(),
-    }, { store: deps.store });
+    }, { store: deps.store, ...(deps.quietHours ? { notifications: { quietHours: deps.quietHours } } : {}) });
     if (args.json) out(JSON.stringify({ ...importResponseBody(result), dryRun: result.dryRun, writes: result.writes }, null, 2));
     else printResult(result, out);
     return EXIT_OK;

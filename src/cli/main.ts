@@ -1,6 +1,6 @@
 import 'dotenv/config';
 import { Command, CommanderError } from 'commander';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, loadConfig, type Config } from '../config';
 import { runImportCommand } from './import-command';
 import { seedDemoCouncil } from '../services/demo/seed-demo-council';
 import { openDocumentDatabase, openStore } from '../store/open-store';
@@ -10,11 +10,11 @@ import { runRosterImport } from './roster-command';
 import type { Store } from '../store/port';
 
 /** The officer command line. Each command opens the configured store, does one thing, and closes it. */
-async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+async function withStore<T>(work: (store: Store, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env);
   const store = await openStore(config.store);
   try {
-    return await work(store);
+    return await work(store, config);
   } finally {
     await store.close();
   }
@@ -55,10 +55,10 @@ export function buildProgram(): Command {
     .option('--dry-run', 'show what was understood and the warnings, storing nothing', false)
     .option('--json', 'print the result as JSON', false)
     .action(async (file: string, options: { meeting?: string; sourceUrl?: string; dryRun: boolean; json: boolean }) => {
-      const code = await withStore((store) =>
+      const code = await withStore((store, config) =>
         runImportCommand(
           { file, meetingId: options.meeting, sourceUrl: options.sourceUrl, dryRun: options.dryRun, json: options.json },
-          { store, out: (line) => console.log(line), now: () => new Date() },
+          { store, out: (line) => console.log(line), now: () => new Date(), ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}) },
         ),
       );
       if (code !== 0) process.exitCode = code;

@@ -38,6 +38,18 @@ export const NotificationSubject = z.object({
 });
 export type NotificationSubject = z.infer<typeof NotificationSubject>;
 
+/** What a notice tells members about a card that was redrawn: Teams alerts nobody to an edit, so this does. */
+export const NoticeChange = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('meeting-cancelled'), startsAt: Instant }),
+  z.object({
+    kind: z.literal('meeting-moved'),
+    from: z.object({ startsAt: Instant, venue: z.string().max(300).optional() }),
+    to: z.object({ startsAt: Instant, venue: z.string().max(300).optional() }),
+  }),
+  z.object({ kind: z.literal('papers-added'), titles: z.array(z.string().max(300)).min(1).max(20) }),
+]);
+export type NoticeChange = z.infer<typeof NoticeChange>;
+
 /** Who it was asked to go to. Resolved to recipients (deliveries) when created, or when due for schedules. */
 export const Audience = z.object({
   committeeIds: z.array(Id).max(50).default([]),
@@ -82,8 +94,10 @@ export const Notification = z.object({
    * acknowledged by then).
    */
   resolveAudience: z.enum(['on-create', 'when-due']),
-  /** The officer's note, or the text of a notice. */
+  /** The officer's note on a push. */
   message: z.string().max(NOTE_MAX_LENGTH).optional(),
+  /** For a notice: what changed. */
+  change: NoticeChange.optional(),
   /** Urgent pushes are sent during quiet hours too. */
   urgent: z.boolean().default(false),
   origin: z.enum(['officer', 'schedule']),

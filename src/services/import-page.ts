@@ -13,6 +13,8 @@ import type { Store } from '../store/port';
 import { decodePageBody } from './decode-page-body';
 import { resolveImportPlace, type ImportPlace } from './resolve-import-committee';
 import { linkCouncilDecision } from './link-council-decision';
+import type { NotificationDeps } from './notifications/notification-deps';
+import { planNotificationsAfterImport, type PlannedNotifications } from './notifications/plan-after-import';
 import { planRecord, savePlanned, stampImport, type PlannedRecord, type RecordOps, type WriteAction } from './save-imported-record';
 
 export const ImportPageInput = z.object({
@@ -28,6 +30,8 @@ export type ImportPageInput = z.infer<typeof ImportPageInput>;
 
 export interface ImportPageDeps {
   readonly store: Store;
+  /** For the notifications an import makes due (quiet hours, waking the sender); without it, no quiet hours. */
+  readonly notifications?: Omit<NotificationDeps, 'store' | 'now'>;
 }
 
 export interface ImportWrite {
@@ -53,6 +57,8 @@ export interface ImportPageResult {
   readonly writes: ImportWrite[];
   /** Cabinet decisions whose recommendations to Council this (Full Council) decision decided, as now stored. */
   readonly councilLinked: Decision[];
+  /** The notifications the import made due (agenda published, reminder, decision notice ...), or why they could not be planned. */
+  readonly notifications: PlannedNotifications;
 }
 
 /** The officer API's answer body (POST /api/v1/imports): { agendaItem, decision, warnings }, and for a GetMeeting
@@ -65,6 +71,7 @@ export const importResponseBody = (result: ImportPageResult): Record<string, unk
   ...(result.councilLinked.length > 0
     ? { councilLinked: result.councilLinked.map((d) => ({ id: d.id, title: d.title, committeeId: d.committeeId, outcomes: d.outcomes })) }
     : {}),
+  ...(result.dryRun ? {} : { notifications: result.notifications }),
 });
 
 const invalid = (message: string, details?: Record<string, unknown>): DomainError => new DomainError('invalid', message, details);
@@ -287,6 +294,7 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
     writes.push({ record: kind, id: saved.record.id, action: saved.action });
     return saved.record;
   };
+  const meetingBefore = meetingStep?.plan.before;
   const meeting = meetingStep ? await record('meeting', meetingStep.ops, meetingStep.plan) : place.meeting;
   const agendaItems: AgendaItem[] = [];
   for (const { ops, plan } of itemPlans) agendaItems.push(await record('agenda-item', ops, plan));
@@ -295,6 +303,19 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
   const councilLinked = decision && !input.dryRun ? await linkCouncilDecision(decision, { store: deps.store, now: input.now }) : [];
   for (const linked of councilLinked) writes.push({ record: 'decision', id: linked.id, action: 'updated' });
 
+  const imported = {
+    pageKind: draft.pageKind,
+    agendaItems,
+    meeting: meeting ?? null,
+    ...(meetingBefore ? { meetingBefore } : {}),
+    decision,
+    committee: place.committee,
+    writes,
+  };
+  // What members are told follows from the records now stored; a failure here leaves the import stored, and says so.
+  const notifications = input.dryRun
+    ? { planned: [] }
+    : await planNotificationsAfterImport(imported, { store: deps.store, now: () => input.now, ...deps.notifications });
   return {
     pageKind: draft.pageKind,
     agendaItem: draft.pageKind === 'agenda-item-text' ? agendaItems[0] ?? null : null,
@@ -306,5 +327,6 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
     dryRun: input.dryRun,
     writes,
     councilLinked,
+    notifications,
   };
 }

@@ -9,6 +9,8 @@ export interface PlannedRecord<T> {
   readonly record: T;
   readonly action: WriteAction;
   readonly etag?: string;
+  /** The record as stored before this import, when there was one. */
+  readonly before?: T;
 }
 
 export interface RecordOps<T> {
@@ -22,7 +24,7 @@ export interface RecordOps<T> {
 export async function planRecord<T>(ops: RecordOps<T>): Promise<PlannedRecord<T>> {
   const existing = await ops.find();
   const planned = ops.build(existing?.value);
-  return existing ? { ...planned, etag: existing.etag } : planned;
+  return existing ? { ...planned, etag: existing.etag, before: existing.value } : planned;
 }
 
 async function write<T>(ops: RecordOps<T>, plan: PlannedRecord<T>): Promise<PlannedRecord<T> | Versioned<T>> {
@@ -54,7 +56,7 @@ export async function savePlanned<T>(ops: RecordOps<T>, plan: PlannedRecord<T>):
     current = await ops.find();
   }
   const retry = ops.build(current?.value);
-  const again = current ? { ...retry, etag: current.etag } : retry;
+  const again = current ? { ...retry, etag: current.etag, before: current.value } : retry;
   if (again.action === 'unchanged') return again;
   const written = await write(ops, again);
   if ('value' in written) throw new DomainError('conflict', 'The record was created by another import at the same moment; import again.');

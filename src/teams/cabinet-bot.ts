@@ -14,7 +14,7 @@ import { onInstallation } from './install-events';
 import { answerComposeQuery, answerLinkQuery } from './message-extension';
 import { turnLogger, turnRequestId } from './bot-adapter';
 import { postProgressCard } from './progress-card';
-import { buildTurn, type BotDeps, type Turn } from './turn';
+import { buildTurn, notePersonalChat, type BotDeps, type Turn } from './turn';
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -70,6 +70,7 @@ export class CabinetBot extends TeamsActivityHandler {
     // Teams re-delivers an activity it thinks we missed; each is answered once, whichever instance gets it.
     if (!(await this.firstDelivery(ctx))) return;
     const turn = await buildTurn(ctx, this.deps);
+    await notePersonalChat(ctx, turn, this.deps);
     const text = TurnContext.removeRecipientMention(ctx.activity)?.trim() ?? '';
     const submitted = ctx.activity.value as { verb?: string } | undefined;
     try {
@@ -95,6 +96,7 @@ export class CabinetBot extends TeamsActivityHandler {
     try {
       const turn = await buildTurn(ctx, this.deps);
       logger = turn.logger;
+      await notePersonalChat(ctx, turn, this.deps);
       const answer = await runCardAction(value.action?.verb, value.action?.data, turn, this.deps);
       logger.info({ verb: value.action?.verb, trigger: (value as { trigger?: string }).trigger }, 'card action');
       if (answer.kind === 'card') return cardResponse(answer.card);

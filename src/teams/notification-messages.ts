@@ -73,7 +73,7 @@ export function renderOutgoingMessage(message: OutgoingMessage, recipientUserId?
       };
     }
     case 'notice':
-      return { text: message.text, cards: [] };
+      return { text: noticeText(message), cards: [] };
     case 'progress': {
       const { report, now } = message;
       const n = report.notification;
@@ -95,5 +95,21 @@ export function renderOutgoingMessage(message: OutgoingMessage, recipientUserId?
       });
       return { cards: [renderNotificationProgressCard(view)] };
     }
+  }
+}
+
+/** The words of a notice: what changed, and that the card already sent shows it. */
+function noticeText(message: Extract<OutgoingMessage, { kind: 'notice' }>): string {
+  const { change, committeeName } = message;
+  switch (change.kind) {
+    case 'meeting-cancelled':
+      return `The ${committeeName} meeting on ${formatDateTime(change.startsAt)} has been cancelled. The agenda card I sent you has been updated.`;
+    case 'meeting-moved': {
+      const venue = change.to.venue && change.to.venue !== change.from.venue ? `, at ${change.to.venue}` : '';
+      const when = change.to.startsAt !== change.from.startsAt ? `now ${formatDateTime(change.to.startsAt)}` : `still ${formatDateTime(change.to.startsAt)}`;
+      return `The ${committeeName} meeting has changed: it is ${when}${venue} (it was ${formatDateTime(change.from.startsAt)}${change.from.venue ? `, at ${change.from.venue}` : ''}). The agenda card I sent you has been updated.`;
+    }
+    case 'papers-added':
+      return `New papers for "${message.itemTitle ?? 'an agenda item'}" (${committeeName}): ${change.titles.map((t) => `"${t}"`).join(', ')}. The item's card I sent you now lists them.`;
   }
 }

@@ -1,9 +1,10 @@
-import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { TeamsInfo, TurnContext } from 'botbuilder';
 import type { ConversationKind, Viewer } from '../domain';
 import type { Logger } from '../logging/logger';
 import type { ConversationDeps } from '../services/conversation/conversation-deps';
 import type { NotificationDeps } from '../services/notifications/notification-deps';
 import { linkTeamsUser } from '../services/roster/link-teams-user';
+import type { ChatDirectory } from '../services/conversation/chat-directory';
 import type { MemberDirectory } from '../services/roster/member-directory';
 import { turnLogger, turnRequestId } from './bot-adapter';
 
@@ -25,6 +26,8 @@ export interface BotDeps extends ConversationDeps {
   readonly notifications: NotificationDeps;
   readonly logger: Logger;
   readonly members: MemberDirectory;
+  /** Keeps each member's personal chat with the bot recorded and current, so notifications reach them. */
+  readonly chats: ChatDirectory;
   /** The council's ModernGov host names, for link unfurling (config MODERNGOV_DOMAINS). */
   readonly modernGovHosts?: readonly string[];
 }
@@ -67,4 +70,22 @@ export async function teamsEmailOf(ctx: TurnContext, logger: Logger): Promise<st
     logger.debug({ err }, 'Teams member look-up failed; carrying on without an email');
     return undefined;
   }
+}
+
+/**
+ * A turn in a personal chat (a message, a card press) proves the chat is there and whose it is: the chat directory
+ * records it when that is news (written only when something changed).
+ */
+export async function notePersonalChat(ctx: TurnContext, turn: Turn, deps: BotDeps): Promise<void> {
+  if (turn.viewer.where !== 'personal' || !ctx.activity.conversation?.id) return;
+  const channelData = (ctx.activity.channelData ?? {}) as { tenant?: { id?: string } };
+  await deps.chats.seen(
+    {
+      id: ctx.activity.conversation.id,
+      ...(ctx.activity.conversation.tenantId ?? channelData.tenant?.id ? { tenantId: ctx.activity.conversation.tenantId ?? channelData.tenant?.id } : {}),
+      ...(ctx.activity.from?.aadObjectId ? { aadObjectId: ctx.activity.from.aadObjectId } : {}),
+      reference: TurnContext.getConversationReference(ctx.activity) as Record<string, unknown>,
+    },
+    turn.viewer.member,
+  );
 }

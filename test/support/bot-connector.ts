@@ -61,9 +61,10 @@ export class TestBotConnector {
     return this;
   }
 
-  /** Teams' member look-up (TeamsInfo.getMember) answers with this member's details. */
+  /** Teams' member look-up (TeamsInfo.getMember, by Teams id or by Entra object id) answers with this member's details. */
   addMember(member: { id: string; aadObjectId: string; name: string; email?: string; userPrincipalName?: string; tenantId?: string }): void {
     this.members.set(member.id, { ...member, objectId: member.aadObjectId });
+    this.members.set(member.aadObjectId, { ...member, objectId: member.aadObjectId });
   }
 
   failNext(status: number, options: { body?: unknown; headers?: Record<string, string>; times?: number } = {}): void {

@@ -5,6 +5,7 @@ import type { Store } from '../../src/store/port';
 import { postActivity, teamsActivity } from './activities';
 import { TestBotConnector } from './bot-connector';
 import { startTestApp, type TestApp } from './start-test-app';
+import type { AppOptions } from '../../src/app';
 
 export type DemoPerson = keyof typeof DEMO_PEOPLE;
 
@@ -18,9 +19,13 @@ export class ConversationHarness {
   private sequence = 0;
 
   /** `env` goes to the app's configuration (OFFICER_API_TOKEN, say). */
-  async start(env: Record<string, string> = {}): Promise<this> {
+  /** `env` goes to the app's configuration; `options` to the app itself (a Graph credential, quicker sender polling). */
+  async start(
+    env: Record<string, string> | ((connectorUrl: string) => Record<string, string>) = {},
+    options: Omit<AppOptions, 'botCredentialsFactory'> = {},
+  ): Promise<this> {
     this.connector = await new TestBotConnector().start();
-    this.app = await startTestApp(env, { seed: (store) => seedDemoCouncil(store, new Date()) });
+    this.app = await startTestApp(typeof env === 'function' ? env(this.connector.url) : env, { ...options, seed: (store) => seedDemoCouncil(store, new Date()) });
     return this;
   }
 

@@ -131,7 +131,7 @@ describe('Teams card actions on the demo council', () => {
       const first = await h.post(press);
       const second = await h.post(press);
       expect(invokeBody(first)).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
-      expect(String(invokeBody(first).value)).toMatch(/^I'm reminding Cllr Alan Pearson about "Housing Revenue Account Budget Monitoring: Quarter 2"/);
+      expect(String(invokeBody(first).value)).toMatch(/^I'm reminding Cllr Alan Pearson (and Cllr Joe Orson )?about "Housing Revenue Account Budget Monitoring: Quarter 2"/);
       expect(invokeBody(second).value).toBe('Those reminders are already on their way.');
       const toHousing = () =>
         h.connector.sentActivities.filter(

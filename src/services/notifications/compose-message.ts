@@ -36,11 +36,18 @@ export async function composeMessage(
     if (!original) throw new DomainError('not-found', `The notification whose card this redraws (${delivery.redraw.notificationId}) is gone.`);
     return composeMessage(original, { recipient: delivery.recipient }, member, deps);
   }
-  if (notification.kind === 'notice') return { kind: 'notice', text: notification.message ?? '' };
-
   const viewer: Viewer = member ? { member, where: 'personal' } : { where: delivery.recipient.kind === 'channel' ? 'channel' : 'personal' };
   const note = notification.origin === 'officer' ? notification.message : undefined;
   const subject = await loadSubject(notification, store);
+  if (notification.kind === 'notice') {
+    if (!notification.change || subject.kind === 'member') throw new DomainError('invalid', 'A notice says what changed about a meeting or an item.');
+    return {
+      kind: 'notice',
+      change: notification.change,
+      committeeName: subject.committee.name,
+      ...(subject.kind === 'item' ? { itemTitle: subject.item.title } : {}),
+    };
+  }
 
   switch (notification.kind) {
     case 'agenda-item': {

@@ -1,4 +1,4 @@
-import type { Viewer } from '../../domain';
+import type { NoticeChange, Viewer } from '../../domain';
 import type { ItemDetails } from '../conversation/item-details';
 import type { MeetingAgenda } from '../conversation/meeting-agenda';
 import type { ActionPlanDetails } from '../conversation/open-action-plan';
@@ -38,6 +38,12 @@ export type OutgoingMessage =
   /** An owner's overdue actions: each plan narrowed to their overdue actions. */
   | { readonly kind: 'overdue-actions'; readonly plans: readonly ActionPlanDetails[]; readonly viewer: Viewer; readonly now: Date }
   /** A short message pointing at a card that was just redrawn (supplementary papers, a cancellation, a new date). */
-  | { readonly kind: 'notice'; readonly text: string }
+  | {
+      readonly kind: 'notice';
+      readonly change: NoticeChange;
+      readonly committeeName: string;
+      /** The item whose papers changed. */
+      readonly itemTitle?: string;
+    }
   /** The officer's progress card for a notification they sent. */
   | { readonly kind: 'progress'; readonly report: NotificationReport; readonly now: Date };

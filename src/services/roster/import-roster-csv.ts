@@ -1,6 +1,7 @@
 import type { Member } from '../../domain';
 import { committeeProblems, identityKeys, parseMember, sameMember } from './member-checks';
 import { readRosterCsv } from './roster-csv';
+import { linkMemberChats } from './link-member-chats';
 import type { RosterDeps } from './roster-deps';
 import type { RosterProblem } from './roster-problem';
 import { rowToMemberData } from './roster-row';
@@ -76,7 +77,11 @@ export async function importRosterCsv(csvText: string, deps: RosterDeps, options
   if (!dryRun) {
     // One at a time: a council's roster is small, and a storage failure then stops at a known row.
     // Rows are upserted (the file is the truth), so running the import again after a failure completes it.
-    for (const row of members) if (row.outcome !== 'unchanged') await deps.members.upsert(row.member);
+    for (const row of members) {
+      if (row.outcome === 'unchanged') continue;
+      await deps.members.upsert(row.member);
+      await linkMemberChats(row.member, deps);
+    }
   }
   const count = (o: RosterImportOutcome) => members.filter((m) => m.outcome === o).length;
   return {

@@ -2,6 +2,7 @@ import { conflict, DomainError, type Member } from '../../domain';
 import { etagMatches } from '../etag-match';
 import { committeeProblems, identityKeys, parseMember } from './member-checks';
 import type { RosterDeps } from './roster-deps';
+import { linkMemberChats } from './link-member-chats';
 import { describeProblem, type RosterProblem } from './roster-problem';
 
 export interface UpsertMemberInput {
@@ -36,14 +37,19 @@ export async function upsertMember(input: UpsertMemberInput, deps: RosterDeps): 
     if (input.ifMatch.trim() !== '*' && !etagMatches(input.ifMatch, existing.etag)) throw conflict('member', member.id);
     // replace() checks the ETag again in the store, so a change between our read and this write is still caught.
     const saved = await deps.members.replace(member, existing.etag);
+    await linkMemberChats(saved.value, deps);
     return { created: false, member: saved.value, etag: saved.etag };
   }
   if (!existing) {
     const result = await deps.members.create(member);
-    if (result.created) return { created: true, member: result.record.value, etag: result.record.etag };
+    if (result.created) {
+      await linkMemberChats(result.record.value, deps);
+      return { created: true, member: result.record.value, etag: result.record.etag };
+    }
     // Created by someone else since our read: without If-Match the caller asked to overwrite, so fall through.
   }
   const saved = await deps.members.upsert(member);
+  await linkMemberChats(saved.value, deps);
   return { created: false, member: saved.value, etag: saved.etag };
 }
 
