@@ -6,6 +6,7 @@ import { seedDemoCouncil } from '../services/demo/seed-demo-council';
 import { openDocumentDatabase, openStore } from '../store/open-store';
 import type { DocumentDatabase } from '../store/documents/document-collection';
 import { runStoreExport, runStoreImport } from './store-command';
+import { runNotifyChange, runNotifyCommand, runNotifyStatus } from './notify-command';
 import { runRosterImport } from './roster-command';
 import type { Store } from '../store/port';
 
@@ -63,6 +64,64 @@ export function buildProgram(): Command {
       );
       if (code !== 0) process.exitCode = code;
     });
+
+  const notifyDeps = (store: Store, config: Config) => ({
+    store,
+    now: () => new Date(),
+    out: (line: string) => console.log(line),
+    isTerminal: Boolean(process.stdout.isTTY),
+    ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}),
+  });
+  const collect = (value: string, previous: string[]) => [...previous, value];
+  program
+    .command('notify')
+    .description("Send an agenda item's card (--item) or a meeting's agenda (--meeting) to members' Teams chats; the running bot sends it.")
+    .option('--item <id>', 'the agenda item to send')
+    .option('--meeting <id>', 'the meeting whose agenda to send (one card per member)')
+    .option('--committee <id>', 'send to this committee\'s councillors (repeat for more; default: the item\'s committee)', collect, [])
+    .option('--member <id>', 'send to this member (repeat for more)', collect, [])
+    .option('--channel <conversation id>', 'also post to this team channel (never for exempt items)', collect, [])
+    .option('--at <time>', 'when to send it, ISO 8601 (default: now)')
+    .option('--message <note>', 'a short note from democratic services, shown with the card')
+    .option('--urgent', 'send even during quiet hours', false)
+    .option('--wait', 'follow it until every delivery is done (a progress bar on a terminal)', false)
+    .option('--json', 'print the result as JSON', false)
+    .action(async (options: { item?: string; meeting?: string; committee: string[]; member: string[]; channel: string[]; at?: string; message?: string; urgent: boolean; wait: boolean; json: boolean }) => {
+      const code = await withStore((store, config) =>
+        runNotifyCommand(
+          {
+            ...(options.item !== undefined ? { item: options.item } : {}),
+            ...(options.meeting !== undefined ? { meeting: options.meeting } : {}),
+            committees: options.committee, members: options.member, channels: options.channel,
+            ...(options.at !== undefined ? { at: options.at } : {}),
+            ...(options.message !== undefined ? { message: options.message } : {}),
+            urgent: options.urgent, wait: options.wait, json: options.json,
+          },
+          notifyDeps(store, config),
+        ),
+      );
+      if (code !== 0) process.exitCode = code;
+    });
+
+  const notifications = program.command('notifications').description('Follow, cancel or release the notifications the bot sends.');
+  notifications
+    .command('status <id>')
+    .description("A notification's status, counts, and who could not be reached (and why)")
+    .option('--wait', 'follow it until every delivery is done', false)
+    .option('--json', 'print it as JSON, with every recipient', false)
+    .action(async (id: string, options: { wait: boolean; json: boolean }) => {
+      const code = await withStore((store, config) => runNotifyStatus(id, options, notifyDeps(store, config)));
+      if (code !== 0) process.exitCode = code;
+    });
+  for (const action of ['cancel', 'send'] as const) {
+    notifications
+      .command(`${action} <id>`)
+      .description(action === 'cancel' ? 'Cancel what has not been sent yet' : 'Send a notification held for an officer (a committee set to hold)')
+      .action(async (id: string) => {
+        const code = await withStore((store, config) => runNotifyChange(action, id, notifyDeps(store, config)));
+        if (code !== 0) process.exitCode = code;
+      });
+  }
 
   program
     .command('members')

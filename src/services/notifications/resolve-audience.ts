@@ -44,6 +44,10 @@ export async function resolveAudience(subject: LoadedSubject, audience: Audience
   for (const { member } of named) byId.set(member!.id, member!);
   const members = [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 
+  const exempt = isExemptSubject(subject);
+  if (exempt && audience.channelIds.length > 0) {
+    throw refuse('This item is exempt (Part 2): it is never posted to a channel. Send it to members of the committee only.', { exempt: true });
+  }
   const channels: ConversationRecord[] = [];
   for (const id of [...new Set(audience.channelIds)]) {
     const channel = (await store.conversations.get(id))?.value;
@@ -52,10 +56,7 @@ export async function resolveAudience(subject: LoadedSubject, audience: Audience
     channels.push(channel);
   }
 
-  if (isExemptSubject(subject)) {
-    if (channels.length > 0) {
-      throw refuse('This item is exempt (Part 2): it is never posted to a channel. Send it to members of the committee only.', { exempt: true });
-    }
+  if (exempt) {
     const notEntitled = members.filter((m) => !committeeId || !isEntitledToExempt(m, committeeId));
     if (notEntitled.length > 0) {
       throw refuse(`This item is exempt (Part 2) and ${names(notEntitled)} may not see it: only members of the committee and officers may. Leave them out of the audience.`, {
