@@ -26,6 +26,8 @@ export interface StartBotOptions {
   readonly now?: Date;
   /** Extra environment for the bot. */
   readonly env?: Record<string, string>;
+  /** Run on this data folder (a restart on another run's store): it is left in place when the bot stops. */
+  readonly dataDir?: string;
   readonly startTimeoutMs?: number;
 }
 
@@ -35,9 +37,13 @@ export interface StartBotOptions {
  * council. Its log goes to test-artifacts/e2e/logs/bot-<port>.log.
  */
 export async function startBot(opts: StartBotOptions = {}): Promise<BotProcess> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'cabinet-bot-e2e-'));
+  const owned = opts.dataDir === undefined;
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'cabinet-bot-e2e-'));
+  const removeOwned = () => {
+    if (owned) rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
-    if (opts.seed ?? true) {
+    if (opts.seed ?? owned) {
       const store = await openStore({ kind: 'embedded', dataDir });
       try {
         await seedDemoCouncil(store, opts.now ?? new Date());
@@ -86,11 +92,11 @@ export async function startBot(opts: StartBotOptions = {}): Promise<BotProcess> 
       deadReason,
       stop: async () => {
         await child.stop();
-        rmSync(dataDir, { recursive: true, force: true });
+        removeOwned();
       },
     };
   } catch (err) {
-    rmSync(dataDir, { recursive: true, force: true });
+    removeOwned();
     throw err;
   }
 }
