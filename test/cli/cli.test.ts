@@ -6,7 +6,7 @@ import { createEmbeddedStore } from '../../src/store/embedded';
 import { storedCounts } from '../services/import-test-store';
 
 const ROOT = path.resolve(__dirname, '../..');
-const MELTON = path.resolve(ROOT, '../shared/fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt');
+const MELTON = path.resolve(ROOT, 'test/fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt');
 const STACK_LINE = /^\s+at /m;
 
 interface Run { code: number | null; stdout: string; stderr: string }

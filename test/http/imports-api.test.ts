@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from '../support/start-test-app';
 
 const OFFICER_TOKEN = 'local-officer-token-0123456789';
 const MAX_BODY_BYTES = 65_536;
-const MODERNGOV = path.resolve(__dirname, '../../../shared/fixtures/moderngov');
+const MODERNGOV = path.resolve(__dirname, '../fixtures/moderngov');
 const page = (name: string): Buffer => readFileSync(path.join(MODERNGOV, name));
 const xml = (name: string): Buffer => readFileSync(path.join(__dirname, '../fixtures/moderngov-xml', name));
 

@@ -5,7 +5,7 @@ import { runImportCommand } from '../../src/cli/import-command';
 import type { Store } from '../../src/store/port';
 import { CABINET, COUNCIL, openTestStore, storedCounts } from './import-test-store';
 
-const ITEM_PAGE = join(__dirname, '../../../shared/fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt');
+const ITEM_PAGE = join(__dirname, '../fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt');
 const NOW = new Date('2026-11-26T10:00:00.000Z');
 
 let store: Store;

@@ -7,7 +7,7 @@ import {
   CABINET, CABINET_MEETING, COUNCIL, COUNCIL_MEETING, POLICY, openTestStore, storedCounts,
 } from './import-test-store';
 
-const FIXTURES = join(__dirname, '../../../shared/fixtures/moderngov');
+const FIXTURES = join(__dirname, '../fixtures/moderngov');
 const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, name));
 const xml = (name: string): Buffer => readFileSync(join(__dirname, '../fixtures/moderngov-xml', name));
 const ITEM_PAGE = fixture('melton_cabinet_agenda_item_community_safety.txt');

@@ -10,7 +10,7 @@ export type DemoPerson = keyof typeof DEMO_PEOPLE;
 
 /**
  * The bot on a seeded demo council, a Bot Connector that records what it sends, and helpers that post
- * Teams-shaped activities (from the shared fixtures) as a given demo person.
+ * Teams-shaped activities (from the fixtures in test/fixtures/teams-activities) as a given demo person.
  */
 export class ConversationHarness {
   app!: TestApp;

@@ -5,7 +5,7 @@ import { importPage } from '../../src/services/import-page';
 import { teamsActivity } from '../support/activities';
 import { cardText, ConversationHarness, invokeBody } from '../support/conversation-harness';
 
-const MELTON_ITEM = readFileSync(path.resolve(__dirname, '../../../shared/fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt'));
+const MELTON_ITEM = readFileSync(path.resolve(__dirname, '../fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt'));
 const LINK = 'https://democracy.melton.gov.uk/mgAi.aspx?ID=12345';
 const CSP_TITLE = 'Approval of the Community Safety Partnership Strategic Plan';
 const CARD = 'application/vnd.microsoft.card.adaptive';

@@ -4,8 +4,8 @@ import { cardsIn, cardText, ConversationHarness, eventually } from '../support/c
 import type { TestApp } from '../support/start-test-app';
 
 const OFFICER_TOKEN = 'officer-token-for-several-instances';
-/** A page in the Melton format about something the demo council has never heard of (made here from the shared fixture). */
-const HEDGEHOG_PAGE = readFileSync(path.resolve(__dirname, '../../../shared/fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt'), 'utf8')
+/** A page in the Melton format about something the demo council has never heard of (made here from the Melton fixture). */
+const HEDGEHOG_PAGE = readFileSync(path.resolve(__dirname, '../fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt'), 'utf8')
   .replace('APPROVAL OF THE COMMUNITY SAFETY PARTNERSHIP STRATEGIC PLAN', 'APPROVAL OF THE HEDGEHOG HIGHWAY CORRIDORS PLAN');
 
 jest.setTimeout(30_000);
