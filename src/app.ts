@@ -3,6 +3,7 @@ import { describeConfig, type Config } from './config';
 import { createHttpServer } from './http/server';
 import { createOfficerAuthenticator } from './http/officer-auth';
 import { officerRoutes } from './http/routes';
+import { createPageReaderPool } from './parse-pool/page-reader-pool';
 import type { Logger } from './logging/logger';
 import { MemberDirectory } from './services/roster/member-directory';
 import { SearchIndex } from './services/search';
@@ -55,12 +56,15 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const messenger = new TeamsMessenger(adapter, config.bot.appId ?? '', logger);
   const bot = new CabinetBot({ store, search, messenger, logger, now, members: new MemberDirectory(store) });
 
+  // Imported pages are parsed in worker threads, so a hostile page never holds up the event loop that answers Teams.
+  const pages = createPageReaderPool({ timeBudgetMs: config.officerApi.pageParseBudgetMs });
+
   const http = createHttpServer({
     logger,
     maxBodyBytes: config.officerApi.maxBodyBytes,
     messages: createMessagesHandler(adapter, (ctx) => bot.run(ctx)),
     authenticateOfficer: createOfficerAuthenticator(config.officerApi),
-    routes: officerRoutes({ store, config, search }),
+    routes: officerRoutes({ store, config, search, pages }),
     readiness: () => store.ping(),
   });
   const { port } = await http.listen(config.port, config.host);
@@ -73,6 +77,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       await http.stop(config.shutdownGraceMs);
       stopRefreshingSearch();
       await search.whenIdle(); // a background rebuild may still be reading the store
+      await pages.close();
       await store.close();
       logger.info('stopped');
     },

@@ -37,6 +37,8 @@ const envFields = {
     ENTRA_ISSUER: optionalString,
     ENTRA_AUDIENCE: optionalString,
     MAX_BODY_BYTES: intFrom(1_048_576, 1024, 50 * 1_048_576),
+    // How long one imported page may take to parse (in a worker thread) before the import is refused with 422.
+    PAGE_PARSE_BUDGET_MS: intFrom(5000, 100, 120_000),
 
     CALL_IN_WORKING_DAYS: intFrom(5, 0, 30),
     SHUTDOWN_GRACE_MS: intFrom(10_000, 0, 120_000),
@@ -108,6 +110,8 @@ export interface Config {
     readonly staticToken?: string;
     readonly entra?: { readonly jwksUrl: string; readonly issuer: string; readonly audience: string };
     readonly maxBodyBytes: number;
+    /** Time budget for parsing one imported page, in ms. */
+    readonly pageParseBudgetMs: number;
   };
   readonly callInWorkingDays: number;
   readonly shutdownGraceMs: number;
@@ -160,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, isTerminal = false): Config {
           ? { jwksUrl: e.ENTRA_JWKS_URL, issuer: e.ENTRA_ISSUER, audience: e.ENTRA_AUDIENCE }
           : undefined,
       maxBodyBytes: e.MAX_BODY_BYTES,
+      pageParseBudgetMs: e.PAGE_PARSE_BUDGET_MS,
     },
     callInWorkingDays: e.CALL_IN_WORKING_DAYS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

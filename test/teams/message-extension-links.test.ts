@@ -4,6 +4,7 @@ import { DEMO_IDS } from '../../src/services/demo/demo-council';
 import { importPage } from '../../src/services/import-page';
 import { teamsActivity } from '../support/activities';
 import { cardText, ConversationHarness, invokeBody } from '../support/conversation-harness';
+import { inProcessPageReader as pages } from '../support/in-process-page-reader';
 
 const MELTON_ITEM = readFileSync(path.resolve(__dirname, '../fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt'));
 const LINK = 'https://democracy.melton.gov.uk/mgAi.aspx?ID=12345';
@@ -28,7 +29,7 @@ describe('Teams message extension and link unfurling', () => {
     // The Melton page, imported with its address. The demo already holds a hand-entered copy of the same item
     // (no source): the link must find the imported one.
     const result = await h.withStore((store) =>
-      importPage({ body: MELTON_ITEM, contentType: 'text/plain; charset=utf-8', sourceUrl: LINK, dryRun: false, importedBy: 'test-officer', now: new Date() }, { store }),
+      importPage({ body: MELTON_ITEM, contentType: 'text/plain; charset=utf-8', sourceUrl: LINK, dryRun: false, importedBy: 'test-officer', now: new Date() }, { store, pages }),
     );
     importedItemId = result.agendaItem!.id;
     expect(importedItemId).not.toBe(DEMO_IDS.cspItem);

@@ -1,4 +1,5 @@
 import type { Config } from '../../config';
+import type { PageReader } from '../../services/page-reader';
 import type { SearchIndex } from '../../services/search';
 import type { Store } from '../../store/port';
 
@@ -8,4 +9,6 @@ export interface RouteDeps {
   readonly config: Config;
   /** Imports update it at once, so officers and members find what was just imported. */
   readonly search: SearchIndex;
+  /** Reads imported pages off the event loop, within the configured time budget. */
+  readonly pages: PageReader;
 }
