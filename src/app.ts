@@ -40,7 +40,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     );
   }
 
-  const store = await openStore(config.store);
+  const store = await openStore(config.store, {
+    onNewStore: (file) => logger.warn({ file }, `created a new, empty embedded store at ${file} (DATA_DIR held none)`),
+  });
 
   const adapter = createCloudAdapter(config.bot, options.botCredentialsFactory);
   adapter.onTurnError = createTurnErrorHandler(logger, (error, reference) => renderErrorCard(buildErrorView(error, { reference })));

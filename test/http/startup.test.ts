@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -102,6 +102,10 @@ describe('node --import tsx src/index.ts with a good environment', () => {
       expect(listening).toMatchObject({ level: 30, port });
 
       const logs = logLines(output().stdout);
+      // DATA_DIR held no store: it was created, and the log says so.
+      expect(logs.filter((l) => l.msg.startsWith('created a new, empty embedded store'))).toEqual([
+        expect.objectContaining({ level: 40, file: path.join(dataDir, 'cabinet.db') }),
+      ]);
       expect(logs[0]).toMatchObject({ level: 30, msg: 'starting Cabinet bot', config: { port: 0, localMode: true, store: { kind: 'embedded', dataDir } } });
       expect(logs.filter((l) => l.msg.includes('LOCAL MODE'))).toEqual([
         expect.objectContaining({ level: 40, msg: expect.stringMatching(/^\*\*\* LOCAL MODE: MicrosoftAppId is not set, so requests to \/api\/messages are NOT authenticated\./) }),
@@ -128,5 +132,27 @@ describe('node --import tsx src/index.ts with a good environment', () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
     }
+  });
+});
+
+describe('node --import tsx src/index.ts when the store it expects is missing', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'cabinet-startup-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('exits 1 with a message naming the missing file, the marker and what to do, and creates nothing', async () => {
+    // The marker a store leaves beside itself is here, the store is not: a volume not mounted, a file deleted.
+    writeFileSync(path.join(dataDir, 'cabinet.db.expected'), 'a store was created here\n');
+    const run = await collect(startEntryPoint({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' })).exited;
+    expect(run.code).toBe(1);
+    const file = path.join(dataDir, 'cabinet.db');
+    expect(run.stderr).toBe(
+      `Cabinet bot failed to start: The embedded store ${file} is missing, but ${file}.expected says one was created here. ` +
+        `Restore ${file} from a backup (or check that DATA_DIR points at the right folder and its volume is mounted); ` +
+        `to start with an empty store instead, delete ${file}.expected.\n`,
+    );
+    expect(run.stderr).not.toMatch(STACK_LINE);
   });
 });
