@@ -37,6 +37,13 @@ module.exports = {
       to: { path: 'node_modules/better-sqlite3' },
     },
     {
+      name: 'only-teams-imports-msal',
+      comment: 'the bot\'s outgoing tokens (sovereign clouds) are the Teams adapter\'s business.',
+      severity: 'error',
+      from: { pathNot: '^src/teams/' },
+      to: { path: 'node_modules/@azure/msal-node' },
+    },
+    {
       name: 'only-parse-pool-imports-piscina',
       comment: 'worker threads for page parsing are one adapter behind the PageReader port (services/page-reader.ts).',
       severity: 'error',

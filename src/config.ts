@@ -12,7 +12,8 @@ const intFrom = (def: number, min: number, max: number) =>
 const envFields = {
     // 0 asks the OS for a free port (tests).
     PORT: intFrom(3978, 0, 65535),
-    HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
+    // Unset: 127.0.0.1 in local mode (no authentication, so this machine only), 0.0.0.0 when authenticated.
+    HOST: optionalString,
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
     LOG_PRETTY: z.preprocess(emptyAsUndefined, z.enum(['auto', 'true', 'false']).default('auto')),
 
@@ -24,6 +25,8 @@ const envFields = {
     BOT_OPENID_METADATA_URL: optionalUrl,
     BOT_TOKEN_ISSUER: optionalString,
     BOT_OAUTH_SCOPE: optionalString,
+    // Sovereign clouds: the Entra login endpoint with the bot's tenant, where outgoing calls get their token.
+    BOT_LOGIN_ENDPOINT: z.preprocess(emptyAsUndefined, z.string().url().refine((u) => u.startsWith('https://'), 'must be an https:// address').optional()),
 
     STORE: z.preprocess(emptyAsUndefined, z.enum(['embedded', 'cosmos']).default('embedded')),
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
@@ -58,6 +61,8 @@ function crossFieldProblems(env: Partial<z.infer<typeof EnvSchema>>): string[] {
       problem('MicrosoftAppPassword', 'is required when MicrosoftAppId is set (or set MicrosoftAppType=UserAssignedMSI)');
     if (authenticated && env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId)
       problem('MicrosoftAppTenantId', `is required for MicrosoftAppType=${env.MicrosoftAppType}`);
+    if (!authenticated && env.BOT_LOGIN_ENDPOINT)
+      problem('BOT_LOGIN_ENDPOINT', 'is set but MicrosoftAppId is empty: local mode signs nothing, so it has no use');
     if (!authenticated && env.MicrosoftAppPassword)
       problem('MicrosoftAppPassword', 'is set but MicrosoftAppId is empty: set both, or neither for local mode');
     if (authenticated && env.OFFICER_API_TOKEN)
@@ -96,6 +101,7 @@ export interface Config {
     readonly openIdMetadataUrl?: string;
     readonly tokenIssuer?: string;
     readonly oauthScope?: string;
+    readonly loginEndpoint?: string;
   };
   readonly store:
     | { readonly kind: 'embedded'; readonly dataDir: string }
@@ -135,7 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, isTerminal = false): Config {
   const e = parsed.data;
   const config: Config = {
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (e.MicrosoftAppId === undefined ? '127.0.0.1' : '0.0.0.0'),
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY === 'auto' ? isTerminal : e.LOG_PRETTY === 'true' },
     localMode: e.MicrosoftAppId === undefined,
     bot: {
@@ -146,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, isTerminal = false): Config {
       openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
       tokenIssuer: e.BOT_TOKEN_ISSUER,
       oauthScope: e.BOT_OAUTH_SCOPE,
+      loginEndpoint: e.BOT_LOGIN_ENDPOINT,
     },
     store:
       e.STORE === 'cosmos'

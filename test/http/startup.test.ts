@@ -1,49 +1,9 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { collect, logLines, startEntryPoint, waitFor, type LogLine } from '../support/entry-point';
 
-const ROOT = path.resolve(__dirname, '../..');
 const STACK_LINE = /^\s+at /m;
-
-/** The real entry point as `npm start` runs it, with only the environment given (nothing inherited). */
-function startEntryPoint(env: Record<string, string>): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), ...env },
-  });
-}
-
-interface Exit { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
-
-function collect(child: ChildProcessWithoutNullStreams, timeoutMs = 30_000): { output: () => { stdout: string; stderr: string }; exited: Promise<Exit> } {
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  const exited = new Promise<Exit>((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-  return { output: () => ({ stdout, stderr }), exited };
-}
-
-interface LogLine { level: number; msg: string; [key: string]: unknown }
-const logLines = (stdout: string): LogLine[] =>
-  stdout.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as LogLine);
-
-async function waitFor<T>(check: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const found = check();
-    if (found !== undefined) return found;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('node --import tsx src/index.ts with a bad environment', () => {
   const BAD = { PORT: 'eighty', STORE: 'cosmos', LOG_LEVEL: 'loud' };
