@@ -48,7 +48,8 @@ describe('node --import tsx src/index.ts with a good environment', () => {
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('logs the LOCAL MODE warning, serves /healthz and /readyz, and on SIGTERM exits 0 after logging stopped', async () => {
-    const child = startEntryPoint({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', LOG_PRETTY: 'false' });
+    // No HOST: local mode listens on the loopback address only (issue 9).
+    const child = startEntryPoint({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', LOG_PRETTY: 'false' });
     const { output, exited } = collect(child);
     try {
       const listening = await waitFor(() => {
