@@ -1,4 +1,5 @@
 import {
+  type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
@@ -7,9 +8,11 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { ConfidentialClientApplication } from '@azure/msal-node';
-import { AuthenticationConstants, MsalServiceClientCredentialsFactory, type ServiceClientCredentialsFactory } from 'botframework-connector';
+import {
+  AuthenticationConstants, MsalServiceClientCredentialsFactory, type ServiceClientCredentialsFactory,
+} from 'botframework-connector';
 import type { Logger } from '../logging/logger';
-import { StrictChannelAuthentication } from './channel-authentication';
+import { channelTokenCheck, StrictChannelAuthentication } from './channel-authentication';
 
 /** Signs outgoing Bot Connector calls; tests pass one that signs locally. */
 export type BotCredentialsFactory = ServiceClientCredentialsFactory;
@@ -72,17 +75,73 @@ export function createCloudAdapter(credentials: BotCredentials, credentialsFacto
     (credentials.loginEndpoint && credentials.appId && credentials.appPassword && credentials.appType !== 'UserAssignedMSI'
       ? loginEndpointCredentials(credentials.appId, credentials.appPassword, credentials.loginEndpoint)
       : undefined);
-  const auth = new ConfigurationBotFrameworkAuthentication(options, factory);
-  return new CloudAdapter(new StrictChannelAuthentication(auth));
+  const auth = new StrictChannelAuthentication(new ConfigurationBotFrameworkAuthentication(options, factory));
+  const adapter = new CloudAdapter(auth);
+  if (credentials.appId) {
+    const precheck = channelTokenCheck({
+      openIdMetadataUrl: options.ToBotFromChannelOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+      issuer: options.ToBotFromChannelTokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    });
+    authentications.set(adapter, async (activity, header) => {
+      await precheck(header);
+      await auth.authenticateRequest(activity, header);
+    });
+  }
+  return adapter;
 }
 
-/** The HTTP entry for /api/messages: runs one turn through the adapter with the request's logger attached. */
+/**
+ * Each authenticated adapter's check of a request, so the messages handler can refuse one before the SDK's
+ * CloudAdapter sees it (which prints every refusal's stack to stderr). Local mode has none: nothing is checked.
+ */
+const authentications = new WeakMap<CloudAdapter, (activity: Activity, authorizationHeader: string) => Promise<void>>();
+
+/** At most one line about refused requests per this many ms; the line counts the ones left out. */
+const REFUSAL_LOG_INTERVAL_MS = 10_000;
+
+/**
+ * Refused requests are logged as one structured warning, at most one per interval (counting those in between):
+ * anyone can post to /api/messages, and a flood of bad tokens must not flood the log.
+ */
+function refusalLog(intervalMs: number) {
+  let lastAt = Number.NEGATIVE_INFINITY;
+  let suppressed = 0;
+  return (logger: Logger, reason: string): void => {
+    const now = Date.now();
+    if (now - lastAt < intervalMs) {
+      suppressed += 1;
+      return;
+    }
+    logger.warn({ reason, refusedSinceLastLine: suppressed }, 'refused a request to /api/messages: it is not from the Bot Framework channel (401)');
+    lastAt = now;
+    suppressed = 0;
+  };
+}
+
+/**
+ * The HTTP entry for /api/messages: runs one turn through the adapter with the request's logger attached. The
+ * channel's token is checked first: a request that is not from the channel is answered 401 here with one
+ * structured, rate-limited log line (the SDK would print a stack trace to stderr for each).
+ */
 export function createMessagesHandler(adapter: CloudAdapter, run: (ctx: TurnContext) => Promise<void>) {
+  const auth = authentications.get(adapter);
+  const logRefusal = refusalLog(REFUSAL_LOG_INTERVAL_MS);
   return async (
     req: { body: Record<string, unknown>; headers: Record<string, string | string[] | undefined>; method: string },
     res: { socket: unknown; status(code: number): unknown; header(name: string, value: unknown): unknown; send(body?: unknown): unknown; end(): unknown },
     turn: { requestId: string; logger: Logger },
   ): Promise<void> => {
+    if (auth) {
+      const header = req.headers.authorization;
+      try {
+        await auth(req.body as Partial<Activity> as Activity, (Array.isArray(header) ? header[0] : header) ?? '');
+      } catch (err) {
+        logRefusal(turn.logger, err instanceof Error ? err.message : String(err));
+        res.status(401);
+        res.end();
+        return;
+      }
+    }
     await adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, async (ctx) => {
       ctx.turnState.set(TURN_LOGGER, turn.logger.child({ activityId: ctx.activity.id, activityType: ctx.activity.type }));
       ctx.turnState.set(TURN_REQUEST_ID, turn.requestId);

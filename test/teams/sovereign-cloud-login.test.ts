@@ -65,7 +65,7 @@ describe('a bot in a sovereign cloud (BOT_LOGIN_ENDPOINT with BOT_OPENID_METADAT
   beforeAll(async () => {
     scratch = mkdtempSync(path.join(tmpdir(), 'cabinet-sovereign-'));
     const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
-      keySize: 2048, days: 1, extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+      keySize: 2048, notAfterDate: new Date(Date.now() + 86_400_000), extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
     });
     writeFileSync(path.join(scratch, 'ca.pem'), pems.cert);
     login = await new StandInLoginEndpoint().start(pems);
