@@ -164,11 +164,29 @@ describe('the roster through the officer API', () => {
       { where: 'line 7, email', message: 'JOE.ORSON@demo-council.gov.uk is also the email of member cllr-joe-orson (Cllr Joe Orson), on line 2; each Teams identity belongs to one member' },
     ]);
     expect(body.problems).toHaveLength(5);
+    expect(body).toMatchObject({ problemCount: 5 });
+    expect(body).not.toHaveProperty('listedProblems');
     expect(await store.members.list()).toEqual([]);
 
     const brokenQuote = await postCsv(`${HEADER}\na,A,councillor,,,,\nb,"B,councillor,,,,\n`);
     expect(brokenQuote.status).toBe(422);
     expect(((await brokenQuote.json()) as { errors: Array<{ where: string }> }).errors.map((e) => e.where)).toEqual(['line 3']);
+    expect(await store.members.list()).toEqual([]);
+  });
+
+  it('lists the first 100 problems of a 1 MB file with 24,000 bad rows, and counts them all', async () => {
+    const rows = Array.from({ length: 24_000 }, (_, i) => `m${i},Member ${i},mayor,,,,`).join('\n');
+    const res = await postCsv(`${HEADER}\n${rows}\n`);
+    expect(res.status).toBe(422);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(64 * 1024);
+    const body = JSON.parse(text) as { detail: string; errors: Array<{ where: string }>; problems: unknown[]; problemCount: number; listedProblems: number };
+    expect(body.problemCount).toBe(24_000);
+    expect(body.listedProblems).toBe(100);
+    expect(body.problems).toHaveLength(100);
+    expect(body.errors).toHaveLength(100);
+    expect(body.errors[0]?.where).toBe('line 2, role');
+    expect(body.detail).toMatch(/^The roster file has 24000 problems; nothing was written\. .*; and 23995 more\.$/);
     expect(await store.members.list()).toEqual([]);
   });
 
