@@ -97,8 +97,10 @@ function readMeeting(labelled: Labelled | undefined, base: string | undefined): 
   const params = labelled.href ? new URLSearchParams(labelled.href.split('?')[1] ?? '') : undefined;
   const param = (name: string): string | undefined =>
     [...(params?.entries() ?? [])].find(([k]) => k.toLowerCase() === name)?.[1] || undefined;
-  const mid = param('mid');
-  const cid = param('cid');
+  // ModernGov's ids are digits; a link with anything else in their place links nothing we can match.
+  const digits = (value: string | undefined): string | undefined => (value !== undefined && /^\d{1,12}$/.test(value) ? value : undefined);
+  const mid = digits(param('mid'));
+  const cid = digits(param('cid'));
   return {
     text: labelled.value,
     ...(date ? { date } : {}),

@@ -70,6 +70,58 @@ describe('the roster through the officer API', () => {
     expect((await store.members.get('cllr-joe-orson'))?.value.title).toBe('Leader');
   });
 
+  describe('one id rule, the same in the router (issue 9)', () => {
+    const longest = `m-${'x'.repeat(98)}`; // 100 characters, the limit
+    it('stores a member with the longest id and reaches it by GET and PUT; one character more is refused by PUT and by the CSV import alike', async () => {
+      expect((await putJson(longest, joe)).status).toBe(201);
+      expect((await call('GET', `/api/v1/members/${longest}`)).status).toBe(200);
+      expect((await putJson(longest, { ...joe, title: 'Leader' })).status).toBe(200);
+
+      const tooLong = `${longest}y`;
+      expect((await putJson(tooLong, { ...joe, email: 'other@demo-council.gov.uk', aadObjectId: undefined })).status).not.toBe(201);
+      const csv = await postCsv(`${HEADER}\n${tooLong},Someone,councillor,,,,\n`);
+      expect(csv.status).toBe(422);
+      expect(((await csv.json()) as { errors: Array<{ where: string; message: string }> }).errors).toEqual([
+        { where: 'line 2, id', message: 'must be at most 100 characters' },
+      ]);
+      expect((await store.members.list()).map((m) => m.id)).toEqual([longest]);
+    });
+
+    it.each([
+      ['NUL', '%00'],
+      ['a line feed', 'cllr%0Ajoe'],
+      ['a right-to-left override', 'cllr%E2%80%AEjoe'],
+      ['a zero-width space', 'cllr%E2%80%8Bjoe'],
+      ['surrounding spaces', '%20cllr-joe%20'],
+      ['a leading dot', '.hidden'],
+    ])('refuses an id with %s (422 naming the rule) and stores nothing', async (_what, pathId) => {
+      const res = await putJson(pathId, { ...joe });
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { detail: string }).detail).toMatch(/id: must be letters, digits, '\.', '_', ':' or '-', starting with a letter or digit/);
+      expect(await store.members.list()).toEqual([]);
+    });
+
+    it.each([
+      ['NUL', 'Cllr Joe\u0000 Orson'],
+      ['a line feed', 'Cllr Joe\nOrson'],
+      ['a right-to-left override', 'Cllr \u202ENOSRO EOJ'],
+      ['a zero-width joiner', 'Cllr Joe\u200D Orson'],
+    ])('refuses a name with %s, and stores nothing', async (_what, name) => {
+      const res = await putJson('cllr-joe-orson', { ...joe, name });
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { detail: string }).detail).toContain('name: must not contain control, zero-width or text-direction characters');
+      expect(await store.members.list()).toEqual([]);
+    });
+
+    it('refuses a name with spaces around it through the API, and trims them in a CSV cell as a spreadsheet leaves them', async () => {
+      const res = await putJson('cllr-joe-orson', { ...joe, name: ' Cllr Joe Orson ' });
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { detail: string }).detail).toContain('name: must not start or end with spaces');
+      expect((await postCsv(`${HEADER}\ncllr-joe-orson,  Cllr Joe Orson  ,councillor,,,,\n`)).status).toBe(200);
+      expect((await store.members.get('cllr-joe-orson'))?.value.name).toBe('Cllr Joe Orson');
+    });
+  });
+
   it('answers 400 when the body names another id than the path, and writes nothing', async () => {
     const res = await putJson('cllr-joe-orson', { id: 'someone-else', ...joe });
     expect(res.status).toBe(400);
