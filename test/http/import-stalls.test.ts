@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { DEMO_IDS } from '../../src/services/demo/demo-council';
 import { seedDemoCouncil } from '../../src/services/demo/seed-demo-council';
 import { startTestApp, type TestApp } from '../support/start-test-app';
@@ -29,14 +30,28 @@ describe('imports never stall the bot (issue 9)', () => {
     return { status: res.status, body: (await res.json()) as Json };
   };
 
-  /** Which answers first: the import, or /healthz asked once the import is on its way. */
+  /** Which answers first: the import, or /healthz asked once the whole import body has been sent. */
   async function raceWithHealth(body: string, contentType: string): Promise<{ first: string; answer: { status: number; body: Json } }> {
     const order: string[] = [];
-    const importing = importPage(body, contentType).then((answer) => {
-      order.push('import');
-      return answer;
+    let sent!: () => void;
+    const bodySent = new Promise<void>((resolve) => (sent = resolve));
+    const importing = new Promise<{ status: number; body: Json }>((resolve, reject) => {
+      const req = request(`${app.url}/api/v1/imports?dryRun=true`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${OFFICER_TOKEN}`, 'content-type': contentType, 'content-length': Buffer.byteLength(body) },
+      }, (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString('utf8')));
+        res.on('end', () => {
+          order.push('import');
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Json });
+        });
+      });
+      req.on('error', reject);
+      req.on('finish', () => sent()); // the last byte of the page has left: the bot is reading or parsing it now
+      req.end(body);
     });
-    await new Promise((resolve) => setTimeout(resolve, 100)); // the body is on its way and being read
+    await bodySent;
     const health = await fetch(`${app.url}/healthz`);
     order.push('healthz');
     expect(health.status).toBe(200);

@@ -1,3 +1,5 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { seedDemoCouncil } from '../../src/services/demo/seed-demo-council';
 import { DEMO_PEOPLE } from '../../src/services/demo/demo-council';
 import { createEmbeddedStore } from '../../src/store/embedded';
@@ -15,13 +17,32 @@ export type DemoPerson = keyof typeof DEMO_PEOPLE;
 export class ConversationHarness {
   app!: TestApp;
   connector!: TestBotConnector;
+  /** What the app logged (info and above), as JSON lines: work that goes on after a turn says so here. */
+  readonly logLines: Array<{ msg: string; [key: string]: unknown }> = [];
   private sequence = 0;
 
-  /** `env` goes to the app's configuration (OFFICER_API_TOKEN, say). */
-  async start(env: Record<string, string> = {}): Promise<this> {
+  /** `env` goes to the app's configuration (OFFICER_API_TOKEN, say); `seed` adds to the demo council. */
+  async start(env: Record<string, string> = {}, seed?: (store: Store) => Promise<unknown>): Promise<this> {
     this.connector = await new TestBotConnector().start();
-    this.app = await startTestApp(env, { seed: (store) => seedDemoCouncil(store, new Date()) });
+    const lines = new Writable({
+      write: (chunk: Buffer, _encoding, done) => {
+        this.logLines.push(JSON.parse(chunk.toString('utf8')) as { msg: string });
+        done();
+      },
+    });
+    this.app = await startTestApp(env, {
+      seed: async (store) => {
+        await seedDemoCouncil(store, new Date());
+        await seed?.(store);
+      },
+      logger: pino({ level: 'info' }, lines),
+    });
     return this;
+  }
+
+  /** Waits for the app to log `msg` (a line after the first `after` lines): the signal that work after a turn has ended. */
+  async logged(msg: string, after = 0): Promise<{ msg: string; [key: string]: unknown }> {
+    return eventually(async () => this.logLines.slice(after).find((l) => l.msg === msg));
   }
 
   async stop(): Promise<void> {
@@ -61,16 +82,20 @@ export class ConversationHarness {
     return this.activity('04_message_personal', person, { text, attachments: [], ...overrides });
   }
 
-  /** Posts an activity and returns the HTTP answer and the activities the bot sent because of it. */
-  async post(activity: Record<string, unknown>, settleMs = 150): Promise<{ status: number; body: string; sent: Array<Record<string, unknown>> }> {
-    return this.postTo(this.app, activity, settleMs);
+  /**
+   * Posts an activity and returns the HTTP answer and the activities the bot sent because of it. The answer to
+   * /api/messages is the signal that the turn has ended: the adapter answers once the turn's handler, and every
+   * send it awaited, is done, so what the turn sent is all recorded by then. (Work a turn leaves running, such as
+   * reminders, says when it is done in the log: see `logged`.)
+   */
+  async post(activity: Record<string, unknown>): Promise<{ status: number; body: string; sent: Array<Record<string, unknown>> }> {
+    return this.postTo(this.app, activity);
   }
 
   /** The same as post, to another instance of the app (one sharing this store, say). */
-  async postTo(app: TestApp, activity: Record<string, unknown>, settleMs = 150): Promise<{ status: number; body: string; sent: Array<Record<string, unknown>> }> {
+  async postTo(app: TestApp, activity: Record<string, unknown>): Promise<{ status: number; body: string; sent: Array<Record<string, unknown>> }> {
     const before = this.connector.sentActivities.length;
     const res = await postActivity(app.url, activity);
-    await new Promise((r) => setTimeout(r, settleMs));
     return { ...res, sent: this.connector.sentActivities.slice(before) };
   }
 

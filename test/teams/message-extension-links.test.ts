@@ -43,7 +43,7 @@ describe('Teams message extension and link unfurling', () => {
       ['the address as imported', LINK],
       ['the address in other letter cases (MGAI.ASPX?id=)', 'https://democracy.melton.gov.uk/MGAI.ASPX?id=12345'],
     ])('unfurls %s into one 1.3 adaptive card with a preview', async (_name, url) => {
-      const res = await h.post(queryLink(url), 0);
+      const res = await h.post(queryLink(url));
       expect(res.status).toBe(200);
       const body = invokeBody<ExtensionAnswer>(res);
       expect(body.composeExtension.type).toBe('result');
@@ -68,7 +68,7 @@ describe('Teams message extension and link unfurling', () => {
       ['an address that is not a ModernGov page', 'https://www.melton.gov.uk/news/community-safety'],
       ['the fixture\'s own address', String((teamsActivity('08_invoke_composeExtension_queryLink').value as { url: string }).url)],
     ])('answers %s with no attachments', async (_name, url) => {
-      expect(invokeBody<ExtensionAnswer>(await h.post(queryLink(url), 0))).toEqual(EMPTY);
+      expect(invokeBody<ExtensionAnswer>(await h.post(queryLink(url)))).toEqual(EMPTY);
     });
   });
 
@@ -76,14 +76,14 @@ describe('Teams message extension and link unfurling', () => {
     const anonymous = (url: string) => ({ ...teamsActivity('08b_invoke_composeExtension_anonymousQueryLink'), id: `f:anonymous-${url.length}`, serviceUrl: h.connector.url, value: { url } });
 
     it('unfurls a known ModernGov address the same way', async () => {
-      const body = invokeBody<ExtensionAnswer>(await h.post(anonymous(LINK), 0));
+      const body = invokeBody<ExtensionAnswer>(await h.post(anonymous(LINK)));
       expect(body.composeExtension.attachments).toHaveLength(1);
       expect(body.composeExtension.attachments[0]!.content.version).toBe('1.3');
       expect(cardText(body.composeExtension.attachments[0]!.content)).toContain(CSP_TITLE);
     });
 
     it('answers the fixture\'s own (unknown) address with no attachments', async () => {
-      expect(invokeBody<ExtensionAnswer>(await h.post(anonymous('https://test.test.com/test'), 0))).toEqual(EMPTY);
+      expect(invokeBody<ExtensionAnswer>(await h.post(anonymous('https://test.test.com/test')))).toEqual(EMPTY);
     });
   });
 
@@ -94,7 +94,7 @@ describe('Teams message extension and link unfurling', () => {
     ])('%s offers the recent decisions: the CSP decision card, with a 1.3 preview', async (_name, parameters) => {
       const res = await h.post(h.activity('07b_invoke_composeExtension_query_modern_envelope', 'housing', {
         value: { commandId: 'searchDecisions', parameters, queryOptions: { skip: 0, count: 25 } },
-      }), 0);
+      }));
       const body = invokeBody<ExtensionAnswer>(res);
       expect(body.composeExtension.type).toBe('result');
       // The imported copy was decided in 2021: only the demo's decision is recent.
