@@ -46,6 +46,9 @@ function dispatch(request: PageRequest): ParseResult<PageValues[PageKind]> {
   }
 }
 
+const MAX_ERROR_CHARS = 500;
+const clipped = (text: string): string => (text.length > MAX_ERROR_CHARS ? `${text.slice(0, MAX_ERROR_CHARS - 1)}…` : text);
+
 /**
  * Parses one page, synchronously, on whatever thread calls it (tests call it directly; the bot calls it through
  * a worker pool, see src/parse-pool/). The parsers answer errors as values; what they cannot (a page nested so
@@ -53,7 +56,10 @@ function dispatch(request: PageRequest): ParseResult<PageValues[PageKind]> {
  */
 export function parsePage<K extends PageKind>(request: PageRequestOf<K>): ParseResult<PageValues[K]> {
   try {
-    return dispatch(request) as ParseResult<PageValues[K]>;
+    const result = dispatch(request) as ParseResult<PageValues[K]>;
+    // A library's message can quote the page (an XML validator lists every unclosed tag: megabytes for a hostile
+    // page); the officer needs its start, not an answer as large as the page.
+    return result.ok ? result : parseError(clipped(result.error.where), clipped(result.error.message));
   } catch (err) {
     if (err instanceof RangeError) return parseError('page', 'The page is nested too deeply to be read: save it again from the council website.');
     return parseError('page', `The page could not be read: ${err instanceof Error ? err.message : String(err)}`);

@@ -78,6 +78,18 @@ describe('imports never stall the bot (issue 9)', () => {
     expect(answer.body.detail).toMatch(/could not be read within 3 s/);
   });
 
+  it('answers a 1 MiB GetMeeting of unclosed tags with a short 422 (the XML validator quotes every tag)', async () => {
+    const res = await fetch(`${app.url}/api/v1/imports?dryRun=true`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${OFFICER_TOKEN}`, 'content-type': 'application/xml' },
+      body: '<a>'.repeat(349_525),
+    });
+    expect(res.status).toBe(422);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(4096);
+    expect((JSON.parse(text) as Json).detail).toMatch(/^line \d+, column \d+: The answer is not well-formed XML: .*…$/);
+  });
+
   it('reads the next page normally after a page was refused at the budget', async () => {
     expect((await importPage(NESTED_DIVS, 'text/html')).status).toBe(422);
     const { status, body } = await importPage('Agenda item 5\n\nCOMMUNITY SAFETY\n\nDecision:\n\nCabinet\n\n1) NOTED the report.', 'text/plain');
