@@ -25,6 +25,8 @@ const WORKER_HEAP_MB = 512;
 /** Threads end after this long without work, so an idle bot holds none. */
 const IDLE_MS = 60_000;
 const DEFAULT_MAX_QUEUE = 32;
+/** How much lower a parsing thread's scheduling priority is (Unix nice; piscina sets it where the platform can). */
+const WORKER_NICENESS = 10;
 
 /**
  * Worker threads running the worker file next to this one. From the TypeScript sources (tests, `npm run dev`,
@@ -53,6 +55,8 @@ export function createPageReaderPool(options: PageReaderPoolOptions): PageReader
     maxQueue: options.maxQueue ?? DEFAULT_MAX_QUEUE,
     idleTimeout: IDLE_MS,
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    // A parsing thread runs at a lower priority than the event loop: on a busy machine, Teams is answered first.
+    niceIncrement: WORKER_NICENESS,
   });
   let closed = false;
 
