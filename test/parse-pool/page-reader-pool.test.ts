@@ -1,13 +1,7 @@
-import { DomainError } from '../../src/domain';
 import { parsePage, type PageRequest } from '../../src/import/parse-page';
 import { createPageReaderPool, type PageReaderPool } from '../../src/parse-pool/page-reader-pool';
+import { expectDomainError } from '../contract/expectations';
 import { moderngovFixture, xmlFixture } from '../import/fixtures';
-
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
-  if (!(err instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(err)}`);
-  return err;
-}
 
 describe('the page reader pool: pages parsed in worker threads within a time budget', () => {
   let pool: PageReaderPool;
@@ -36,8 +30,7 @@ describe('the page reader pool: pages parsed in worker threads within a time bud
   });
 
   it('refuses a page that takes longer than the budget as invalid, naming the budget, and reads the next one', async () => {
-    const err = await failure(pool.read({ kind: 'decision-details', text: '<div>'.repeat(90_000) }));
-    expect(err.code).toBe('invalid');
+    const err = await expectDomainError(pool.read({ kind: 'decision-details', text: '<div>'.repeat(90_000) }), 'invalid');
     expect(err.message).toMatch(/could not be read within 2 s/);
     expect(err.details).toMatchObject({ where: 'page', budgetMs: 2000 });
     expect((await pool.read({ kind: 'agenda-item-text', text: 'Agenda item\n\nTITLE\n\nMinutes:\n\nText.' })).ok).toBe(true);
@@ -46,6 +39,6 @@ describe('the page reader pool: pages parsed in worker threads within a time bud
   it('is unavailable once closed', async () => {
     const closing = createPageReaderPool({ timeBudgetMs: 1000, maxThreads: 1 });
     await closing.close();
-    expect((await failure(closing.read({ kind: 'agenda-item-text', text: 'x' }))).code).toBe('unavailable');
+    await expectDomainError(closing.read({ kind: 'agenda-item-text', text: 'x' }), 'unavailable');
   });
 });
