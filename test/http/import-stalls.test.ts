@@ -31,12 +31,12 @@ describe('imports never stall the bot (issue 9)', () => {
   };
 
   /** Which answers first: the import, or /healthz asked once the whole import body has been sent. */
-  async function raceWithHealth(body: string, contentType: string): Promise<{ first: string; answer: { status: number; body: Json } }> {
+  async function raceWithHealth(body: string, contentType: string, route = '/api/v1/imports?dryRun=true'): Promise<{ first: string; answer: { status: number; body: Json } }> {
     const order: string[] = [];
     let sent!: () => void;
     const bodySent = new Promise<void>((resolve) => (sent = resolve));
     const importing = new Promise<{ status: number; body: Json }>((resolve, reject) => {
-      const req = request(`${app.url}/api/v1/imports?dryRun=true`, {
+      const req = request(`${app.url}${route}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${OFFICER_TOKEN}`, 'content-type': contentType, 'content-length': Buffer.byteLength(body) },
       }, (res) => {
@@ -88,6 +88,17 @@ describe('imports never stall the bot (issue 9)', () => {
     const text = await res.text();
     expect(text.length).toBeLessThan(4096);
     expect((JSON.parse(text) as Json).detail).toMatch(/^line \d+, column \d+: The answer is not well-formed XML: .*…$/);
+  });
+
+  it('checks a 1 MB roster CSV of 15,000 members while /healthz answers meanwhile', async () => {
+    const rows = Array.from({ length: 15_000 }, (_, i) => `m${i},Member ${i},councillor,,m${i}@council.example,,cabinet:Member`);
+    const csv = `id,name,role,title,email,aadObjectId,committees\n${rows.join('\n')}\n`;
+    expect(csv.length).toBeGreaterThan(1_000_000);
+    expect(csv.length).toBeLessThan(1_048_576);
+    const { first, answer } = await raceWithHealth(csv, 'text/csv', '/api/v1/members/import?dryRun=true');
+    expect(first).toBe('healthz');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ ok: true, dryRun: true, created: 15_000 });
   });
 
   it('reads the next page normally after a page was refused at the budget', async () => {
