@@ -8,7 +8,7 @@ const cellsOf = async (text: string) => {
   return result.rows;
 };
 
-describe('reading the roster CSV (RFC 4180)', async () => {
+describe('reading the roster CSV (RFC 4180)', () => {
   it('reads quoted fields holding commas, doubled quotes and line breaks, numbering rows by the line they start on', async () => {
     const rows = await cellsOf(
       `${HEADER}\n` +
