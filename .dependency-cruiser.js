@@ -16,7 +16,7 @@ module.exports = {
       comment: 'use cases see the domain, the store port and each other, never an adapter.',
       severity: 'error',
       from: { path: '^src/services/' },
-      to: { path: ['^src/(teams|http|cli|delivery/teams|store/(embedded|cosmos|documents|domain-store))/', 'node_modules/(botbuilder|botframework-|restify|@azure|@opentelemetry|better-sqlite3)'] },
+      to: { path: ['^src/(teams|http|cli|graph|delivery|parse-pool|store/(embedded|cosmos|documents|domain-store))/', 'node_modules/(botbuilder|botframework-|restify|@azure|@opentelemetry|better-sqlite3|piscina)'] },
     },
     {
       name: 'only-teams-imports-botbuilder',
@@ -51,6 +51,20 @@ module.exports = {
       to: { path: 'node_modules/@azure/monitor-opentelemetry' },
     },
     {
+      name: 'only-teams-imports-msal',
+      comment: 'the bot\'s outgoing tokens (sovereign clouds) are the Teams adapter\'s business.',
+      severity: 'error',
+      from: { pathNot: '^src/teams/' },
+      to: { path: 'node_modules/@azure/msal-node' },
+    },
+    {
+      name: 'only-parse-pool-imports-piscina',
+      comment: 'worker threads for page parsing are one adapter behind the PageReader port (services/page-reader.ts).',
+      severity: 'error',
+      from: { pathNot: '^src/parse-pool/' },
+      to: { path: 'node_modules/piscina' },
+    },
+    {
       name: 'only-http-imports-restify',
       severity: 'error',
       from: { pathNot: '^src/http/' },
@@ -58,10 +72,16 @@ module.exports = {
     },
     {
       name: 'adapters-do-not-reach-sideways',
-      comment: 'teams, http, cli, graph, the outbox sender and the store adapters meet only in the composition root (src/app.ts).',
+      comment: 'teams, http, cli, graph, the outbox sender, the parse pool and the store adapters meet only in the composition root (src/app.ts); the CLI, a root of its own, may open a store and a parse pool.',
       severity: 'error',
-      from: { path: '^src/(teams|http|cli|import|cards|graph|delivery)/' },
-      to: { path: '^src/(teams|http|cli|graph|delivery|store/(embedded|cosmos))/', pathNot: '^src/$1/' },
+      from: { path: '^src/(teams|http|import|cards|graph|delivery|parse-pool)/' },
+      to: { path: '^src/(teams|http|cli|graph|delivery|parse-pool|store/(embedded|cosmos))/', pathNot: '^src/$1/' },
+    },
+    {
+      name: 'cli-does-not-reach-into-other-adapters',
+      severity: 'error',
+      from: { path: '^src/cli/' },
+      to: { path: '^src/(teams|http|graph|delivery|store/(embedded|cosmos))/' },
     },
     {
       name: 'cards-render-only',

@@ -9,7 +9,7 @@
  *
  * Steps: load the demo council into the store (`tsx src/cli/main.ts demo-seed`, idempotent), start the bot
  * (`tsx src/index.ts`, PORT from the environment or .env, default 3978), wait for its /healthz, start the playground
- * (`agentsplayground -e http://localhost:PORT/api/messages -c msteams -p 56150`, no browser of its own, no telemetry),
+ * (`agentsplayground -e http://127.0.0.1:PORT/api/messages -c msteams -p 56150`, no browser of its own, no telemetry),
  * print the URL to open. Ctrl-C stops both; if either stops by itself, the other is stopped too.
  * The bot runs in local mode (no MicrosoftAppId): the playground cannot authenticate to a bot that expects Azure tokens.
  */
@@ -158,7 +158,8 @@ async function main() {
   await waitForHealth(`http://127.0.0.1:${botPort}/healthz`, bot, 60_000);
   if (stopping) return;
 
-  const endpoint = `http://localhost:${botPort}/api/messages`;
+  // 127.0.0.1, not localhost: in local mode the bot listens on the loopback address only, and localhost may be ::1.
+  const endpoint = `http://127.0.0.1:${botPort}/api/messages`;
   console.log(`dev: the bot is ready; starting the Agents Playground as ${role.who}...`);
   const playground = start(
     'playground',

@@ -14,6 +14,7 @@ import { createHttpServer } from './http/server';
 import { createOfficerAuthenticator } from './http/officer-auth';
 import { createPublicPages } from './http/public-pages';
 import { officerRoutes } from './http/routes';
+import { createPageReaderPool } from './parse-pool/page-reader-pool';
 import type { Logger } from './logging/logger';
 import { ChatDirectory } from './services/conversation/chat-directory';
 import { MemberDirectory } from './services/roster/member-directory';
@@ -71,7 +72,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   }
   for (const warning of configWarnings(config)) logger.warn(warning);
 
-  const store = await openStore(config.store);
+  const store = await openStore(config.store, {
+    onNewStore: (file) => logger.warn({ file }, `created a new, empty embedded store at ${file} (DATA_DIR held none)`),
+  });
 
   const botAuth = createBotAuthentication(config.bot, options.botCredentialsFactory);
   const adapter = createCloudAdapter(botAuth);
@@ -118,12 +121,15 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     { extensionDeadlineMs: options.extensionDeadlineMs },
   );
 
+  // Imported pages are parsed in worker threads, so a hostile page never holds up the event loop that answers Teams.
+  const pages = createPageReaderPool({ timeBudgetMs: config.officerApi.pageParseBudgetMs });
+
   const http = createHttpServer({
     logger,
     maxBodyBytes: config.officerApi.maxBodyBytes,
     messages: createMessagesHandler(adapter, (ctx) => bot.run(ctx)),
     authenticateOfficer: createOfficerAuthenticator(config.officerApi),
-    routes: officerRoutes({ store, config, search, notifications }),
+    routes: officerRoutes({ store, config, search, notifications, pages }),
     readiness: () => store.ping(),
     pages: createPublicPages(config.council),
   });
@@ -140,6 +146,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       await budget.stop();
       stopRefreshingSearch();
       await search.whenIdle(); // a background rebuild may still be reading the store
+      await pages.close();
       await store.close();
       logger.info('stopped');
     },

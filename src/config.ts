@@ -44,7 +44,8 @@ const intFrom = (def: number, min: number, max: number) =>
 const envFields = {
     // 0 asks the OS for a free port (tests).
     PORT: intFrom(3978, 0, 65535),
-    HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
+    // Unset: 127.0.0.1 in local mode (no authentication, so this machine only), 0.0.0.0 when authenticated.
+    HOST: optionalString,
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
     LOG_PRETTY: z.preprocess(emptyAsUndefined, z.enum(['auto', 'true', 'false']).default('auto')),
 
@@ -61,6 +62,8 @@ const envFields = {
     BOT_OPENID_METADATA_URL: optionalUrl,
     BOT_TOKEN_ISSUER: optionalString,
     BOT_OAUTH_SCOPE: optionalString,
+    // Sovereign clouds: the Entra login endpoint with the bot's tenant, where outgoing calls get their token.
+    BOT_LOGIN_ENDPOINT: z.preprocess(emptyAsUndefined, z.string().url().refine((u) => u.startsWith('https://'), 'must be an https:// address').optional()),
 
     STORE: z.preprocess(emptyAsUndefined, z.enum(['embedded', 'cosmos']).default('embedded')),
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
@@ -74,6 +77,8 @@ const envFields = {
     ENTRA_ISSUER: optionalString,
     ENTRA_AUDIENCE: optionalString,
     MAX_BODY_BYTES: intFrom(1_048_576, 1024, 50 * 1_048_576),
+    // How long one imported page may take to parse (in a worker thread) before the import is refused with 422.
+    PAGE_PARSE_BUDGET_MS: intFrom(5000, 100, 120_000),
 
     CALL_IN_WORKING_DAYS: intFrom(5, 0, 30),
     // Notifications: the tenant's budget of Bot Connector requests per second (Teams allows 50 per app per tenant,
@@ -133,6 +138,8 @@ function crossFieldProblems(env: Partial<z.infer<typeof EnvSchema>>): string[] {
       problem('MicrosoftAppPassword', 'must be empty with MicrosoftAppType=UserAssignedMSI: a managed identity has no secret (MicrosoftAppId is the identity\'s client id)');
     if (authenticated && env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId)
       problem('MicrosoftAppTenantId', `is required for MicrosoftAppType=${env.MicrosoftAppType}`);
+    if (!authenticated && env.BOT_LOGIN_ENDPOINT)
+      problem('BOT_LOGIN_ENDPOINT', 'is set but MicrosoftAppId is empty: local mode signs nothing, so it has no use');
     if (!authenticated && env.MicrosoftAppPassword)
       problem('MicrosoftAppPassword', 'is set but MicrosoftAppId is empty: set both, or neither for local mode');
     if (authenticated && env.OFFICER_API_TOKEN)
@@ -173,6 +180,7 @@ export interface Config {
     readonly openIdMetadataUrl?: string;
     readonly tokenIssuer?: string;
     readonly oauthScope?: string;
+    readonly loginEndpoint?: string;
   };
   readonly store:
     | { readonly kind: 'embedded'; readonly dataDir: string }
@@ -187,6 +195,8 @@ export interface Config {
     readonly staticToken?: string;
     readonly entra?: { readonly jwksUrl: string; readonly issuer: string; readonly audience: string };
     readonly maxBodyBytes: number;
+    /** Time budget for parsing one imported page, in ms. */
+    readonly pageParseBudgetMs: number;
   };
   readonly callInWorkingDays: number;
   readonly shutdownGraceMs: number;
@@ -231,7 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, isTerminal = false): Config {
   const e = parsed.data;
   const config: Config = {
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (e.MicrosoftAppId === undefined ? '127.0.0.1' : '0.0.0.0'),
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY === 'auto' ? isTerminal : e.LOG_PRETTY === 'true' },
     localMode: e.MicrosoftAppId === undefined,
     bot: {
@@ -242,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, isTerminal = false): Config {
       openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
       tokenIssuer: e.BOT_TOKEN_ISSUER,
       oauthScope: e.BOT_OAUTH_SCOPE,
+      loginEndpoint: e.BOT_LOGIN_ENDPOINT,
     },
     store:
       e.STORE === 'cosmos'
@@ -260,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, isTerminal = false): Config {
           ? { jwksUrl: e.ENTRA_JWKS_URL, issuer: e.ENTRA_ISSUER, audience: e.ENTRA_AUDIENCE }
           : undefined,
       maxBodyBytes: e.MAX_BODY_BYTES,
+      pageParseBudgetMs: e.PAGE_PARSE_BUDGET_MS,
     },
     callInWorkingDays: e.CALL_IN_WORKING_DAYS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

@@ -4,6 +4,7 @@ import { formatDateTime } from '../cards/format-date';
 import { DomainError, type NotificationKind, type QuietHours } from '../domain';
 import type { ImportWarning } from '../import/import-warning';
 import { importPage, importResponseBody, type ImportPageResult } from '../services/import-page';
+import type { PageReader } from '../services/page-reader';
 import type { Store } from '../store/port';
 
 export interface ImportCommandArgs {
@@ -16,6 +17,7 @@ export interface ImportCommandArgs {
 
 export interface ImportCommandDeps {
   readonly store: Store;
+  readonly pages: PageReader;
   readonly out: (line: string) => void;
   readonly now: () => Date;
   /** The notifications the import makes due wait for the end of quiet hours (QUIET_HOURS). */
@@ -130,7 +132,7 @@ export async function runImportCommand(args: ImportCommandArgs, deps: ImportComm
       dryRun: args.dryRun,
       importedBy: importer(),
       now: deps.now(),
-    }, { store: deps.store, ...(deps.quietHours ? { notifications: { quietHours: deps.quietHours } } : {}) });
+    }, { store: deps.store, pages: deps.pages, ...(deps.quietHours ? { notifications: { quietHours: deps.quietHours } } : {}) });
     if (args.json) out(JSON.stringify({ ...importResponseBody(result), dryRun: result.dryRun, writes: result.writes }, null, 2));
     else printResult(result, out);
     return EXIT_OK;

@@ -2,6 +2,7 @@ import 'dotenv/config';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { runImportCommand } from './import-command';
+import { createPageReaderPool } from '../parse-pool/page-reader-pool';
 import { seedDemoCouncil } from '../services/demo/seed-demo-council';
 import { openDocumentDatabase, openStore } from '../store/open-store';
 import type { DocumentDatabase } from '../store/documents/document-collection';
@@ -56,12 +57,14 @@ export function buildProgram(): Command {
     .option('--dry-run', 'show what was understood and the warnings, storing nothing', false)
     .option('--json', 'print the result as JSON', false)
     .action(async (file: string, options: { meeting?: string; sourceUrl?: string; dryRun: boolean; json: boolean }) => {
+      // The same reader as the bot's, so a page the bot would refuse as too slow to read is refused here too.
+      const pages = createPageReaderPool({ timeBudgetMs: loadConfig(process.env).officerApi.pageParseBudgetMs, maxThreads: 1 });
       const code = await withStore((store, config) =>
         runImportCommand(
           { file, meetingId: options.meeting, sourceUrl: options.sourceUrl, dryRun: options.dryRun, json: options.json },
-          { store, out: (line) => console.log(line), now: () => new Date(), ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}) },
+          { store, pages, out: (line) => console.log(line), now: () => new Date(), ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}) },
         ),
-      );
+      ).finally(() => pages.close());
       if (code !== 0) process.exitCode = code;
     });
 

@@ -8,10 +8,15 @@ export interface ConnectorBudgetOptions {
    */
   readonly requestsPerSecond: number;
   /**
-   * Spacing kept between requests, as a share above the exact rate (0.02 = 2%): a request can reach Teams a few
-   * milliseconds later than it was started (the event loop is shared), and Teams counts arrivals in sliding windows.
+   * Milliseconds added to the one-second window the tenant's budget is counted in: a request reaches Teams a few
+   * milliseconds after it leaves, not always the same few, and Teams counts arrivals in sliding windows. Default 20.
    */
-  readonly safetyMargin?: number;
+  readonly windowSlackMs?: number;
+  /**
+   * The first request after a quiet spell opens a connection (TCP, TLS) and so reaches Teams later than the ones that
+   * follow it on the open connection: it is counted as leaving this much later. Default 40.
+   */
+  readonly coldStartMs?: number;
   /** When Teams throttles without saying for how long. */
   readonly defaultPauseMs?: number;
 }
@@ -31,12 +36,15 @@ export const PER_CONVERSATION_SPACING_MS = 2000;
 export class BottleneckConnectorBudget implements ConnectorBudget {
   private readonly tenant: Bottleneck;
   private readonly conversations: Bottleneck.Group;
+  private readonly window: SlidingWindow;
   private resumeTimer: NodeJS.Timeout | undefined;
   private pausedUntil = 0;
 
   constructor(private readonly options: ConnectorBudgetOptions) {
     if (!(options.requestsPerSecond > 0)) throw new Error(`requestsPerSecond must be positive, not ${options.requestsPerSecond}`);
-    this.tenant = new Bottleneck({ minTime: (1000 / options.requestsPerSecond) * (1 + (options.safetyMargin ?? 0.02)) });
+    const windowMs = 1000 + (options.windowSlackMs ?? 20);
+    this.tenant = new Bottleneck({ minTime: windowMs / options.requestsPerSecond });
+    this.window = new SlidingWindow(options.requestsPerSecond, windowMs, options.coldStartMs ?? 40);
     this.conversations = new Bottleneck.Group({ minTime: PER_CONVERSATION_SPACING_MS, timeout: 5 * 60_000 });
     this.conversations.on('created', (limiter) => {
       limiter.chain(this.tenant);
@@ -44,7 +52,10 @@ export class BottleneckConnectorBudget implements ConnectorBudget {
   }
 
   schedule<T>(conversationKey: string, request: () => Promise<T>): Promise<T> {
-    return this.conversations.key(conversationKey).schedule(request);
+    return this.conversations.key(conversationKey).schedule(async () => {
+      await this.window.admit();
+      return request();
+    });
   }
 
   throttled(retryAfterMs?: number): void {
@@ -62,5 +73,34 @@ export class BottleneckConnectorBudget implements ConnectorBudget {
   async stop(): Promise<void> {
     clearTimeout(this.resumeTimer);
     await Promise.all([this.tenant.stop({ dropWaitingJobs: true }), ...this.conversations.limiters().map((l) => l.limiter.stop({ dropWaitingJobs: true }))]);
+  }
+}
+
+/**
+ * The last check before a request leaves: never more than `limit` requests in any `windowMs`, counted at the moment
+ * each one actually goes. Bottleneck paces the queue by when it planned each start, and a timer that fires late lets
+ * the next start come early; Teams counts what arrives. A request that would overfill the window waits for the
+ * oldest in it to age out (Bottleneck has already spaced them, so this wait is rare and short).
+ */
+class SlidingWindow {
+  private readonly sent: number[] = [];
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly coldStartMs: number,
+  ) {}
+
+  async admit(): Promise<void> {
+    for (;;) {
+      const now = Date.now();
+      while (this.sent.length > 0 && this.sent[0]! <= now - this.windowMs) this.sent.shift();
+      if (this.sent.length < this.limit) {
+        // After a quiet spell the window is empty: this request opens a connection and arrives late.
+        this.sent.push(this.sent.length === 0 ? now + this.coldStartMs : now);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, this.sent[0]! + this.windowMs - now + 1));
+    }
   }
 }

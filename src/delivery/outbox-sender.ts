@@ -45,6 +45,14 @@ export interface OutboxSenderDeps {
 const FAR_FUTURE = new Date('9999-12-31T00:00:00.000Z');
 /** Due work whose notification has not appeared after this long was left by a request that failed half way. */
 const ORPHAN_GRACE_MS = 60_000;
+/**
+ * A sender taking over from another waits this long after the other's lease ended before sending: Teams counts
+ * requests in sliding windows (the longest per conversation that matters here is 2 s), and the new sender's limiter
+ * knows nothing of what the old one sent just before.
+ */
+const HANDOVER_PAUSE_MS = 2000;
+/** A sender keeps its lease when more work falls due this soon, rather than hand it over and back. */
+const KEEP_LEASE_WITHIN_MS = 5000;
 
 /**
  * The outbox's sender: a loop in the bot process that finds due work in the store and does it, while this instance
@@ -58,6 +66,8 @@ const ORPHAN_GRACE_MS = 60_000;
  */
 export class OutboxSender {
   private lease: Versioned<Lease> | undefined;
+  /** After a handover: no sends before this (epoch ms). */
+  private quietUntilMs = 0;
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly inFlightByNotification = new Map<string, number>();
   private readonly preparing = new Map<string, Promise<void>>();
@@ -116,8 +126,10 @@ export class OutboxSender {
     const works = await this.deps.store.dueWork.listEarliest(20);
     const due = works.filter((w) => Date.parse(w.value.dueAt) <= now.getTime());
     if (due.length === 0 && this.inFlight.size === 0 && this.preparing.size === 0) {
-      await this.releaseLease();
       const next = works[0] ? Date.parse(works[0].value.dueAt) - now.getTime() : this.options.idlePollMs;
+      // More work soon (retries after a 429, say): keep the lease rather than hand it over and back.
+      if (this.lease && next <= KEEP_LEASE_WITHIN_MS) await this.holdLease(now);
+      else await this.releaseLease();
       return Math.max(20, Math.min(next, this.options.idlePollMs));
     }
     const heldBy = await this.holdLease(now);
@@ -125,6 +137,7 @@ export class OutboxSender {
       // Another instance is sending; look again when its lease would run out, in case it stopped.
       return Math.max(50, Math.min(Date.parse(heldBy.expiresAt) - now.getTime() + 50, this.options.idlePollMs));
     }
+    if (now.getTime() < this.quietUntilMs) return this.quietUntilMs - now.getTime();
     for (const work of due) {
       if (this.stopping) break;
       await this.runWork(work);
@@ -198,6 +211,9 @@ export class OutboxSender {
         if (this.inFlight.size >= this.options.concurrency || this.stopping) break;
         if (this.inFlight.has(this.key(d.value))) continue;
         await this.claimAndSend(d, n);
+        // A claim is a write; on the embedded store a synchronous one. Between claims the limiter's timers get their
+        // turn, so requests leave evenly spaced (Teams counts them in sliding windows).
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
     if (n.prepared && !this.inFlightByNotification.get(n.id) && !this.preparing.has(n.id)) {
@@ -348,8 +364,11 @@ export class OutboxSender {
     }
     const attempt = await leases.acquire(SENDER_LEASE, this.options.instanceId, now, leaseTtlMs);
     if (!attempt.acquired) return attempt.current;
-    this.deps.logger.info({ instanceId: this.options.instanceId }, 'outbox sender: this instance is now the sender');
+    this.deps.logger.info({ instanceId: this.options.instanceId, takenOverFrom: attempt.previous?.holder }, 'outbox sender: this instance is now the sender');
     this.lease = attempt.lease;
+    if (attempt.previous && attempt.previous.holder !== this.options.instanceId) {
+      this.quietUntilMs = Math.max(this.quietUntilMs, Date.parse(attempt.previous.expiresAt) + HANDOVER_PAUSE_MS);
+    }
     return undefined;
   }
 

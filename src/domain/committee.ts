@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, Name } from './common';
 
 export const CommitteeKind = z.enum(['cabinet', 'council', 'scrutiny', 'regulatory', 'other']);
 export type CommitteeKind = z.infer<typeof CommitteeKind>;
@@ -26,12 +26,12 @@ export const DEFAULT_NOTIFICATION_SETTINGS: CommitteeNotificationSettings = Comm
 
 export const Committee = z.object({
   id: Id,
-  name: z.string().min(1),
+  name: Name,
   kind: CommitteeKind,
   /** Clear working days in which scrutiny may call in a decision of this committee (by the council's constitution). */
   callInWorkingDays: z.number().int().min(0).max(30).default(5),
-  /** ModernGov committee id, where known. */
-  externalId: z.string().optional(),
+  /** ModernGov committee id (its CId, digits), where known. */
+  externalId: z.string().regex(/^\d{1,12}$/, 'must be ModernGov\'s committee id: digits').optional(),
   /** Only what the officer changed; notificationSettingsOf fills in the defaults. */
   notifications: CommitteeNotificationSettings.partial().optional(),
 });

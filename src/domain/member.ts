@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, Name } from './common';
 
 /** What a person may do with the bot. Officers push and see reports; admins also manage the roster. */
 export const MemberRole = z.enum(['councillor', 'officer', 'admin']);
@@ -8,16 +8,16 @@ export type MemberRole = z.infer<typeof MemberRole>;
 export const CommitteeMembership = z.object({
   committeeId: Id,
   /** The seat held, in the council's words: "Leader", "Portfolio Holder for Housing and Communities", "Member". */
-  seat: z.string().min(1).default('Member'),
+  seat: Name.default('Member'),
 });
 export type CommitteeMembership = z.infer<typeof CommitteeMembership>;
 
 export const Member = z.object({
   id: Id,
-  name: z.string().min(1),
+  name: Name,
   role: MemberRole,
   /** Job title or office, e.g. "Director for Housing and Communities". */
-  title: z.string().optional(),
+  title: Name.optional(),
   email: z.string().email().optional(),
   /** Entra ID object id, the identity Teams gives us in `from.aadObjectId`. */
   aadObjectId: z.string().uuid().optional(),

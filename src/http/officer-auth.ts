@@ -39,6 +39,8 @@ export function createOfficerAuthenticator(settings: OfficerAuthSettings): Offic
           audience: settings.entra.audience,
           algorithms: ['RS256', 'PS256', 'ES256'],
           clockTolerance: 60,
+          // jose checks exp only when it is there: a token without one would be good for ever.
+          requiredClaims: ['exp'],
         }));
       } catch (err) {
         throw unauthorized(`The bearer token was not accepted: ${describeJoseError(err)}.`);
@@ -76,7 +78,7 @@ const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').dig
 
 function describeJoseError(err: unknown): string {
   if (err instanceof joseErrors.JWTExpired) return 'it has expired';
-  if (err instanceof joseErrors.JWTClaimValidationFailed) return `its "${err.claim}" claim is wrong`;
+  if (err instanceof joseErrors.JWTClaimValidationFailed) return err.reason === 'missing' ? `it has no "${err.claim}" claim` : `its "${err.claim}" claim is wrong`;
   if (err instanceof joseErrors.JWSSignatureVerificationFailed) return 'its signature does not verify';
   if (err instanceof joseErrors.JWKSNoMatchingKey) return 'it was not signed by a key the tenant publishes';
   if (err instanceof joseErrors.JOSEError) return 'it is not a valid token';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { trace } from '@opentelemetry/api';
 import restify, { type Request, type Response, type Server } from './restify';
 import { ZodError } from 'zod';
+import { ID_MAX_LENGTH } from '../domain/common';
 import { DomainError, type DomainErrorCode } from '../domain/errors';
 import type { Logger } from '../logging/logger';
 import type { OfficerAuthenticator, OfficerPrincipal, OfficerRole } from './officer-auth';
@@ -78,6 +79,8 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
   const server = restify.createServer({
     name: 'cabinet-bot',
     handleUncaughtExceptions: false,
+    // The same limit as the domain's ids, so that every stored record is reachable by its id (restify's default is 100 too).
+    maxParamLength: ID_MAX_LENGTH,
     formatters: { 'application/problem+json': (_req: Request, _res: Response, body: unknown) => JSON.stringify(body) },
   });
   let inFlight = 0;

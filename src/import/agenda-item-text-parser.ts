@@ -4,7 +4,7 @@ import {
   decisionTypeWarnings, documentYearWarnings, outcomeOrderWarnings, outcomeWhere, unknownVerbWarnings, type LocatedText,
 } from './import-checks';
 import { warning, type ImportWarning } from './import-warning';
-import { readOutcomeLine, tidyOutcomeText, type ParsedOutcome } from './outcome-line';
+import { OutcomeCollector, readOutcomeLine, type ParsedOutcome } from './outcome-line';
 import { parseError, parsed, type ParseResult } from './parse-result';
 import { isBullet, normaliseSpaces, splitLines, stripBullet } from './plain-text';
 import { readableTitle } from './title-case';
@@ -89,13 +89,6 @@ function readDocument(text: string): { title: string; url?: string } | undefined
   return url ? { title, url } : { title };
 }
 
-/** Adds a paragraph that continues the previous numbered outcome (a sub-clause on its own line). */
-function continueOutcome(outcomes: ParsedOutcome[], text: string): void {
-  const last = outcomes.pop();
-  if (!last) return;
-  outcomes.push({ ...last, text: tidyOutcomeText(`${last.text}\n${text}`) });
-}
-
 const sameOutcomes = (a: readonly ParsedOutcome[], b: readonly ParsedOutcome[]): boolean =>
   a.length === b.length &&
   a.every((o, i) => o.number === b[i]!.number && o.verb === b[i]!.verb && o.target === b[i]!.target && o.text === b[i]!.text);
@@ -122,8 +115,8 @@ export function parseAgendaItemText(text: string): ParseResult<AgendaItemTextPag
   let decisionMaker: string | undefined;
   let headings = 0;
   const summary: Paragraph[] = [];
-  const decisionOutcomes: ParsedOutcome[] = [];
-  const typedOutcomes: ParsedOutcome[] = [];
+  const decisionCollector = new OutcomeCollector();
+  const typedCollector = new OutcomeCollector();
   /** Unnumbered decision text ("RESOLVED that the report be noted."), read as one outcome when nothing is numbered. */
   const decisionProse: Paragraph[] = [];
   const minutes: Paragraph[] = [];
@@ -148,10 +141,10 @@ export function parseAgendaItemText(text: string): ParseResult<AgendaItemTextPag
         break;
       case 'decision':
       case 'decisions': {
-        const outcomes = section === 'decision' ? decisionOutcomes : typedOutcomes;
+        const outcomes = section === 'decision' ? decisionCollector : typedCollector;
         const outcome = readOutcomeLine(content, paragraph.line);
-        if (outcome) outcomes.push(outcome);
-        else if (outcomes.length > 0) continueOutcome(outcomes, content);
+        if (outcome) outcomes.add(outcome);
+        else if (outcomes.continueLast(content)) break;
         else if (decisionMaker === undefined && content.length <= 100) decisionMaker = readDecisionMaker(content);
         else decisionProse.push({ text: content, line: paragraph.line });
         break;
@@ -177,6 +170,8 @@ export function parseAgendaItemText(text: string): ParseResult<AgendaItemTextPag
       'This does not look like a ModernGov agenda-item page: it has none of the headings "Agenda item", "Decision:", "Minutes:", "Reason for the decisions" or "Supporting documents:".');
   }
 
+  const decisionOutcomes = decisionCollector.outcomes();
+  const typedOutcomes = typedCollector.outcomes();
   const prose = decisionProse[0]
     ? readOutcomeLine(`1) ${decisionProse.map((p) => p.text).join('\n')}`, decisionProse[0].line)
     : undefined;

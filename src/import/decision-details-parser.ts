@@ -4,7 +4,7 @@ import { findExemptMention } from './exempt-mention';
 import { decisionTypeWarnings, documentYearWarnings, outcomeOrderWarnings, unknownVerbWarnings } from './import-checks';
 import { warning, type ImportWarning } from './import-warning';
 import { loadHtml, modernGovPageKind, pageTitle, resolveLink, textOf } from './moderngov-html';
-import { readOutcomeLine, tidyOutcomeText, type ParsedOutcome } from './outcome-line';
+import { OutcomeCollector, readOutcomeLine, type ParsedOutcome } from './outcome-line';
 import { parseError, parsed, type ParseResult } from './parse-result';
 import { normaliseSpaces } from './plain-text';
 import { readableTitle } from './title-case';
@@ -97,8 +97,10 @@ function readMeeting(labelled: Labelled | undefined, base: string | undefined): 
   const params = labelled.href ? new URLSearchParams(labelled.href.split('?')[1] ?? '') : undefined;
   const param = (name: string): string | undefined =>
     [...(params?.entries() ?? [])].find(([k]) => k.toLowerCase() === name)?.[1] || undefined;
-  const mid = param('mid');
-  const cid = param('cid');
+  // ModernGov's ids are digits; a link with anything else in their place links nothing we can match.
+  const digits = (value: string | undefined): string | undefined => (value !== undefined && /^\d{1,12}$/.test(value) ? value : undefined);
+  const mid = digits(param('mid'));
+  const cid = digits(param('cid'));
   return {
     text: labelled.value,
     ...(date ? { date } : {}),
@@ -131,18 +133,13 @@ function readDocuments($: CheerioAPI, base: string | undefined): LinkedDocument[
 
 /** Numbered paragraphs are outcomes; otherwise the whole decision text is one outcome. */
 function readOutcomes(decisionText: readonly string[]): ParsedOutcome[] {
-  const outcomes: ParsedOutcome[] = [];
+  const collector = new OutcomeCollector();
   for (const paragraph of decisionText) {
     const outcome = readOutcomeLine(paragraph);
-    const last = outcomes.pop();
-    if (outcome) {
-      if (last) outcomes.push(last);
-      outcomes.push(outcome);
-    } else if (last) {
-      outcomes.push({ ...last, text: tidyOutcomeText(`${last.text}\n${paragraph}`) });
-    }
+    if (outcome) collector.add(outcome);
+    else collector.continueLast(paragraph);
   }
-  if (outcomes.length > 0) return outcomes;
+  if (collector.size > 0) return collector.outcomes();
   return decisionText.length > 0 ? [{ number: 1, verb: 'DECIDED', text: decisionText.join('\n\n') }] : [];
 }
 

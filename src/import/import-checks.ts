@@ -17,9 +17,21 @@ const YEARS = /(?<![\d/-])((?:19|20)\d{2}(?:\s?[-–/]\s?\d{2,4})?)(?![\d/-])/g;
 /** A name that ends in a month is a date ("27 July 2021"), not a document. */
 const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
+/**
+ * How far before a year a document's name is looked for. Names are a few words ("Community Safety Partnership
+ * Strategic Plan"); looking back a bounded distance keeps the check linear in the page's length (reading back to the
+ * start of the text before every year made a 1 MiB page take minutes).
+ */
+const NAME_LOOK_BACK = 200;
+/** How many places a warning lists for each variant; the rest are counted. */
+const PLACES_SHOWN = 3;
+
 /** The capitalised words just before a year: "Community Safety Strategy" in "the proposed Community Safety Strategy 2021-24". */
 function nameBefore(text: string, end: number): string | undefined {
-  const words = text.slice(0, end).trimEnd().split(/\s+/);
+  const start = Math.max(0, end - NAME_LOOK_BACK);
+  const words = text.slice(start, end).trimEnd().split(/\s+/);
+  // A window that starts inside a word holds only its tail: that word cannot be read.
+  if (start > 0 && !/\s/.test(text[start - 1]!)) words.shift();
   const name: string[] = [];
   for (let i = words.length - 1; i >= 0; i--) {
     const word = words[i]!;
@@ -33,32 +45,40 @@ function nameBefore(text: string, end: number): string | undefined {
 
 const normaliseYears = (years: string): string => years.replace(/\s/g, '').replace('–', '-');
 
+const listPlaces = (places: ReadonlySet<string>): string => {
+  const shown = [...places].slice(0, PLACES_SHOWN);
+  const more = places.size - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+};
+
 /**
  * The same document named with different years in one item: real pages say "Community Safety Strategy 2021-23"
- * in the summary and "2021-24" in the decision. Names are compared case-insensitively.
+ * in the summary and "2021-24" in the decision. Names are compared case-insensitively. Linear in the text: each
+ * year costs a bounded look-back and set operations, and a warning names a few places of each variant.
  */
 export function documentYearWarnings(parts: readonly LocatedText[]): ImportWarning[] {
-  const byName = new Map<string, { name: string; years: Map<string, string[]> }>();
+  const byName = new Map<string, { name: string; years: Map<string, Set<string>> }>();
   for (const part of parts) {
     for (const match of part.text.matchAll(YEARS)) {
       const name = nameBefore(part.text, match.index);
       if (!name || MONTH.test(name.split(' ').pop()!)) continue;
       const key = name.toLowerCase();
-      const entry = byName.get(key) ?? { name, years: new Map<string, string[]>() };
+      const entry = byName.get(key) ?? { name, years: new Map<string, Set<string>>() };
       byName.set(key, entry);
       const years = normaliseYears(match[1]!);
-      const places = entry.years.get(years) ?? [];
-      if (!places.includes(part.where)) places.push(part.where);
+      const places = entry.years.get(years) ?? new Set<string>();
+      places.add(part.where);
       entry.years.set(years, places);
     }
   }
   const warnings: ImportWarning[] = [];
   for (const { name, years } of byName.values()) {
     if (years.size < 2) continue;
-    const variants = [...years.entries()].map(([y, places]) => `${y} (${places.join(', ')})`);
-    const firstPlaces = [...years.values()].map((places) => places[0]!);
-    warnings.push(warning('document-year-mismatch', firstPlaces.join('; '),
-      `"${name}" is named with different years: ${variants.join(' and ')}. Check which is right with the report's author.`));
+    const variants = [...years.entries()].map(([y, places]) => `${y} (${listPlaces(places)})`);
+    const firstPlaces = [...years.values()].slice(0, PLACES_SHOWN).map((places) => places.values().next().value as string);
+    const moreVariants = years.size - firstPlaces.length;
+    warnings.push(warning('document-year-mismatch', `${firstPlaces.join('; ')}${moreVariants > 0 ? `; and ${moreVariants} more` : ''}`,
+      `"${name}" is named with different years: ${variants.slice(0, 2 * PLACES_SHOWN).join(' and ')}${years.size > 2 * PLACES_SHOWN ? ` and ${years.size - 2 * PLACES_SHOWN} more` : ''}. Check which is right with the report's author.`));
   }
   return warnings;
 }

@@ -57,8 +57,11 @@ const AgendaItemXml = z.object({
   isrestricted: Text,
   linkeddocuments: listOf('linkeddoc', LinkedDocXml),
 });
+/** ModernGov's own ids are digits; anything else in their place is not a ModernGov answer. */
+const MODERNGOV_ID = /^\d{1,12}$/;
+
 const MeetingXmlSchema = z.object({
-  meetingid: z.string().min(1, 'is empty'),
+  meetingid: z.string().min(1, 'is empty').transform((v) => v.trim()).pipe(z.string().regex(MODERNGOV_ID, "is not a ModernGov meeting id (digits)")),
   meetingdate: Text,
   meetingtime: Text,
   committeeid: Text,
@@ -165,6 +168,10 @@ export function parseMeetingXml(xml: string, baseUrl?: string): ParseResult<Meet
       warnings.push(warning('nothing-to-import', where, `The agenda item has no ${id ? 'title' : 'agendaitemid'}; it was left out.`));
       return;
     }
+    if (!MODERNGOV_ID.test(id)) {
+      warnings.push(warning('nothing-to-import', where, `The agenda item's agendaitemid "${id.slice(0, 40)}" is not a ModernGov id (digits); it was left out.`));
+      return;
+    }
     const documents = item.linkeddocuments.flatMap((doc): MeetingXmlDocument[] => {
       const title = normaliseSpaces(doc.title ?? '');
       const href = normaliseSpaces(doc.url ?? '');
@@ -198,7 +205,7 @@ export function parseMeetingXml(xml: string, baseUrl?: string): ParseResult<Meet
   });
   if (meeting.agendaitems.length === 0) warnings.push(warning('nothing-to-import', 'meeting/agendaitems', 'The meeting has no agenda items yet.'));
   const committeeTitle = normaliseSpaces(meeting.committeetitle ?? meeting.committeename ?? '');
-  const committeeId = normaliseSpaces(meeting.committeeid ?? '');
+  const committeeId = MODERNGOV_ID.test(normaliseSpaces(meeting.committeeid ?? '')) ? normaliseSpaces(meeting.committeeid ?? '') : '';
   const location = normaliseSpaces(meeting.meetinglocation ?? '');
   return parsed<MeetingXml>({
     modernGovId: normaliseSpaces(meeting.meetingid),

@@ -70,7 +70,40 @@ export function readOutcomeLine(line: string, lineNumber?: number): ParsedOutcom
   };
 }
 
+/** The list joiners Word leaves at the end of an outcome ("...Partnership;", "...; and"); never across a line. */
+const TRAILING_JOINER = /[^\S\n]*[;,][^\S\n]*(?:and|or)?[^\S\n]*$/i;
+
 /** Keeps the lines of a multi-paragraph outcome; drops the list joiners Word leaves between outcomes ("...Partnership;", "...; and"); keeps a final full stop. */
 export const tidyOutcomeText = (text: string): string =>
-  text.split('\n').map(normaliseSpaces).filter((line) => line !== '').join('\n')
-    .replace(/[^\S\n]*[;,][^\S\n]*(?:and|or)?[^\S\n]*$/i, '');
+  text.split('\n').map(normaliseSpaces).filter((line) => line !== '').join('\n').replace(TRAILING_JOINER, '');
+
+/**
+ * Numbered outcomes read paragraph by paragraph, where a paragraph that is not numbered continues the outcome
+ * before it (a sub-clause on its own line). Linear however many paragraphs follow: each is tidied once as it comes
+ * and an outcome's text is joined once at the end (re-tidying the whole outcome for every paragraph was quadratic).
+ */
+export class OutcomeCollector {
+  private readonly entries: { readonly outcome: ParsedOutcome; readonly more: string[] }[] = [];
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  add(outcome: ParsedOutcome): void {
+    this.entries.push({ outcome, more: [] });
+  }
+
+  /** Adds a paragraph to the last outcome; false when there is none yet. */
+  continueLast(paragraph: string): boolean {
+    const last = this.entries[this.entries.length - 1];
+    if (!last) return false;
+    const text = tidyOutcomeText(paragraph);
+    if (text !== '') last.more.push(text);
+    return true;
+  }
+
+  outcomes(): ParsedOutcome[] {
+    return this.entries.map(({ outcome, more }) =>
+      more.length === 0 ? outcome : { ...outcome, text: [outcome.text, ...more].filter((t) => t !== '').join('\n') });
+  }
+}

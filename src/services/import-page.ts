@@ -3,14 +3,15 @@ import {
   AgendaItem, Decision, DomainError, Id, Meeting, initialOutcomeStatus, isRecommendationToCouncil, londonDateOf,
   londonWallTimeToInstant, type Committee, type Outcome,
 } from '../domain';
-import { carryOutcomeStatus } from '../import/carry-outcome-status';
+import { carryOutcomeStatuses } from '../import/carry-outcome-status';
 import type { AgendaItemDraft, DecisionDraft, ImportDraft, MeetingDraft } from '../import/import-draft';
+import type { PageMediaType } from '../import/read-page';
 import { outcomeWhere } from '../import/import-checks';
 import { warning, type ImportWarning } from '../import/import-warning';
-import { readModernGovPage } from '../import/read-page';
 import { idFromSource, meetingExternalId } from '../import/source-keys';
 import type { Store } from '../store/port';
 import { decodePageBody } from './decode-page-body';
+import type { PageReader } from './page-reader';
 import { resolveImportPlace, type ImportPlace } from './resolve-import-committee';
 import { linkCouncilDecision } from './link-council-decision';
 import type { NotificationDeps } from './notifications/notification-deps';
@@ -32,6 +33,8 @@ export interface ImportPageDeps {
   readonly store: Store;
   /** For the notifications an import makes due (quiet hours, waking the sender); without it, no quiet hours. */
   readonly notifications?: Omit<NotificationDeps, 'store' | 'now'>;
+  /** Reads the page off the event loop, within a time budget. */
+  readonly pages: PageReader;
 }
 
 export interface ImportWrite {
@@ -137,7 +140,7 @@ function decisionOps(
     find: () => store.decisions.findBySource(draft.key),
     build: (existing) => {
       refuseCommitteeMove(existing, place.committee, 'decision');
-      const outcomes = draft.outcomes.map((o): Outcome => {
+      const imported = draft.outcomes.map((o): Outcome => {
         const { status } = initialOutcomeStatus(o.verb, o.target, {
           committeeKind: place.committee.kind,
           callInWorkingDays: place.committee.callInWorkingDays,
@@ -147,12 +150,12 @@ function decisionOps(
           ...(draft.fields.publishedOn ? { publishedOn: draft.fields.publishedOn } : {}),
           today,
         });
-        const imported: Outcome = {
+        return {
           number: o.number, verb: o.verb, ...(o.target ? { target: o.target } : {}), text: o.text, status,
           ...(links.councilMeetingId && isRecommendationToCouncil(o.verb, o.target) ? { councilMeetingId: links.councilMeetingId } : {}),
         };
-        return carryOutcomeStatus(imported, existing?.outcomes ?? []);
       });
+      const outcomes = carryOutcomeStatuses(imported, existing?.outcomes ?? []);
       const meetingId = links.meetingId ?? existing?.meetingId;
       const agendaItemId = links.agendaItemId ?? existing?.agendaItemId;
       const candidate = validated(Decision, {
@@ -235,13 +238,13 @@ async function linkedMeetingId(ctx: Context, draft: DecisionDraft): Promise<stri
   return (await ctx.store.meetings.get(ctx.place.committee.id, id)) ? id : undefined;
 }
 
-const readDraft = (text: string, mediaType: Parameters<typeof readModernGovPage>[1], sourceUrl: string | undefined): ImportDraft => {
-  const result = readModernGovPage(text, mediaType, sourceUrl);
+async function readDraft(pages: PageReader, text: string, mediaType: PageMediaType, sourceUrl: string | undefined): Promise<ImportDraft> {
+  const result = await pages.read({ kind: 'import-draft', text, mediaType, ...(sourceUrl !== undefined ? { sourceUrl } : {}) });
   if (!result.ok) {
     throw invalid(`${result.error.where}: ${result.error.message}`, { where: result.error.where, errors: [result.error] });
   }
   return result.value;
-};
+}
 
 /**
  * Imports one ModernGov page (agenda-item text, decision-details HTML or GetMeeting XML): reads it, places it
@@ -257,7 +260,7 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
   }
   const input = parsedInput.data;
   const { mediaType, text } = decodePageBody(input.body, input.contentType);
-  const draft = readDraft(text, mediaType, input.sourceUrl);
+  const draft = await readDraft(deps.pages, text, mediaType, input.sourceUrl);
   const place = await resolveImportPlace(deps.store, draft, input.meetingId);
   const ctx: Context = {
     store: deps.store, place, committees: await deps.store.committees.list(), at: input.now.toISOString(), now: input.now, by: input.importedBy,

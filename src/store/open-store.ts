@@ -6,8 +6,13 @@ import { openSqliteDocumentDatabase } from './embedded';
 import type { Store } from './port';
 import { traceDocuments } from './traced-document-database';
 
+export interface OpenStoreEvents {
+  /** The embedded store's folder held no store, and a new, empty one was created. */
+  readonly onNewStore?: (file: string) => void;
+}
+
 /** The document database the configuration names: the embedded file by default, Cosmos DB in production. */
-export async function openDocumentDatabase(settings: Config['store']): Promise<DocumentDatabase> {
+export async function openDocumentDatabase(settings: Config['store'], events: OpenStoreEvents = {}): Promise<DocumentDatabase> {
   if (settings.kind === 'cosmos') {
     return openCosmosDocumentDatabase({
       endpoint: settings.endpoint,
@@ -16,10 +21,10 @@ export async function openDocumentDatabase(settings: Config['store']): Promise<D
       managedIdentityClientId: settings.managedIdentityClientId,
     });
   }
-  return openSqliteDocumentDatabase({ dataDir: settings.dataDir });
+  return openSqliteDocumentDatabase({ dataDir: settings.dataDir, ...(events.onNewStore ? { onNewStore: events.onNewStore } : {}) });
 }
 
 /** Opens the store the configuration names, each operation traced when telemetry is on. */
-export async function openStore(settings: Config['store']): Promise<Store> {
-  return createDocumentStore(traceDocuments(await openDocumentDatabase(settings), settings.kind === 'cosmos' ? 'cosmosdb' : 'sqlite'));
+export async function openStore(settings: Config['store'], events: OpenStoreEvents = {}): Promise<Store> {
+  return createDocumentStore(traceDocuments(await openDocumentDatabase(settings, events), settings.kind === 'cosmos' ? 'cosmosdb' : 'sqlite'));
 }

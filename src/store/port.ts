@@ -159,7 +159,8 @@ export interface DueWorkStore {
 }
 
 export type LeaseAttempt =
-  | { readonly acquired: true; readonly lease: Versioned<Lease> }
+  /** `previous`: the lease it replaced (another holder's, expired or released), when there was one. */
+  | { readonly acquired: true; readonly lease: Versioned<Lease>; readonly previous?: Lease }
   | { readonly acquired: false; readonly current: Lease };
 
 /** Named leases (the sender lease, the sync lease): at most one holder at a time, across instances. */

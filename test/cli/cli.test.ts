@@ -6,7 +6,7 @@ import { createEmbeddedStore } from '../../src/store/embedded';
 import { storedCounts } from '../services/import-test-store';
 
 const ROOT = path.resolve(__dirname, '../..');
-const MELTON = path.resolve(ROOT, '../shared/fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt');
+const MELTON = path.resolve(ROOT, 'test/fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt');
 const STACK_LINE = /^\s+at /m;
 
 interface Run { code: number | null; stdout: string; stderr: string }
@@ -101,7 +101,7 @@ describe('the officer CLI, run as a child process (node --import tsx src/cli/mai
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const result = JSON.parse(run.stdout) as ImportJson;
-    expect(Object.keys(result)).toEqual(['agendaItem', 'decision', 'warnings', 'dryRun', 'writes']);
+    expect(Object.keys(result)).toEqual(['agendaItem', 'decision', 'warnings', 'notifications', 'dryRun', 'writes']);
     expect(result.dryRun).toBe(false);
     expect(result.agendaItem).toMatchObject({ committeeId: 'cabinet', title: 'Approval of the Community Safety Partnership Strategic Plan', source: { url } });
     expect(result.decision).toMatchObject({ committeeId: 'cabinet', decisionMaker: 'Cabinet', type: 'non-key', agendaItemId: result.agendaItem.id });

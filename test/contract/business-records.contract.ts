@@ -47,7 +47,7 @@ export const describeBusinessRecords = (current: CurrentStore): void => {
       const { store } = current();
       const bad = { ...cabinet, id: 'cabinet/2021', name: '' };
       const error = await expectDomainError(store.committees.create(bad), 'invalid');
-      expect(error.message).toMatch(/^The committee is not valid: id: must not contain/);
+      expect(error.message).toMatch(/^The committee is not valid: id: must be letters, digits/);
       expect(await store.committees.list()).toEqual([]);
     });
   });

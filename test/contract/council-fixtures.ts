@@ -1,6 +1,6 @@
 /**
  * Realistic council records for the contract suite, modelled on Melton's Cabinet item "Approval of the Community
- * Safety Partnership Strategic Plan" (shared/fixtures/moderngov). Each builder returns a complete domain value
+ * Safety Partnership Strategic Plan" (test/fixtures/moderngov). Each builder returns a complete domain value
  * (defaults filled), so a value read back can be compared with toEqual.
  */
 import type {

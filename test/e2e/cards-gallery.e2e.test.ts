@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { cardNames } from '../../src/cards';
 import { startCardsPreview, themes, type CardsPreview, type Theme } from '../../scripts/cards-preview';
+import { CHROMIUM_PATH } from './support/paths';
 
 const SCREENSHOTS = path.resolve(__dirname, '../../docs/cards');
 
@@ -96,7 +97,7 @@ describe('card gallery in headless Chromium', () => {
   beforeAll(async () => {
     preview = await startCardsPreview({ port: 0 });
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 1200 }, deviceScaleFactor: 1 });

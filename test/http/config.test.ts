@@ -11,6 +11,33 @@ describe('configuration', () => {
     expect(Object.isFrozen(config.store)).toBe(true);
   });
 
+  it('binds to 127.0.0.1 in local mode unless HOST says otherwise, and to every interface when authenticated', () => {
+    const authenticated = {
+      MicrosoftAppId: 'b02e1258-cb16-4e20-88af-d28dc85784c0', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: 'ab84b61c-d75b-406d-80b4-d8d3935744a7',
+      ENTRA_JWKS_URL: 'https://login.microsoftonline.com/t/discovery/v2.0/keys', ENTRA_ISSUER: 'https://login.microsoftonline.com/t/v2.0', ENTRA_AUDIENCE: 'api://cabinet-bot',
+    };
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig(authenticated).host).toBe('0.0.0.0');
+    expect(loadConfig({ ...authenticated, HOST: '10.1.2.3' }).host).toBe('10.1.2.3');
+  });
+
+  it('takes a sovereign cloud login endpoint over https only, and only with an app id', () => {
+    const problems = (env: Record<string, string>): string[] => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (err) {
+        return (err as ConfigError).problems;
+      }
+    };
+    expect(problems({ BOT_LOGIN_ENDPOINT: 'http://login.example.us/tenant' })).toContain('BOT_LOGIN_ENDPOINT: must be an https:// address');
+    expect(problems({ BOT_LOGIN_ENDPOINT: 'https://login.microsoftonline.us/tenant' })).toEqual([
+      'BOT_LOGIN_ENDPOINT: is set but MicrosoftAppId is empty: local mode signs nothing, so it has no use',
+    ]);
+  });
+
   it('lists every problem at once, each naming its key', () => {
     let error: unknown;
     try {

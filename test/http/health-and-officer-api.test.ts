@@ -91,6 +91,7 @@ describe('the officer API with Entra ID tokens', () => {
     ['a wrong audience', async () => keys.sign({ roles: ['Officer'] }, { issuer, audience: 'api://someone-else' }), 'its "aud" claim is wrong'],
     ['a wrong issuer', async () => keys.sign({ roles: ['Officer'] }, { issuer: 'https://evil.example/v2.0', audience }), 'its "iss" claim is wrong'],
     ['an expired token', async () => keys.sign({ roles: ['Officer'] }, { issuer, audience, expiresIn: '-5m' }), 'it has expired'],
+    ['a token that never expires (no exp claim)', async () => keys.sign({ roles: ['Admin'] }, { issuer, audience, expiresIn: null }), 'it has no "exp" claim'],
     ['a forged signature', async () => keys.sign({ roles: ['Admin'] }, { issuer, audience, key: await TestSigningKeys.strangerKey() }), 'its signature does not verify'],
     ['an unknown key id', async () => keys.sign({ roles: ['Admin'] }, { issuer, audience, kid: 'other', key: await TestSigningKeys.strangerKey() }), 'not signed by a key the tenant publishes'],
     ['garbage', async () => 'not.a.jwt', 'not a valid token'],

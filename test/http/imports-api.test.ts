@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from '../support/start-test-app';
 
 const OFFICER_TOKEN = 'local-officer-token-0123456789';
 const MAX_BODY_BYTES = 65_536;
-const MODERNGOV = path.resolve(__dirname, '../../../shared/fixtures/moderngov');
+const MODERNGOV = path.resolve(__dirname, '../fixtures/moderngov');
 const page = (name: string): Buffer => readFileSync(path.join(MODERNGOV, name));
 const xml = (name: string): Buffer => readFileSync(path.join(__dirname, '../fixtures/moderngov-xml', name));
 
@@ -55,7 +55,9 @@ describe('POST /api/v1/imports through HTTP, on the demo council', () => {
 
       expect(res.status).toBe(201);
       expect(res.contentType).toBe('application/json; charset=utf-8');
-      expect(Object.keys(res.body)).toEqual(['agendaItem', 'decision', 'warnings']);
+      expect(Object.keys(res.body)).toEqual(['agendaItem', 'decision', 'warnings', 'notifications']);
+      // A past meeting's business: nothing for members to be told now.
+      expect(res.body.notifications).toEqual({ planned: [] });
       const item = res.body.agendaItem as Json;
       expect(item).toEqual({
         id: expect.stringMatching(/^ai-[0-9a-f]{24}$/),
@@ -115,7 +117,9 @@ describe('POST /api/v1/imports through HTTP, on the demo council', () => {
       const res = await post(page('lgsf_modgov_decision_detail.html'), 'text/html', `?sourceUrl=${encodeURIComponent(url)}`);
 
       expect(res.status).toBe(201);
-      expect(Object.keys(res.body)).toEqual(['agendaItem', 'decision', 'warnings']);
+      expect(Object.keys(res.body)).toEqual(['agendaItem', 'decision', 'warnings', 'notifications']);
+      // A past meeting's business: nothing for members to be told now.
+      expect(res.body.notifications).toEqual({ planned: [] });
       expect(res.body.agendaItem).toBeNull();
       expect(res.body.warnings).toEqual([]);
       expect(res.body.decision).toEqual({
@@ -194,7 +198,7 @@ describe('POST /api/v1/imports through HTTP, on the demo council', () => {
       const res = await post(xml('getmeeting_cabinet.xml'), 'application/xml');
 
       expect(res.status).toBe(201);
-      expect(Object.keys(res.body)).toEqual(['agendaItem', 'decision', 'warnings', 'meeting', 'agendaItems']);
+      expect(Object.keys(res.body)).toEqual(['agendaItem', 'decision', 'warnings', 'meeting', 'agendaItems', 'notifications']);
       expect(res.body.agendaItem).toBeNull();
       expect(res.body.decision).toBeNull();
       const meeting = res.body.meeting as Json;
@@ -233,7 +237,10 @@ describe('POST /api/v1/imports through HTTP, on the demo council', () => {
 
       const real = await post(MELTON, 'text/plain', `?dryRun=false&sourceUrl=${encodeURIComponent(MELTON_URL)}`);
       expect(real.status).toBe(201);
-      expect(withoutTimes(dry.body)).toEqual(withoutTimes(real.body));
+      // The same, but for the notifications a real import plans (none here: the meeting is past).
+      const { notifications, ...stored } = real.body;
+      expect(withoutTimes(dry.body)).toEqual(withoutTimes(stored));
+      expect(notifications).toEqual({ planned: [] });
       expect((dry.body.decision as Json).type).toBe('non-key');
       expect(await storedCounts(store)).toEqual({ ...DEMO_COUNTS, agendaItems: DEMO_COUNTS.agendaItems + 1, decisions: DEMO_COUNTS.decisions + 1 });
     });

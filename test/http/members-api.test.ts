@@ -70,6 +70,58 @@ describe('the roster through the officer API', () => {
     expect((await store.members.get('cllr-joe-orson'))?.value.title).toBe('Leader');
   });
 
+  describe('one id rule, the same in the router (issue 9)', () => {
+    const longest = `m-${'x'.repeat(98)}`; // 100 characters, the limit
+    it('stores a member with the longest id and reaches it by GET and PUT; one character more is refused by PUT and by the CSV import alike', async () => {
+      expect((await putJson(longest, joe)).status).toBe(201);
+      expect((await call('GET', `/api/v1/members/${longest}`)).status).toBe(200);
+      expect((await putJson(longest, { ...joe, title: 'Leader' })).status).toBe(200);
+
+      const tooLong = `${longest}y`;
+      expect((await putJson(tooLong, { ...joe, email: 'other@demo-council.gov.uk', aadObjectId: undefined })).status).not.toBe(201);
+      const csv = await postCsv(`${HEADER}\n${tooLong},Someone,councillor,,,,\n`);
+      expect(csv.status).toBe(422);
+      expect(((await csv.json()) as { errors: Array<{ where: string; message: string }> }).errors).toEqual([
+        { where: 'line 2, id', message: 'must be at most 100 characters' },
+      ]);
+      expect((await store.members.list()).map((m) => m.id)).toEqual([longest]);
+    });
+
+    it.each([
+      ['NUL', '%00'],
+      ['a line feed', 'cllr%0Ajoe'],
+      ['a right-to-left override', 'cllr%E2%80%AEjoe'],
+      ['a zero-width space', 'cllr%E2%80%8Bjoe'],
+      ['surrounding spaces', '%20cllr-joe%20'],
+      ['a leading dot', '.hidden'],
+    ])('refuses an id with %s (422 naming the rule) and stores nothing', async (_what, pathId) => {
+      const res = await putJson(pathId, { ...joe });
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { detail: string }).detail).toMatch(/id: must be letters, digits, '\.', '_', ':' or '-', starting with a letter or digit/);
+      expect(await store.members.list()).toEqual([]);
+    });
+
+    it.each([
+      ['NUL', 'Cllr Joe\u0000 Orson'],
+      ['a line feed', 'Cllr Joe\nOrson'],
+      ['a right-to-left override', 'Cllr \u202ENOSRO EOJ'],
+      ['a zero-width joiner', 'Cllr Joe\u200D Orson'],
+    ])('refuses a name with %s, and stores nothing', async (_what, name) => {
+      const res = await putJson('cllr-joe-orson', { ...joe, name });
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { detail: string }).detail).toContain('name: must not contain control, zero-width or text-direction characters');
+      expect(await store.members.list()).toEqual([]);
+    });
+
+    it('refuses a name with spaces around it through the API, and trims them in a CSV cell as a spreadsheet leaves them', async () => {
+      const res = await putJson('cllr-joe-orson', { ...joe, name: ' Cllr Joe Orson ' });
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { detail: string }).detail).toContain('name: must not start or end with spaces');
+      expect((await postCsv(`${HEADER}\ncllr-joe-orson,  Cllr Joe Orson  ,councillor,,,,\n`)).status).toBe(200);
+      expect((await store.members.get('cllr-joe-orson'))?.value.name).toBe('Cllr Joe Orson');
+    });
+  });
+
   it('answers 400 when the body names another id than the path, and writes nothing', async () => {
     const res = await putJson('cllr-joe-orson', { id: 'someone-else', ...joe });
     expect(res.status).toBe(400);
@@ -164,11 +216,29 @@ describe('the roster through the officer API', () => {
       { where: 'line 7, email', message: 'JOE.ORSON@demo-council.gov.uk is also the email of member cllr-joe-orson (Cllr Joe Orson), on line 2; each Teams identity belongs to one member' },
     ]);
     expect(body.problems).toHaveLength(5);
+    expect(body).toMatchObject({ problemCount: 5 });
+    expect(body).not.toHaveProperty('listedProblems');
     expect(await store.members.list()).toEqual([]);
 
     const brokenQuote = await postCsv(`${HEADER}\na,A,councillor,,,,\nb,"B,councillor,,,,\n`);
     expect(brokenQuote.status).toBe(422);
     expect(((await brokenQuote.json()) as { errors: Array<{ where: string }> }).errors.map((e) => e.where)).toEqual(['line 3']);
+    expect(await store.members.list()).toEqual([]);
+  });
+
+  it('lists the first 100 problems of a 1 MB file with 24,000 bad rows, and counts them all', async () => {
+    const rows = Array.from({ length: 24_000 }, (_, i) => `m${i},Member ${i},mayor,,,,`).join('\n');
+    const res = await postCsv(`${HEADER}\n${rows}\n`);
+    expect(res.status).toBe(422);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(64 * 1024);
+    const body = JSON.parse(text) as { detail: string; errors: Array<{ where: string }>; problems: unknown[]; problemCount: number; listedProblems: number };
+    expect(body.problemCount).toBe(24_000);
+    expect(body.listedProblems).toBe(100);
+    expect(body.problems).toHaveLength(100);
+    expect(body.errors).toHaveLength(100);
+    expect(body.errors[0]?.where).toBe('line 2, role');
+    expect(body.detail).toMatch(/^The roster file has 24000 problems; nothing was written\. .*; and 23995 more\.$/);
     expect(await store.members.list()).toEqual([]);
   });
 

@@ -31,7 +31,7 @@ describe('/readyz when the store stops answering', () => {
       type: 'about:blank',
       status: 503,
       title: 'Not ready',
-      detail: `Not ready: The embedded store's file ${file} no longer exists`,
+      detail: `Not ready: The embedded store's file ${file} was deleted while the bot was running, so nothing written now could be kept. Writes are refused until an operator restores the file and restarts the bot.`,
       requestId: after.headers.get('x-request-id'),
     });
 

@@ -1,49 +1,9 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { collect, logLines, startEntryPoint, waitFor, type LogLine } from '../support/entry-point';
 
-const ROOT = path.resolve(__dirname, '../..');
 const STACK_LINE = /^\s+at /m;
-
-/** The real entry point as `npm start` runs it, with only the environment given (nothing inherited). */
-function startEntryPoint(env: Record<string, string>): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), ...env },
-  });
-}
-
-interface Exit { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
-
-function collect(child: ChildProcessWithoutNullStreams, timeoutMs = 30_000): { output: () => { stdout: string; stderr: string }; exited: Promise<Exit> } {
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  const exited = new Promise<Exit>((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-  return { output: () => ({ stdout, stderr }), exited };
-}
-
-interface LogLine { level: number; msg: string; [key: string]: unknown }
-const logLines = (stdout: string): LogLine[] =>
-  stdout.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as LogLine);
-
-async function waitFor<T>(check: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const found = check();
-    if (found !== undefined) return found;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('node --import tsx src/index.ts with a bad environment', () => {
   const BAD = { PORT: 'eighty', STORE: 'cosmos', LOG_LEVEL: 'loud' };
@@ -88,7 +48,8 @@ describe('node --import tsx src/index.ts with a good environment', () => {
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('logs the LOCAL MODE warning, serves /healthz and /readyz, and on SIGTERM exits 0 after logging stopped', async () => {
-    const child = startEntryPoint({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', LOG_PRETTY: 'false' });
+    // No HOST: local mode listens on the loopback address only (issue 9).
+    const child = startEntryPoint({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', LOG_PRETTY: 'false' });
     const { output, exited } = collect(child);
     try {
       const listening = await waitFor(() => {
@@ -102,6 +63,10 @@ describe('node --import tsx src/index.ts with a good environment', () => {
       expect(listening).toMatchObject({ level: 30, port });
 
       const logs = logLines(output().stdout);
+      // DATA_DIR held no store: it was created, and the log says so.
+      expect(logs.filter((l) => l.msg.startsWith('created a new, empty embedded store'))).toEqual([
+        expect.objectContaining({ level: 40, file: path.join(dataDir, 'cabinet.db') }),
+      ]);
       expect(logs[0]).toMatchObject({ level: 30, msg: 'starting Cabinet bot', config: { port: 0, localMode: true, store: { kind: 'embedded', dataDir } } });
       expect(logs.filter((l) => l.msg.includes('LOCAL MODE'))).toEqual([
         expect.objectContaining({ level: 40, msg: expect.stringMatching(/^\*\*\* LOCAL MODE: MicrosoftAppId is not set, so requests to \/api\/messages are NOT authenticated\./) }),
@@ -128,5 +93,27 @@ describe('node --import tsx src/index.ts with a good environment', () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
     }
+  });
+});
+
+describe('node --import tsx src/index.ts when the store it expects is missing', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'cabinet-startup-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('exits 1 with a message naming the missing file, the marker and what to do, and creates nothing', async () => {
+    // The marker a store leaves beside itself is here, the store is not: a volume not mounted, a file deleted.
+    writeFileSync(path.join(dataDir, 'cabinet.db.expected'), 'a store was created here\n');
+    const run = await collect(startEntryPoint({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' })).exited;
+    expect(run.code).toBe(1);
+    const file = path.join(dataDir, 'cabinet.db');
+    expect(run.stderr).toBe(
+      `Cabinet bot failed to start: The embedded store ${file} is missing, but ${file}.expected says one was created here. ` +
+        `Restore ${file} from a backup (or check that DATA_DIR points at the right folder and its volume is mounted); ` +
+        `to start with an empty store instead, delete ${file}.expected.\n`,
+    );
+    expect(run.stderr).not.toMatch(STACK_LINE);
   });
 });

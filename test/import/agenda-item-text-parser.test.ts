@@ -125,6 +125,15 @@ describe('parseAgendaItemText: variations', () => {
     expect(value.outcomes).toEqual([{ number: 1, verb: 'AGREED', text: 'the following:\n(a) the plan', line: 11 }]);
   });
 
+  it('keeps every one of thousands of paragraphs that continue an outcome, each tidied, in order', () => {
+    const clauses = Array.from({ length: 20_000 }, (_, i) => `clause  ${i};`);
+    const value = valueOf(parseAgendaItemText(page(`1) AGREED the following:\n\n${clauses.join('\n\n')}`, 'DECISIONS (KEY)')));
+    const lines = value.outcomes[0]!.text.split('\n');
+    expect(lines).toHaveLength(20_001);
+    expect(lines.slice(0, 3)).toEqual(['the following:', 'clause 0', 'clause 1']);
+    expect(lines[20_000]).toBe('clause 19999');
+  });
+
   it('warns when the Decision: and DECISIONS blocks differ', () => {
     const result = parseAgendaItemText(page('1) APPROVED the budget.', 'DECISIONS (KEY)\n\nCabinet:\n\n1) APPROVED the revised budget.'));
     expect(result.ok && result.warnings.map((w) => [w.code, w.where])).toEqual([['outcomes-differ', 'DECISIONS (line 17)']]);

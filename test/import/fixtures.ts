@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The shared ModernGov fixtures (read-only) and our own GetMeeting answers. */
-export const moderngovFixture = (name: string): string => readFileSync(join(__dirname, '../../../shared/fixtures/moderngov', name), 'utf8');
+/** The ModernGov fixtures (copies, read-only; see test/fixtures/README.md) and our own GetMeeting answers. */
+export const moderngovFixture = (name: string): string => readFileSync(join(__dirname, '../fixtures/moderngov', name), 'utf8');
 export const xmlFixture = (name: string): string => readFileSync(join(__dirname, '../fixtures/moderngov-xml', name), 'utf8');
 
 /** Unwraps a parse result in a test: fails the test with the parser's own message when it is an error. */

@@ -66,4 +66,21 @@ describe('documentYearWarnings', () => {
       { where: 'b', text: 'replace the existing strategy (2017-20); the Corporate Strategy 2020-24 and the Housing Strategy 2021-26' },
     ])).toEqual([]);
   });
+
+  it('names a document whose name runs up to a long stretch of text, and reads no further back than a name can be', () => {
+    const filler = 'x'.repeat(10_000);
+    expect(documentYearWarnings([
+      { where: 'a', text: `${filler} the Local Plan 2020-35 and the Local Plan 2020-36` },
+    ])[0]?.message).toMatch(/^"Local Plan" is named with different years: 2020-35 \(a\) and 2020-36 \(a\)/);
+    // A window that starts inside a word does not read its tail as a name.
+    expect(documentYearWarnings([{ where: 'b', text: `Abcdefgh${'y'.repeat(193)} 2020-35 Abcdefgh${'y'.repeat(193)} 2020-36` }])).toEqual([]);
+  });
+
+  it('names a few places of each variant and counts the rest, however often the document is named', () => {
+    const parts = Array.from({ length: 5000 }, (_, i) => ({ where: `paragraph ${i + 1}`, text: 'Strategy 2021-23 Strategy 2021-24' }));
+    const [found, ...others] = documentYearWarnings(parts);
+    expect(others).toEqual([]);
+    expect(found?.where).toBe('paragraph 1; paragraph 1');
+    expect(found?.message).toBe('"Strategy" is named with different years: 2021-23 (paragraph 1, paragraph 2, paragraph 3 and 4997 more) and 2021-24 (paragraph 1, paragraph 2, paragraph 3 and 4997 more). Check which is right with the report\'s author.');
+  });
 });

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { runImportCommand } from '../../src/cli/import-command';
 import type { Store } from '../../src/store/port';
 import { CABINET, COUNCIL, openTestStore, storedCounts } from './import-test-store';
+import { inProcessPageReader as pages } from '../support/in-process-page-reader';
 
-const ITEM_PAGE = join(__dirname, '../../../shared/fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt');
+const ITEM_PAGE = join(__dirname, '../fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt');
 const NOW = new Date('2026-11-26T10:00:00.000Z');
 
 let store: Store;
@@ -21,7 +22,7 @@ afterEach(async () => {
   await dispose();
   rmSync(scratch, { recursive: true, force: true });
 });
-const deps = () => ({ store, out: (line: string) => lines.push(line), now: () => NOW });
+const deps = () => ({ store, pages, out: (line: string) => lines.push(line), now: () => NOW });
 const output = (): string => lines.join('\n');
 
 describe('runImportCommand', () => {

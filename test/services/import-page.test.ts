@@ -6,8 +6,9 @@ import type { Store } from '../../src/store/port';
 import {
   CABINET, CABINET_MEETING, COUNCIL, COUNCIL_MEETING, POLICY, openTestStore, storedCounts,
 } from './import-test-store';
+import { inProcessPageReader as pages } from '../support/in-process-page-reader';
 
-const FIXTURES = join(__dirname, '../../../shared/fixtures/moderngov');
+const FIXTURES = join(__dirname, '../fixtures/moderngov');
 const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, name));
 const xml = (name: string): Buffer => readFileSync(join(__dirname, '../fixtures/moderngov-xml', name));
 const ITEM_PAGE = fixture('melton_cabinet_agenda_item_community_safety.txt');
@@ -35,7 +36,7 @@ async function failure(promise: Promise<unknown>): Promise<DomainError> {
 describe('importPage: the agenda-item text page', () => {
   it('stores the item and its decision, with outcome statuses, and answers the officer API body', async () => {
     await open([CABINET, COUNCIL], [CABINET_MEETING, COUNCIL_MEETING]);
-    const result = await importPage(input({ meetingId: CABINET_MEETING.id, sourceUrl: 'https://democracy.melton.gov.uk/mgAi.aspx?ID=17241' }), { store });
+    const result = await importPage(input({ meetingId: CABINET_MEETING.id, sourceUrl: 'https://democracy.melton.gov.uk/mgAi.aspx?ID=17241' }), { store, pages });
 
     expect(result.agendaItem).toEqual({
       id: expect.stringMatching(/^ai-[0-9a-f]{24}$/),
@@ -93,13 +94,13 @@ describe('importPage: the agenda-item text page', () => {
     expect((await store.agendaItems.get('cabinet', result.agendaItem!.id))?.value).toEqual(result.agendaItem);
     expect((await store.decisions.get('cabinet', decision.id))?.value).toEqual(decision);
     expect(JSON.parse(JSON.stringify(importResponseBody(result)))).toEqual(JSON.parse(JSON.stringify({
-      agendaItem: result.agendaItem, decision, warnings: result.warnings,
+      agendaItem: result.agendaItem, decision, warnings: result.warnings, notifications: { planned: [] },
     })));
   });
 
   it('finds the committee by the decision maker and warns when no Council meeting is known', async () => {
     await open([CABINET, COUNCIL]);
-    const result = await importPage(input(), { store });
+    const result = await importPage(input(), { store, pages });
     expect(result.committee.id).toBe('cabinet');
     expect(result.agendaItem?.meetingId).toBeUndefined();
     expect(result.decision?.outcomes[1]).toEqual({
@@ -118,8 +119,8 @@ describe('importPage: the agenda-item text page', () => {
 
   it('re-importing the same page changes nothing and duplicates nothing', async () => {
     await open([CABINET, COUNCIL]);
-    const first = await importPage(input(), { store });
-    const again = await importPage(input({ now: new Date('2026-11-27T09:00:00.000Z') }), { store });
+    const first = await importPage(input(), { store, pages });
+    const again = await importPage(input({ now: new Date('2026-11-27T09:00:00.000Z') }), { store, pages });
     expect(again.writes.map((w) => w.action)).toEqual(['unchanged', 'unchanged']);
     expect(again.agendaItem).toEqual(first.agendaItem);
     expect(again.decision).toEqual(first.decision);
@@ -128,10 +129,10 @@ describe('importPage: the agenda-item text page', () => {
 
   it('re-importing a corrected page updates the same records and keeps what changed', async () => {
     await open([CABINET, COUNCIL]);
-    const first = await importPage(input(), { store });
+    const first = await importPage(input(), { store, pages });
     const corrected = ITEM_PAGE.toString('utf8').replace(/Community Safety Strategy 2021-24/g, 'Community Safety Strategy 2021-23');
     const later = new Date('2026-11-27T09:00:00.000Z');
-    const second = await importPage(input({ body: corrected, now: later, importedBy: 'officer-2' }), { store });
+    const second = await importPage(input({ body: corrected, now: later, importedBy: 'officer-2' }), { store, pages });
 
     expect(second.decision!.id).toBe(first.decision!.id);
     expect(second.writes.map((w) => w.action)).toEqual(['unchanged', 'updated']);
@@ -154,29 +155,29 @@ describe('importPage: the agenda-item text page', () => {
 
   it('keeps an outcome status that moved on since the first import', async () => {
     await open([CABINET, COUNCIL]);
-    const first = await importPage(input(), { store });
+    const first = await importPage(input(), { store, pages });
     const read = (await store.decisions.get('cabinet', first.decision!.id))!;
     const decided = { ...read.value, outcomes: read.value.outcomes.map((o) => (o.number === 2 ? { ...o, status: 'approved-by-council' as const, councilDecisionId: 'dec-council-1' } : o)) };
     await store.decisions.replace(decided, read.etag);
-    const again = await importPage(input(), { store });
+    const again = await importPage(input(), { store, pages });
     expect(again.decision!.outcomes[1]).toMatchObject({ status: 'approved-by-council', councilDecisionId: 'dec-council-1' });
     expect(again.writes.map((w) => w.action)).toEqual(['unchanged', 'unchanged']);
   });
 
   it('stores nothing on a dry run, and answers the same body', async () => {
     await open([CABINET, COUNCIL]);
-    const dry = await importPage(input({ dryRun: true }), { store });
+    const dry = await importPage(input({ dryRun: true }), { store, pages });
     expect(dry.dryRun).toBe(true);
     expect(dry.writes.map((w) => w.action)).toEqual(['created', 'created']);
     expect(dry.decision?.type).toBe('non-key');
     expect(await storedCounts(store)).toEqual({ agendaItems: 0, decisions: 0, meetings: 0 });
-    const real = await importPage(input(), { store });
+    const real = await importPage(input(), { store, pages });
     expect(real.decision).toEqual(dry.decision);
   });
 
   it('retries once when the record changed between reading and writing, keeping both changes', async () => {
     await open([CABINET, COUNCIL]);
-    await importPage(input(), { store });
+    await importPage(input(), { store, pages });
     const replace = store.agendaItems.replace.bind(store.agendaItems);
     let interfered = false;
     // An officer edits the item at the moment the re-import writes: the import's ETag is then stale.
@@ -189,7 +190,7 @@ describe('importPage: the agenda-item text page', () => {
       return replace(item, etag);
     };
     const corrected = ITEM_PAGE.toString('utf8').replace('long standing issues.', 'long-standing issues.');
-    const result = await importPage(input({ body: corrected }), { store });
+    const result = await importPage(input({ body: corrected }), { store, pages });
     expect(interfered).toBe(true);
     expect(result.writes[0]).toEqual({ record: 'agenda-item', id: result.agendaItem!.id, action: 'updated' });
     const stored = (await store.agendaItems.get('cabinet', result.agendaItem!.id))!.value;
@@ -217,7 +218,7 @@ describe('importPage: refusals, with nothing stored', () => {
     ['a relative source URL', { sourceUrl: 'mgAi.aspx?ID=1' }, 'sourceUrl: Invalid url'],
   ])('refuses %s', async (_, over, message) => {
     await open([CABINET]);
-    const err = await failure(importPage(input(over as Partial<ImportPageInput>), { store }));
+    const err = await failure(importPage(input(over as Partial<ImportPageInput>), { store, pages }));
     expect(err.code).toBe('invalid');
     expect(err.message).toBe(message);
     expect(await storedCounts(store)).toEqual({ agendaItems: 0, decisions: 0, meetings: 0 });
@@ -225,20 +226,20 @@ describe('importPage: refusals, with nothing stored', () => {
 
   it('refuses a page whose committee does not exist', async () => {
     await open([COUNCIL]);
-    const err = await failure(importPage(input(), { store }));
+    const err = await failure(importPage(input(), { store, pages }));
     expect([err.code, err.message]).toEqual(['invalid', 'No committee named Cabinet: create it first or pass --meeting']);
   });
 
   it('refuses an unknown meeting', async () => {
     await open([CABINET]);
-    const err = await failure(importPage(input({ meetingId: 'no-such-meeting' }), { store }));
+    const err = await failure(importPage(input({ meetingId: 'no-such-meeting' }), { store, pages }));
     expect(err.message).toBe('No meeting no-such-meeting: check the meeting id, or leave it out to use the committee the page names.');
   });
 
   it('writes none of a GetMeeting answer whose meeting has no date', async () => {
     await open([CABINET]);
     const body = xml('getmeeting_cabinet.xml').toString('utf8').replace('<meetingdate>12/10/2021</meetingdate>', '');
-    const err = await failure(importPage(input({ body, contentType: 'text/xml' }), { store }));
+    const err = await failure(importPage(input({ body, contentType: 'text/xml' }), { store, pages }));
     expect(err.message).toBe('The GetMeeting answer has no readable <meetingdate>: pass --meeting to import its items into a meeting you created.');
     expect(await storedCounts(store)).toEqual({ agendaItems: 0, decisions: 0, meetings: 0 });
   });
@@ -250,7 +251,7 @@ describe('importPage: decision-details HTML', () => {
     const result = await importPage(input({
       body: fixture('lgsf_modgov_decision_detail.html'), contentType: 'text/html; charset=utf-8',
       sourceUrl: 'https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=7001',
-    }), { store });
+    }), { store, pages });
     expect(result.agendaItem).toBeNull();
     expect(result.warnings).toEqual([]);
     expect(result.decision).toEqual({
@@ -280,13 +281,13 @@ describe('importPage: decision-details HTML', () => {
   it('places an officer decision through the meeting named, and opens call-in when published and subject to it', async () => {
     await open([CABINET], [CABINET_MEETING]);
     const body = fixture('lgsf_modgov_decision_detail_no_documents.html');
-    const during = await importPage(input({ body, contentType: 'text/html', meetingId: CABINET_MEETING.id, now: new Date('2026-08-06T09:00:00Z'), dryRun: true }), { store });
+    const during = await importPage(input({ body, contentType: 'text/html', meetingId: CABINET_MEETING.id, now: new Date('2026-08-06T09:00:00Z'), dryRun: true }), { store, pages });
     expect(during.decision).toMatchObject({
       committeeId: 'cabinet', meetingId: CABINET_MEETING.id, decisionMaker: 'Strategic Director for Environment', type: 'key', subjectToCallIn: true,
       purpose: 'To seek approval for alternative processing arrangements.', publishedOn: '2026-08-05', decidedOn: '2026-08-04',
     });
     expect(during.decision!.outcomes.map((o) => o.status)).toEqual(['call-in-open']);
-    const after = await importPage(input({ body, contentType: 'text/html', meetingId: CABINET_MEETING.id }), { store });
+    const after = await importPage(input({ body, contentType: 'text/html', meetingId: CABINET_MEETING.id }), { store, pages });
     expect(after.decision!.outcomes.map((o) => o.status)).toEqual(['effective']);
   });
 });
@@ -296,7 +297,7 @@ describe('importPage: GetMeeting XML', () => {
 
   it('records the meeting and one agenda item per item, and a later item page updates the same item', async () => {
     await open([CABINET, COUNCIL]);
-    const result = await importPage(input({ body: xml('getmeeting_cabinet.xml'), contentType: 'application/xml', sourceUrl: SERVICE }), { store });
+    const result = await importPage(input({ body: xml('getmeeting_cabinet.xml'), contentType: 'application/xml', sourceUrl: SERVICE }), { store, pages });
     expect(result.meeting).toEqual({
       id: expect.stringMatching(/^mtg-/), committeeId: 'cabinet', startsAt: '2021-10-12T15:30:00.000Z', status: 'held',
       venue: 'Parkside, Station Approach, Burton Street, Melton Mowbray LE13 1GH',
@@ -311,12 +312,12 @@ describe('importPage: GetMeeting XML', () => {
     ]);
     expect(result.agendaItems[2]!.documents).toEqual([{ title: 'Exempt appendix: valuation', url: 'https://democracy.melton.gov.uk/documents/s21950/Valuation.pdf', restricted: true }]);
     expect(result.warnings.map((w) => [w.code, w.where])).toEqual([['restricted-or-exempt', 'agenda item 3 (ModernGov id 17245)']]);
-    expect(Object.keys(importResponseBody(result))).toEqual(['agendaItem', 'decision', 'warnings', 'meeting', 'agendaItems']);
+    expect(Object.keys(importResponseBody(result))).toEqual(['agendaItem', 'decision', 'warnings', 'meeting', 'agendaItems', 'notifications']);
 
-    const again = await importPage(input({ body: xml('getmeeting_cabinet.xml'), contentType: 'application/xml', sourceUrl: SERVICE }), { store });
+    const again = await importPage(input({ body: xml('getmeeting_cabinet.xml'), contentType: 'application/xml', sourceUrl: SERVICE }), { store, pages });
     expect(again.writes.map((w) => w.action)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
 
-    const page = await importPage(input({ sourceUrl: 'https://democracy.melton.gov.uk/mgAi.aspx?ID=17241' }), { store });
+    const page = await importPage(input({ sourceUrl: 'https://democracy.melton.gov.uk/mgAi.aspx?ID=17241' }), { store, pages });
     expect(page.agendaItem!.id).toBe(result.agendaItems[1]!.id);
     expect(page.agendaItem!.meetingId).toBe(result.meeting!.id);
     expect(page.agendaItem!.documents).toHaveLength(2); // the item page lists none: the web service's are kept

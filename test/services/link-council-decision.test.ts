@@ -8,6 +8,7 @@ import { importPage } from '../../src/services/import-page';
 import { councilResultOf, sameBusiness } from '../../src/services/link-council-decision';
 import { createEmbeddedStore } from '../../src/store/embedded';
 import type { Store } from '../../src/store/port';
+import { inProcessPageReader as pages } from '../support/in-process-page-reader';
 
 const councilPage = readFileSync(path.join(__dirname, '../fixtures/moderngov-html/full_council_community_safety_strategy.html'), 'utf8');
 
@@ -26,7 +27,7 @@ describe('a Cabinet recommendation follows Full Council\'s decision when it is i
   });
 
   const importCouncilPage = (html: string, dryRun = false) =>
-    importPage({ body: html, contentType: 'text/html', meetingId: DEMO_IDS.nextCouncil, dryRun, importedBy: 'sarah-morgan', now }, { store });
+    importPage({ body: html, contentType: 'text/html', meetingId: DEMO_IDS.nextCouncil, dryRun, importedBy: 'sarah-morgan', now }, { store, pages });
 
   it('marks the recommendation approved by Council, linked to the Council decision, and leaves the noted outcome alone', async () => {
     const result = await importCouncilPage(councilPage);

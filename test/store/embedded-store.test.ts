@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DomainError } from '../../src/domain';
-import { createEmbeddedStore, databaseFile } from '../../src/store/embedded';
+import { createEmbeddedStore, databaseFile, storeMarkerFile } from '../../src/store/embedded';
+import type { Store } from '../../src/store/port';
 import { cabinet, communitySafetyItem } from '../contract/council-fixtures';
 
 describe('embedded store (SQLite specifics)', () => {
@@ -50,12 +51,81 @@ describe('embedded store (SQLite specifics)', () => {
     await second.close();
   });
 
-  it('fails ping, with the reason, when its file has been deleted underneath it', async () => {
-    const store = createEmbeddedStore({ dataDir });
-    await store.ping();
-    rmSync(dataDir, { recursive: true, force: true });
-    await expect(store.ping()).rejects.toThrow(`The embedded store's file ${join(dataDir, 'cabinet.db')} no longer exists`);
-    await store.close();
+  describe('when its file is deleted or replaced while it runs (issue 9)', () => {
+    const file = () => join(dataDir, 'cabinet.db');
+    const acknowledge = (store: Store, memberId: string) => store.acknowledgements.create({
+      agendaItemId: communitySafetyItem.id, committeeId: 'cabinet', memberId, acknowledgedAt: '2021-06-17T09:00:00.000Z', via: { channel: 'teams' },
+    });
+    const removeFiles = () => { for (const f of [file(), `${file()}-wal`, `${file()}-shm`]) rmSync(f, { force: true }); };
+
+    it('fails ping and refuses every write with unavailable once the file is deleted, and stays so', async () => {
+      const store = createEmbeddedStore({ dataDir });
+      try {
+        await store.committees.create(cabinet);
+        await store.ping();
+        removeFiles();
+        await expect(store.ping()).rejects.toThrow(`The embedded store's file ${file()} was deleted while the bot was running`);
+        await expect(acknowledge(store, 'cllr-a')).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('Writes are refused until an operator restores the file and restarts the bot') });
+        await expect(store.committees.replace({ ...cabinet, name: 'The Cabinet' }, 'any')).rejects.toMatchObject({ code: 'unavailable' });
+        await expect(store.activities.claim('turn|1', '2021-06-17T09:00:00.000Z')).rejects.toMatchObject({ code: 'unavailable' });
+        // A new store at the path (another process started afresh) is not this connection's file either.
+        const other = createEmbeddedStore({ dataDir: join(dataDir, '..', 'elsewhere') });
+        await other.close();
+        copyFileSync(join(dataDir, '..', 'elsewhere', 'cabinet.db'), file());
+        await expect(acknowledge(store, 'cllr-b')).rejects.toMatchObject({ code: 'unavailable' });
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('refuses writes when the file was replaced by another (a restore over it), though a file is at the path', async () => {
+      const store = createEmbeddedStore({ dataDir });
+      try {
+        await store.committees.create(cabinet);
+        await store.close();
+        const reopened = createEmbeddedStore({ dataDir });
+        copyFileSync(file(), `${file()}.copy`);
+        renameSync(`${file()}.copy`, file());
+        await expect(reopened.ping()).rejects.toThrow('was replaced by another file');
+        await expect(acknowledge(reopened, 'cllr-a')).rejects.toMatchObject({ code: 'unavailable' });
+        await reopened.close();
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('refuses to open, naming the file and what to do, when the store is expected (its marker is there) but missing', async () => {
+      const store = createEmbeddedStore({ dataDir });
+      await acknowledge(store, 'cllr-a');
+      await store.close();
+      expect(existsSync(storeMarkerFile({ dataDir }))).toBe(true);
+      removeFiles();
+      let error: unknown;
+      try {
+        createEmbeddedStore({ dataDir });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toMatchObject({
+        code: 'unavailable',
+        message: expect.stringContaining(`The embedded store ${file()} is missing, but ${file()}.expected says one was created here. Restore`),
+      });
+      expect(existsSync(file())).toBe(false); // nothing was created in its place
+      // The operator's way out: remove the marker to begin again with an empty store.
+      rmSync(storeMarkerFile({ dataDir }));
+      const fresh = createEmbeddedStore({ dataDir });
+      expect(await fresh.committees.list()).toEqual([]);
+      await fresh.close();
+    });
+
+    it('says when it created a new, empty store, and only then', async () => {
+      const created: string[] = [];
+      const first = createEmbeddedStore({ dataDir, onNewStore: (f) => created.push(f) });
+      await first.close();
+      const again = createEmbeddedStore({ dataDir, onNewStore: (f) => created.push(f) });
+      await again.close();
+      expect(created).toEqual([file()]);
+    });
   });
 
   it('answers unavailable, not a crash, when used after close', async () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The Teams activity fixtures as Teams sends them (../shared/fixtures/teams-activities, never edited). */
-export const TEAMS_FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/teams-activities');
+/** The Teams activity fixtures as Teams sends them (copies in test/fixtures/teams-activities, never edited). */
+export const TEAMS_FIXTURES = path.resolve(__dirname, '../fixtures/teams-activities');
 
 export function teamsActivity(name: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const activity = JSON.parse(readFileSync(path.join(TEAMS_FIXTURES, `${name}.json`), 'utf8')) as Record<string, unknown>;

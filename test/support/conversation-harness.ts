@@ -1,3 +1,5 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { seedDemoCouncil } from '../../src/services/demo/seed-demo-council';
 import { DEMO_PEOPLE } from '../../src/services/demo/demo-council';
 import { createEmbeddedStore } from '../../src/store/embedded';
@@ -11,22 +13,45 @@ export type DemoPerson = keyof typeof DEMO_PEOPLE;
 
 /**
  * The bot on a seeded demo council, a Bot Connector that records what it sends, and helpers that post
- * Teams-shaped activities (from the shared fixtures) as a given demo person.
+ * Teams-shaped activities (from the fixtures in test/fixtures/teams-activities) as a given demo person.
  */
 export class ConversationHarness {
   app!: TestApp;
   connector!: TestBotConnector;
+  /** What the app logged (info and above), as JSON lines: work that goes on after a turn says so here. */
+  readonly logLines: Array<{ msg: string; [key: string]: unknown }> = [];
   private sequence = 0;
 
-  /** `env` goes to the app's configuration (OFFICER_API_TOKEN, say). */
-  /** `env` goes to the app's configuration; `options` to the app itself (a Graph credential, quicker sender polling). */
+  /**
+   * `env` goes to the app's configuration (OFFICER_API_TOKEN, say), or is made from the connector's address;
+   * `extra` adds to the demo council (a seed function), or sets the app's options (a Graph credential, quicker polling).
+   */
   async start(
     env: Record<string, string> | ((connectorUrl: string) => Record<string, string>) = {},
-    options: Omit<AppOptions, 'botCredentialsFactory'> = {},
+    extra: ((store: Store) => Promise<unknown>) | (Omit<AppOptions, 'botCredentialsFactory'> & { seed?: (store: Store) => Promise<unknown> }) = {},
   ): Promise<this> {
+    const { seed, ...options } = typeof extra === 'function' ? { seed: extra } : extra;
     this.connector = await new TestBotConnector().start();
-    this.app = await startTestApp(typeof env === 'function' ? env(this.connector.url) : env, { ...options, seed: (store) => seedDemoCouncil(store, new Date()) });
+    const lines = new Writable({
+      write: (chunk: Buffer, _encoding, done) => {
+        this.logLines.push(JSON.parse(chunk.toString('utf8')) as { msg: string });
+        done();
+      },
+    });
+    this.app = await startTestApp(typeof env === 'function' ? env(this.connector.url) : env, {
+      ...options,
+      seed: async (store) => {
+        await seedDemoCouncil(store, new Date());
+        await seed?.(store);
+      },
+      logger: pino({ level: 'info' }, lines),
+    });
     return this;
+  }
+
+  /** Waits for the app to log `msg` (a line after the first `after` lines): the signal that work after a turn has ended. */
+  async logged(msg: string, after = 0): Promise<{ msg: string; [key: string]: unknown }> {
+    return eventually(async () => this.logLines.slice(after).find((l) => l.msg === msg));
   }
 
   async stop(): Promise<void> {
@@ -66,16 +91,20 @@ export class ConversationHarness {
     return this.activity('04_message_personal', person, { text, attachments: [], ...overrides });
   }
 
-  /** Posts an activity and returns the HTTP answer and the activities the bot sent because of it. */
-  async post(activity: Record<string, unknown>, settleMs = 150): Promise<{ status: number; body: string; sent: Array<Record<string, unknown>> }> {
-    return this.postTo(this.app, activity, settleMs);
+  /**
+   * Posts an activity and returns the HTTP answer and the activities the bot sent because of it. The answer to
+   * /api/messages is the signal that the turn has ended: the adapter answers once the turn's handler, and every
+   * send it awaited, is done, so what the turn sent is all recorded by then. (Work a turn leaves running, such as
+   * reminders, says when it is done in the log: see `logged`.)
+   */
+  async post(activity: Record<string, unknown>): Promise<{ status: number; body: string; sent: Array<Record<string, unknown>> }> {
+    return this.postTo(this.app, activity);
   }
 
   /** The same as post, to another instance of the app (one sharing this store, say). */
-  async postTo(app: TestApp, activity: Record<string, unknown>, settleMs = 150): Promise<{ status: number; body: string; sent: Array<Record<string, unknown>> }> {
+  async postTo(app: TestApp, activity: Record<string, unknown>): Promise<{ status: number; body: string; sent: Array<Record<string, unknown>> }> {
     const before = this.connector.sentActivities.length;
     const res = await postActivity(app.url, activity);
-    await new Promise((r) => setTimeout(r, settleMs));
     return { ...res, sent: this.connector.sentActivities.slice(before) };
   }
 

@@ -38,15 +38,16 @@ export class TestSigningKeys {
     return `${this.baseUrl}/${tag}/.well-known/openid-configuration`;
   }
 
-  sign(claims: Record<string, unknown>, options: { issuer: string; audience: string; expiresIn?: string; kid?: string; key?: KeyLike }): Promise<string> {
-    return new SignJWT(claims)
+  /** `expiresIn: null` leaves the token without an `exp` claim. */
+  sign(claims: Record<string, unknown>, options: { issuer: string; audience: string; expiresIn?: string | null; kid?: string; key?: KeyLike }): Promise<string> {
+    const jwt = new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? this.kid, typ: 'JWT' })
       .setIssuer(options.issuer)
       .setAudience(options.audience)
       .setIssuedAt()
-      .setNotBefore('-1m')
-      .setExpirationTime(options.expiresIn ?? '10m')
-      .sign(options.key ?? this.privateKey);
+      .setNotBefore('-1m');
+    if (options.expiresIn !== null) jwt.setExpirationTime(options.expiresIn ?? '10m');
+    return jwt.sign(options.key ?? this.privateKey);
   }
 
   /** A key the app has never seen, for forged-signature tests. */

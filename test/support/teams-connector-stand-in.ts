@@ -19,6 +19,8 @@ export interface StandInOptions {
   readonly failRate?: number;
   /** Retry-After sent with a 429, in seconds. */
   readonly retryAfterSeconds?: number;
+  /** Conversations whose member blocked the bot: every message to them is answered 403 MessageWritesBlocked. */
+  readonly blocked?: readonly string[];
 }
 
 /** Sliding-window counts: how many requests fell within the last `windowMs`. */
@@ -52,6 +54,8 @@ export class TeamsConnectorStandIn {
   requests = 0;
   throttled = 0;
   failed = 0;
+  /** Messages refused because the member blocked the bot, per conversation. */
+  readonly refused = new Map<string, number>();
   /** Every request is answered 503 while true. */
   down = false;
   url = '';
@@ -139,6 +143,10 @@ export class TeamsConnectorStandIn {
     if (conversation === '(tenant)') {
       if (req.method === 'POST' && path === '/v3/conversations') return answer(201, { id: `a:opened-${(this.nextId += 1)}` });
       return answer(404, { error: { code: 'NotFound', message: path } });
+    }
+    if (this.options.blocked?.includes(conversation)) {
+      this.refused.set(conversation, (this.refused.get(conversation) ?? 0) + 1);
+      return answer(403, { error: { code: 'MessageWritesBlocked', message: 'The user has blocked the bot' } });
     }
     const body = chunks.length > 0 ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};
     if (req.method === 'POST') this.received.set(conversation, (this.received.get(conversation) ?? 0) + 1);

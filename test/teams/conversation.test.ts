@@ -150,7 +150,7 @@ describe('Teams conversations over HTTP on the demo council', () => {
 
     it('returns the decision card with a preview for "community safety", within Teams\' 5 s', async () => {
       const started = Date.now();
-      const res = await h.post(query('housing', 'community safety'), 0);
+      const res = await h.post(query('housing', 'community safety'));
       expect(Date.now() - started).toBeLessThan(5000);
       const body = JSON.parse(res.body) as { composeExtension: { type: string; attachments: Array<{ content: unknown; preview: { content: unknown } }> } };
       expect(body.composeExtension.type).toBe('result');
@@ -161,7 +161,7 @@ describe('Teams conversations over HTTP on the demo council', () => {
     });
 
     it('never offers an exempt item, even to an officer', async () => {
-      const res = await h.post(query('democraticServices', 'disposal of land nottingham road'), 0);
+      const res = await h.post(query('democraticServices', 'disposal of land nottingham road'));
       const body = JSON.parse(res.body) as { composeExtension: { attachments: unknown[] } };
       expect(JSON.stringify(body)).not.toContain('Nottingham Road');
     });

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { DEMO_IDS } from '../../src/services/demo/demo-council';
 import { importPage } from '../../src/services/import-page';
 import { cardText, ConversationHarness, invokeBody } from '../support/conversation-harness';
+import { inProcessPageReader as pages } from '../support/in-process-page-reader';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
-const MELTON_ITEM = readFileSync(path.resolve(__dirname, '../../../shared/fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt'));
+const MELTON_ITEM = readFileSync(path.join(FIXTURES, 'moderngov/melton_cabinet_agenda_item_community_safety.txt'));
 const COUNCIL_DECISION = readFileSync(path.join(FIXTURES, 'moderngov-html/full_council_community_safety_strategy.html'));
 const CABINET_MEETING_XML = readFileSync(path.join(FIXTURES, 'moderngov-xml/getmeeting_cabinet.xml'));
 
@@ -31,17 +32,17 @@ describe('link unfurling: this council\'s ModernGov pages only, decisions in bot
     await h.withStore(async (store) => {
       const common = { dryRun: false, importedBy: 'test-officer', now };
       // Agenda item 12345 with its Cabinet decision (keyed by the item), imported with its address.
-      await importPage({ ...common, body: MELTON_ITEM, contentType: 'text/plain; charset=utf-8', sourceUrl: `${SITE}/mgAi.aspx?ID=12345` }, { store });
+      await importPage({ ...common, body: MELTON_ITEM, contentType: 'text/plain; charset=utf-8', sourceUrl: `${SITE}/mgAi.aspx?ID=12345` }, { store, pages });
       // Full Council's decision 4321, imported from its decision-details page.
-      await importPage({ ...common, body: COUNCIL_DECISION, contentType: 'text/html', meetingId: DEMO_IDS.nextCouncil, sourceUrl: `${SITE}/ieDecisionDetails.aspx?ID=4321` }, { store });
+      await importPage({ ...common, body: COUNCIL_DECISION, contentType: 'text/html', meetingId: DEMO_IDS.nextCouncil, sourceUrl: `${SITE}/ieDecisionDetails.aspx?ID=4321` }, { store, pages });
       // A meeting from the web service: its items (17236 "Apologies for absence", ...) come with no address of their own.
-      await importPage({ ...common, body: CABINET_MEETING_XML, contentType: 'application/xml' }, { store });
+      await importPage({ ...common, body: CABINET_MEETING_XML, contentType: 'application/xml' }, { store, pages });
     });
   });
   afterAll(() => h.stop());
 
   const unfurl = async (url: string): Promise<string[]> => {
-    const res = await h.post(h.activity('08_invoke_composeExtension_queryLink', 'housing', { value: { url } }), 0);
+    const res = await h.post(h.activity('08_invoke_composeExtension_queryLink', 'housing', { value: { url } }));
     expect(res.status).toBe(200);
     const body = invokeBody<ExtensionAnswer>(res);
     expect(body.composeExtension.type).toBe('result');

@@ -37,7 +37,7 @@ describe('message extension deadline, with Cosmos DB silent', () => {
 
   const timed = async (activity: Record<string, unknown>) => {
     const started = Date.now();
-    const res = await h.post(activity, 0);
+    const res = await h.post(activity);
     return { ...res, elapsedMs: Date.now() - started };
   };
 

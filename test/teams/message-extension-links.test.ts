@@ -4,8 +4,9 @@ import { DEMO_IDS } from '../../src/services/demo/demo-council';
 import { importPage } from '../../src/services/import-page';
 import { teamsActivity } from '../support/activities';
 import { cardText, ConversationHarness, invokeBody } from '../support/conversation-harness';
+import { inProcessPageReader as pages } from '../support/in-process-page-reader';
 
-const MELTON_ITEM = readFileSync(path.resolve(__dirname, '../../../shared/fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt'));
+const MELTON_ITEM = readFileSync(path.resolve(__dirname, '../fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt'));
 const LINK = 'https://democracy.melton.gov.uk/mgAi.aspx?ID=12345';
 const CSP_TITLE = 'Approval of the Community Safety Partnership Strategic Plan';
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -39,7 +40,7 @@ describe('Teams message extension and link unfurling', () => {
     // The Melton page, imported with its address. The demo already holds a hand-entered copy of the same item
     // (no source): the link must find the imported one.
     const result = await h.withStore((store) =>
-      importPage({ body: MELTON_ITEM, contentType: 'text/plain; charset=utf-8', sourceUrl: LINK, dryRun: false, importedBy: 'test-officer', now: new Date() }, { store }),
+      importPage({ body: MELTON_ITEM, contentType: 'text/plain; charset=utf-8', sourceUrl: LINK, dryRun: false, importedBy: 'test-officer', now: new Date() }, { store, pages }),
     );
     importedItemId = result.agendaItem!.id;
     expect(importedItemId).not.toBe(DEMO_IDS.cspItem);
@@ -53,7 +54,7 @@ describe('Teams message extension and link unfurling', () => {
       ['the address as imported', LINK],
       ['the address in other letter cases (MGAI.ASPX?id=)', 'https://democracy.melton.gov.uk/MGAI.ASPX?id=12345'],
     ])('unfurls %s into one 1.3 adaptive card with a preview', async (_name, url) => {
-      const res = await h.post(queryLink(url), 0);
+      const res = await h.post(queryLink(url));
       expect(res.status).toBe(200);
       const body = invokeBody<ExtensionAnswer>(res);
       expect(body.composeExtension.type).toBe('result');
@@ -78,7 +79,7 @@ describe('Teams message extension and link unfurling', () => {
       ['an address that is not a ModernGov page', 'https://www.melton.gov.uk/news/community-safety'],
       ['the fixture\'s own address', String((teamsActivity('08_invoke_composeExtension_queryLink').value as { url: string }).url)],
     ])('answers %s with no attachments', async (_name, url) => {
-      expect(invokeBody<ExtensionAnswer>(await h.post(queryLink(url), 0))).toEqual(EMPTY);
+      expect(invokeBody<ExtensionAnswer>(await h.post(queryLink(url)))).toEqual(EMPTY);
     });
   });
 
@@ -86,14 +87,14 @@ describe('Teams message extension and link unfurling', () => {
     const anonymous = (url: string) => ({ ...teamsActivity('08b_invoke_composeExtension_anonymousQueryLink'), id: `f:anonymous-${url.length}`, serviceUrl: h.connector.url, value: { url } });
 
     it('unfurls a known ModernGov address the same way', async () => {
-      const body = invokeBody<ExtensionAnswer>(await h.post(anonymous(LINK), 0));
+      const body = invokeBody<ExtensionAnswer>(await h.post(anonymous(LINK)));
       expect(body.composeExtension.attachments).toHaveLength(1);
       expect(body.composeExtension.attachments[0]!.content.version).toBe('1.3');
       expect(cardText(body.composeExtension.attachments[0]!.content)).toContain(CSP_TITLE);
     });
 
     it('answers the fixture\'s own (unknown) address with no attachments', async () => {
-      expect(invokeBody<ExtensionAnswer>(await h.post(anonymous('https://test.test.com/test'), 0))).toEqual(EMPTY);
+      expect(invokeBody<ExtensionAnswer>(await h.post(anonymous('https://test.test.com/test')))).toEqual(EMPTY);
     });
   });
 
@@ -104,7 +105,7 @@ describe('Teams message extension and link unfurling', () => {
     ])('%s offers the recent decisions: the CSP decision card, with a Thumbnail card preview', async (_name, parameters) => {
       const res = await h.post(h.activity('07b_invoke_composeExtension_query_modern_envelope', 'housing', {
         value: { commandId: 'searchDecisions', parameters, queryOptions: { skip: 0, count: 25 } },
-      }), 0);
+      }));
       const body = invokeBody<ExtensionAnswer>(res);
       expect(body.composeExtension.type).toBe('result');
       // The imported copy was decided in 2021: only the demo's decision is recent.
@@ -135,7 +136,7 @@ describe('Teams message extension and link unfurling', () => {
     const titlesOf = (body: ExtensionAnswer) => body.composeExtension.attachments.map((a) => expectThumbnailPreview(a.preview).title);
 
     it('answers each result with its full Adaptive Card, previewed in the list by a Thumbnail card', async () => {
-      const res = await h.post(search('community safety', { skip: 0, count: 25 }), 0);
+      const res = await h.post(search('community safety', { skip: 0, count: 25 }));
       expect(res.status).toBe(200);
       const body = invokeBody<ExtensionAnswer>(res);
       expect(body.composeExtension).toMatchObject({ type: 'result', attachmentLayout: 'list' });
@@ -151,15 +152,15 @@ describe('Teams message extension and link unfurling', () => {
     });
 
     it('honours queryOptions: pages of `count` after `skip` add up to the whole list, in order', async () => {
-      const whole = titlesOf(invokeBody<ExtensionAnswer>(await h.post(search('community safety', { skip: 0, count: 25 }), 0)));
+      const whole = titlesOf(invokeBody<ExtensionAnswer>(await h.post(search('community safety', { skip: 0, count: 25 }))));
       expect(whole.length).toBeGreaterThanOrEqual(2);
       const pages: string[] = [];
       for (let skip = 0; skip <= whole.length; skip += 1) {
-        pages.push(...titlesOf(invokeBody<ExtensionAnswer>(await h.post(search('community safety', { skip, count: 1 }), 0))));
+        pages.push(...titlesOf(invokeBody<ExtensionAnswer>(await h.post(search('community safety', { skip, count: 1 })))));
       }
       expect(pages).toEqual(whole);
       // Past the end: an empty page, which tells Teams there is no more.
-      expect(titlesOf(invokeBody<ExtensionAnswer>(await h.post(search('community safety', { skip: whole.length, count: 5 }), 0)))).toEqual([]);
+      expect(titlesOf(invokeBody<ExtensionAnswer>(await h.post(search('community safety', { skip: whole.length, count: 5 }))))).toEqual([]);
     });
   });
 });

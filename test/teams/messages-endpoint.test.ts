@@ -1,3 +1,5 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { postActivity, teamsActivity } from '../support/activities';
 import { TestBotConnector } from '../support/bot-connector';
 import { TestSigningKeys } from '../support/signing-keys';
@@ -50,18 +52,16 @@ describe('POST /api/messages with an app id (authenticated)', () => {
   let connector: TestBotConnector;
   let keys: TestSigningKeys;
   const credentials = new TestCredentialsFactory(APP_ID);
+  const authenticatedEnv = () => ({
+    MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', MicrosoftAppTenantId: TENANT,
+    BOT_OPENID_METADATA_URL: keys.openIdMetadataUrl(), BOT_TOKEN_ISSUER: 'https://api.botframework.com', BOT_OAUTH_SCOPE: 'https://api.botframework.com',
+    ENTRA_JWKS_URL: keys.jwksUrl, ENTRA_ISSUER: 'https://login.microsoftonline.com/t/v2.0', ENTRA_AUDIENCE: 'api://cabinet-bot',
+  });
 
   beforeAll(async () => {
     connector = await new TestBotConnector().start();
     keys = await new TestSigningKeys().start();
-    app = await startTestApp(
-      {
-        MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', MicrosoftAppTenantId: TENANT,
-        BOT_OPENID_METADATA_URL: keys.openIdMetadataUrl(), BOT_TOKEN_ISSUER: 'https://api.botframework.com', BOT_OAUTH_SCOPE: 'https://api.botframework.com',
-        ENTRA_JWKS_URL: keys.jwksUrl, ENTRA_ISSUER: 'https://login.microsoftonline.com/t/v2.0', ENTRA_AUDIENCE: 'api://cabinet-bot',
-      },
-      { botCredentialsFactory: credentials },
-    );
+    app = await startTestApp(authenticatedEnv(), { botCredentialsFactory: credentials });
   });
   afterAll(async () => {
     await app.stop();
@@ -95,12 +95,35 @@ describe('POST /api/messages with an app id (authenticated)', () => {
     ['a forged signature (known kid, stranger key)', async () => channelToken({ key: await TestSigningKeys.strangerKey() })],
     ['a serviceurl claim for another service', async () => channelToken({ serviceurl: 'https://smba.trafficmanager.net/amer/' })],
     ['an expired token', async () => channelToken({ expiresIn: '-10m' })],
-  ])('answers 401 to %s and sends nothing', async (_name, makeToken) => {
-    const before = connector.calls.length;
-    const token = await makeToken();
-    const res = await postActivity(app.url, message(), token ? { authorization: `Bearer ${token}` } : {});
-    expect(res.status).toBe(401);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(connector.calls.length).toBe(before);
+  ])('answers 401 to %s, sends nothing and prints nothing to stderr', async (_name, makeToken) => {
+    const stderr = [jest.spyOn(console, 'error'), jest.spyOn(console, 'warn'), jest.spyOn(console, 'log')];
+    try {
+      const before = connector.calls.length;
+      const token = await makeToken();
+      const res = await postActivity(app.url, message(), token ? { authorization: `Bearer ${token}` } : {});
+      expect(res.status).toBe(401);
+      // A refused request runs no turn: its 401 is the end of it.
+      expect(connector.calls.length).toBe(before);
+      for (const spy of stderr) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      stderr.forEach((spy) => spy.mockRestore());
+    }
+  });
+
+  it('logs refused requests as one structured warning line, not one per request', async () => {
+    const logged: Array<Record<string, unknown>> = [];
+    const logger = pino({ level: 'warn' }, new Writable({ write: (chunk: Buffer, _e, done) => { logged.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>); done(); } }));
+    const own = await startTestApp(authenticatedEnv(), { botCredentialsFactory: credentials, logger });
+    try {
+      for (let i = 0; i < 5; i += 1) {
+        expect((await postActivity(own.url, message(), { authorization: `Bearer ${await channelToken({ expiresIn: '-10m' })}` })).status).toBe(401);
+      }
+    } finally {
+      await own.stop();
+    }
+    expect(logged.filter((l) => String(l.msg).startsWith('refused a request to /api/messages'))).toEqual([
+      expect.objectContaining({ level: 40, reason: expect.stringContaining('exp'), refusedSinceLastLine: 0, requestId: expect.any(String) }),
+    ]);
+    expect(JSON.stringify(logged)).not.toMatch(/\n\s+at /);
   });
 });

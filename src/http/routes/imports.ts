@@ -9,7 +9,7 @@ import type { RouteDeps } from './route-deps';
  * POST /api/v1/imports: a ModernGov page as the body (text/plain, text/html or application/xml).
  * 201 with what was stored and the warnings; with ?dryRun=true, 200 and nothing stored.
  */
-export const importRoutes = ({ store, search, notifications }: RouteDeps): ApiRoute[] => [
+export const importRoutes = ({ store, search, notifications, pages }: RouteDeps): ApiRoute[] => [
   {
     method: 'post',
     path: '/api/v1/imports',
@@ -28,7 +28,7 @@ export const importRoutes = ({ store, search, notifications }: RouteDeps): ApiRo
             importedBy: principal.id,
             now: new Date(),
           },
-          { store, notifications },
+          { store, pages, notifications },
         );
         if (!dryRun) {
           result.agendaItems.forEach((item) => search.upsertItem(item));

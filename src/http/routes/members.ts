@@ -53,12 +53,16 @@ export const memberRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] =>
       const text = decodeRosterFile(await ctx.rawBody());
       const report = await importRosterCsv(text, store, { dryRun });
       if (!report.ok) {
+        // A file of thousands of bad rows gets the first few hundred listed and the count, not a body of megabytes.
+        const listed = report.problems.slice(0, MAX_LISTED_PROBLEMS);
         throw new HttpProblem({
           status: 422,
           title: 'Not valid',
           detail: importFailureDetail(report.problems),
-          errors: report.problems.map((p) => ({ where: [p.line !== undefined ? `line ${p.line}` : 'file', p.field].filter(Boolean).join(', '), message: p.message })),
-          problems: report.problems,
+          errors: listed.map((p) => ({ where: [p.line !== undefined ? `line ${p.line}` : 'file', p.field].filter(Boolean).join(', '), message: p.message })),
+          problems: listed,
+          problemCount: report.problems.length,
+          ...(report.problems.length > listed.length ? { listedProblems: listed.length } : {}),
         });
       }
       ctx.logger.info({ dryRun, created: report.created, updated: report.updated, unchanged: report.unchanged }, dryRun ? 'roster import checked' : 'roster imported');
@@ -67,7 +71,10 @@ export const memberRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] =>
   },
 ];
 
-/** A readable summary; `errors` and `problems` carry every line, so the detail shows the first few. */
+/** At most this many problems are listed in a refusal; `problemCount` says how many there were. */
+const MAX_LISTED_PROBLEMS = 100;
+
+/** A readable summary; `errors` and `problems` list the first MAX_LISTED_PROBLEMS, so the detail shows the first few. */
 function importFailureDetail(problems: readonly RosterProblem[]): string {
   const shown = problems.slice(0, 5).map(describeProblem).join('; ');
   const more = problems.length > 5 ? `; and ${problems.length - 5} more` : '';

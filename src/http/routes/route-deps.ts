@@ -1,5 +1,6 @@
 import type { Config } from '../../config';
 import type { NotificationDeps } from '../../services/notifications/notification-deps';
+import type { PageReader } from '../../services/page-reader';
 import type { SearchIndex } from '../../services/search';
 import type { Store } from '../../store/port';
 
@@ -11,4 +12,6 @@ export interface RouteDeps {
   readonly search: SearchIndex;
   /** Pushes wake this instance's sender, so they start at once. */
   readonly notifications: NotificationDeps;
+  /** Reads imported pages off the event loop, within the configured time budget. */
+  readonly pages: PageReader;
 }

@@ -31,6 +31,12 @@ export type Command =
 
 export type CommandKind = Command['kind'];
 
+/** Every command, for whoever must cover them all (the help card, the authorisation table test). */
+export const COMMAND_KINDS = ['help', 'agenda', 'item', 'status', 'decisions', 'pending', 'actions', 'report', 'remind', 'notify'] as const satisfies readonly CommandKind[];
+// A command added to Command but not listed above is a compile error here.
+const everyCommandListed: Exclude<CommandKind, (typeof COMMAND_KINDS)[number]> extends never ? true : never = true;
+void everyCommandListed;
+
 export const OFFICER_ONLY_COMMANDS: ReadonlySet<CommandKind> = new Set(['report', 'remind', 'notify']);
 
 export const DEFAULT_DECISIONS_DAYS = 30;

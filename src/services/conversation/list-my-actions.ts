@@ -1,4 +1,4 @@
-import { isOverdue, type Action, type ActionPlan, type Committee, type Viewer } from '../../domain';
+import { isOverdue, mayView, type Action, type ActionPlan, type Committee, type Viewer } from '../../domain';
 import { londonToday, type ConversationDeps } from './conversation-deps';
 
 /** An action plan narrowed to the actions the viewer owns, overdue first, then by due date. */
@@ -21,6 +21,9 @@ export async function listMyActions(options: { overdueOnly: boolean }, viewer: V
       .filter((a) => a.ownerMemberId === member.id && (!options.overdueOnly || isOverdue(a, today)))
       .sort(order);
     if (!committee || actions.length === 0) continue;
+    // A plan that follows an exempt decision is listed only where that decision may be seen.
+    const decision = await deps.store.decisions.get(plan.committeeId, plan.decisionId);
+    if (decision && !mayView(viewer, decision.value)) continue;
     mine.push({ plan: { ...plan, actions }, committee, overdueCount: actions.filter((a) => isOverdue(a, today)).length });
   }
   return mine.sort((a, b) => b.overdueCount - a.overdueCount);

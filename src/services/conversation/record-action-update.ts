@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DomainError, isOfficer, notFound, Rag, type ActionPlan, type ActionUpdate, type Viewer } from '../../domain';
+import { DomainError, isOfficer, mayView, notFound, Rag, type ActionPlan, type ActionUpdate, type Viewer } from '../../domain';
 import type { Versioned } from '../../store/port';
 import type { ConversationDeps } from './conversation-deps';
 
@@ -27,6 +27,11 @@ export async function recordActionUpdate(request: ActionUpdateRequest, viewer: V
   const { store } = deps;
   const first = await store.actionPlans.get(request.committeeId, request.actionPlanId);
   if (!first) throw notFound('Action plan', request.actionPlanId);
+  // A plan that follows an exempt decision is updated only where it may be seen: nothing is written elsewhere.
+  const decision = await store.decisions.get(first.value.committeeId, first.value.decisionId);
+  if (decision && !mayView(viewer, decision.value)) {
+    throw new DomainError('forbidden', 'This action plan follows an exempt decision: update it in your personal chat with the bot.');
+  }
   const action = first.value.actions.find((a) => a.id === request.actionId);
   if (!action) throw notFound('Action', request.actionId);
   if (action.ownerMemberId !== member.id && !isOfficer(member)) {

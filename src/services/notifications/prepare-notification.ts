@@ -155,9 +155,14 @@ export async function prepareNotification(current: Versioned<Notification>, deps
   for (let i = 0; i < targets.length; i += BATCH) {
     if (deps.cancelled?.()) return { value: notification, etag };
     const at = deps.now().toISOString();
-    await Promise.all(targets.slice(i, i + BATCH).map(async (t) => store.notifications.createDelivery(await deliveryFor(t, notification, subjectKeys, store, at))));
-    // Let the sender (and Teams turns) run between batches.
-    await new Promise((resolve) => setImmediate(resolve));
+    // Each write in a turn of the event loop of its own: the embedded store writes synchronously, and a run of them
+    // would hold up the sender's timers (and Teams turns) meanwhile; Cosmos DB still gets them in parallel.
+    await Promise.all(
+      targets.slice(i, i + BATCH).map(async (t) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        return store.notifications.createDelivery(await deliveryFor(t, notification, subjectKeys, store, at));
+      }),
+    );
   }
   const fresh = (await store.notifications.get(notification.id)) ?? { value: notification, etag };
   ({ value: notification, etag } = fresh);

@@ -1,4 +1,4 @@
-import { DomainError, isOfficer, sendableFrom, type Viewer } from '../../domain';
+import { DomainError, isOfficer, mayView, sendableFrom, type Viewer } from '../../domain';
 import type { NotificationDeps } from './notification-deps';
 import { loadSubject, type LoadedSubject } from './notification-subject';
 import { previewReach, type ReachPreview } from './member-reach';
@@ -21,6 +21,7 @@ export async function previewPush(target: { agendaItemId: string } | { meetingId
   if (!isOfficer(viewer.member)) throw new DomainError('forbidden', 'Only democratic services officers can send notifications.');
   const subject = await loadSubject({ subject: target }, deps.store);
   if (subject.kind !== 'item' && subject.kind !== 'meeting') throw new DomainError('invalid', 'Only agenda items and meetings can be sent.');
+  forbidUnlessVisible(viewer, subject);
   const audience = await resolveAudience(subject, { committeeIds: [], memberIds: [], channelIds: [] }, deps.store);
   return {
     subject,
@@ -28,4 +29,15 @@ export async function previewPush(target: { agendaItemId: string } | { meetingId
     reach: await previewReach(audience.members, deps.store),
     sendsAt: sendableFrom(deps.now(), false, deps.quietHours),
   };
+}
+
+/**
+ * Exempt business is handled only where it may be shown: an officer's confirmation or progress card names it, so in a
+ * channel or group chat it is refused (the push itself goes to personal chats only, whoever asks).
+ */
+export function forbidUnlessVisible(viewer: Viewer, subject: LoadedSubject): void {
+  const exempt = subject.kind === 'item' ? subject.item : subject.kind === 'decision' ? subject.decision : undefined;
+  if (exempt && !mayView(viewer, exempt)) {
+    throw new DomainError('forbidden', 'This item is exempt (confidential): send it and follow it from your personal chat with the bot, not here.');
+  }
 }

@@ -1,6 +1,6 @@
 import type { Member } from '../../domain';
 import { committeeProblems, identityKeys, parseMember, sameMember } from './member-checks';
-import { readRosterCsv } from './roster-csv';
+import { readRosterCsv, yieldToEventLoop } from './roster-csv';
 import { linkMemberChats } from './link-member-chats';
 import type { RosterDeps } from './roster-deps';
 import type { RosterProblem } from './roster-problem';
@@ -32,6 +32,8 @@ export type RosterImportReport =
       readonly problems: RosterProblem[];
     };
 
+const ROWS_BETWEEN_YIELDS = 250;
+
 interface CheckedRow {
   readonly line: number;
   readonly member: Member;
@@ -44,7 +46,7 @@ interface CheckedRow {
  */
 export async function importRosterCsv(csvText: string, deps: RosterDeps, options: ImportRosterOptions = {}): Promise<RosterImportReport> {
   const dryRun = options.dryRun ?? false;
-  const csv = readRosterCsv(csvText);
+  const csv = await readRosterCsv(csvText);
   if (!csv.ok) return { ok: false, dryRun, rows: 0, problems: csv.problems };
 
   const [committees, stored] = await Promise.all([deps.committees.list(), deps.members.list()]);
@@ -54,7 +56,9 @@ export async function importRosterCsv(csvText: string, deps: RosterDeps, options
   const problems: RosterProblem[] = [];
   const checked: CheckedRow[] = [];
   const firstLineOfId = new Map<string, number>();
-  for (const { line, cells } of csv.rows) {
+  for (const [index, { line, cells }] of csv.rows.entries()) {
+    // Checking a row is cheap but a file has thousands: the event loop gets a turn every few hundred.
+    if (index % ROWS_BETWEEN_YIELDS === ROWS_BETWEEN_YIELDS - 1) await yieldToEventLoop();
     const { data, problems: cellProblems } = rowToMemberData(cells);
     const parsed = parseMember(data);
     const rowProblems = [...cellProblems, ...(parsed.ok ? committeeProblems(parsed.member, knownCommittees) : parsed.problems)];

@@ -18,9 +18,10 @@ export const leaseStore = (leases: TypedDocuments<Lease>): LeaseStore => ({
     if (created.created) return { acquired: true, lease: created.record };
     const current = created.existing;
     if (isLeaseHeld(current.value, now) && current.value.holder !== holder) return { acquired: false, current: current.value };
-    const keep = current.value.holder === holder && isLeaseHeld(current.value, now) ? { acquiredAt: current.value.acquiredAt } : {};
+    const ours = current.value.holder === holder && isLeaseHeld(current.value, now);
     try {
-      return { acquired: true, lease: await leases.replace({ ...lease, ...keep }, current.etag) };
+      const replaced = await leases.replace({ ...lease, ...(ours ? { acquiredAt: current.value.acquiredAt } : {}) }, current.etag);
+      return ours ? { acquired: true, lease: replaced } : { acquired: true, lease: replaced, previous: current.value };
     } catch (error) {
       if (!lostRace(error)) throw error;
       // Another instance took it between our read and our write.

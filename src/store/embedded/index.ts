@@ -1,5 +1,5 @@
 export { createEmbeddedStore } from './create-embedded-store';
 export {
-  checkEmbeddedStoreIntegrity, databaseFile, openSqliteDocumentDatabase, type EmbeddedStoreOptions,
+  checkEmbeddedStoreIntegrity, databaseFile, storeMarkerFile, openSqliteDocumentDatabase, type EmbeddedStoreOptions,
   type SqliteDocumentDatabase,
 } from './sqlite-document-database';

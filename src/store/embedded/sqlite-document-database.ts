@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DomainError } from '../../domain/errors';
@@ -19,6 +19,8 @@ export interface EmbeddedStoreOptions {
   readonly fileName?: string;
   /** How long a write waits for another process's write lock (CLI and bot may share the file). Default 5000. */
   readonly busyTimeoutMs?: number;
+  /** Told when the folder held no store and a new, empty one was created (the bot logs it). */
+  readonly onNewStore?: (file: string) => void;
 }
 
 export const DEFAULT_FILE_NAME = 'cabinet.db';
@@ -27,6 +29,40 @@ export const DEFAULT_FILE_NAME = 'cabinet.db';
 export const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 export const databaseFile = (options: EmbeddedStoreOptions): string => join(options.dataDir, options.fileName ?? DEFAULT_FILE_NAME);
+
+/** Written beside the database when it is created: its presence says a store is expected here. */
+export const storeMarkerFile = (options: EmbeddedStoreOptions): string => `${databaseFile(options)}.expected`;
+
+const MARKER_TEXT = (file: string): string =>
+  `This folder holds the Cabinet bot's embedded store, ${file}.\n` +
+  'While this file is here and the store is not, the bot refuses to start rather than begin again with an empty store:\n' +
+  'restore the store from a backup, or delete this file to start afresh with an empty one.\n';
+
+/**
+ * Refuses to open a folder whose store is expected (its marker is there) but missing: a volume that was not
+ * mounted, or a file deleted by mistake, must not quietly become an empty store. Otherwise answers whether the
+ * store is new.
+ */
+function checkExpectedStore(file: string, marker: string): { isNew: boolean } {
+  if (existsSync(file)) return { isNew: false };
+  if (existsSync(marker)) {
+    throw new DomainError('unavailable',
+      `The embedded store ${file} is missing, but ${marker} says one was created here. Restore ${file} from a backup ` +
+        `(or check that DATA_DIR points at the right folder and its volume is mounted); to start with an empty store instead, delete ${marker}.`,
+      { file, marker });
+  }
+  return { isNew: true };
+}
+
+/** Which file a path names now: device and inode, to notice the file being deleted or replaced under an open handle. */
+const fileIdentity = (file: string): string | undefined => {
+  try {
+    const stat = statSync(file, { bigint: true });
+    return `${stat.dev}:${stat.ino}`;
+  } catch {
+    return undefined;
+  }
+};
 
 interface Row {
   pk: string;
@@ -76,6 +112,8 @@ export interface SqliteDocumentDatabase extends DocumentDatabase {
 export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): SqliteDocumentDatabase => {
   mkdirSync(options.dataDir, { recursive: true });
   const file = databaseFile(options);
+  const marker = storeMarkerFile(options);
+  const { isNew } = checkExpectedStore(file, marker);
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
@@ -88,10 +126,33 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
     }
     db.exec(CREATE_SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    // A store from before the marker existed gets one now, so that from here on its loss is noticed too.
+    if (!existsSync(marker)) writeFileSync(marker, MARKER_TEXT(file));
   } catch (error) {
     db.close();
     throw error;
   }
+  if (isNew) options.onNewStore?.(file);
+
+  /**
+   * The file this connection writes to. If the path comes to name another file (deleted, replaced, restored over
+   * it), the handle would go on writing to a file nobody can open again: every write from then on would be lost
+   * at the next restart. Once noticed, writes are refused until an operator restarts the bot.
+   */
+  const identity = fileIdentity(file);
+  let lostReason: string | undefined;
+  const checkFileIsOurs = (): void => {
+    if (lostReason === undefined) {
+      const now = fileIdentity(file);
+      if (now !== identity) lostReason = now === undefined ? 'was deleted' : 'was replaced by another file';
+    }
+    if (lostReason !== undefined) {
+      throw new DomainError('unavailable',
+        `The embedded store's file ${file} ${lostReason} while the bot was running, so nothing written now could be kept. ` +
+          'Writes are refused until an operator restores the file and restarts the bot.',
+        { file });
+    }
+  };
 
   const statements = {
     insert: db.prepare(
@@ -122,6 +183,12 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
   // better-sqlite3 is synchronous; the port is not. A throw becomes a rejection, busy/closed become 'unavailable'.
   const guard = <T>(work: () => T): Promise<T> =>
     new Promise<T>((resolve) => resolve(work())).catch((error: unknown) => unavailable(file, error));
+  /** Every write goes through this: a write is never confirmed when the file it went to is no longer the store. */
+  const guardWrite = <T>(work: () => T): Promise<T> =>
+    guard(() => {
+      checkFileIsOurs();
+      return work();
+    });
 
   const collection = (name: ContainerName): DocumentCollection => {
     /**
@@ -151,7 +218,7 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
     return {
       name,
       create: (document) =>
-        guard((): CreateOutcome => {
+        guardWrite((): CreateOutcome => {
           pruneExpired();
           const etag = randomUUID();
           if (statements.insert.run(...rowValues(document, etag)).changes === 1) return { created: true, etag };
@@ -161,7 +228,7 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
         }),
       read: (pk, id) => guard(() => read(pk, id)),
       replace: (document, etag) =>
-        guard((): ReplaceOutcome => {
+        guardWrite((): ReplaceOutcome => {
           const newEtag = randomUUID();
           const changes = statements.replace.run(
             document.type, newEtag, JSON.stringify(document), new Date().toISOString(), name, document.pk, document.id, etag,
@@ -170,7 +237,7 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
           return read(document.pk, document.id) === undefined ? { outcome: 'not-found' } : { outcome: 'conflict' };
         }),
       upsert: (document) =>
-        guard(() => {
+        guardWrite(() => {
           pruneExpired();
           const etag = randomUUID();
           statements.upsert.run(...rowValues(document, etag));
@@ -246,7 +313,7 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
     ping: async () => {
       if (!db.open) throw new Error(`The embedded store ${file} is closed`);
       // The open handle keeps working on a deleted file, but everything written from then on would be lost.
-      if (!existsSync(file)) throw new Error(`The embedded store's file ${file} no longer exists`);
+      checkFileIsOurs();
       try {
         statements.heartbeat.run(new Date().toISOString());
       } catch (error) {

@@ -1,5 +1,7 @@
 import type { ActionData } from '../../cards';
-import { DomainError, isOfficer, type Viewer } from '../../domain';
+import { DomainError, isOfficer, notFound, type Viewer } from '../../domain';
+import { loadSubject } from '../../services/notifications/notification-subject';
+import { forbidUnlessVisible } from '../../services/notifications/preview-push';
 import { cancelNotification } from '../../services/notifications/cancel-notification';
 import { plannedNotificationId } from '../../services/notifications/notification-ids';
 import { pushNotification } from '../../services/notifications/push-notification';
@@ -12,6 +14,14 @@ const requireOfficer = (viewer: Viewer): string => {
   return viewer.member!.id;
 };
 
+/** An officer may follow or cancel a notification here only where its subject may be shown (exempt: personal chats). */
+async function requireVisibleHere(notificationId: string, viewer: Viewer, deps: BotDeps): Promise<void> {
+  const notification = (await deps.store.notifications.get(notificationId))?.value;
+  if (!notification) throw notFound('Notification', notificationId);
+  const subject = await loadSubject(notification, deps.store).catch(() => undefined);
+  if (subject) forbidUnlessVisible(viewer, subject);
+}
+
 
 /**
  * Send on the confirmation card: the push goes into the outbox, and the card becomes its progress card, which the
@@ -20,9 +30,11 @@ const requireOfficer = (viewer: Viewer): string => {
  */
 export async function onSendNotification(data: ActionData<'sendNotification'>, turn: Turn, deps: BotDeps): Promise<InvokeAnswer> {
   const officer = requireOfficer(turn.viewer);
+  const target = data.agendaItemId !== undefined ? { agendaItemId: data.agendaItemId } : { meetingId: data.meetingId! };
+  forbidUnlessVisible(turn.viewer, await loadSubject({ subject: target }, deps.store));
   const cardId = turn.replyToId ?? turn.activityId ?? `${turn.teamsUserId}|${deps.now().toISOString()}`;
   const { notification } = await pushNotification(
-    data.agendaItemId !== undefined ? { agendaItemId: data.agendaItemId } : { meetingId: data.meetingId },
+    target,
     { id: officer },
     deps.notifications,
     {
@@ -36,11 +48,13 @@ export async function onSendNotification(data: ActionData<'sendNotification'>, t
 
 export async function onNotificationProgress(data: ActionData<'notificationProgress'>, turn: Turn, deps: BotDeps): Promise<InvokeAnswer> {
   requireOfficer(turn.viewer);
+  await requireVisibleHere(data.notificationId, turn.viewer, deps);
   return replaceWith(await progressCardOf(data.notificationId, deps));
 }
 
 export async function onCancelNotification(data: ActionData<'cancelNotification'>, turn: Turn, deps: BotDeps): Promise<InvokeAnswer> {
   const officer = requireOfficer(turn.viewer);
+  await requireVisibleHere(data.notificationId, turn.viewer, deps);
   const { cancelledDeliveries } = await cancelNotification(data.notificationId, { id: officer }, deps.notifications);
   turn.logger.info({ notificationId: data.notificationId, cancelledDeliveries }, 'notification cancelled from Teams');
   return replaceWith(await progressCardOf(data.notificationId, deps));

@@ -6,6 +6,7 @@ import { plannedNotificationId } from '../../../src/services/notifications/notif
 import { planNotificationsAfterImport } from '../../../src/services/notifications/plan-after-import';
 import type { Store } from '../../../src/store/port';
 import { CABINET, openTestStore } from '../import-test-store';
+import { inProcessPageReader as pages } from '../../support/in-process-page-reader';
 
 const XML = readFileSync(path.resolve(__dirname, '../../fixtures/moderngov-xml/getmeeting_cabinet.xml'), 'utf8');
 /** The fixture's meeting: Cabinet, Tue 12 October 2021, 4.30pm (BST). */
@@ -13,7 +14,7 @@ const MEETING_AT = '2021-10-12T15:30:00.000Z';
 const BEFORE_THE_MEETING = new Date('2021-10-01T09:00:00.000Z');
 
 const importXml = (store: Store, body: string, now = BEFORE_THE_MEETING) =>
-  importPage({ body, contentType: 'application/xml', dryRun: false, importedBy: 'officer', now, sourceUrl: 'https://democracy.melton.gov.uk/mgWebService.asmx/GetMeeting?lMeetingId=2841' }, { store });
+  importPage({ body, contentType: 'application/xml', dryRun: false, importedBy: 'officer', now, sourceUrl: 'https://democracy.melton.gov.uk/mgWebService.asmx/GetMeeting?lMeetingId=2841' }, { store, pages });
 
 const notificationsOf = async (store: Store): Promise<Notification[]> => {
   const all: Notification[] = [];

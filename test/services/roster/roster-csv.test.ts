@@ -2,15 +2,15 @@ import { readRosterCsv } from '../../../src/services/roster/roster-csv';
 import { rowToMemberData } from '../../../src/services/roster/roster-row';
 
 const HEADER = 'id,name,role,title,email,aadObjectId,committees';
-const cellsOf = (text: string) => {
-  const result = readRosterCsv(text);
+const cellsOf = async (text: string) => {
+  const result = await readRosterCsv(text);
   if (!result.ok) throw new Error(`expected the file to read: ${JSON.stringify(result.problems)}`);
   return result.rows;
 };
 
 describe('reading the roster CSV (RFC 4180)', () => {
-  it('reads quoted fields holding commas, doubled quotes and line breaks, numbering rows by the line they start on', () => {
-    const rows = cellsOf(
+  it('reads quoted fields holding commas, doubled quotes and line breaks, numbering rows by the line they start on', async () => {
+    const rows = await cellsOf(
       `${HEADER}\n` +
         `a,"Smith, Jo",councillor,"Chair of ""Scrutiny""",,,\n` +
         `b,Bee,officer,"Director\nfor Housing",,,\n` +
@@ -23,24 +23,33 @@ describe('reading the roster CSV (RFC 4180)', () => {
     ]);
   });
 
-  it('takes CRLF, a byte order mark, blank lines, rows of bare commas, a last line without a newline and columns in any order', () => {
-    const rows = cellsOf(`\uFEFFName,ID,role,title,email,aadObjectId,committees\r\nJo, a ,councillor,,,,\r\n\r\n,,,,,,\r\nBee,b,officer,,,,`);
+  it('takes CRLF, a byte order mark, blank lines, rows of bare commas, a last line without a newline and columns in any order', async () => {
+    const rows = await cellsOf(`\uFEFFName,ID,role,title,email,aadObjectId,committees\r\nJo, a ,councillor,,,,\r\n\r\n,,,,,,\r\nBee,b,officer,,,,`);
     expect(rows.map((r) => [r.line, r.cells.id, r.cells.name])).toEqual([
       [2, 'a', 'Jo'],
       [5, 'b', 'Bee'],
     ]);
   });
 
-  it('accepts trailing empty columns that spreadsheets add, but not extra values', () => {
-    expect(cellsOf(`${HEADER},,\na,A,councillor,,,,,,\n`)).toHaveLength(1);
-    expect(readRosterCsv(`${HEADER}\na,A,councillor,,,,,extra\n`)).toEqual({
+  it('reads a file larger than one parsing slice whole: quoted line breaks and accents across the slices, every line numbered', async () => {
+    // Each row is 4 lines long (a quoted title with line breaks) and holds non-ASCII names; 3,000 of them are ~400 KB.
+    const rows = Array.from({ length: 3000 }, (_, i) => `m${i},"Siân Ó${i}",councillor,"Chair\nof\nScrutiny ${i}",,,`);
+    const read = await cellsOf(`${HEADER}\n${rows.join('\n')}\n`);
+    expect(read).toHaveLength(3000);
+    expect(read.map((r) => r.line)).toEqual(Array.from({ length: 3000 }, (_, i) => 2 + i * 3));
+    expect(read.every((r, i) => r.cells.name === `Siân Ó${i}` && r.cells.title === `Chair\nof\nScrutiny ${i}`)).toBe(true);
+  });
+
+  it('accepts trailing empty columns that spreadsheets add, but not extra values', async () => {
+    expect(await cellsOf(`${HEADER},,\na,A,councillor,,,,,,\n`)).toHaveLength(1);
+    expect(await readRosterCsv(`${HEADER}\na,A,councillor,,,,,extra\n`)).toEqual({
       ok: false,
       problems: [{ line: 2, message: 'has 8 fields but the header has 7; quote any value that holds a comma' }],
     });
   });
 
-  it('reports every row with too few fields, by line', () => {
-    expect(readRosterCsv(`${HEADER}\na,A,councillor\nb,B,officer,,,,\nc,C\n`)).toEqual({
+  it('reports every row with too few fields, by line', async () => {
+    expect(await readRosterCsv(`${HEADER}\na,A,councillor\nb,B,officer,,,,\nc,C\n`)).toEqual({
       ok: false,
       problems: [
         { line: 2, message: 'has 3 fields but the header has 7; quote any value that holds a comma' },
@@ -49,8 +58,8 @@ describe('reading the roster CSV (RFC 4180)', () => {
     });
   });
 
-  it('reports header problems on line 1: unknown, repeated and missing columns', () => {
-    const result = readRosterCsv('id,name,name,role,phone,email\na,A,A,councillor,1,\n');
+  it('reports header problems on line 1: unknown, repeated and missing columns', async () => {
+    const result = await readRosterCsv('id,name,name,role,phone,email\na,A,A,councillor,1,\n');
     expect(result).toEqual({
       ok: false,
       problems: [
@@ -61,9 +70,9 @@ describe('reading the roster CSV (RFC 4180)', () => {
     });
   });
 
-  it('refuses an empty file and a file with a header only', () => {
-    expect(readRosterCsv('')).toEqual({ ok: false, problems: [{ line: 1, message: `the file is empty; its first line must be the header ${HEADER}` }] });
-    expect(readRosterCsv(`${HEADER}\n\n`)).toEqual({ ok: false, problems: [{ line: 2, message: 'the file has a header but no members' }] });
+  it('refuses an empty file and a file with a header only', async () => {
+    expect(await readRosterCsv('')).toEqual({ ok: false, problems: [{ line: 1, message: `the file is empty; its first line must be the header ${HEADER}` }] });
+    expect(await readRosterCsv(`${HEADER}\n\n`)).toEqual({ ok: false, problems: [{ line: 2, message: 'the file has a header but no members' }] });
   });
 
   it.each([
@@ -71,8 +80,8 @@ describe('reading the roster CSV (RFC 4180)', () => {
     ['a quote inside an unquoted value', `${HEADER}\na,A,councillor,,,,\nb,B"ee,officer,,,,\n`, 3, 'a " appears inside a value that does not start with a quote'],
     ['text after a closing quote', `${HEADER}\na,"A"x,councillor,,,,\n`, 2, 'a quoted value is followed by more text'],
     ['an unclosed quote after a multi-line value', `${HEADER}\na,"A\nA",councillor,,,,\nb,"B,officer,,,,\n`, 4, 'a quoted value is never closed'],
-  ])('reports %s as one problem on the line its row starts', (_name, text, line, reason) => {
-    const result = readRosterCsv(text);
+  ])('reports %s as one problem on the line its row starts', async (_name, text, line, reason) => {
+    const result = await readRosterCsv(text);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toHaveLength(1);

@@ -1,0 +1,358 @@
+import { allVerbs, updateInputIds, type Verb } from '../src/cards';
+import type { ActionPlan, AgendaItem, Decision } from '../src/domain';
+import { officerRoutes } from '../src/http/routes';
+import type { RouteDeps } from '../src/http/routes/route-deps';
+import { agendaItemExternalId, decisionExternalId } from '../src/import/source-keys';
+import { COMMAND_KINDS, type CommandKind } from '../src/services/commands/parse-command';
+import { DEMO_IDS, DEMO_PEOPLE } from '../src/services/demo/demo-council';
+import { seedDemoCouncil } from '../src/services/demo/seed-demo-council';
+import type { Store } from '../src/store/port';
+import { CabinetBot } from '../src/teams/cabinet-bot';
+import { ConversationHarness, type DemoPerson } from './support/conversation-harness';
+import { TestSigningKeys } from './support/signing-keys';
+import { startTestApp, type TestApp } from './support/start-test-app';
+
+/**
+ * Issue 9: who may do and see what, on every way in. Every entry point (each command, each card verb, each
+ * message-extension and link-unfurl invoke, each officer API route) is tried by every kind of asker in every kind
+ * of conversation, and what each could see or do is compared with the rules as PRODUCT.md states them, written out
+ * here on their own (never by calling the domain's rules, so that loosening one of them in domain/visibility.ts or
+ * domain/member.ts makes this fail). An entry point missing from the tables below fails the test too: add its row.
+ */
+
+type Asker = 'stranger' | 'offCommittee' | 'member' | 'officer' | 'admin';
+type Place = 'personal' | 'groupChat' | 'channel';
+const ASKERS: readonly Asker[] = ['stranger', 'offCommittee', 'member', 'officer', 'admin'];
+const PLACES: readonly Place[] = ['personal', 'groupChat', 'channel'];
+
+// The rules, as the product states them.
+/** Exempt business belongs to the committee's members, officers and admins... */
+const entitled = (a: Asker): boolean => a === 'member' || a === 'officer' || a === 'admin';
+/** ...and is shown only in a personal chat. */
+const exemptShown = (a: Asker, w: Place): boolean => w === 'personal' && entitled(a);
+/** Officers and admins see reports, remind, and get the officer help. */
+const actsAsOfficer = (a: Asker): boolean => a === 'officer' || a === 'admin';
+
+/** Who each asker is: demo people, and a Teams user the roster does not know. */
+const PERSON: Record<Exclude<Asker, 'stranger'>, DemoPerson> = {
+  offCommittee: 'councillor', // Cllr Margaret Glancy: Scrutiny and Full Council, not Cabinet
+  member: 'housing', // Cllr Alan Pearson: Cabinet, and owner of the exempt plan's action
+  officer: 'director', // Andrew Cotton: officer
+  admin: 'democraticServices', // Sarah Morgan: admin
+};
+const STRANGER = { id: '29:stranger', aadObjectId: '00000000-0000-4000-8000-0000000000ff', name: 'Someone' };
+
+const CONVERSATIONS: Record<Place, (asker: Asker) => Record<string, unknown> | undefined> = {
+  personal: () => undefined, // the harness's own: the asker's personal chat
+  groupChat: () => ({ conversationType: 'groupChat', id: '19:group-chat-of-three@thread.v2', isGroup: true, tenantId: 'tenant' }),
+  channel: () => ({ conversationType: 'channel', id: '19:general-channel@thread.tacv2', isGroup: true, tenantId: 'tenant' }),
+};
+
+// What the tables look for.
+const EXEMPT_ITEM_TITLE = 'Lease of the Old Depot';
+const EXEMPT_PLAN_TITLE = 'Old Depot Lease Action Plan';
+const OPEN_ITEM_TITLE = 'Review of Car Parking Charges';
+const RESTRICTED_PAPER = 'Confidential appendix: bids received';
+const OFFICER_HELP = 'For officers';
+const REMINDING = /I'm reminding |has a chat with Cabinet bot yet|nobody needs a reminder|can't reach .* in Teams|already on their way/;
+const CONFIRMING = 'Send this agenda item to the committee?';
+const PROGRESS = /📤 Sending|✔️ Sent|🕒 Scheduled|⏸️ Held for your Send|✖️ Cancelled/;
+const REPORTED = /\d+ of \d+ members? ha(s|ve) acknowledged/;
+const EXEMPT_LINK = 'https://democracy.example.gov.uk/mgAi.aspx?ID=9001';
+const EXEMPT_DECISION_LINK = 'https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=9002';
+const OPEN_LINK = 'https://democracy.example.gov.uk/mgAi.aspx?ID=9003';
+
+const exempt = { committeeId: DEMO_IDS.cabinet, agendaItemId: 'item-old-depot-lease' };
+const open = { committeeId: DEMO_IDS.cabinet, agendaItemId: 'item-car-parking' };
+const exemptDecision = { committeeId: DEMO_IDS.cabinet, decisionId: 'decision-old-depot-lease' };
+const exemptPlan = { committeeId: DEMO_IDS.cabinet, actionPlanId: 'plan-old-depot-lease' };
+/** Notifications about the exempt item and the open one, held for a Send, so following or cancelling them sends nothing. */
+const exemptNotification = { notificationId: 'n-table-exempt' };
+const openNotification = { notificationId: 'n-table-open' };
+
+/** An exempt item with its decision and action plan, and an open item with a restricted paper, on Cabinet. */
+async function seedTableRecords(store: Store): Promise<void> {
+  const at = new Date().toISOString();
+  const decidedOn = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+  const item = (fields: Partial<AgendaItem> & Pick<AgendaItem, 'id' | 'title'>): AgendaItem => ({
+    committeeId: DEMO_IDS.cabinet, meetingId: DEMO_IDS.nextCabinet, titleAsPublished: fields.title.toUpperCase(), summary: '', recommendations: [],
+    documents: [], forDecision: true, exempt: false, history: [], createdAt: at, updatedAt: at, ...fields,
+  });
+  await store.agendaItems.create(item({
+    id: exempt.agendaItemId, number: '8', title: EXEMPT_ITEM_TITLE, summary: 'Terms for leasing the old depot.', exempt: true,
+    exemptReason: 'Schedule 12A, paragraph 3', source: { kind: 'moderngov-agenda-item', externalId: agendaItemExternalId('9001'), url: EXEMPT_LINK },
+  }));
+  await store.agendaItems.create(item({
+    id: open.agendaItemId, number: '9', title: OPEN_ITEM_TITLE, summary: 'Proposed charges for council car parks.',
+    documents: [
+      { title: 'Car parking report', url: 'https://democracy.example.gov.uk/documents/p1.pdf', restricted: false },
+      { title: RESTRICTED_PAPER, url: 'https://democracy.example.gov.uk/documents/p2.pdf', restricted: true },
+    ],
+    source: { kind: 'moderngov-agenda-item', externalId: agendaItemExternalId('9003'), url: OPEN_LINK },
+  }));
+  const decision: Decision = {
+    id: exemptDecision.decisionId, committeeId: DEMO_IDS.cabinet, agendaItemId: exempt.agendaItemId, title: EXEMPT_ITEM_TITLE, decisionMaker: 'Cabinet',
+    type: 'key', subjectToCallIn: false, urgent: false, outcomes: [{ number: 1, verb: 'APPROVED', text: 'the lease on the terms in the exempt appendix', status: 'effective' }],
+    reasons: [], minutes: [], discussionPoints: [], documents: [], exempt: true, decidedOn, publishedOn: decidedOn, history: [], createdAt: at, updatedAt: at,
+    source: { kind: 'moderngov-decision', externalId: decisionExternalId('9002'), url: EXEMPT_DECISION_LINK },
+  };
+  await store.decisions.create(decision);
+  const plan: ActionPlan = {
+    id: exemptPlan.actionPlanId, committeeId: DEMO_IDS.cabinet, decisionId: decision.id, title: EXEMPT_PLAN_TITLE, createdAt: at, updatedAt: at,
+    actions: [{ id: 'act-sign-lease', title: 'Sign the lease', ownerMemberId: DEMO_PEOPLE.housing.id, dueOn: decidedOn, rag: 'on-track', percentComplete: 0 }],
+  };
+  await store.actionPlans.create(plan);
+  for (const [n, itemId] of [[exemptNotification, exempt.agendaItemId], [openNotification, open.agendaItemId]] as const) {
+    await store.notifications.create({
+      id: n.notificationId, kind: 'agenda-item', committeeId: DEMO_IDS.cabinet, subject: { agendaItemId: itemId }, audience: { committeeIds: [DEMO_IDS.cabinet], memberIds: [], channelIds: [] },
+      resolveAudience: 'when-due', urgent: false, origin: 'schedule', sendAt: at, status: 'held', prepared: false, createdBy: 'schedule', createdAt: at, updatedAt: at,
+    });
+  }
+}
+
+interface Tried {
+  /** Everything the asker got back: the invoke's answer and every activity the turn sent, as JSON. */
+  readonly seen: string;
+}
+
+/** One row: how to try an entry point, what counts as allowed or shown, and who the rules say may. */
+interface Row {
+  readonly what: string;
+  readonly fixture: string;
+  readonly activity: Record<string, unknown>;
+  /** Whether what the row guards was shown to (or done for) the asker. */
+  readonly observed: (tried: Tried) => boolean | Promise<boolean>;
+  readonly expected: (asker: Asker, place: Place) => boolean;
+}
+
+const message = (text: string) => ({ fixture: '04_message_personal', activity: { text, attachments: [] } });
+const cardAction = (verb: Verb, data: Record<string, unknown>) => ({
+  fixture: '06b_invoke_adaptiveCard_action_with_verb',
+  activity: { value: { action: { type: 'Action.Execute', id: verb, verb, data }, trigger: 'manual' } },
+});
+const search = (words: string) => ({
+  fixture: '07b_invoke_composeExtension_query_modern_envelope',
+  activity: { value: { commandId: 'searchDecisions', parameters: [{ name: 'query', value: words }], queryOptions: { skip: 0, count: 10 } } },
+});
+const unfurl = (url: string) => ({ fixture: '08_invoke_composeExtension_queryLink', activity: { value: { url } } });
+const anonymousUnfurl = (url: string) => ({ fixture: '08b_invoke_composeExtension_anonymousQueryLink', activity: { value: { url } } });
+const shows = (text: string | RegExp) => ({ seen }: Tried): boolean => (typeof text === 'string' ? seen.includes(text) : text.test(seen));
+const always = () => true;
+const never = () => false;
+
+let updatesOfExemptPlan: () => Promise<number>;
+/** Whether this very press recorded an update on the exempt plan's action. */
+const recordsAnUpdate = () => {
+  let before = 0;
+  return {
+    before: async () => {
+      before = await updatesOfExemptPlan();
+    },
+    observed: async () => (await updatesOfExemptPlan()) > before,
+  };
+};
+const updateCounter = recordsAnUpdate();
+
+const COMMANDS: Record<CommandKind, Row[]> = {
+  help: [{ what: 'officer help', ...message('help'), observed: shows(OFFICER_HELP), expected: actsAsOfficer }],
+  agenda: [{ what: 'the exempt item in the agenda', ...message('agenda'), observed: shows(EXEMPT_ITEM_TITLE), expected: exemptShown }],
+  item: [{ what: 'the exempt item', ...message('item lease of the old depot'), observed: shows(EXEMPT_ITEM_TITLE), expected: exemptShown }],
+  status: [{ what: 'the exempt decision', ...message('status lease of the old depot'), observed: shows(EXEMPT_ITEM_TITLE), expected: exemptShown }],
+  decisions: [{ what: 'the exempt decision among recent ones', ...message('decisions'), observed: shows(EXEMPT_ITEM_TITLE), expected: exemptShown }],
+  pending: [
+    // "pending" lists the asker's own committees' items: Cabinet's, for its member only.
+    { what: 'the exempt item awaiting acknowledgement', ...message('pending'), observed: shows(EXEMPT_ITEM_TITLE), expected: (a, w) => a === 'member' && exemptShown(a, w) },
+  ],
+  actions: [
+    // The exempt plan's only action is the member's.
+    { what: 'my action on the exempt plan', ...message('actions'), observed: shows(EXEMPT_PLAN_TITLE), expected: (a, w) => a === 'member' && exemptShown(a, w) },
+  ],
+  report: [
+    { what: 'the acknowledgement report of an open item', ...message('report car parking charges'), observed: shows(REPORTED), expected: actsAsOfficer },
+    { what: 'the acknowledgement report of the exempt item', ...message('report lease of the old depot'), observed: shows(REPORTED), expected: (a, w) => actsAsOfficer(a) && exemptShown(a, w) },
+  ],
+  remind: [
+    { what: 'reminders about an open item', ...message('remind car parking charges'), observed: shows(REMINDING), expected: actsAsOfficer },
+    { what: 'reminders about the exempt item', ...message('remind lease of the old depot'), observed: shows(REMINDING), expected: (a, w) => actsAsOfficer(a) && exemptShown(a, w) },
+  ],
+  notify: [
+    { what: 'the confirmation card for an open item', ...message('notify car parking charges'), observed: shows(CONFIRMING), expected: actsAsOfficer },
+    { what: 'the confirmation card for the exempt item', ...message('notify lease of the old depot'), observed: shows(CONFIRMING), expected: (a, w) => actsAsOfficer(a) && exemptShown(a, w) },
+  ],
+};
+
+const VERBS: Record<Verb, Row[]> = {
+  acknowledge: [
+    { what: 'acknowledging an open item (committee members and officers only)', ...cardAction('acknowledge', open), observed: shows('Acknowledged by you'), expected: entitled },
+    { what: 'acknowledging the exempt item', ...cardAction('acknowledge', exempt), observed: shows('Acknowledged by you'), expected: exemptShown },
+  ],
+  refreshItem: [{ what: 'the exempt item, refreshed', ...cardAction('refreshItem', exempt), observed: shows(EXEMPT_ITEM_TITLE), expected: exemptShown }],
+  viewItem: [
+    { what: 'the exempt item', ...cardAction('viewItem', exempt), observed: shows(EXEMPT_ITEM_TITLE), expected: exemptShown },
+    { what: 'the restricted paper of an open item', ...cardAction('viewItem', open), observed: shows(RESTRICTED_PAPER), expected: exemptShown },
+  ],
+  viewDecision: [{ what: 'the exempt decision', ...cardAction('viewDecision', exemptDecision), observed: shows(EXEMPT_ITEM_TITLE), expected: exemptShown }],
+  viewActionPlan: [{ what: 'the exempt plan', ...cardAction('viewActionPlan', exemptPlan), observed: shows(EXEMPT_PLAN_TITLE), expected: exemptShown }],
+  updateAction: [
+    {
+      what: 'an update on the exempt plan (its owner or an officer, where it may be seen)',
+      ...cardAction('updateAction', { ...exemptPlan, actionId: 'act-sign-lease', [updateInputIds('act-sign-lease').rag]: 'at-risk', [updateInputIds('act-sign-lease').percentComplete]: '10' }),
+      observed: updateCounter.observed,
+      expected: (a, w) => (a === 'member' || actsAsOfficer(a)) && exemptShown(a, w),
+    },
+  ],
+  remindOutstanding: [
+    { what: 'reminders about an open item', ...cardAction('remindOutstanding', open), observed: shows(REMINDING), expected: actsAsOfficer },
+    { what: 'reminders about the exempt item', ...cardAction('remindOutstanding', exempt), observed: shows(REMINDING), expected: (a, w) => actsAsOfficer(a) && exemptShown(a, w) },
+  ],
+  showHelp: [{ what: 'officer help', ...cardAction('showHelp', {}), observed: shows(OFFICER_HELP), expected: actsAsOfficer }],
+  refreshActionPlan: [{ what: 'the exempt plan, refreshed', ...cardAction('refreshActionPlan', exemptPlan), observed: shows(EXEMPT_PLAN_TITLE), expected: exemptShown }],
+  sendNotification: [
+    // Sending it to the committee (each member's personal chat); the card becomes the progress card.
+    { what: 'sending an open item', ...cardAction('sendNotification', { ...open, meetingId: '' }), observed: shows(PROGRESS), expected: actsAsOfficer },
+    { what: 'sending the exempt item', ...cardAction('sendNotification', { ...exempt, meetingId: '' }), observed: shows(PROGRESS), expected: (a, w) => actsAsOfficer(a) && exemptShown(a, w) },
+  ],
+  notificationProgress: [
+    { what: 'the progress of an open item\'s notification', ...cardAction('notificationProgress', openNotification), observed: shows(PROGRESS), expected: actsAsOfficer },
+    { what: 'the progress of the exempt item\'s notification', ...cardAction('notificationProgress', exemptNotification), observed: shows(EXEMPT_ITEM_TITLE), expected: (a, w) => actsAsOfficer(a) && exemptShown(a, w) },
+  ],
+  cancelNotification: [
+    { what: 'cancelling a notification (the first officer cancels it; the card says so to each officer after)', ...cardAction('cancelNotification', openNotification), observed: shows('✖️ Cancelled'), expected: actsAsOfficer },
+    { what: 'cancelling the exempt item\'s notification', ...cardAction('cancelNotification', exemptNotification), observed: shows(EXEMPT_ITEM_TITLE), expected: (a, w) => actsAsOfficer(a) && exemptShown(a, w) },
+  ],
+};
+
+/** The bot's ways in besides messages: each handler it overrides from the SDK's activity handler. */
+const INVOKES: Record<string, Row[] | 'the card verbs'> = {
+  onAdaptiveCardInvoke: 'the card verbs',
+  // The message extension inserts cards into any chat: exempt business is never offered, to anyone, anywhere.
+  handleTeamsMessagingExtensionQuery: [
+    { what: 'the exempt item or decision in search', ...search('lease of the old depot'), observed: shows(EXEMPT_ITEM_TITLE), expected: never },
+    { what: 'an open item in search', ...search('car parking charges'), observed: shows(OPEN_ITEM_TITLE), expected: always },
+    { what: 'the restricted paper in search', ...search('car parking charges'), observed: shows(RESTRICTED_PAPER), expected: never },
+  ],
+  handleTeamsAppBasedLinkQuery: [
+    { what: 'the exempt item unfurled', ...unfurl(EXEMPT_LINK), observed: shows(EXEMPT_ITEM_TITLE), expected: never },
+    { what: 'the exempt decision unfurled', ...unfurl(EXEMPT_DECISION_LINK), observed: shows(EXEMPT_ITEM_TITLE), expected: never },
+    { what: 'an open item unfurled', ...unfurl(OPEN_LINK), observed: shows(OPEN_ITEM_TITLE), expected: always },
+  ],
+  handleTeamsAnonymousAppBasedLinkQuery: [
+    { what: 'the exempt item unfurled', ...anonymousUnfurl(EXEMPT_LINK), observed: shows(EXEMPT_ITEM_TITLE), expected: never },
+    { what: 'an open item unfurled', ...anonymousUnfurl(OPEN_LINK), observed: shows(OPEN_ITEM_TITLE), expected: always },
+  ],
+};
+
+/** The SDK handler methods CabinetBot overrides: each is a way in that must have rows. */
+function overriddenHandlers(): string[] {
+  const sdk = Object.getPrototypeOf(CabinetBot.prototype) as Record<string, unknown>;
+  return Object.getOwnPropertyNames(CabinetBot.prototype).filter((name) => name !== 'constructor' && typeof sdk[name] === 'function');
+}
+
+describe('every way in is authorised (issue 9)', () => {
+  it('has rows for every command, card verb and handler the bot has', () => {
+    expect(Object.keys(COMMANDS).sort()).toEqual([...COMMAND_KINDS].sort());
+    expect(Object.keys(VERBS).sort()).toEqual([...allVerbs].sort());
+    expect(Object.keys(INVOKES).sort()).toEqual(overriddenHandlers().sort());
+  });
+
+  describe('in Teams: every asker, in every kind of conversation', () => {
+    const h = new ConversationHarness();
+    beforeAll(async () => {
+      await h.start({}, seedTableRecords);
+      updatesOfExemptPlan = () => h.withStore(async (s) => (await s.actionPlans.listUpdates(DEMO_IDS.cabinet, exemptPlan.actionPlanId)).length);
+    });
+    afterAll(() => h.stop());
+
+    async function tryAs(row: Row, asker: Asker, place: Place): Promise<boolean> {
+      const conversation = CONVERSATIONS[place](asker);
+      const activity = h.activity(row.fixture, asker === 'stranger' ? 'housing' : PERSON[asker], {
+        ...row.activity,
+        ...(asker === 'stranger' ? { from: STRANGER } : {}),
+        ...(conversation ? { conversation } : {}),
+      });
+      if (row.observed === updateCounter.observed) await updateCounter.before();
+      const res = await h.post(activity);
+      expect(res.status).toBe(200);
+      // What the asker saw: the answer, and what the turn sent into this conversation (notifications the outbox sends
+      // meanwhile to members' own chats are not the asker's to see).
+      const here = (activity.conversation as { id: string }).id;
+      const sent = res.sent.filter((a) => (a.conversation as { id?: string } | undefined)?.id === here);
+      return row.observed({ seen: `${res.body}\n${JSON.stringify(sent)}` });
+    }
+
+    const rows: Array<[string, Row]> = [
+      ...Object.entries(COMMANDS).flatMap(([kind, list]) => list.map((row): [string, Row] => [`command "${kind}": ${row.what}`, row])),
+      ...Object.entries(VERBS).flatMap(([verb, list]) => list.map((row): [string, Row] => [`card verb ${verb}: ${row.what}`, row])),
+      ...Object.entries(INVOKES).flatMap(([handler, list]) => (typeof list === 'string' ? [] : list.map((row): [string, Row] => [`${handler}: ${row.what}`, row]))),
+    ];
+
+    it.each(rows)('%s', async (_name, row) => {
+      const observed: Record<string, boolean> = {};
+      const expected: Record<string, boolean> = {};
+      for (const asker of ASKERS) {
+        for (const place of PLACES) {
+          observed[`${asker} in ${place}`] = await tryAs(row, asker, place);
+          expected[`${asker} in ${place}`] = row.expected(asker, place);
+        }
+      }
+      expect(observed).toEqual(expected);
+    });
+  });
+
+  describe('the officer API: every route, every kind of caller', () => {
+    type Caller = 'no token' | 'no app role' | 'Officer' | 'Admin';
+    const CALLERS: readonly Caller[] = ['no token', 'no app role', 'Officer', 'Admin'];
+    /** What each caller should get: refused (401, 403) or let in (any other answer). */
+    const EXPECTED: Record<Caller, 'unauthorised' | 'forbidden' | 'allowed'> = { 'no token': 'unauthorised', 'no app role': 'forbidden', Officer: 'allowed', Admin: 'allowed' };
+    const csv = 'id,name,role,title,email,aadObjectId,committees\nnew-member,New Member,councillor,,,,\n';
+    const ROUTES: Record<string, { body?: string; contentType?: string; path?: string }> = {
+      'GET /api/v1/whoami': {},
+      'GET /api/v1/committees': {},
+      'PUT /api/v1/committees/:id': { path: '/api/v1/committees/licensing', body: JSON.stringify({ name: 'Licensing Committee', kind: 'regulatory' }), contentType: 'application/json' },
+      'POST /api/v1/imports': { path: '/api/v1/imports?dryRun=true', body: 'Agenda item 5\n\nA TITLE\n\nDecision:\n\nCabinet\n\n1) NOTED the report.', contentType: 'text/plain' },
+      'GET /api/v1/members': {},
+      'GET /api/v1/members/:id': { path: `/api/v1/members/${DEMO_PEOPLE.housing.id}` },
+      'PUT /api/v1/members/:id': { path: '/api/v1/members/another-member', body: JSON.stringify({ name: 'Another Member', role: 'councillor' }), contentType: 'application/json' },
+      'POST /api/v1/members/import': { path: '/api/v1/members/import?dryRun=true', body: csv, contentType: 'text/csv' },
+      'POST /api/v1/notifications': { body: JSON.stringify({ agendaItemId: 'item-safer-streets', sendAt: new Date(Date.now() + 86_400_000).toISOString() }), contentType: 'application/json' },
+      'GET /api/v1/notifications': {},
+      'GET /api/v1/notifications/:id': { path: '/api/v1/notifications/n-none' },
+      'DELETE /api/v1/notifications/:id': { path: '/api/v1/notifications/n-none' },
+      'POST /api/v1/notifications/:id/send': { path: '/api/v1/notifications/n-none/send' },
+    };
+
+    let app: TestApp;
+    let keys: TestSigningKeys;
+    const issuer = 'https://login.microsoftonline.com/tenant/v2.0';
+    const audience = 'api://cabinet-bot';
+    beforeAll(async () => {
+      keys = await new TestSigningKeys().start();
+      app = await startTestApp({ ENTRA_JWKS_URL: keys.jwksUrl, ENTRA_ISSUER: issuer, ENTRA_AUDIENCE: audience }, { seed: (s) => seedDemoCouncil(s, new Date()) });
+    });
+    afterAll(async () => {
+      await app.stop();
+      await keys.stop();
+    });
+
+    it('has a row for every route the app serves', () => {
+      const served = officerRoutes({} as RouteDeps).map((r) => `${r.method === 'del' ? 'DELETE' : r.method.toUpperCase()} ${r.path}`);
+      expect(Object.keys(ROUTES).sort()).toEqual(served.sort());
+    });
+
+    it.each(Object.entries(ROUTES))('%s lets in officers and admins only', async (route, call) => {
+      const [method, template] = route.split(' ') as [string, string];
+      const outcome: Record<string, string> = {};
+      for (const caller of CALLERS) {
+        const token = caller === 'no token' ? undefined : await keys.sign({ oid: `oid-${caller}`, roles: caller === 'no app role' ? [] : [caller] }, { issuer, audience });
+        const res = await fetch(`${app.url}${call.path ?? template}`, {
+          method,
+          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(call.contentType ? { 'content-type': call.contentType } : {}) },
+          body: call.body,
+        });
+        await res.arrayBuffer();
+        outcome[caller] = res.status === 401 ? 'unauthorised' : res.status === 403 ? 'forbidden' : 'allowed';
+      }
+      expect(outcome).toEqual(EXPECTED);
+    });
+  });
+});
