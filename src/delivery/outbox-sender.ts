@@ -261,8 +261,9 @@ export class OutboxSender {
         this.inFlightByNotification.set(notification.id, (this.inFlightByNotification.get(notification.id) ?? 1) - 1);
         if (!this.inFlightByNotification.get(notification.id)) this.inFlightByNotification.delete(notification.id);
         this.touchProgress(notification.id);
-        // Feed more before the pipeline runs dry; otherwise the next tick (busyTickMs) will.
-        if (this.inFlight.size <= this.options.concurrency / 4) this.wake();
+        // Feed more while half the claims are still queued for the budget (about half a second of sending at 30/s):
+        // a refill takes a few store round trips, and the limiter must never run dry while work waits.
+        if (this.inFlight.size <= this.options.concurrency / 2) this.wake();
       });
     this.inFlight.set(key, task);
   }
@@ -385,13 +386,15 @@ export class OutboxSender {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      // Whichever ends the sleep, the timer or a wake, unhooks the wake: a wake that comes while the next tick runs
+      // must set `woken` for the sleep after it, not be swallowed by this one's stale hook.
+      const done = () => {
         clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = () => {
         this.wakeUp = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = () => {
         this.woken = false;
         done();
       };
