@@ -62,12 +62,15 @@ describe('embedded store (SQLite specifics)', () => {
       const store = createEmbeddedStore({ dataDir });
       try {
         await store.committees.create(cabinet);
+        const work = await store.dueWork.create({ id: 'notification-n-1', kind: 'notification', notificationId: 'n-1', dueAt: '2021-07-07T09:00:00.000Z', failures: 0, updatedAt: '2021-07-06T09:00:00.000Z' });
         await store.ping();
         removeFiles();
         await expect(store.ping()).rejects.toThrow(`The embedded store's file ${file()} was deleted while the bot was running`);
         await expect(acknowledge(store, 'cllr-a')).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('Writes are refused until an operator restores the file and restarts the bot') });
         await expect(store.committees.replace({ ...cabinet, name: 'The Cabinet' }, 'any')).rejects.toMatchObject({ code: 'unavailable' });
         await expect(store.activities.claim('turn|1', '2021-06-17T09:00:00.000Z')).rejects.toMatchObject({ code: 'unavailable' });
+        // A delete is a write too: "removed" must never be answered for a file that is no longer the store.
+        await expect(store.dueWork.remove(work.created ? work.record : work.existing)).rejects.toMatchObject({ code: 'unavailable' });
         // A new store at the path (another process started afresh) is not this connection's file either.
         const other = createEmbeddedStore({ dataDir: join(dataDir, '..', 'elsewhere') });
         await other.close();

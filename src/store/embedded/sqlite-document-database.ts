@@ -244,7 +244,7 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
           return etag;
         }),
       delete: (pk, id, etag) =>
-        guard((): DeleteOutcome => {
+        guardWrite((): DeleteOutcome => {
           if (statements.delete.run(name, pk, id, etag).changes === 1) return 'deleted';
           return read(pk, id) === undefined ? 'not-found' : 'conflict';
         }),
