@@ -191,6 +191,12 @@ export class OutboxSender {
       this.cancelled.add(n.id);
       await cancelWaitingDeliveries(n.id, this.deps);
       if (!this.inFlightByNotification.get(n.id) && !this.preparing.has(n.id)) {
+        // A claim left by a sender that stopped mid-send is cancelled only once it lapses: come back then.
+        const [left] = await store.notifications.listWaitingDeliveries(n.id, FAR_FUTURE, 1);
+        if (left) {
+          await this.reschedule(work, new Date(Math.max(now.getTime(), Date.parse(left.value.dueAt ?? now.toISOString()))));
+          return;
+        }
         this.touchProgress(n.id);
         await store.dueWork.remove(work);
         this.cancelled.delete(n.id);

@@ -187,9 +187,15 @@ export const deliveryAfterAttempt = (d: Delivery, result: AttemptResult, now: Da
   }
 };
 
-/** An officer's cancel: a delivery not yet sent is cancelled; one being sent now, or final, is left as it is. */
+/**
+ * An officer's cancel: a delivery not yet sent is cancelled, and so is one whose claim has lapsed (the sender that
+ * claimed it stopped mid-send, so nobody will record what Teams answered: it may have reached them). One being sent
+ * now, under a live claim, is left to its sender; a final one stays as it is.
+ */
 export const cancelDelivery = (d: Delivery, now: Date): Delivery | undefined =>
-  d.status === 'pending' ? final(d, now, { status: 'cancelled' }) : undefined;
+  d.status === 'pending' || (d.status === 'sending' && isDue(d, now))
+    ? final(d, now, { status: 'cancelled', ...(d.status === 'sending' ? { lastError: 'cancelled after a send that was cut short: it may have reached them' } : {}) })
+    : undefined;
 
 export interface DeliveryCounts {
   readonly total: number;

@@ -85,6 +85,11 @@ describe('delivery lifecycle', () => {
   it('cancelling takes only what has not been sent', () => {
     expect(cancelDelivery(pending, t0)).toMatchObject({ status: 'cancelled' });
     expect(cancelDelivery(claimed, t0)).toBeUndefined();
+    // A claim that lapsed (its sender stopped mid-send) is nobody's any more: cancelled, saying it may have gone.
+    const lapsed = at(policy.claimLeaseMs + 1);
+    expect(cancelDelivery(claimed, lapsed)).toMatchObject({ status: 'cancelled', lastError: expect.stringContaining('may have reached them') });
+    expect(cancelDelivery(claimed, lapsed)).not.toHaveProperty('dueAt');
+    expect(cancelDelivery({ ...pending, status: 'sent', dueAt: undefined }, lapsed)).toBeUndefined();
   });
 
   it('counts what is still to go as pending, whether waiting or being sent', () => {
