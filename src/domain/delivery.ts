@@ -208,11 +208,19 @@ export interface DeliveryCounts {
   readonly cancelled: number;
 }
 
+/** The counts an officer reads, from how many deliveries are in each status: waiting and being sent are both pending. */
+export const deliveryCounts = (byStatus: Readonly<Record<DeliveryStatus, number>>): DeliveryCounts => ({
+  total: DeliveryStatus.options.reduce((sum, status) => sum + byStatus[status], 0),
+  pending: byStatus.pending + byStatus.sending,
+  sent: byStatus.sent,
+  failed: byStatus.failed,
+  blocked: byStatus.blocked,
+  unreachable: byStatus.unreachable,
+  cancelled: byStatus.cancelled,
+});
+
 export const countDeliveries = (deliveries: readonly Pick<Delivery, 'status'>[]): DeliveryCounts => {
-  const counts = { total: deliveries.length, pending: 0, sent: 0, failed: 0, blocked: 0, unreachable: 0, cancelled: 0 };
-  for (const d of deliveries) {
-    if (d.status === 'pending' || d.status === 'sending') counts.pending += 1;
-    else counts[d.status] += 1;
-  }
-  return counts;
+  const byStatus = Object.fromEntries(DeliveryStatus.options.map((status) => [status, 0])) as Record<DeliveryStatus, number>;
+  for (const d of deliveries) byStatus[d.status] += 1;
+  return deliveryCounts(byStatus);
 };

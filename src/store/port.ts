@@ -1,5 +1,5 @@
 import type {
-  Acknowledgement, ActionPlan, ActionUpdate, AgendaItem, Committee, ConversationRecord, Decision, Delivery, DueWork,
+  Acknowledgement, ActionPlan, ActionUpdate, AgendaItem, Committee, ConversationRecord, Decision, Delivery, DeliveryStatus, DueWork,
   Lease, Meeting, Member, Notification,
 } from '../domain';
 
@@ -137,6 +137,10 @@ export interface NotificationStore {
   replaceDelivery(delivery: Delivery, etag: string): Promise<Versioned<Delivery>>;
   /** Every delivery of one notification, by key, a page at a time. */
   listDeliveries(notificationId: string, continuation?: string, pageSize?: number): Promise<Page<Delivery>>;
+  /** How many of a notification's deliveries are in each status, without reading them (one count per status). */
+  countDeliveries(notificationId: string): Promise<Record<DeliveryStatus, number>>;
+  /** A notification's deliveries in one status (the unreachable, the failed: few), by key. */
+  listDeliveriesWithStatus(notificationId: string, status: DeliveryStatus): Promise<Delivery[]>;
   /**
    * Deliveries not yet final (pending, or claimed) whose `dueAt` is at or before `until`, earliest first, at most
    * `limit`. Final deliveries are not read at all: the query's range holds only what is left to do.

@@ -4,7 +4,7 @@ import type { DocumentCollection, DocumentDatabase } from './documents/document-
 const tracer = trace.getTracer('cabinet-bot');
 
 /**
- * The document database with a span per operation (create, read, replace, upsert, delete, query, scan, tally): which
+ * The document database with a span per operation (create, read, replace, upsert, delete, query, count, scan, tally): which
  * container, which operation, which type of record, and how it went. No document ids or contents. Cosmos DB's own HTTP
  * calls appear as its children. A no-op unless telemetry is on (src/telemetry).
  */
@@ -39,6 +39,7 @@ export const traceDocuments = (database: DocumentDatabase, system: 'sqlite' | 'c
       delete: (pk, id, etag) => span('delete', {}, () => inner.delete(pk, id, etag), (r) => ({ 'cabinet.outcome': r })),
       query: (q) => span('query', { ...ofType(q.type), 'cabinet.single_partition': q.partitionKey !== undefined }, () => inner.query(q), (r) => ({ 'cabinet.documents': r.documents.length })),
       scan: (p) => span('scan', {}, () => inner.scan(p), (r) => ({ 'cabinet.documents': r.documents.length })),
+      count: (q) => span('count', { ...ofType(q.type), 'cabinet.single_partition': q.partitionKey !== undefined }, () => inner.count(q)),
       tally: (types, sumOf) => span('tally', {}, () => inner.tally(types, sumOf)),
     };
   };

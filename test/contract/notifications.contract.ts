@@ -110,6 +110,23 @@ export const describeNotifications = (current: CurrentStore): void => {
       expect(first).toEqual({ value: waiting[1], etag: anEtag });
     });
 
+    it('counts one notification\'s deliveries by status without reading them, and lists those in one status', async () => {
+      const { store } = current();
+      const other = notification({ id: 'n-other', sendAt: '2021-07-06T09:00:00.000Z' });
+      for (const n of [pushed, other]) await store.notifications.create(n);
+      const sent = (m: typeof alanPearson): Delivery => ({ ...delivery(pushed.id, m), status: 'sent', dueAt: undefined, attempts: 1, activityId: `act-${m.id}`, sentAt: '2021-07-06T09:10:05.000Z' });
+      const blocked: Delivery = { ...delivery(pushed.id, { id: 'cllr-blocked', name: 'Cllr Blocked' }), status: 'blocked', dueAt: undefined, attempts: 1 };
+      for (const d of [sent(alanPearson), sent(ronanHolmes), blocked, delivery(pushed.id, sarahWhitcombe), delivery(pushed.id, andrewCotton, { status: 'sending', attempts: 1 })]) {
+        await store.notifications.createDelivery(d);
+      }
+      await store.notifications.createDelivery({ ...delivery(other.id, alanPearson), status: 'blocked', dueAt: undefined, attempts: 1 });
+      expect(await store.notifications.countDeliveries(pushed.id)).toEqual({ pending: 1, sending: 1, sent: 2, failed: 0, blocked: 1, unreachable: 0, cancelled: 0 });
+      expect(await store.notifications.countDeliveries('n-none')).toEqual({ pending: 0, sending: 0, sent: 0, failed: 0, blocked: 0, unreachable: 0, cancelled: 0 });
+      expect(await store.notifications.listDeliveriesWithStatus(pushed.id, 'blocked')).toEqual([blocked]);
+      expect((await store.notifications.listDeliveriesWithStatus(pushed.id, 'sent')).map((d) => d.key)).toEqual([alanPearson.id, ronanHolmes.id].sort());
+      expect(await store.notifications.listDeliveriesWithStatus(pushed.id, 'failed')).toEqual([]);
+    });
+
     it("finds sent cards about a subject across notifications, for redrawing them when it changes", async () => {
       const { store } = current();
       const digest = notification({ id: 'n-digest', kind: 'meeting-digest', sendAt: '2021-07-06T09:00:00.000Z' });

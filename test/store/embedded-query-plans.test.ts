@@ -54,12 +54,12 @@ describe('embedded store query plans', () => {
     ['member by email', 'documents_by_email', (s) => s.members.findByEmail('alan.pearson@councillors.example.gov.uk')],
     ['where to reach a member', 'documents_by_member', (s) => s.conversations.listByMember('cllr-alan-pearson')],
     ['officer acknowledgement report', 'documents_by_agenda_item', (s) => s.acknowledgements.listByAgendaItem('ai-community-safety-strategy')],
-    ["a member's acknowledgements", 'documents_by_partition', (s) => s.acknowledgements.listByMember('cllr-alan-pearson')],
+    ["a member's acknowledgements", 'documents_by_partition_and_status', (s) => s.acknowledgements.listByMember('cllr-alan-pearson')],
     ["what is left to send of a notification", 'documents_waiting', (s) => s.notifications.listWaitingDeliveries('n-1', new Date(), 50)],
     ['due-work poll', 'documents_waiting', (s) => s.dueWork.listEarliest(20)],
     ["a Teams user's chats, to link them to the roster", 'documents_by_aad_object_id', (s) => s.conversations.listByAadObjectId('6f1c2a7e-3b9d-4c5e-8a21-0d4e5f6a7b8c')],
-    ['agenda of a meeting', 'documents_by_partition', (s) => s.agendaItems.listByMeeting('cabinet', 'cabinet-2021-07-14')],
-    ['next meetings', 'documents_by_partition', (s) => s.meetings.listUpcoming('cabinet', new Date(), 5)],
+    ['agenda of a meeting', 'documents_by_partition_and_status', (s) => s.agendaItems.listByMeeting('cabinet', 'cabinet-2021-07-14')],
+    ['next meetings', 'documents_by_partition_and_status', (s) => s.meetings.listUpcoming('cabinet', new Date(), 5)],
     ['item by id alone', 'documents_by_id', (s) => s.agendaItems.findById('ai-community-safety-strategy')],
     ['recent decisions', 'documents_by_decided_on', (s) => s.decisions.listDecidedSince('2021-07-01')],
     ['search index rebuild', 'documents_by_id', (s) => s.agendaItems.listAll(undefined, 50)],
@@ -89,6 +89,23 @@ describe('embedded store query plans', () => {
     const plan = sqlite.tallyPlan('business', ['agendaItem', 'decision'], 'ix.revision').join(' | ');
     expect(plan).toContain('USING COVERING INDEX documents_revisions ');
     expect(plan).not.toMatch(/\bSCAN documents\b/);
+  });
+
+  it("a notification's counts by status are answered from documents_by_partition_and_status alone (no table rows read)", async () => {
+    const counts: unknown[] = [];
+    const recording: DocumentDatabase = {
+      ...sqlite,
+      collection: (name) => {
+        const inner = sqlite.collection(name);
+        return { ...inner, count: (query) => (counts.push([name, query]), inner.count(query)) };
+      },
+    };
+    await createDocumentStore(recording).notifications.countDeliveries('n-1');
+    expect(counts).toHaveLength(7);
+    for (const [container, query] of counts as Array<[ContainerName, Parameters<SqliteDocumentDatabase['countPlan']>[1]]>) {
+      const plan = sqlite.countPlan(container, query).join(' | ');
+      expect(plan).toContain('USING COVERING INDEX documents_by_partition_and_status ');
+    }
   });
 
   it('pruning expired activity claims uses documents_expiry_activities', () => {

@@ -1,4 +1,4 @@
-import { countDeliveries, isEntitledToExempt, notFound, type Delivery, type DeliveryCounts, type Member, type Notification, type UnreachableReason } from '../../domain';
+import { deliveryCounts, isEntitledToExempt, notFound, type Delivery, type DeliveryCounts, type DeliveryStatus, type Member, type Notification, type UnreachableReason } from '../../domain';
 import type { Store } from '../../store/port';
 import { loadSubject, type LoadedSubject } from './notification-subject';
 import { UNREACHABLE_ADVICE, UNREACHABLE_REASON_TEXT } from './unreachable-advice';
@@ -80,50 +80,69 @@ const aboutOf = (subject: LoadedSubject | undefined): NotificationAbout => {
   }
 };
 
+/** Whether the member was sent this notification's card (the ones who can acknowledge it): one point read. */
+const wasSentTo = async (store: Store, notificationId: string, memberId: string): Promise<boolean> => {
+  const d = (await store.notifications.getDelivery(notificationId, memberId))?.value;
+  return d !== undefined && d.recipient.kind === 'member' && d.action === 'send';
+};
+
 /**
  * How many recipients have acknowledged what they were sent: the item, or for a meeting every item of it they may
- * see. Other kinds (decision notices, call-in, overdue actions) have nothing to acknowledge.
+ * see. Other kinds (decision notices, call-in, overdue actions) have nothing to acknowledge. It starts from the
+ * acknowledgements (at most the committee's members per item), never from the deliveries, so its cost does not grow
+ * with the notification's size.
  */
-async function acknowledgedCount(subject: LoadedSubject | undefined, memberIds: readonly string[], store: Store): Promise<number> {
-  if (!subject || memberIds.length === 0) return 0;
+async function acknowledgedCount(subject: LoadedSubject | undefined, notificationId: string, store: Store): Promise<number> {
+  if (!subject) return 0;
+  const recipientsAmong = async (memberIds: Iterable<string>) => {
+    const ids = [...new Set(memberIds)];
+    const sent = await Promise.all(ids.map((id) => wasSentTo(store, notificationId, id)));
+    return ids.filter((_, i) => sent[i]);
+  };
   if (subject.kind === 'item') {
-    const done = new Set((await store.acknowledgements.listByAgendaItem(subject.item.id)).map((a) => a.memberId));
-    return memberIds.filter((id) => done.has(id)).length;
+    return (await recipientsAmong((await store.acknowledgements.listByAgendaItem(subject.item.id)).map((a) => a.memberId))).length;
   }
   if (subject.kind !== 'meeting' || subject.items.length === 0) return 0;
   const doneByItem = new Map(
     await Promise.all(subject.items.map(async (i) => [i.id, new Set((await store.acknowledgements.listByAgendaItem(i.id)).map((a) => a.memberId))] as const)),
   );
-  const members = (await Promise.all(memberIds.map((id) => store.members.get(id)))).flatMap((m) => (m ? [m.value] : []));
+  // Only someone who acknowledged something can have acknowledged every item they may see.
+  const candidates = await recipientsAmong([...doneByItem.values()].flatMap((done) => [...done]));
+  const members = (await Promise.all(candidates.map((id) => store.members.get(id)))).flatMap((m) => (m ? [m.value] : []));
   const readAll = (m: Member) =>
     subject.items.filter((i) => !i.exempt || isEntitledToExempt(m, i.committeeId)).every((i) => doneByItem.get(i.id)?.has(m.id));
   return members.filter(readAll).length;
 }
 
-const counts = (notification: Notification, deliveries: readonly Delivery[]): DeliveryCounts => {
-  const c = countDeliveries(deliveries);
+const counts = (notification: Notification, byStatus: Readonly<Record<DeliveryStatus, number>>): DeliveryCounts => {
+  const c = deliveryCounts(byStatus);
   // Until the sender has written every delivery, the ones not yet written are pending too.
-  const notYetWritten = !notification.prepared && notification.recipientCount !== undefined ? Math.max(0, notification.recipientCount - deliveries.length) : 0;
+  const notYetWritten = !notification.prepared && notification.recipientCount !== undefined ? Math.max(0, notification.recipientCount - c.total) : 0;
   return { ...c, total: c.total + notYetWritten, pending: c.pending + notYetWritten };
 };
 
-/** A notification's status, counts and unreachable members: what the officer's card and GET /notifications/{id} show. */
+/**
+ * A notification's status, counts and unreachable members: what the officer's card and GET /notifications/{id} show.
+ * Counts are store aggregates and only the deliveries that need the officer (unreachable, blocked, failed) are read,
+ * so the report on a notification to thousands is as cheap as one to ten; every recipient is read only when asked for.
+ */
 export async function notificationReport(id: string, store: Store, options: { readonly recipients?: boolean } = {}): Promise<NotificationReport> {
   const notification = (await store.notifications.get(id))?.value;
   if (!notification) throw notFound('Notification', id);
-  const [deliveries, subject] = await Promise.all([
-    allDeliveries(store, id),
+  const [byStatus, needingTheOfficer, subject, everyone] = await Promise.all([
+    store.notifications.countDeliveries(id),
+    Promise.all((['unreachable', 'blocked', 'failed'] as const).map((status) => store.notifications.listDeliveriesWithStatus(id, status))),
     loadSubject(notification, store).catch(() => undefined),
+    options.recipients ? allDeliveries(store, id) : undefined,
   ]);
-  const memberIds = deliveries.flatMap((d) => (d.recipient.kind === 'member' && d.action === 'send' ? [d.recipient.memberId] : []));
-  const states = deliveries.map(recipientState);
   const byName = (a: RecipientState, b: RecipientState) => a.name.localeCompare(b.name);
+  const [unreachable, blocked, failed] = needingTheOfficer.map((ds) => ds.map(recipientState));
   return {
     notification,
     about: aboutOf(subject),
-    counts: { ...counts(notification, deliveries), acknowledged: await acknowledgedCount(subject, memberIds, store) },
-    unreachable: states.filter((s) => s.status === 'unreachable' || s.status === 'blocked').sort(byName),
-    failed: states.filter((s) => s.status === 'failed').sort(byName),
-    ...(options.recipients ? { recipients: states.sort(byName) } : {}),
+    counts: { ...counts(notification, byStatus), acknowledged: await acknowledgedCount(subject, id, store) },
+    unreachable: [...unreachable!, ...blocked!].sort(byName),
+    failed: failed!.sort(byName),
+    ...(everyone ? { recipients: everyone.map(recipientState).sort(byName) } : {}),
   };
 }

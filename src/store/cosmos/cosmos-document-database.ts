@@ -7,7 +7,7 @@ import { checkCount, type DocumentQuery } from '../documents/document-query';
 import { StoredDocumentError } from '../documents/stored-document-error';
 import { DomainError } from '../../domain/errors';
 import { asStoreError, statusOf } from './cosmos-errors';
-import { nonNumbersToCosmosSql, tallyToCosmosSql, toCosmosSql } from './query-to-cosmos-sql';
+import { countToCosmosSql, nonNumbersToCosmosSql, tallyToCosmosSql, toCosmosSql } from './query-to-cosmos-sql';
 
 /** Cosmos DB's system properties all start with an underscore (_rid, _self, _etag, _attachments, _ts); ours never do. */
 const withoutSystemFields = (resource: Record<string, unknown>): Record<string, unknown> =>
@@ -130,6 +130,15 @@ const collection = (name: ContainerName, container: Container, operationTimeoutM
         return response.hasMoreResults && response.continuationToken
           ? { documents, continuation: response.continuationToken }
           : { documents };
+      }),
+    count: (query) =>
+      attempt('count', async (abortSignal) => {
+        const options = { abortSignal, ...(query.partitionKey !== undefined ? { partitionKey: query.partitionKey } : {}) };
+        const { resources } = await container.items.query<unknown>(countToCosmosSql(query), options).fetchAll();
+        // An aggregate over no documents may answer no row at all.
+        const [n = 0] = resources;
+        if (typeof n !== 'number') throw new Error(`Count of ${name} answered something that is not a number: ${JSON.stringify(resources)}`);
+        return n;
       }),
     scan: ({ size, continuation }) =>
       attempt('scan', async (abortSignal): Promise<DocumentPage> => {

@@ -1,10 +1,11 @@
 import type { SqlParameter, SqlQuerySpec } from '@azure/cosmos';
-import { checkCount, pathSegments, type Condition, type DocumentQuery, type FieldPath } from '../documents/document-query';
+import { checkCount, pathSegments, type Condition, type CountQuery, type DocumentQuery, type FieldPath } from '../documents/document-query';
 
 /** Bracket notation, so a field named like a keyword (value, order, top) can never break the query. */
 const property = (path: FieldPath): string => `c${pathSegments(path).map((s) => `["${s}"]`).join('')}`;
 
-export const toCosmosSql = (query: DocumentQuery): SqlQuerySpec => {
+/** The WHERE conditions (and their parameters) of a query or a count. */
+const whereOf = (query: CountQuery): { where: string[]; parameters: SqlParameter[] } => {
   const parameters: SqlParameter[] = [{ name: '@type', value: query.type }];
   const param = (value: SqlParameter['value']): string => {
     const name = `@p${parameters.length}`;
@@ -20,11 +21,21 @@ export const toCosmosSql = (query: DocumentQuery): SqlQuerySpec => {
   // Also in the SQL, not only the request option: cosmosdb-server ignores the option, and it is right on Cosmos DB too.
   if (query.partitionKey !== undefined) where.push(`c["pk"] = ${param(query.partitionKey)}`);
   for (const c of query.where ?? []) where.push(condition(c));
+  return { where, parameters };
+};
 
+export const toCosmosSql = (query: DocumentQuery): SqlQuerySpec => {
+  const { where, parameters } = whereOf(query);
   if (query.page && query.limit !== undefined) throw new Error('A document query takes a page or a limit, not both');
   const top = query.limit !== undefined ? `TOP ${checkCount('A limit', query.limit)} ` : '';
   const order = query.orderBy ? ` ORDER BY ${property(query.orderBy.path)} ${query.orderBy.direction.toUpperCase()}` : '';
   return { query: `SELECT ${top}* FROM c WHERE ${where.join(' AND ')}${order}`, parameters };
+};
+
+/** A count within the query's conditions: a VALUE aggregate, answered from the index. */
+export const countToCosmosSql = (query: CountQuery): SqlQuerySpec => {
+  const { where, parameters } = whereOf(query);
+  return { query: `SELECT VALUE COUNT(1) FROM c WHERE ${where.join(' AND ')}`, parameters };
 };
 
 /**

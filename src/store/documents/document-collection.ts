@@ -3,7 +3,7 @@
  * (partition key, document id, ETag per write). Each adapter implements it once (SQLite table, Cosmos container);
  * the one Store implementation in ../domain-store is written against it, so both adapters behave alike.
  */
-import type { DocumentQuery, FieldPath } from './document-query';
+import type { CountQuery, DocumentQuery, FieldPath } from './document-query';
 
 /** Cosmos DB containers; the embedded adapter keeps them as a column of one table. All partition on `/pk`. */
 export const CONTAINER_NAMES = ['business', 'members', 'conversations', 'notifications', 'activities', 'work'] as const;
@@ -81,6 +81,8 @@ export interface DocumentCollection {
   /** Removes the document only if the stored ETag is still `etag` (Cosmos IfMatch). */
   delete(pk: string, id: string, etag: string): Promise<DeleteOutcome>;
   query(query: DocumentQuery): Promise<DocumentPage>;
+  /** How many documents match, without reading them: a report's counts cost one small aggregate, not a read of each. */
+  count(query: CountQuery): Promise<number>;
   /**
    * Every document of this container, of every type, across partitions, a page of at most `size` at a time: for moving
    * a whole store to another adapter. Resume with the page's `continuation` until a page has none. Documents written

@@ -31,6 +31,9 @@ export interface DocumentQuery {
   readonly page?: { readonly size: number; readonly continuation?: string };
 }
 
+/** The documents a count covers: a type, optionally one partition, and conditions (no order, no paging). */
+export type CountQuery = Pick<DocumentQuery, 'type' | 'partitionKey' | 'where'>;
+
 /** Paths are written by our code, never by users; checked anyway because adapters splice them into SQL. */
 const SEGMENT = /^[A-Za-z][A-Za-z0-9]*$/;
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { conflict, DomainError, notFound } from '../../domain/errors';
 import type { CreateResult, Page, Versioned } from '../port';
 import type { DocumentCollection, DocumentEnvelope, IndexValue, StoredDocument } from '../documents/document-collection';
-import type { DocumentQuery } from '../documents/document-query';
+import type { CountQuery, DocumentQuery } from '../documents/document-query';
 import { StoredDocumentError } from '../documents/stored-document-error';
 import { REVISION_PATH, type DocumentKind } from './document-kind';
 
@@ -94,6 +94,10 @@ export class TypedDocuments<T> {
     const page = await this.collection.query({ ...query, type: this.kind.type });
     const [lowest] = [...page.documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.pk < b.pk ? -1 : 1));
     return lowest === undefined ? undefined : this.decode(lowest);
+  }
+
+  count(query: Omit<CountQuery, 'type'>): Promise<number> {
+    return this.collection.count({ ...query, type: this.kind.type });
   }
 
   async values(query: Omit<DocumentQuery, 'type' | 'page'>): Promise<T[]> {

@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain/errors';
 import type { ContainerName } from '../documents/document-collection';
-import { checkCount, pathSegments, type Condition, type DocumentQuery, type FieldPath, type Scalar } from '../documents/document-query';
+import { checkCount, pathSegments, type Condition, type CountQuery, type DocumentQuery, type FieldPath, type Scalar } from '../documents/document-query';
 
 export type SqlValue = string | number;
 
@@ -78,7 +78,8 @@ export const pruneSql = (container: ContainerName): string => {
   return `DELETE FROM documents INDEXED BY documents_expiry_${container} WHERE container = '${container}' AND updated_at < ?`;
 };
 
-export const toSqlite = (container: ContainerName, query: DocumentQuery): SqliteQuery => {
+/** The WHERE conditions (and their parameters) of a query or a count: container, type, partition, conditions. */
+const whereOf = (container: ContainerName, query: CountQuery): { where: string[]; params: SqlValue[] } => {
   const params: SqlValue[] = [container, query.type];
   const where = ['container = ?', 'type = ?'];
   if (query.partitionKey !== undefined) {
@@ -86,6 +87,16 @@ export const toSqlite = (container: ContainerName, query: DocumentQuery): Sqlite
     params.push(query.partitionKey);
   }
   for (const c of query.where ?? []) where.push(conditionSql(c, params));
+  return { where, params };
+};
+
+export const countToSqlite = (container: ContainerName, query: CountQuery): { readonly sql: string; readonly params: SqlValue[] } => {
+  const { where, params } = whereOf(container, query);
+  return { sql: `SELECT COUNT(*) AS n FROM documents WHERE ${where.join(' AND ')}`, params };
+};
+
+export const toSqlite = (container: ContainerName, query: DocumentQuery): SqliteQuery => {
+  const { where, params } = whereOf(container, query);
 
   const keys: { expression: string; direction: 'asc' | 'desc' }[] = query.orderBy
     ? [{ expression: expressionFor(query.orderBy.path), direction: query.orderBy.direction }]

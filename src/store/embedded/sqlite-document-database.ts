@@ -8,8 +8,8 @@ import {
   type DocumentEnvelope, type DocumentPage, type ReplaceOutcome, type StoredDocument,
 } from '../documents/document-collection';
 import { StoredDocumentError } from '../documents/stored-document-error';
-import { checkCount, type DocumentQuery } from '../documents/document-query';
-import { decodeContinuation, encodeContinuation, pruneSql, tallyToSqlite, toSqlite } from './query-to-sqlite';
+import { checkCount, type CountQuery, type DocumentQuery } from '../documents/document-query';
+import { countToSqlite, decodeContinuation, encodeContinuation, pruneSql, tallyToSqlite, toSqlite } from './query-to-sqlite';
 import { CREATE_SCHEMA, SCHEMA_VERSION } from './sqlite-schema';
 
 export interface EmbeddedStoreOptions {
@@ -99,6 +99,8 @@ export interface SqliteDocumentDatabase extends DocumentDatabase {
   readonly file: string;
   /** SQLite's plan for a query, one line per step: for checking that hot paths use their index. */
   queryPlan(container: ContainerName, query: DocumentQuery): string[];
+  /** The same for a count. */
+  countPlan(container: ContainerName, query: CountQuery): string[];
   /** The same for a tally (changeMarker). */
   tallyPlan(container: ContainerName, types: readonly string[], sumOf: string): string[];
   /** The same for pruning an expiring container. */
@@ -266,6 +268,11 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
           });
           return { documents: page.map((r) => decodeRow(name, r)), continuation: encodeContinuation(after) };
         }),
+      count: (query) =>
+        guard(() => {
+          const plan = countToSqlite(name, query);
+          return db.prepare<unknown[], { n: number }>(plan.sql).get(...plan.params)?.n ?? 0;
+        }),
       scan: ({ size, continuation }) =>
         guard((): DocumentPage => {
           checkCount('A scan page size', size);
@@ -294,6 +301,10 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
     file,
     queryPlan: (container, query) => {
       const plan = toSqlite(container, query);
+      return db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${plan.sql}`).all(...plan.params).map((r) => r.detail);
+    },
+    countPlan: (container, query) => {
+      const plan = countToSqlite(container, query);
       return db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${plan.sql}`).all(...plan.params).map((r) => r.detail);
     },
     tallyPlan: (container, types, sumOf) => {
