@@ -1,5 +1,5 @@
 import {
-  backoffMs, claimDelivery, deliveryAfterAttempt, DomainError, isQuietAt, nextLondonWallTime, OVERDUE_ACTIONS_SWEEP_ID, outsideQuietHours,
+  backoffMs, claimDelivery, deliveryAfterAttempt, DomainError, isDue, isQuietAt, nextLondonWallTime, OVERDUE_ACTIONS_SWEEP_ID, outsideQuietHours,
   transitionNotification, type Delivery, type DueWork, type Lease, type Notification, type QuietHours, type RetryPolicy,
 } from '../domain';
 import type { Logger } from '../logging/logger';
@@ -211,16 +211,9 @@ export class OutboxSender {
 
     const inFlightHere = this.inFlightByNotification.get(n.id) ?? 0;
     const room = this.options.concurrency - this.inFlight.size;
-    if (room > 0) {
+    if (room > 0 && !this.stopping) {
       const waiting = await store.notifications.listWaitingDeliveries(n.id, now, room + inFlightHere);
-      for (const d of waiting) {
-        if (this.inFlight.size >= this.options.concurrency || this.stopping) break;
-        if (this.inFlight.has(this.key(d.value))) continue;
-        await this.claimAndSend(d, n);
-        // A claim is a write; on the embedded store a synchronous one. Between claims the limiter's timers get their
-        // turn, so requests leave evenly spaced (Teams counts them in sliding windows).
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+      await this.claimAndSend(waiting.filter((d) => !this.inFlight.has(this.key(d.value))).slice(0, room), n);
     }
     if (n.prepared && !this.inFlightByNotification.get(n.id) && !this.preparing.has(n.id)) {
       const [next] = await store.notifications.listWaitingDeliveries(n.id, FAR_FUTURE, 1);
@@ -231,7 +224,12 @@ export class OutboxSender {
 
   private prepare(current: Versioned<Notification>): void {
     const id = current.value.id;
-    const task = prepareNotification(current, { store: this.deps.store, now: this.deps.now, cancelled: () => this.cancelled.has(id) || this.stopping })
+    const task = prepareNotification(current, {
+      store: this.deps.store,
+      now: this.deps.now,
+      cancelled: () => this.cancelled.has(id) || this.stopping,
+      written: () => this.wake(),
+    })
       .then((prepared) => {
         this.deps.logger.info({ notificationId: id, recipients: prepared.value.recipientCount }, 'notification prepared');
         this.touchProgress(id);
@@ -248,30 +246,38 @@ export class OutboxSender {
     return `${d.notificationId}/${d.key}`;
   }
 
-  private async claimAndSend(waiting: Versioned<Delivery>, notification: Notification): Promise<void> {
-    const { store } = this.deps;
-    let claimed: Versioned<Delivery>;
-    try {
-      claimed = await store.notifications.replaceDelivery(claimDelivery(waiting.value, this.deps.now(), this.options.policy), waiting.etag);
-    } catch (err) {
-      // Cancelled or claimed by someone else since it was read: leave it.
-      if (err instanceof DomainError && (err.code === 'conflict' || err.code === 'not-found' || err.code === 'invalid')) return;
-      throw err;
+  /**
+   * Claims these deliveries in one write (each by its ETag, so none is ever claimed twice; on the embedded store one
+   * log sync for the lot, which keeps the event loop free for the limiter's timers), then sends each one claimed.
+   */
+  private async claimAndSend(waiting: readonly Versioned<Delivery>[], notification: Notification): Promise<void> {
+    const now = this.deps.now();
+    const due = waiting.filter((d) => isDue(d.value, now));
+    if (due.length === 0) return;
+    const claims = await this.deps.store.notifications.replaceDeliveries(
+      due.map((d) => ({ value: claimDelivery(d.value, now, this.options.policy), etag: d.etag })),
+    );
+    for (const claimed of claims) {
+      if (claimed instanceof DomainError) {
+        // Cancelled or claimed by someone else since it was read: leave it.
+        if (claimed.code === 'conflict' || claimed.code === 'not-found') continue;
+        throw claimed;
+      }
+      const key = this.key(claimed.value);
+      this.inFlightByNotification.set(notification.id, (this.inFlightByNotification.get(notification.id) ?? 0) + 1);
+      const task = this.send(claimed, notification)
+        .catch((err: unknown) => this.deps.logger.warn({ err, delivery: key }, 'recording a delivery failed; its claim will lapse and it will be tried again'))
+        .finally(() => {
+          this.inFlight.delete(key);
+          this.inFlightByNotification.set(notification.id, (this.inFlightByNotification.get(notification.id) ?? 1) - 1);
+          if (!this.inFlightByNotification.get(notification.id)) this.inFlightByNotification.delete(notification.id);
+          this.touchProgress(notification.id);
+          // Feed more while half the claims are still queued for the budget (about half a second of sending at 30/s):
+          // a refill takes a few store round trips, and the limiter must never run dry while work waits.
+          if (this.inFlight.size <= this.options.concurrency / 2) this.wake();
+        });
+      this.inFlight.set(key, task);
     }
-    const key = this.key(claimed.value);
-    this.inFlightByNotification.set(notification.id, (this.inFlightByNotification.get(notification.id) ?? 0) + 1);
-    const task = this.send(claimed, notification)
-      .catch((err: unknown) => this.deps.logger.warn({ err, delivery: key }, 'recording a delivery failed; its claim will lapse and it will be tried again'))
-      .finally(() => {
-        this.inFlight.delete(key);
-        this.inFlightByNotification.set(notification.id, (this.inFlightByNotification.get(notification.id) ?? 1) - 1);
-        if (!this.inFlightByNotification.get(notification.id)) this.inFlightByNotification.delete(notification.id);
-        this.touchProgress(notification.id);
-        // Feed more while half the claims are still queued for the budget (about half a second of sending at 30/s):
-        // a refill takes a few store round trips, and the limiter must never run dry while work waits.
-        if (this.inFlight.size <= this.options.concurrency / 2) this.wake();
-      });
-    this.inFlight.set(key, task);
   }
 
   private async send(claimed: Versioned<Delivery>, notification: Notification): Promise<void> {

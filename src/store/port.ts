@@ -1,5 +1,5 @@
 import type {
-  Acknowledgement, ActionPlan, ActionUpdate, AgendaItem, Committee, ConversationRecord, Decision, Delivery, DeliveryStatus, DueWork,
+  Acknowledgement, ActionPlan, ActionUpdate, AgendaItem, Committee, ConversationRecord, Decision, Delivery, DeliveryStatus, DomainError, DueWork,
   Lease, Meeting, Member, Notification,
 } from '../domain';
 
@@ -133,8 +133,16 @@ export interface NotificationStore {
   listRecent(continuation?: string, pageSize?: number): Promise<Page<Notification>>;
   /** Idempotent by (notification, key): a second create answers the first record. */
   createDelivery(delivery: Delivery): Promise<CreateResult<Delivery>>;
+  /** Many deliveries at once (a notification being prepared), each idempotent by key as `createDelivery`. */
+  createDeliveries(deliveries: readonly Delivery[]): Promise<CreateResult<Delivery>[]>;
   getDelivery(notificationId: string, key: string): Promise<Versioned<Delivery> | undefined>;
   replaceDelivery(delivery: Delivery, etag: string): Promise<Versioned<Delivery>>;
+  /**
+   * Many replaces at once (the sender's claims), each with the ETag it was read with: each answers its new version or
+   * the error it met (conflict, not-found), and one refused does not stop the others. Committed together where the
+   * store can (the embedded store syncs its log once for the lot).
+   */
+  replaceDeliveries(deliveries: ReadonlyArray<Versioned<Delivery>>): Promise<Array<Versioned<Delivery> | DomainError>>;
   /** Every delivery of one notification, by key, a page at a time. */
   listDeliveries(notificationId: string, continuation?: string, pageSize?: number): Promise<Page<Delivery>>;
   /** How many of a notification's deliveries are in each status, without reading them (one count per status). */

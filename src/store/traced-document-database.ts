@@ -4,7 +4,7 @@ import type { DocumentCollection, DocumentDatabase } from './documents/document-
 const tracer = trace.getTracer('cabinet-bot');
 
 /**
- * The document database with a span per operation (create, read, replace, upsert, delete, query, count, scan, tally): which
+ * The document database with a span per operation (create, createMany, read, replace, replaceMany, upsert, delete, query, count, scan, tally): which
  * container, which operation, which type of record, and how it went. No document ids or contents. Cosmos DB's own HTTP
  * calls appear as its children. A no-op unless telemetry is on (src/telemetry).
  */
@@ -35,6 +35,8 @@ export const traceDocuments = (database: DocumentDatabase, system: 'sqlite' | 'c
       create: (d) => span('create', ofType(d.type), () => inner.create(d), (r) => ({ 'cabinet.created': r.created })),
       read: (pk, id) => span('read', {}, () => inner.read(pk, id), (r) => ({ 'cabinet.found': r !== undefined })),
       replace: (d, etag) => span('replace', ofType(d.type), () => inner.replace(d, etag), (r) => ({ 'cabinet.outcome': r.outcome })),
+      createMany: (ds) => span('createMany', { ...ofType(ds[0]?.type ?? ''), 'cabinet.documents': ds.length }, () => inner.createMany(ds)),
+      replaceMany: (items) => span('replaceMany', { ...ofType(items[0]?.document.type ?? ''), 'cabinet.documents': items.length }, () => inner.replaceMany(items)),
       upsert: (d) => span('upsert', ofType(d.type), () => inner.upsert(d)),
       delete: (pk, id, etag) => span('delete', {}, () => inner.delete(pk, id, etag), (r) => ({ 'cabinet.outcome': r })),
       query: (q) => span('query', { ...ofType(q.type), 'cabinet.single_partition': q.partitionKey !== undefined }, () => inner.query(q), (r) => ({ 'cabinet.documents': r.documents.length })),

@@ -69,6 +69,33 @@ export const describeNotifications = (current: CurrentStore): void => {
       await expectDomainError(store.notifications.replaceDelivery(delivery(pushed.id, { id: 'cllr-nobody', name: 'Nobody' }), etag), 'not-found');
     });
 
+    it('records and replaces many deliveries at once, each with its own outcome: a repeat answers the first, a stale ETag is refused alone', async () => {
+      const { store } = current();
+      await store.notifications.create(pushed);
+      const earlier = delivery(pushed.id, alanPearson);
+      await store.notifications.createDelivery(earlier);
+      const batch = [sarahWhitcombe, alanPearson, ronanHolmes].map((m) => delivery(pushed.id, m, { dueAt: '2021-07-06T09:05:00.000Z' }));
+      const created = await store.notifications.createDeliveries(batch);
+      expect(created.map((c) => c.created)).toEqual([true, false, true]);
+      expect(created[1]).toEqual({ created: false, existing: { value: earlier, etag: anEtag } });
+      expect(await store.notifications.createDeliveries([])).toEqual([]);
+
+      const [sarah, alan, ronan] = await Promise.all(batch.map((d) => store.notifications.getDelivery(pushed.id, d.key)));
+      const now = new Date('2021-07-06T09:10:00.000Z');
+      const claims = await store.notifications.replaceDeliveries([
+        { value: claimDelivery(sarah!.value, now, DEFAULT_RETRY_POLICY), etag: sarah!.etag },
+        { value: claimDelivery(alan!.value, now, DEFAULT_RETRY_POLICY), etag: 'stale-etag' },
+        { value: claimDelivery(ronan!.value, now, DEFAULT_RETRY_POLICY), etag: ronan!.etag },
+        { value: claimDelivery(delivery(pushed.id, andrewCotton, { dueAt: '2021-07-06T09:05:00.000Z' }), now, DEFAULT_RETRY_POLICY), etag: 'none' },
+      ]);
+      expect(claims[0]).toEqual({ value: expect.objectContaining({ key: sarahWhitcombe.id, status: 'sending' }), etag: anEtag });
+      expect(claims[1]).toMatchObject({ code: 'conflict' });
+      expect(claims[2]).toEqual({ value: expect.objectContaining({ key: ronanHolmes.id, status: 'sending' }), etag: anEtag });
+      expect(claims[3]).toMatchObject({ code: 'not-found' });
+      expect((await store.notifications.getDelivery(pushed.id, alanPearson.id))?.value.status).toBe('pending');
+      expect((await store.notifications.getDelivery(pushed.id, sarahWhitcombe.id))?.etag).toBe((claims[0] as { etag: string }).etag);
+    });
+
     it('lists the deliveries of one notification by key, a page at a time', async () => {
       const { store } = current();
       const other = notification({ id: 'n-other', sendAt: '2021-07-06T09:00:00.000Z' });

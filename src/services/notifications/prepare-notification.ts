@@ -6,14 +6,21 @@ import { channelDeliveryKey, updateDeliveryKey } from './notification-ids';
 import { loadSubject, subjectKeysOf, type LoadedSubject } from './notification-subject';
 import { reachableChatOf, reachOf } from './member-reach';
 
-/** Writes go in small parallel batches: quick on Cosmos DB, and the embedded store yields between batches. */
-const BATCH = 16;
+/**
+ * Deliveries are written a batch at a time: one write of 100 (one log sync on the embedded store, parallel point
+ * creates on Cosmos DB) rather than a hundred, with a turn of the event loop for the sender between batches. The
+ * first batch is small, so the first cards go while the rest are written.
+ */
+const BATCH = 100;
+const FIRST_BATCH = 16;
 
 export interface PrepareDeps {
   readonly store: Store;
   readonly now: () => Date;
   /** Asked between batches: a cancelled notification stops being prepared. */
   readonly cancelled?: () => boolean;
+  /** Told after each batch is written: the sender can claim those at once. */
+  readonly written?: () => void;
 }
 
 /** A recipient before it becomes a delivery. */
@@ -152,17 +159,19 @@ export async function prepareNotification(current: Versioned<Notification>, deps
   const subject = await loadSubject(notification, store);
   const targets = notification.resolveAudience === 'on-create' ? await recordedTargets(notification, store) : await dueTargets(notification, subject, store);
   const subjectKeys = subjectKeysOf(subject);
-  for (let i = 0; i < targets.length; i += BATCH) {
+  for (let i = 0, size = FIRST_BATCH; i < targets.length; i += size, size = BATCH) {
     if (deps.cancelled?.()) return { value: notification, etag };
     const at = deps.now().toISOString();
-    // Each write in a turn of the event loop of its own: the embedded store writes synchronously, and a run of them
-    // would hold up the sender's timers (and Teams turns) meanwhile; Cosmos DB still gets them in parallel.
-    await Promise.all(
-      targets.slice(i, i + BATCH).map(async (t) => {
+    // Each recipient looked up in a turn of the event loop of its own (the embedded store reads synchronously, and a
+    // run of them would hold up the sender's timers and Teams turns meanwhile); Cosmos DB still gets them in parallel.
+    const batch = await Promise.all(
+      targets.slice(i, i + size).map(async (t) => {
         await new Promise((resolve) => setImmediate(resolve));
-        return store.notifications.createDelivery(await deliveryFor(t, notification, subjectKeys, store, at));
+        return deliveryFor(t, notification, subjectKeys, store, at);
       }),
     );
+    await store.notifications.createDeliveries(batch);
+    deps.written?.();
   }
   const fresh = (await store.notifications.get(notification.id)) ?? { value: notification, etag };
   ({ value: notification, etag } = fresh);

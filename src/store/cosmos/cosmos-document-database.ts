@@ -69,7 +69,7 @@ const collection = (name: ContainerName, container: Container, operationTimeoutM
     return (resources[0] ?? 0) > 0;
   };
 
-  return {
+  const self: DocumentCollection = {
     name,
     create: (document: DocumentEnvelope) =>
       attempt('create', async (abortSignal): Promise<CreateOutcome> => {
@@ -131,6 +131,10 @@ const collection = (name: ContainerName, container: Container, operationTimeoutM
           ? { documents, continuation: response.continuationToken }
           : { documents };
       }),
+    // Independent point writes, in parallel: Cosmos DB's transactional batch would make them all-or-nothing, which
+    // the callers do not want (each has its own outcome), and the test server does not speak it.
+    createMany: (documents) => Promise.all(documents.map((d) => self.create(d))),
+    replaceMany: (items) => Promise.all(items.map((i) => self.replace(i.document, i.etag))),
     count: (query) =>
       attempt('count', async (abortSignal) => {
         const options = { abortSignal, ...(query.partitionKey !== undefined ? { partitionKey: query.partitionKey } : {}) };
@@ -172,6 +176,7 @@ const collection = (name: ContainerName, container: Container, operationTimeoutM
         return { count, sum: row.s };
       }),
   };
+  return self;
 };
 
 export interface CosmosDocumentDatabaseOptions {

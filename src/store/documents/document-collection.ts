@@ -76,6 +76,13 @@ export interface DocumentCollection {
   read(pk: string, id: string): Promise<StoredDocument | undefined>;
   /** Writes only if the stored ETag is still `etag` (Cosmos IfMatch). */
   replace(document: DocumentEnvelope, etag: string): Promise<ReplaceOutcome>;
+  /**
+   * Many creates, each as `create` and each with its own outcome (in order): not one transaction. The embedded store
+   * commits them together (one sync of its log instead of one per document); Cosmos DB runs them in parallel.
+   */
+  createMany(documents: readonly DocumentEnvelope[]): Promise<CreateOutcome[]>;
+  /** Many replaces, each as `replace` with its own ETag and outcome (in order), committed together where the store can. */
+  replaceMany(items: ReadonlyArray<{ readonly document: DocumentEnvelope; readonly etag: string }>): Promise<ReplaceOutcome[]>;
   /** Create or overwrite, no ETag check. Returns the new ETag. */
   upsert(document: DocumentEnvelope): Promise<string>;
   /** Removes the document only if the stored ETag is still `etag` (Cosmos IfMatch). */

@@ -14,6 +14,8 @@ export const notificationStore = (
   listRecent: (continuation, pageSize) =>
     notifications.page({ orderBy: { path: 'ix.createdAtMs', direction: 'desc' } }, continuation, pageSizeOf(pageSize)),
   createDelivery: (delivery) => deliveries.create(delivery),
+  createDeliveries: (batch) => deliveries.createMany(batch),
+  replaceDeliveries: (batch) => deliveries.replaceMany(batch),
   getDelivery: (notificationId, key) => deliveries.get(notificationId, key),
   replaceDelivery: (delivery, etag) => deliveries.replace(delivery, etag),
   listDeliveries: (notificationId, continuation, pageSize) =>

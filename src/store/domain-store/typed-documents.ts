@@ -42,6 +42,13 @@ export class TypedDocuments<T> {
     return { created: false, existing: this.decode(outcome.existing) };
   }
 
+  /** Many creates committed together where the store can; each idempotent by key, each with its own result. */
+  async createMany(values: readonly T[]): Promise<CreateResult<T>[]> {
+    const checked = values.map((v) => this.checkInput(v));
+    const outcomes = await this.collection.createMany(checked.map((v) => this.envelope(v, 1)));
+    return outcomes.map((o, i) => (o.created ? { created: true, record: { value: checked[i]!, etag: o.etag } } : { created: false, existing: this.decode(o.existing) }));
+  }
+
   async get(partitionKey: string, key: string): Promise<Versioned<T> | undefined> {
     const stored = await this.collection.read(partitionKey, this.documentId(key));
     return stored === undefined ? undefined : this.decode(stored);
@@ -66,6 +73,27 @@ export class TypedDocuments<T> {
       case 'not-found':
         throw notFound(this.kind.label, this.kind.keyOf(checked));
     }
+  }
+
+  /**
+   * Many replaces committed together where the store can, each with its own ETag: each answers its new version, or
+   * the error it met (conflict: changed since read; not-found), without failing the others.
+   */
+  async replaceMany(items: ReadonlyArray<Versioned<T>>): Promise<Array<Versioned<T> | DomainError>> {
+    if (this.kind.countsWrites) throw new Error(`The ${this.kind.label} store counts writes: replace its records one at a time`);
+    const checked = items.map((i) => ({ value: this.checkInput(i.value), etag: i.etag }));
+    const outcomes = await this.collection.replaceMany(checked.map((c) => ({ document: this.envelope(c.value), etag: c.etag })));
+    return outcomes.map((o, i) => {
+      const { value } = checked[i]!;
+      switch (o.outcome) {
+        case 'replaced':
+          return { value, etag: o.etag };
+        case 'conflict':
+          return conflict(this.kind.label, this.kind.keyOf(value));
+        case 'not-found':
+          return notFound(this.kind.label, this.kind.keyOf(value));
+      }
+    });
   }
 
   async upsert(value: T): Promise<Versioned<T>> {
