@@ -80,7 +80,9 @@ describe('reaching members', () => {
 
         const calls = h2.connector.calls.map((c) => `${c.method} ${decodeURIComponent(c.path)}`);
         const teamId = '19:zFLSDFWsesfzcmKArqKJ-65aOXJz@sgf462H2wz41@thread.tacv2';
-        expect(calls).toContain(`GET /v3/conversations/${teamId}/members/${DEMO_PEOPLE.councillor.aadObjectId}`);
+        // Found on the team's roster, read a page at a time (never a request per member).
+        expect(calls).toContain(`GET /v3/conversations/${teamId}/pagedmembers?pageSize=500`);
+        expect(calls.filter((c) => c.includes('/members/'))).toEqual([]);
         const create = h2.connector.calls.find((c) => c.method === 'POST' && c.path === '/v3/conversations')!;
         expect(create.body).toMatchObject({ isGroup: false, members: [{ id: '29:glancy-in-teams' }], tenantId: 'tenant-1', channelData: { tenant: { id: 'tenant-1' } } });
         const chat = await h2.withStore(async (s) => (await s.conversations.listByMember(DEMO_PEOPLE.councillor.id)).find((c) => c.kind === 'personal'));
