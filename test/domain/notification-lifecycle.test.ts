@@ -82,6 +82,15 @@ describe('delivery lifecycle', () => {
     expect(() => deliveryAfterAttempt(pending, { kind: 'sent' }, t0, policy, 0.5)).toThrow(DomainError); // not claimed
   });
 
+  it('a member known to have blocked the bot is blocked, as a 403 makes them; who cannot be reached for another reason is unreachable', () => {
+    const known = deliveryAfterAttempt(claimed, { kind: 'unreachable', reason: 'blocked' }, t0, policy, 0.5);
+    const refused = deliveryAfterAttempt(claimed, { kind: 'blocked', detail: 'MessageWritesBlocked' }, t0, policy, 0.5);
+    expect([known, refused].map((d) => [d.status, d.unreachable?.reason])).toEqual([['blocked', 'blocked'], ['blocked', 'blocked']]);
+    for (const reason of ['no-teams-account', 'no-chat', 'chat-gone', 'install-failed'] as const) {
+      expect(deliveryAfterAttempt(claimed, { kind: 'unreachable', reason }, t0, policy, 0.5)).toMatchObject({ status: 'unreachable', unreachable: { reason } });
+    }
+  });
+
   it('cancelling takes only what has not been sent', () => {
     expect(cancelDelivery(pending, t0)).toMatchObject({ status: 'cancelled' });
     expect(cancelDelivery(claimed, t0)).toBeUndefined();
