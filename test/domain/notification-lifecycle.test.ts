@@ -1,5 +1,5 @@
 import {
-  backoffMs, cancelDelivery, claimDelivery, countDeliveries, DEFAULT_RETRY_POLICY, deliveryAfterAttempt, DomainError, isDue,
+  backoffMs, cancelDelivery, claimDelivery, countDeliveries, DEFAULT_QUIET_HOURS, DEFAULT_RETRY_POLICY, deliveryAfterAttempt, DomainError, isDue,
   nextLondonWallTime, outsideQuietHours, parseQuietHours, sendableFrom, transitionNotification, type Delivery, type NotificationStatus,
 } from '../../src/domain';
 
@@ -119,6 +119,12 @@ describe('quiet hours (London time, British Summer Time included)', () => {
     ['the night the clocks go back', '2026-10-24T20:30:00.000Z', '2026-10-25T08:00:00.000Z'],
   ])('%s', (_what, when, sendable) => {
     expect(iso(outsideQuietHours(new Date(when), q))).toBe(sendable);
+  });
+
+  it('an empty value is no value: the default 21:00 to 08:00, as configuration reads an empty QUIET_HOURS; only "off" is none', () => {
+    expect(parseQuietHours(DEFAULT_QUIET_HOURS)).toEqual({ startMinute: 21 * 60, endMinute: 8 * 60 });
+    for (const empty of ['', '   ']) expect(parseQuietHours(empty)).toEqual(parseQuietHours(DEFAULT_QUIET_HOURS));
+    for (const off of ['off', ' OFF ']) expect(parseQuietHours(off)).toBeUndefined();
   });
 
   it('urgent pushes go at once; "off" means no quiet hours; bad windows are refused', () => {
