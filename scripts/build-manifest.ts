@@ -12,6 +12,8 @@
  *   BOT_ID             the Azure Bot's Microsoft App ID (default: MicrosoftAppId)            required
  *   BOT_DOMAIN         host name the bot is served from, e.g. cabinet-bot.azurewebsites.net   required
  *   TEAMS_APP_ID       the Teams app's id (default: BOT_ID)
+ *   WEB_APPLICATION_ID the Entra app that calls Microsoft Graph to install the app for members (webApplicationInfo)
+ *                      (default: GRAPH_MANAGED_IDENTITY_CLIENT_ID, else GRAPH_CLIENT_ID, else BOT_ID)
  *   APP_VERSION        x.y.z (default: package.json version)
  *   MODERNGOV_DOMAINS  the council's own ModernGov hosts, whose links unfurl into cards, comma or space separated  required
  *   DEVELOPER_NAME     the publisher shown in Teams (default: COUNCIL_NAME)
@@ -53,6 +55,14 @@ export function manifestValues(env: Record<string, string | undefined>): { value
 
   const teamsAppId = get('TEAMS_APP_ID') ?? botId;
   if (get('TEAMS_APP_ID') && !GUID.test(teamsAppId ?? '')) problems.push(`TEAMS_APP_ID must be a GUID (got "${teamsAppId}")`);
+
+  // Graph's ...Self... permissions let an Entra app install only the Teams app that names it in webApplicationInfo: the
+  // app that calls Graph, chosen as the bot chooses it (a managed identity first, src/graph/graph-credential.ts).
+  const webAppSetting = ['WEB_APPLICATION_ID', 'GRAPH_MANAGED_IDENTITY_CLIENT_ID', 'GRAPH_CLIENT_ID'].find((key) => get(key) !== undefined);
+  const webApplicationId = webAppSetting ? get(webAppSetting) : botId;
+  if (webAppSetting && !GUID.test(webApplicationId ?? '')) {
+    problems.push(`WEB_APPLICATION_ID must be a GUID, the client id of the Entra app that calls Microsoft Graph (from ${webAppSetting}: got "${webApplicationId}")`);
+  }
 
   let botDomain = get('BOT_DOMAIN');
   if (botDomain?.includes('://')) {
@@ -96,6 +106,7 @@ export function manifestValues(env: Record<string, string | undefined>): { value
   const values: PlaceholderValues = {
     BOT_ID: botId ?? '',
     TEAMS_APP_ID: teamsAppId ?? '',
+    WEB_APPLICATION_ID: webApplicationId ?? '',
     BOT_DOMAIN: botDomain ?? '',
     APP_VERSION: appVersion,
     MODERNGOV_DOMAINS: domains,

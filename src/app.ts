@@ -106,8 +106,10 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         }
       : {}),
   });
+  // One per instance, shared: the turns record chats through it, and the sender tells it of chats it found closed.
+  const chats = new ChatDirectory(store, now);
   const sender = new OutboxSender(
-    { store, messenger, logger: logger.child({ component: 'outbox' }), now, random: Math.random, ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}) },
+    { store, messenger, logger: logger.child({ component: 'outbox' }), now, random: Math.random, chats, ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}) },
     { ...SENDER_SETTINGS, ...options.sender, instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` },
   );
   const notifications: NotificationDeps = {
@@ -117,7 +119,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}),
   };
   const bot = new CabinetBot(
-    { store, search, logger, now, notifications, members: new MemberDirectory(store), chats: new ChatDirectory(store, now), modernGovHosts: config.modernGovHosts },
+    { store, search, logger, now, notifications, members: new MemberDirectory(store), chats, modernGovHosts: config.modernGovHosts },
     { extensionDeadlineMs: options.extensionDeadlineMs },
   );
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatQuietHours, parseQuietHours, type QuietHours } from './domain/quiet-hours';
+import { DEFAULT_QUIET_HOURS, formatQuietHours, parseQuietHours, type QuietHours } from './domain/quiet-hours';
 import { isConnectionString } from './telemetry/connection-string';
 
 /**
@@ -84,7 +84,7 @@ const envFields = {
     // Notifications: the tenant's budget of Bot Connector requests per second (Teams allows 50 per app per tenant,
     // counting every request), and the London hours in which nothing is sent unless urgent.
     TEAMS_SEND_RATE: intFrom(30, 1, 50),
-    QUIET_HOURS: z.preprocess(emptyAsUndefined, z.string().default('21:00-08:00')).superRefine((value, ctx) => {
+    QUIET_HOURS: z.preprocess(emptyAsUndefined, z.string().default(DEFAULT_QUIET_HOURS)).superRefine((value, ctx) => {
       try {
         parseQuietHours(value);
       } catch (err) {

@@ -87,7 +87,7 @@ export async function runNotifyCommand(args: NotifyArgs, deps: NotifyCommandDeps
     if (args.json) out(JSON.stringify({ id, status: report.notification.status, counts: report.counts }));
     else {
       printReport(report, out);
-      out(`The bot sends it${report.notification.status === 'scheduled' && Date.parse(report.notification.sendAt) > deps.now().getTime() ? ' at its time' : ' now'}; follow it with: cabinet-bot notify status ${id}`);
+      out(`The bot sends it${report.notification.status === 'scheduled' && Date.parse(report.notification.sendAt) > deps.now().getTime() ? ' at its time' : ' now'}; follow it with: cabinet-bot notifications status ${id}`);
     }
     return EXIT_OK;
   }
@@ -130,7 +130,7 @@ async function follow(id: string, json: boolean, deps: NotifyCommandDeps): Promi
   return report.counts.unreachable + report.counts.blocked + report.counts.failed > 0 ? EXIT_NOT_ALL_DELIVERED : EXIT_OK;
 }
 
-/** `cabinet-bot notify status <id> [--wait] [--json]`. */
+/** `cabinet-bot notifications status <id> [--wait] [--json]`. */
 export async function runNotifyStatus(id: string, options: { wait: boolean; json: boolean }, deps: NotifyCommandDeps): Promise<number> {
   try {
     if (options.wait) return await follow(id, options.json, deps);
@@ -145,7 +145,7 @@ export async function runNotifyStatus(id: string, options: { wait: boolean; json
   }
 }
 
-/** `cabinet-bot notify cancel <id>` and `cabinet-bot notify send <id>` (a held one). */
+/** `cabinet-bot notifications cancel <id>` and `cabinet-bot notifications send <id>` (a held one). */
 export async function runNotifyChange(action: 'cancel' | 'send', id: string, deps: NotifyCommandDeps): Promise<number> {
   try {
     if (action === 'cancel') {

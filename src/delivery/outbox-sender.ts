@@ -4,7 +4,7 @@ import {
 } from '../domain';
 import type { Logger } from '../logging/logger';
 import type { Messenger } from '../services/messenger';
-import { attemptDelivery } from '../services/notifications/attempt-delivery';
+import { attemptDelivery, type AttemptDeps } from '../services/notifications/attempt-delivery';
 import { cancelWaitingDeliveries } from '../services/notifications/cancel-notification';
 import { notificationReport } from '../services/notifications/notification-report';
 import { OVERDUE_SWEEP_TIME, planOverdueReminders } from '../services/notifications/plan-overdue-reminders';
@@ -40,6 +40,8 @@ export interface OutboxSenderDeps {
   readonly now: () => Date;
   readonly random: () => number;
   readonly quietHours?: QuietHours;
+  /** The chats this instance's turns confirmed: one found blocked or gone is no longer trusted (attempt-delivery.ts). */
+  readonly chats?: AttemptDeps['chats'];
 }
 
 const FAR_FUTURE = new Date('9999-12-31T00:00:00.000Z');

@@ -42,6 +42,14 @@ export const UnreachableReason = z.enum([
 ]);
 export type UnreachableReason = z.infer<typeof UnreachableReason>;
 
+/**
+ * A recipient who cannot be reached is final as blocked when they blocked or removed the bot, however that was learnt
+ * (Teams' 403 at this send, or their chat already closed on the bot by an earlier one or an uninstall), and as
+ * unreachable for every other reason: one situation, counted one way.
+ */
+export const unreachableStatus = (reason: UnreachableReason): Extract<DeliveryStatus, 'blocked' | 'unreachable'> =>
+  reason === 'blocked' ? 'blocked' : 'unreachable';
+
 export const DeliveryRecipient = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('member'), memberId: Id, name: z.string().min(1).max(300) }),
   z.object({ kind: z.literal('channel'), conversationId: ConversationRecord.shape.id, name: z.string().min(1).max(300) }),
@@ -181,7 +189,7 @@ export const deliveryAfterAttempt = (d: Delivery, result: AttemptResult, now: Da
       return final(d, now, { status: 'cancelled', lastError: `no longer needed: ${result.detail}` });
     case 'unreachable':
       return final(d, now, {
-        status: 'unreachable',
+        status: unreachableStatus(result.reason),
         unreachable: { reason: result.reason, ...(result.detail !== undefined ? { detail: result.detail } : {}) },
       });
   }

@@ -21,10 +21,16 @@ const minuteOf = (text: string): number | undefined => {
   return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
 };
 
-/** Reads "21:00-08:00"; "off" (or empty) means no quiet hours. */
+/** The window when none is set (QUIET_HOURS unset or empty). */
+export const DEFAULT_QUIET_HOURS = '21:00-08:00';
+
+/**
+ * Reads "21:00-08:00" (London time); "off" means no quiet hours. Empty means not set, so the default window, as
+ * configuration treats every empty value (src/config.ts) and .env.example says: only "off" turns them off.
+ */
 export const parseQuietHours = (text: string): QuietHours | undefined => {
-  const trimmed = text.trim().toLowerCase();
-  if (trimmed === '' || trimmed === 'off') return undefined;
+  const trimmed = text.trim().toLowerCase() || DEFAULT_QUIET_HOURS;
+  if (trimmed === 'off') return undefined;
   const [from, to, ...rest] = trimmed.split('-');
   const startMinute = from === undefined ? undefined : minuteOf(from);
   const endMinute = to === undefined ? undefined : minuteOf(to);

@@ -18,6 +18,8 @@ export async function onInstallation(ctx: TurnContext, action: 'add' | 'remove',
   const name = [channelData.team?.name, activity.conversation.name ?? channelData.channel?.name].filter(Boolean).join(' / ');
   const from = activity.from;
   const logger = turnLogger(ctx, deps.logger);
+  // Removed from a chat: a turn in it from now on checks the store again rather than trust an earlier one.
+  if (action === 'remove') deps.chats.forget(activity.conversation.id);
   // Linking the user is the use case's work; Teams is asked for their email only when the roster does not know them.
   const known = action === 'add' && from?.aadObjectId ? await deps.members.byAadObjectId(from.aadObjectId) : undefined;
   const email = action === 'add' && from?.aadObjectId && !known ? await teamsEmailOf(ctx, logger) : undefined;

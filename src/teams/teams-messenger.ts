@@ -5,6 +5,7 @@ import type { Messenger, OpenChatResult } from '../services/messenger';
 import type { OutgoingMessage } from '../services/notifications/outgoing-message';
 import { classifyAnswer, type BotConnectorClient } from './bot-connector-client';
 import { renderOutgoingMessage } from './notification-messages';
+import { TeamRosters, type TeamRostersOptions } from './team-rosters';
 
 /** Installs the app for a member through Microsoft Graph, answering the chat it opened (src/graph implements it). */
 export interface AppInstaller {
@@ -29,6 +30,8 @@ const path = (conversationId: string, activityId?: string): string =>
  * Teams' limits: see BotConnectorClient), and personal chats opened with members who have none.
  */
 export class TeamsMessenger implements Messenger {
+  private readonly rosters: TeamRosters;
+
   constructor(
     private readonly connector: BotConnectorClient,
     private readonly logger: Logger,
@@ -38,8 +41,12 @@ export class TeamsMessenger implements Messenger {
       readonly installer?: AppInstaller;
       /** The Bot Connector's address for chats opened by installing the app (Graph gives a chat, not an address). */
       readonly defaultServiceUrl: string;
+      /** How long teams' rosters are remembered, and how many members at most (tests shorten them). */
+      readonly rosters?: TeamRostersOptions;
     },
-  ) {}
+  ) {
+    this.rosters = new TeamRosters(connector, options.rosters);
+  }
 
   async send(to: ConversationRecord, message: OutgoingMessage): Promise<AttemptResult> {
     const ref = referenceOf(to);
@@ -56,9 +63,9 @@ export class TeamsMessenger implements Messenger {
   }
 
   /**
-   * A member with no chat with the bot: find them in a team where the bot is installed (the Bot Connector answers a
-   * team's member by Entra object id) and create the one-to-one conversation there; else, where Microsoft Graph is
-   * configured, install the app for them, which opens the chat.
+   * A member with no chat with the bot: find them on the roster of a team where the bot is installed (read a page
+   * at a time and remembered briefly: see TeamRosters) and create the one-to-one conversation there; else, where
+   * Microsoft Graph is configured, install the app for them, which opens the chat.
    */
   async openPersonalChat(member: Member, teamChannels: readonly ConversationRecord[]): Promise<OpenChatResult> {
     if (!member.aadObjectId) return { ok: false, result: { kind: 'unreachable', reason: 'no-teams-account' } };
@@ -66,15 +73,11 @@ export class TeamsMessenger implements Messenger {
     for (const channel of teams) {
       const ref = referenceOf(channel);
       if (!ref.serviceUrl) continue;
-      const lookup = await this.connector.call('GET', ref.serviceUrl, `/v3/conversations/${encodeURIComponent(channel.teamId!)}/members/${encodeURIComponent(member.aadObjectId)}`, channel.id);
-      if (lookup.status === 404) continue; // not in this team
-      const found = classifyAnswer(lookup);
-      if (found.kind !== 'sent') {
-        if (found.kind === 'throttled' || found.kind === 'fault') return { ok: false, result: found };
-        continue; // this team will not say (removed, forbidden): try the next
-      }
-      const account = (lookup as { body: { id?: string; name?: string; tenantId?: string } }).body;
-      if (!account?.id) continue;
+      const found = await this.rosters.find({ teamId: channel.teamId!, serviceUrl: ref.serviceUrl, conversationKey: channel.id }, member.aadObjectId);
+      if (found.kind === 'retry') return { ok: false, result: found.result };
+      if (found.kind === 'refused') this.logger.debug({ teamId: channel.teamId, detail: found.detail }, 'a team would not give its roster; trying the next');
+      if (found.kind !== 'found') continue; // not in this team, or it will not say: try the next
+      const { account } = found;
       const tenantId = channel.tenantId ?? ref.conversation?.tenantId ?? account.tenantId;
       const botId = this.options.botId ?? ref.bot?.id;
       const created = await this.connector.call('POST', ref.serviceUrl, '/v3/conversations', `new:${member.id}`, {

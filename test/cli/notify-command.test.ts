@@ -61,6 +61,17 @@ describe('cabinet-bot notify', () => {
     expect(badTime).toMatchObject({ code: 1, stdout: expect.stringMatching(/^--at "tomorrow" is not a time/) });
   });
 
+  it('without --wait, says how to follow the notification with a command that exists', async () => {
+    const at = new Date(Date.now() + 3_600_000).toISOString();
+    const run = await cli(['notify', '--item', 'item-safer-streets', '--at', at], h.app.dataDir);
+    expect(run.code).toBe(0);
+    const hint = /follow it with: cabinet-bot (notifications status (n-[\w-]+))$/.exec(run.stdout.trim().split('\n').at(-1)!);
+    expect(hint).not.toBeNull();
+    const followed = await cli(hint![1]!.split(' '), h.app.dataDir);
+    expect(followed).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Notification n-[\w-]+: Safer Streets Fund/) });
+    expect((await cli(['notifications', 'cancel', hint![2]!], h.app.dataDir)).code).toBe(0);
+  });
+
   it('schedules for later, then cancels, from the command line', async () => {
     const at = new Date(Date.now() + 3_600_000).toISOString();
     const scheduled = await cli(['notify', '--meeting', 'cabinet-next', '--at', at, '--json'], h.app.dataDir);

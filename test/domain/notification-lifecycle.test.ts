@@ -1,5 +1,5 @@
 import {
-  backoffMs, cancelDelivery, claimDelivery, countDeliveries, DEFAULT_RETRY_POLICY, deliveryAfterAttempt, DomainError, isDue,
+  backoffMs, cancelDelivery, claimDelivery, countDeliveries, DEFAULT_QUIET_HOURS, DEFAULT_RETRY_POLICY, deliveryAfterAttempt, DomainError, isDue,
   nextLondonWallTime, outsideQuietHours, parseQuietHours, sendableFrom, transitionNotification, type Delivery, type NotificationStatus,
 } from '../../src/domain';
 
@@ -82,6 +82,15 @@ describe('delivery lifecycle', () => {
     expect(() => deliveryAfterAttempt(pending, { kind: 'sent' }, t0, policy, 0.5)).toThrow(DomainError); // not claimed
   });
 
+  it('a member known to have blocked the bot is blocked, as a 403 makes them; who cannot be reached for another reason is unreachable', () => {
+    const known = deliveryAfterAttempt(claimed, { kind: 'unreachable', reason: 'blocked' }, t0, policy, 0.5);
+    const refused = deliveryAfterAttempt(claimed, { kind: 'blocked', detail: 'MessageWritesBlocked' }, t0, policy, 0.5);
+    expect([known, refused].map((d) => [d.status, d.unreachable?.reason])).toEqual([['blocked', 'blocked'], ['blocked', 'blocked']]);
+    for (const reason of ['no-teams-account', 'no-chat', 'chat-gone', 'install-failed'] as const) {
+      expect(deliveryAfterAttempt(claimed, { kind: 'unreachable', reason }, t0, policy, 0.5)).toMatchObject({ status: 'unreachable', unreachable: { reason } });
+    }
+  });
+
   it('cancelling takes only what has not been sent', () => {
     expect(cancelDelivery(pending, t0)).toMatchObject({ status: 'cancelled' });
     expect(cancelDelivery(claimed, t0)).toBeUndefined();
@@ -115,6 +124,12 @@ describe('quiet hours (London time, British Summer Time included)', () => {
     ['the night the clocks go back', '2026-10-24T20:30:00.000Z', '2026-10-25T08:00:00.000Z'],
   ])('%s', (_what, when, sendable) => {
     expect(iso(outsideQuietHours(new Date(when), q))).toBe(sendable);
+  });
+
+  it('an empty value is no value: the default 21:00 to 08:00, as configuration reads an empty QUIET_HOURS; only "off" is none', () => {
+    expect(parseQuietHours(DEFAULT_QUIET_HOURS)).toEqual({ startMinute: 21 * 60, endMinute: 8 * 60 });
+    for (const empty of ['', '   ']) expect(parseQuietHours(empty)).toEqual(parseQuietHours(DEFAULT_QUIET_HOURS));
+    for (const off of ['off', ' OFF ']) expect(parseQuietHours(off)).toBeUndefined();
   });
 
   it('urgent pushes go at once; "off" means no quiet hours; bad windows are refused', () => {

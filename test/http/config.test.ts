@@ -11,6 +11,14 @@ describe('configuration', () => {
     expect(Object.isFrozen(config.store)).toBe(true);
   });
 
+  it('quiet hours: unset or empty is the default, 21:00 to 08:00 London time; off is none', () => {
+    const window = { startMinute: 21 * 60, endMinute: 8 * 60 };
+    expect(loadConfig({}).notifications.quietHours).toEqual(window);
+    expect(loadConfig({ QUIET_HOURS: '' }).notifications.quietHours).toEqual(window);
+    expect(loadConfig({ QUIET_HOURS: 'off' }).notifications.quietHours).toBeUndefined();
+    expect(loadConfig({ QUIET_HOURS: '22:30-07:00' }).notifications.quietHours).toEqual({ startMinute: 22 * 60 + 30, endMinute: 7 * 60 });
+  });
+
   it('binds to 127.0.0.1 in local mode unless HOST says otherwise, and to every interface when authenticated', () => {
     const authenticated = {
       MicrosoftAppId: 'b02e1258-cb16-4e20-88af-d28dc85784c0', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: 'ab84b61c-d75b-406d-80b4-d8d3935744a7',

@@ -151,6 +151,15 @@ describe('officer API: /api/v1/notifications', () => {
     await finished(first.id);
     expect(cardsTo(h.personalConversationId('leader'), 'Community Safety Partnership')).toHaveLength(1);
     expect((await post(body, { 'idempotency-key': 'has spaces' })).status).toBe(400);
+
+    // The same key for another push is refused, saying so, rather than answered with the first as if it were this one.
+    const other = await post({ ...body, message: 'Now with the appendix' }, { 'idempotency-key': 'retry-7f3a' });
+    expect(other.status).toBe(409);
+    expect(other.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await other.json()) as { detail: string }).detail).toBe(
+      `This Idempotency-Key was already used for a different notification (${first.id}): its message differs. Repeat the same request to get that notification, or use a new key for a new one.`,
+    );
+    expect((await status(first.id)).counts.total).toBe(1);
   });
 
   it('lists notifications newest first, a page at a time, and answers 404 for one that does not exist', async () => {

@@ -81,6 +81,23 @@ describe('Teams app package (npm run manifest)', () => {
     expect((manifest as unknown as Manifest).validDomains).toEqual(['cabinet-bot.example.gov.uk']);
   });
 
+  test('names the Entra app that installs it through Microsoft Graph (webApplicationInfo), as proactive installation needs', async () => {
+    const { manifest, errors } = await buildManifestPackage({ env: ENV, outFile: path.join(outDir, 'app.zip') });
+    expect(errors).toEqual([]);
+    // By default the bot's own Entra app calls Graph, so it is the one named.
+    expect(manifest.webApplicationInfo).toEqual({ id: BOT_ID, resource: `api://cabinet-bot.example.gov.uk/${BOT_ID}` });
+
+    // Graph called as another identity (a managed identity before an app registration, as the bot chooses): that one.
+    const identity = '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c';
+    const registration = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
+    expect(manifestValues({ ...ENV, GRAPH_CLIENT_ID: registration }).values.WEB_APPLICATION_ID).toBe(registration);
+    expect(manifestValues({ ...ENV, GRAPH_CLIENT_ID: registration, GRAPH_MANAGED_IDENTITY_CLIENT_ID: identity }).values.WEB_APPLICATION_ID).toBe(identity);
+    expect(manifestValues({ ...ENV, GRAPH_MANAGED_IDENTITY_CLIENT_ID: identity, WEB_APPLICATION_ID: BOT_ID }).values.WEB_APPLICATION_ID).toBe(BOT_ID);
+    expect(manifestValues({ ...ENV, GRAPH_CLIENT_ID: 'graph-client' }).problems).toEqual([
+      'WEB_APPLICATION_ID must be a GUID, the client id of the Entra app that calls Microsoft Graph (from GRAPH_CLIENT_ID: got "graph-client")',
+    ]);
+  });
+
   test('defaults: MicrosoftAppId as the bot id, host taken from a URL; no default for the ModernGov hosts', () => {
     const { values, problems } = manifestValues({ MicrosoftAppId: BOT_ID, BOT_DOMAIN: 'https://cabinet-bot.azurewebsites.net/api/messages', MODERNGOV_DOMAINS: 'democracy.example.gov.uk', ...COUNCIL });
     expect(problems).toEqual([]);

@@ -24,6 +24,8 @@ export class TestBotConnector {
   private waiters: Array<{ count: number; resolve: () => void }> = [];
   private failures: Array<{ status: number; body?: unknown; headers?: Record<string, string> }> = [];
   private members = new Map<string, Record<string, unknown>>();
+  /** Everyone added, in order: every team's roster (the stand-in does not tell teams apart). */
+  private roster: Array<Record<string, unknown>> = [];
   url = '';
 
   constructor(options: { delayMs?: number } = {}) {
@@ -44,6 +46,13 @@ export class TestBotConnector {
           res.end(JSON.stringify(failure.body ?? { error: { code: 'TestFailure', message: 'failed by the test' } }));
           return;
         }
+        const paged = /^\/v3\/conversations\/[^/]+\/pagedmembers(?:\?(.*))?$/.exec(call.path);
+        if (req.method === 'GET' && paged) {
+          const page = this.rosterPage(new URLSearchParams(paged[1] ?? ''));
+          res.writeHead(page ? 200 : 400, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(page ?? { error: { code: 'BadArgument', message: 'the continuation token is not one this roster gave' } }));
+          return;
+        }
         const member = /\/v3\/conversations\/[^/]+\/members\/([^/?]+)/.exec(call.path);
         if (req.method === 'GET' && member?.[1]) {
           const found = this.members.get(decodeURIComponent(member[1]));
@@ -61,10 +70,31 @@ export class TestBotConnector {
     return this;
   }
 
-  /** Teams' member look-up (TeamsInfo.getMember, by Teams id or by Entra object id) answers with this member's details. */
+  /**
+   * Teams' member look-up (TeamsInfo.getMember, by Teams id or by Entra object id) answers with this member's details,
+   * and a team's roster (pagedmembers) lists them.
+   */
   addMember(member: { id: string; aadObjectId: string; name: string; email?: string; userPrincipalName?: string; tenantId?: string }): void {
     this.members.set(member.id, { ...member, objectId: member.aadObjectId });
     this.members.set(member.aadObjectId, { ...member, objectId: member.aadObjectId });
+    this.roster.push({ ...member });
+  }
+
+  /**
+   * One page of the roster, as Teams answers `pagedmembers`: `pageSize` members (Teams' default and most, 500) and a
+   * continuation token while more follow. The token is opaque base64 with + and / in it, as Teams' are: one sent back
+   * unescaped in the query (a + read as a space) is refused with 400.
+   */
+  private rosterPage(query: URLSearchParams): { members: Array<Record<string, unknown>>; continuationToken?: string } | undefined {
+    const size = Math.min(500, Number(query.get('pageSize') ?? 500));
+    const token = query.get('continuationToken');
+    const start = token === null ? 0 : Number(/^\u00fb\u00ef\u00bfoffset~(\d+)$/.exec(Buffer.from(token, 'base64').toString('latin1'))?.[1] ?? NaN);
+    if (!Number.isInteger(start) || (token !== null && !token.startsWith('+++/'))) return undefined;
+    const end = start + size;
+    return {
+      members: this.roster.slice(start, end),
+      ...(end < this.roster.length ? { continuationToken: Buffer.from(`\u00fb\u00ef\u00bfoffset~${end}`, 'latin1').toString('base64') } : {}),
+    };
   }
 
   failNext(status: number, options: { body?: unknown; headers?: Record<string, string>; times?: number } = {}): void {

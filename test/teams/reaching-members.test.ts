@@ -68,6 +68,33 @@ describe('reaching members', () => {
       expect(await writes()).toBe(first); // the same record: not rewritten on every turn
     });
 
+    it('a member who blocked the bot and then writes to it again is reached by the next notification, within the minutes the chat is trusted', async () => {
+      const chat = h.personalConversationId('housing');
+      await h.install('housing');
+      await h.post(h.message('housing', 'help')); // this instance now trusts the chat for 10 minutes
+      h.connector.failNext(403, { body: { error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' } } });
+      const refused = await api(h).finished((await api(h).push({ agendaItemId: 'item-safer-streets', audience: { memberIds: [DEMO_PEOPLE.housing.id] } })).id);
+      expect(refused.counts).toMatchObject({ total: 1, sent: 0 });
+      expect((await h.withStore((s) => s.conversations.get(chat)))?.value.reachable).toBe(false);
+
+      // They unblock the bot and write to it: the chat is there again.
+      await h.post(h.message('housing', 'pending'));
+      expect((await h.withStore((s) => s.conversations.get(chat)))?.value.reachable).toBe(true);
+      const reached = await api(h).finished((await api(h).push({ agendaItemId: 'item-safer-streets', audience: { memberIds: [DEMO_PEOPLE.housing.id] } })).id);
+      expect(reached.counts).toMatchObject({ total: 1, sent: 1 });
+    });
+
+    it('a chat the bot was removed from is checked again at the next turn in it, not trusted from before the removal', async () => {
+      const chat = h.personalConversationId('leader');
+      await h.install('leader');
+      await h.post(h.message('leader', 'help'));
+      await h.post(h.activity('02_installationUpdate_remove_personal', 'leader'));
+      expect((await h.withStore((s) => s.conversations.get(chat)))?.value.reachable).toBe(false);
+      // A turn in the chat after the removal (Teams delivered it, so the chat works): recorded as reachable again.
+      await h.post(h.message('leader', 'agenda'));
+      expect((await h.withStore((s) => s.conversations.get(chat)))?.value.reachable).toBe(true);
+    });
+
     it('opens a personal chat through a team the bot is in, for a member who never opened the bot', async () => {
       const h2 = new ConversationHarness();
       await h2.start({ OFFICER_API_TOKEN: TOKEN });
@@ -80,7 +107,9 @@ describe('reaching members', () => {
 
         const calls = h2.connector.calls.map((c) => `${c.method} ${decodeURIComponent(c.path)}`);
         const teamId = '19:zFLSDFWsesfzcmKArqKJ-65aOXJz@sgf462H2wz41@thread.tacv2';
-        expect(calls).toContain(`GET /v3/conversations/${teamId}/members/${DEMO_PEOPLE.councillor.aadObjectId}`);
+        // Found on the team's roster, read a page at a time (never a request per member).
+        expect(calls).toContain(`GET /v3/conversations/${teamId}/pagedmembers?pageSize=500`);
+        expect(calls.filter((c) => c.includes('/members/'))).toEqual([]);
         const create = h2.connector.calls.find((c) => c.method === 'POST' && c.path === '/v3/conversations')!;
         expect(create.body).toMatchObject({ isGroup: false, members: [{ id: '29:glancy-in-teams' }], tenantId: 'tenant-1', channelData: { tenant: { id: 'tenant-1' } } });
         const chat = await h2.withStore(async (s) => (await s.conversations.listByMember(DEMO_PEOPLE.councillor.id)).find((c) => c.kind === 'personal'));

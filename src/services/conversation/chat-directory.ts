@@ -3,8 +3,10 @@ import type { Store } from '../../store/port';
 
 const DEFAULT_CAPACITY = 10_000;
 /**
- * How long a confirmed chat is taken on trust. Another instance's sender may mark it unreachable meanwhile (the member
- * blocked the bot, then unblocked it and wrote again): after this long, a turn checks the store again.
+ * How long a confirmed chat is taken on trust. When the chat is closed on the bot (the member blocked it, or removed
+ * the app), this instance is told at once (`forget`: by its sender on a 403 or 404, by the uninstall event), so
+ * their next turn here puts the record right. The window covers what this instance is not told: another instance's
+ * sender marking the chat unreachable. After this long, a turn checks the store again.
  */
 const TRUST_MS = 10 * 60_000;
 
@@ -65,7 +67,10 @@ export class ChatDirectory {
     return !current;
   }
 
-  /** Forget a chat (the bot was removed from it): the next turn in it checks the store again. */
+  /**
+   * Forget a chat found closed (the bot was removed from it, or Teams refused a send to it as blocked or gone): the
+   * next turn in it checks the store again, and marks it reachable again since the turn proves it works.
+   */
   forget(chatId: string): void {
     this.confirmed.delete(chatId);
   }

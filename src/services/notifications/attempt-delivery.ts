@@ -3,6 +3,7 @@ import {
   type RetryPolicy,
 } from '../../domain';
 import type { Store, Versioned } from '../../store/port';
+import type { ChatDirectory } from '../conversation/chat-directory';
 import type { Messenger } from '../messenger';
 import { composeMessage } from './compose-message';
 import { reachableChatOf, reachOf } from './member-reach';
@@ -14,6 +15,8 @@ export interface AttemptDeps {
   readonly policy: RetryPolicy;
   /** In [0, 1): the jitter of retry delays (Math.random; fixed in tests). */
   readonly random: () => number;
+  /** This instance's trust in the chats its turns confirmed: a chat found closed here is no longer trusted. */
+  readonly chats?: Pick<ChatDirectory, 'forget'>;
 }
 
 /** The result of one try, and the delivery as recorded after it. */
@@ -84,6 +87,9 @@ export async function attemptDelivery(claimed: Versioned<Delivery>, notification
   const recorded = await store.notifications.replaceDelivery(next, claimed.etag);
   if ((result.kind === 'blocked' || result.kind === 'gone') && conversation) {
     await store.conversations.markUnreachable(conversation.id, now.toISOString());
+    // Should they unblock the bot and write to it, that turn must find the chat marked and mark it reachable again,
+    // not take it on the trust of a turn before the block (another instance's turns wait out the trust window).
+    deps.chats?.forget(conversation.id);
   }
   return { result, delivery: recorded.value };
 }

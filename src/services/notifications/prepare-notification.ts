@@ -1,5 +1,5 @@
 import {
-  isEntitledToExempt, transitionNotification, type Delivery, type Member, type Notification,
+  isEntitledToExempt, transitionNotification, unreachableStatus, type Delivery, type Member, type Notification,
 } from '../../domain';
 import type { Store, Versioned } from '../../store/port';
 import { channelDeliveryKey, updateDeliveryKey } from './notification-ids';
@@ -110,7 +110,7 @@ async function deliveryFor(target: Target, notification: Notification, subjectKe
       const reach = await reachOf(store, member);
       // No chat yet: the sender tries to open one when it gets to them.
       if (reach === 'to-try' || reach === 'reachable') return { ...base, key: member.id, recipient, action: 'send', subjectKeys, ...waiting };
-      return { ...base, key: member.id, recipient, action: 'send', subjectKeys, status: 'unreachable', unreachable: { reason: reach } };
+      return { ...base, key: member.id, recipient, action: 'send', subjectKeys, status: unreachableStatus(reach), unreachable: { reason: reach } };
     }
     case 'memberGone':
       return {

@@ -4,7 +4,7 @@ import type { NotificationDeps } from './notification-deps';
 import { newNotificationId } from './notification-ids';
 import { loadSubject } from './notification-subject';
 import { recordNotification } from './record-notification';
-import { resolveAudience, type ResolvedAudience } from './resolve-audience';
+import { resolveAudience } from './resolve-audience';
 
 /** An officer's push, as the API, the CLI and the Teams confirmation card ask for it. */
 export const PushRequest = z
@@ -39,10 +39,51 @@ export interface PushOptions {
 }
 
 export interface PushResult {
+  /** Who it goes to is in `recipients`, as resolved when it was first recorded. */
   readonly notification: Notification;
-  readonly audience: ResolvedAudience;
   /** False when a push with this id was already recorded (a repeat of the same request). */
   readonly created: boolean;
+}
+
+const idSet = (ids: readonly string[] | undefined): string => [...new Set(ids ?? [])].sort().join('\n');
+
+/**
+ * What of `request` differs from the push recorded as `recorded`, by the names of its fields. Ids are compared as
+ * sets, and a sendAt absent or already past counts as the moment it was recorded (both meant "now").
+ */
+function differences(recorded: Notification, request: PushRequest): string[] {
+  const subjectOf = (kind: Notification['kind'], subject: Notification['subject']) =>
+    kind === 'agenda-item' ? `item:${subject.agendaItemId}` : kind === 'meeting-digest' ? `meeting:${subject.meetingId}` : kind;
+  const asked = request.agendaItemId !== undefined ? `item:${request.agendaItemId}` : `meeting:${request.meetingId}`;
+  const createdAt = Date.parse(recorded.createdAt);
+  const sendAt = request.sendAt === undefined ? createdAt : Math.max(createdAt, Date.parse(request.sendAt));
+  return [
+    subjectOf(recorded.kind, recorded.subject) !== asked ? (request.agendaItemId !== undefined ? 'agendaItemId' : 'meetingId') : undefined,
+    idSet(recorded.audience.committeeIds) !== idSet(request.audience?.committeeIds) ? 'audience.committeeIds' : undefined,
+    idSet(recorded.audience.memberIds) !== idSet(request.audience?.memberIds) ? 'audience.memberIds' : undefined,
+    idSet(recorded.audience.channelIds) !== idSet(request.channelIds) ? 'channelIds' : undefined,
+    Date.parse(recorded.sendAt) !== sendAt ? 'sendAt' : undefined,
+    recorded.message !== request.message ? 'message' : undefined,
+    recorded.urgent !== (request.urgent ?? false) ? 'urgent' : undefined,
+  ].filter((d): d is string => d !== undefined);
+}
+
+/**
+ * A push repeated with the id of one already recorded (an Idempotency-Key retried, a Send button Teams delivered
+ * twice) is that push: it answers the recorded notification. The same id for a different request is refused, as
+ * idempotency keys are: answering with the first would tell the officer their second request had been made.
+ */
+function repeatOf(recorded: Notification, request: PushRequest): PushResult {
+  const differ = differences(recorded, request);
+  if (differ.length > 0) {
+    throw new DomainError(
+      'exists',
+      `This Idempotency-Key was already used for a different notification (${recorded.id}): its ${differ.join(', ')} ${differ.length === 1 ? 'differs' : 'differ'}. ` +
+        'Repeat the same request to get that notification, or use a new key for a new one.',
+      { notificationId: recorded.id, differ },
+    );
+  }
+  return { notification: recorded, created: false };
 }
 
 /**
@@ -53,7 +94,10 @@ export interface PushResult {
 export async function pushNotification(request: PushRequest, by: { readonly id: string }, deps: NotificationDeps, options: PushOptions = {}): Promise<PushResult> {
   const now = deps.now();
   const id = options.id ?? newNotificationId();
-  const repeat = (await deps.store.notifications.get(id))?.value;
+  // A repeat answers what was recorded without resolving the audience again: the roster may have changed since, and
+  // the officer was told who it goes to when it was first made.
+  const recorded = (await deps.store.notifications.get(id))?.value;
+  if (recorded) return repeatOf(recorded, request);
   const subjectRef = request.agendaItemId !== undefined ? { agendaItemId: request.agendaItemId } : { meetingId: request.meetingId };
   const subject = await loadSubject({ subject: subjectRef }, deps.store);
   if (subject.kind !== 'item' && subject.kind !== 'meeting') throw new DomainError('invalid', 'Only agenda items and meetings can be pushed.');
@@ -62,7 +106,6 @@ export async function pushNotification(request: PushRequest, by: { readonly id: 
     { committeeIds: request.audience?.committeeIds ?? [], memberIds: request.audience?.memberIds ?? [], channelIds: request.channelIds ?? [] },
     deps.store,
   );
-  if (repeat) return { notification: repeat, audience, created: false };
 
   const sendAt = request.sendAt === undefined ? now : new Date(request.sendAt);
   if (sendAt.getTime() - now.getTime() > MAX_SCHEDULE_AHEAD_MS) {
@@ -97,6 +140,7 @@ export async function pushNotification(request: PushRequest, by: { readonly id: 
     updatedAt: at,
     ...(options.progressCard ? { progressCard: options.progressCard } : {}),
   };
-  const recorded = await recordNotification(notification, deps);
-  return { ...recorded, audience };
+  const written = await recordNotification(notification, deps);
+  // The same id pushed twice at the same moment: the one recorded second finds the first's.
+  return written.created ? written : repeatOf(written.notification, request);
 }
