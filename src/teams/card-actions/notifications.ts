@@ -26,7 +26,8 @@ async function requireVisibleHere(notificationId: string, viewer: Viewer, deps: 
 /**
  * Send on the confirmation card: the push goes into the outbox, and the card becomes its progress card, which the
  * sender redraws in place as deliveries finish. One press is one push, however often Teams delivers it: the
- * notification's id is the card's.
+ * notification's id is the card's and what it sends (a client that reuses a card id for another item, as a test
+ * harness or a replayed fixture may, gets a push of its own rather than a conflict with the first).
  */
 export async function onSendNotification(data: ActionData<'sendNotification'>, turn: Turn, deps: BotDeps): Promise<InvokeAnswer> {
   const officer = requireOfficer(turn.viewer);
@@ -38,7 +39,7 @@ export async function onSendNotification(data: ActionData<'sendNotification'>, t
     { id: officer },
     deps.notifications,
     {
-      id: plannedNotificationId(`send|${turn.conversationId}|${cardId}`),
+      id: plannedNotificationId(`send|${turn.conversationId}|${cardId}|${data.agendaItemId ?? `meeting:${data.meetingId}`}`),
       ...(turn.replyToId ? { progressCard: { conversationId: turn.conversationId, activityId: turn.replyToId } } : {}),
     },
   );
