@@ -9,7 +9,7 @@ export interface ConnectorBudgetOptions {
   readonly requestsPerSecond: number;
   /**
    * Milliseconds added to the one-second window the tenant's budget is counted in: a request reaches Teams a few
-   * milliseconds after it leaves, not always the same few, and Teams counts arrivals in sliding windows. Default 20.
+   * milliseconds after it leaves, not always the same few, and Teams counts arrivals in sliding windows. Default 10.
    */
   readonly windowSlackMs?: number;
   /**
@@ -42,7 +42,7 @@ export class BottleneckConnectorBudget implements ConnectorBudget {
 
   constructor(private readonly options: ConnectorBudgetOptions) {
     if (!(options.requestsPerSecond > 0)) throw new Error(`requestsPerSecond must be positive, not ${options.requestsPerSecond}`);
-    const windowMs = 1000 + (options.windowSlackMs ?? 20);
+    const windowMs = 1000 + (options.windowSlackMs ?? 10);
     this.tenant = new Bottleneck({ minTime: windowMs / options.requestsPerSecond });
     this.window = new SlidingWindow(options.requestsPerSecond, windowMs, options.coldStartMs ?? 40);
     this.conversations = new Bottleneck.Group({ minTime: PER_CONVERSATION_SPACING_MS, timeout: 5 * 60_000 });
@@ -81,9 +81,14 @@ export class BottleneckConnectorBudget implements ConnectorBudget {
  * each one actually goes. Bottleneck paces the queue by when it planned each start, and a timer that fires late lets
  * the next start come early; Teams counts what arrives. A request that would overfill the window waits for the
  * oldest in it to age out (Bottleneck has already spaced them, so this wait is rare and short).
+ *
+ * "Actually goes": a request admitted just before the event loop is held up (a garbage collection, a synchronous
+ * store write) leaves only when the loop is free again, and a request that leaves late can arrive in the same
+ * one-second window as one sent a second after it was admitted. So each request's time is moved to the next turn of
+ * the loop after its admission, by when its bytes are on their way.
  */
 class SlidingWindow {
-  private readonly sent: number[] = [];
+  private readonly sent: Array<{ at: number }> = [];
 
   constructor(
     private readonly limit: number,
@@ -94,13 +99,17 @@ class SlidingWindow {
   async admit(): Promise<void> {
     for (;;) {
       const now = Date.now();
-      while (this.sent.length > 0 && this.sent[0]! <= now - this.windowMs) this.sent.shift();
+      while (this.sent.length > 0 && this.sent[0]!.at <= now - this.windowMs) this.sent.shift();
       if (this.sent.length < this.limit) {
         // After a quiet spell the window is empty: this request opens a connection and arrives late.
-        this.sent.push(this.sent.length === 0 ? now + this.coldStartMs : now);
+        const entry = { at: this.sent.length === 0 ? now + this.coldStartMs : now };
+        this.sent.push(entry);
+        setImmediate(() => {
+          entry.at = Math.max(entry.at, Date.now());
+        });
         return;
       }
-      await new Promise((resolve) => setTimeout(resolve, this.sent[0]! + this.windowMs - now + 1));
+      await new Promise((resolve) => setTimeout(resolve, this.sent[0]!.at + this.windowMs - now + 1));
     }
   }
 }

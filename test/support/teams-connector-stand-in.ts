@@ -54,6 +54,11 @@ export class TeamsConnectorStandIn {
   requests = 0;
   throttled = 0;
   failed = 0;
+  /** When the first and the last message were accepted (epoch ms): the span a sender kept the pace over. */
+  firstAcceptedAt = 0;
+  lastAcceptedAt = 0;
+  /** When each message was accepted (epoch ms), in order. */
+  readonly acceptedAt: number[] = [];
   /** Messages refused because the member blocked the bot, per conversation. */
   readonly refused = new Map<string, number>();
   /** Every request is answered 503 while true. */
@@ -149,7 +154,12 @@ export class TeamsConnectorStandIn {
       return answer(403, { error: { code: 'MessageWritesBlocked', message: 'The user has blocked the bot' } });
     }
     const body = chunks.length > 0 ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};
-    if (req.method === 'POST') this.received.set(conversation, (this.received.get(conversation) ?? 0) + 1);
+    if (req.method === 'POST') {
+      this.received.set(conversation, (this.received.get(conversation) ?? 0) + 1);
+      this.firstAcceptedAt ||= now;
+      this.lastAcceptedAt = now;
+      this.acceptedAt.push(now);
+    }
     this.activities.push({ conversationId: conversation, method: req.method ?? '', body });
     answer(200, { id: `activity-${(this.nextId += 1)}` });
   }

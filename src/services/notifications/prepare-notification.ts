@@ -7,12 +7,13 @@ import { loadSubject, subjectKeysOf, type LoadedSubject } from './notification-s
 import { reachableChatOf, reachOf } from './member-reach';
 
 /**
- * Deliveries are written a batch at a time: one write of 100 (one log sync on the embedded store, parallel point
- * creates on Cosmos DB) rather than a hundred, with a turn of the event loop for the sender between batches. The
- * first batch is small, so the first cards go while the rest are written.
+ * Deliveries are written a batch at a time: one write of 25 (one log sync on the embedded store, parallel point
+ * creates on Cosmos DB) rather than 25 writes, yet short enough not to hold up the sender's timers, with a turn of the
+ * event loop between batches. The first batch is small, so the first cards go while the rest are written.
  */
-const BATCH = 100;
+const BATCH = 25;
 const FIRST_BATCH = 16;
+const LOOKUPS_AT_ONCE = 4;
 
 export interface PrepareDeps {
   readonly store: Store;
@@ -26,7 +27,8 @@ export interface PrepareDeps {
 /** A recipient before it becomes a delivery. */
 type Target =
   | { readonly kind: 'member'; readonly member: Member }
-  | { readonly kind: 'memberGone'; readonly id: string; readonly name: string }
+  /** A recipient recorded when the notification was created, read from the roster only when its turn comes. */
+  | { readonly kind: 'recorded'; readonly id: string; readonly name: string }
   | { readonly kind: 'channel'; readonly conversationId: string; readonly name: string }
   | { readonly kind: 'update'; readonly sent: Delivery };
 
@@ -87,21 +89,26 @@ async function dueTargets(notification: Notification, subject: LoadedSubject, st
 }
 
 /** Who an on-create notification was resolved to, as the officer was told; members since removed are reported. */
-async function recordedTargets(notification: Notification, store: Store): Promise<Target[]> {
+function recordedTargets(notification: Notification): Target[] {
   const recipients = notification.recipients ?? { members: [], channels: [] };
-  const members = await Promise.all(
-    recipients.members.map(async (r): Promise<Target> => {
-      const member = (await store.members.get(r.id))?.value;
-      return member ? { kind: 'member', member } : { kind: 'memberGone', id: r.id, name: r.name };
-    }),
-  );
-  return [...members, ...recipients.channels.map((c): Target => ({ kind: 'channel', conversationId: c.conversationId, name: c.name }))];
+  return [
+    ...recipients.members.map((r): Target => ({ kind: 'recorded', id: r.id, name: r.name })),
+    ...recipients.channels.map((c): Target => ({ kind: 'channel', conversationId: c.conversationId, name: c.name })),
+  ];
 }
 
 async function deliveryFor(target: Target, notification: Notification, subjectKeys: string[], store: Store, at: string): Promise<Delivery> {
   const base = { notificationId: notification.id, attempts: 0, faults: 0, updatedAt: at };
   const waiting = { status: 'pending' as const, dueAt: at };
   switch (target.kind) {
+    case 'recorded': {
+      const member = (await store.members.get(target.id))?.value;
+      if (member) return deliveryFor({ kind: 'member', member }, notification, subjectKeys, store, at);
+      return {
+        ...base, key: target.id, recipient: { kind: 'member', memberId: target.id, name: target.name }, action: 'send', subjectKeys,
+        status: 'failed', lastError: 'no longer on the roster',
+      };
+    }
     case 'member': {
       const { member } = target;
       const recipient = { kind: 'member' as const, memberId: member.id, name: member.name };
@@ -112,11 +119,6 @@ async function deliveryFor(target: Target, notification: Notification, subjectKe
       if (reach === 'to-try' || reach === 'reachable') return { ...base, key: member.id, recipient, action: 'send', subjectKeys, ...waiting };
       return { ...base, key: member.id, recipient, action: 'send', subjectKeys, status: unreachableStatus(reach), unreachable: { reason: reach } };
     }
-    case 'memberGone':
-      return {
-        ...base, key: target.id, recipient: { kind: 'member', memberId: target.id, name: target.name }, action: 'send', subjectKeys,
-        status: 'failed', lastError: 'no longer on the roster',
-      };
     case 'channel':
       return {
         ...base, key: channelDeliveryKey(target.conversationId), recipient: { kind: 'channel', conversationId: target.conversationId, name: target.name },
@@ -157,19 +159,20 @@ export async function prepareNotification(current: Versioned<Notification>, deps
     ));
   }
   const subject = await loadSubject(notification, store);
-  const targets = notification.resolveAudience === 'on-create' ? await recordedTargets(notification, store) : await dueTargets(notification, subject, store);
+  const targets = notification.resolveAudience === 'on-create' ? recordedTargets(notification) : await dueTargets(notification, subject, store);
   const subjectKeys = subjectKeysOf(subject);
   for (let i = 0, size = FIRST_BATCH; i < targets.length; i += size, size = BATCH) {
     if (deps.cancelled?.()) return { value: notification, etag };
     const at = deps.now().toISOString();
-    // Each recipient looked up in a turn of the event loop of its own (the embedded store reads synchronously, and a
-    // run of them would hold up the sender's timers and Teams turns meanwhile); Cosmos DB still gets them in parallel.
-    const batch = await Promise.all(
-      targets.slice(i, i + size).map(async (t) => {
-        await new Promise((resolve) => setImmediate(resolve));
-        return deliveryFor(t, notification, subjectKeys, store, at);
-      }),
-    );
+    // Recipients are looked up a few at a time, each few in a turn of the event loop of its own: the embedded store
+    // reads synchronously, and a long run of look-ups would hold up the sender's timers (and so the even spacing Teams'
+    // sliding windows need) and Teams turns; Cosmos DB still gets each few in parallel.
+    const batch: Delivery[] = [];
+    const slice = targets.slice(i, i + size);
+    for (let j = 0; j < slice.length; j += LOOKUPS_AT_ONCE) {
+      await new Promise((resolve) => setImmediate(resolve));
+      batch.push(...(await Promise.all(slice.slice(j, j + LOOKUPS_AT_ONCE).map((t) => deliveryFor(t, notification, subjectKeys, store, at)))));
+    }
     await store.notifications.createDeliveries(batch);
     deps.written?.();
   }
