@@ -3,11 +3,11 @@ import path from 'node:path';
 import { AgendaItem, Decision, type OutcomeVerb } from '../../../src/domain';
 
 /**
- * A search test corpus: the Melton Community Safety Partnership item read from the shared ModernGov fixture, and
+ * A search test corpus: the Melton Community Safety Partnership item read from the ModernGov fixture (test/fixtures/moderngov), and
  * twenty other council items and decisions written to compete with it on its words (community, safety, strategy,
  * strategic plan, partnership) so that ranking is really tested.
  */
-export const FIXTURE = path.resolve(__dirname, '../../../../shared/fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt');
+export const FIXTURE = path.resolve(__dirname, '../../fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt');
 
 const AT = '2021-06-16T09:00:00.000Z';
 
