@@ -127,7 +127,7 @@ export function demoCouncil(now: Date): DemoCouncil {
         'The Council’s Corporate Strategy 2020-24 commits to two key priorities which impact upon the Community Safety Strategy.',
         'Section 6 of the Crime and Disorder Act 1998 sets out the requirement for responsible agencies to work together in formulating and implementing a strategy to tackle crime and disorder in the area.',
       ],
-      minutes: [], discussionPoints: [], documents: [], exempt: false, history: [],
+      alternatives: [], minutes: [], discussionPoints: [], documents: [], exempt: false, history: [],
       decidedOn, publishedOn: decidedOn, createdAt: at, updatedAt: at,
     },
   ];
