@@ -37,11 +37,14 @@ export interface SearchOptions {
   readonly minimumCoverage?: number;
 }
 
-/** What a question is read against: today's date, the committees by name and their call-in periods. */
+export type KnownCommittee = CommitteeName & { readonly callInWorkingDays?: number };
+
+/** What a question is read against: today's date, and the committees by name with their call-in periods. */
 export interface AskContext {
   /** yyyy-mm-dd in London. */
   readonly today: string;
-  readonly committees: readonly (CommitteeName & { readonly callInWorkingDays?: number })[];
+  /** Default: the committees the corpus was built with. */
+  readonly committees?: readonly KnownCommittee[];
 }
 
 export interface SearchAnswer {
@@ -140,9 +143,16 @@ export class SearchCorpus {
     this.index = new TermIndex({ fields: this.fields, boosts: this.fields.map((f) => BOOST[f]) });
   }
 
+  /** The committees questions are read against when the asker gives none (AskContext). */
+  private committees: readonly KnownCommittee[] = [];
+
   /** A corpus of these records. */
-  static of(items: Iterable<AgendaItem>, decisions: Iterable<Decision>, options: { meetings?: Iterable<Meeting>; profile?: SearchProfile } = {}): SearchCorpus {
+  static of(
+    items: Iterable<AgendaItem>, decisions: Iterable<Decision>,
+    options: { meetings?: Iterable<Meeting>; committees?: readonly KnownCommittee[]; profile?: SearchProfile } = {},
+  ): SearchCorpus {
     const corpus = new SearchCorpus(options.profile);
+    corpus.committees = options.committees ?? [];
     const steps = corpus.load(items, decisions, options.meetings ?? []);
     while (!steps.next().done);
     corpus.index.freeze();
@@ -155,9 +165,10 @@ export class SearchCorpus {
    */
   static async build(
     items: Iterable<AgendaItem>, decisions: Iterable<Decision>,
-    options: { meetings?: Iterable<Meeting>; profile?: SearchProfile; yieldEvery?: number } = {},
+    options: { meetings?: Iterable<Meeting>; committees?: readonly KnownCommittee[]; profile?: SearchProfile; yieldEvery?: number } = {},
   ): Promise<SearchCorpus> {
     const corpus = new SearchCorpus(options.profile);
+    corpus.committees = options.committees ?? [];
     const steps = corpus.load(items, decisions, options.meetings ?? []);
     const yieldEvery = options.yieldEvery ?? 200;
     for (let indexed = 1; !steps.next().done; indexed += 1) {
@@ -223,7 +234,7 @@ export class SearchCorpus {
 
   /** Ranked results for a query or question; see ask(). */
   search(query: string, asker: Asker, options: SearchOptions & { context?: AskContext } = {}): SearchResult[] {
-    return [...this.ask(query, asker, options.context ?? { today: londonDateOf(new Date().toISOString()), committees: [] }, options).results];
+    return [...this.ask(query, asker, options.context ?? { today: londonDateOf(new Date().toISOString()) }, options).results];
   }
 
   /**
@@ -233,8 +244,9 @@ export class SearchCorpus {
    * where a filter points, what they find elsewhere is looked for there; when still nothing passes the filters, the
    * answer says so and gives the best matches without them.
    */
-  ask(text: string, asker: Asker, context: AskContext, options: SearchOptions = {}): SearchAnswer {
+  ask(text: string, asker: Asker, given: AskContext, options: SearchOptions = {}): SearchAnswer {
     const { limit = 10, minimumCoverage = 0, committeeId } = options;
+    const context = { today: given.today, committees: given.committees ?? this.committees };
     const question = understand(text, {
       today: context.today,
       committees: context.committees,
@@ -296,6 +308,12 @@ export class SearchCorpus {
    * The agenda item whose title (or its acronyms) has every word of `text`, as the item commands name one
    * ("report community safety"); typos forgiven as in search. Undefined when no item the asker may see has.
    */
+  /** Whether an agenda item with this id is indexed (and the asker may see it): "report <item id>". */
+  hasItem(itemId: string, asker: Asker): boolean {
+    const doc = this.index.numberOf(itemDocumentId(itemId));
+    return doc !== undefined && this.subjectMayBeFound(doc, asker);
+  }
+
   itemTitled(text: string, asker: Asker): { readonly itemId: string; readonly committeeId: string } | undefined {
     const terms = [...new Set(termsOf(text))];
     if (terms.length === 0) return undefined;
@@ -312,7 +330,7 @@ export class SearchCorpus {
 
   // ---- a search ---------------------------------------------------------------------------------------------------
 
-  private run(question: Question, asker: Asker, context: AskContext, options: { limit: number; minimumCoverage: number; committeeId?: string; withFilters: boolean }): SearchResult[] {
+  private run(question: Question, asker: Asker, context: Required<AskContext>, options: { limit: number; minimumCoverage: number; committeeId?: string; withFilters: boolean }): SearchResult[] {
     const filters = options.withFilters ? question.filters : {};
     // The person filter is found first: it uses the same scratch as the question's own words.
     const personDocs = filters.person ? this.documentsNaming(filters.person.terms) : undefined;
@@ -489,7 +507,7 @@ export class SearchCorpus {
   }
 
   /** Each outcome's status as of today: call-in-open has become effective once its period has ended. */
-  private statusesOf(doc: number, context: AskContext): OutcomeStatus[] {
+  private statusesOf(doc: number, context: Required<AskContext>): OutcomeStatus[] {
     const days = new Map(context.committees.map((c) => [c.id, c.callInWorkingDays ?? 5]));
     return this.partsOfSubject(doc).flatMap((part) => {
       const facts = this.facts[part]!;
@@ -515,7 +533,7 @@ export class SearchCorpus {
    * 0 when the subject fails a filter (period, status, person; the committee is checked before), else how much the
    * filters say for it: 1, or 0.7 when it only mentions the period asked about rather than being dated in it.
    */
-  private filterFactor(doc: number, filters: QuestionFilters, context: AskContext, personDocs: ReadonlySet<number> | undefined): number {
+  private filterFactor(doc: number, filters: QuestionFilters, context: Required<AskContext>, personDocs: ReadonlySet<number> | undefined): number {
     if (personDocs && !this.partsOfSubject(doc).some((part) => personDocs.has(part))) return 0;
     if (filters.status) {
       const wanted = new Set(filters.status.statuses);

@@ -1,13 +1,16 @@
 import type { AgendaItem, Decision, Meeting } from '../../domain';
 import type { AgendaItemStore, CommitteeStore, DecisionStore, MeetingStore, Page } from '../../store/port';
-import { SearchCorpus, type AskContext, type SearchAnswer, type SearchOptions, type SearchResult, type Suggestions } from './search-corpus';
+import { SearchCorpus, type AskContext, type KnownCommittee, type SearchAnswer, type SearchOptions, type SearchResult, type Suggestions } from './search-corpus';
 import type { Asker, SearchProfile } from './search-document';
 
 /** What the index reads from the store: every item and decision, a page at a time, and the meetings' dates. */
 export interface SearchSource {
   readonly agendaItems: Pick<AgendaItemStore, 'listAll'>;
   readonly decisions: Pick<DecisionStore, 'listAll'>;
-  /** With both, agenda items are dated by their meeting (an undecided item has no other date: "next week"). */
+  /**
+   * With both, questions name committees ("what did Scrutiny decide") and agenda items are dated by their meeting (an
+   * undecided item has no other date: "next week").
+   */
   readonly committees?: Pick<CommitteeStore, 'list'>;
   readonly meetings?: Pick<MeetingStore, 'listByCommittee'>;
 }
@@ -139,6 +142,14 @@ export class SearchIndex {
     return (await this.current()).suggest(question, asker);
   }
 
+  /** The agenda item a command names by its title words or its id, as the asker may see it; waits like search(). */
+  async itemNamed(words: string, asker: Asker): Promise<{ readonly itemId: string; readonly committeeId?: string } | undefined> {
+    const corpus = await this.current();
+    const id = words.trim();
+    if (/^\S+$/.test(id) && corpus.hasItem(id, asker)) return { itemId: id };
+    return corpus.itemTitled(words, asker);
+  }
+
   private async current(): Promise<SearchCorpus> {
     if (this.corpus === undefined) await this.refresh(false);
     else this.refreshInBackgroundIfDue();
@@ -233,13 +244,13 @@ export class SearchIndex {
       // Read before the rebuild: a change that lands during the rebuild moves the marker past this value.
       const marker = this.options.changeMarker ? await this.options.changeMarker() : undefined;
       if (!force && this.corpus !== undefined && marker !== undefined && marker === this.marker) return;
-      const [items, decisions, meetings] = await Promise.all([
+      const [items, decisions, { committees, meetings }] = await Promise.all([
         listEverything((c, n) => this.source.agendaItems.listAll(c, n), this.pageSize),
         listEverything((c, n) => this.source.decisions.listAll(c, n), this.pageSize),
-        this.listMeetings(),
+        this.listCommitteesAndMeetings(),
       ]);
       // Built in slices so that queries (answered from the current corpus meanwhile) are not held up by it.
-      const fresh = await SearchCorpus.build(items, decisions, { meetings, ...(this.options.profile ? { profile: this.options.profile } : {}) });
+      const fresh = await SearchCorpus.build(items, decisions, { meetings, committees, ...(this.options.profile ? { profile: this.options.profile } : {}) });
       for (const change of this.journal) {
         if (!this.isStale(fresh, change)) applyTo(fresh, change);
       }
@@ -250,10 +261,15 @@ export class SearchIndex {
     }
   }
 
-  private async listMeetings(): Promise<Meeting[]> {
-    const { committees, meetings } = this.source;
-    if (!committees || !meetings) return [];
-    return (await Promise.all((await committees.list()).map((c) => meetings.listByCommittee(c.id)))).flat();
+  /** Committees, by name, for reading questions ("what did Scrutiny decide"); their meetings date agenda items. */
+  private async listCommitteesAndMeetings(): Promise<{ committees: KnownCommittee[]; meetings: Meeting[] }> {
+    if (!this.source.committees) return { committees: [], meetings: [] };
+    const committees = await this.source.committees.list();
+    const { meetings } = this.source;
+    return {
+      committees: committees.map((c) => ({ id: c.id, name: c.name, kind: c.kind, callInWorkingDays: c.callInWorkingDays })),
+      meetings: meetings ? (await Promise.all(committees.map((c) => meetings.listByCommittee(c.id)))).flat() : [],
+    };
   }
 
   private apply(change: Change): void {
