@@ -26,7 +26,7 @@ const SURNAMES = [
 const OFFICER_ROLES = [
   'Director for Housing and Communities', 'Director for Growth and Regeneration', 'Assistant Director for Resources',
   'Head of Planning and Delivery', 'Regulatory Services Manager', 'Housing Services Manager', 'Democratic Services Manager',
-  'Environmental Health Manager', 'Finance Manager', 'Community Safety Manager', 'Head of Customer Services',
+  'Environmental Health Manager', 'Finance Manager', 'Neighbourhoods Manager', 'Head of Customer Services',
 ];
 const PORTFOLIOS = ['Housing and Communities', 'Growth and Prosperity', 'Climate, Access and Engagement', 'Corporate Finance, Property and Resources', 'Environment and Regulatory Services'];
 const GROUPS = [

@@ -77,15 +77,16 @@ const BOOST: Record<Field, number> = {
 const fuzziness = (term: string): number => (term.length <= 3 || /\d/.test(term) ? 0 : term.length <= 5 ? 1 : 2);
 
 /**
- * Councillors ask the bot where things stand: of two records that answer the words as well, the one that decided
- * something to be done is the better answer than the report that was only noted or sent on ("what is the council
- * doing about damp and mould": Cabinet's improvement plan, before the scrutiny report that asked for it).
+ * Councillors ask the bot where things stand: of two records that answer the words as well, a report that was only
+ * noted or sent on to another body is the lesser answer than the decision that acted on it ("what is the council
+ * doing about damp and mould": Cabinet's improvement plan, before the scrutiny report that asked for it). Items not
+ * yet decided are not lessened: they are the answer to what is coming.
  */
-const DECIDES_BONUS = 1.25;
+const ONLY_REPORTS = 0.8;
 /** A phrase of the question found verbatim multiplies the score by 1 + this for each pair of neighbouring words. */
 const PHRASE_WEIGHT = 0.6;
 /** How many of the best candidates are checked for phrases (each check is a few hash probes per pair). */
-const PHRASE_CANDIDATES = 50;
+const PHRASE_CANDIDATES = 200;
 /** Search the open segment at most this big before freezing it into the arrays (local writes between rebuilds). */
 const OPEN_SEGMENT_LIMIT = 20_000;
 
@@ -124,6 +125,8 @@ export class SearchCorpus {
   private readonly subjectOf: number[] = [];
   /** An agenda item's document number -> its decisions' document numbers. */
   private readonly partsOf = new Map<number, number[]>();
+  /** By subject document number: 1 when the subject's decisions only noted it or sent it on. */
+  private subjectReports = new Uint8Array(0);
   /** By document number, 3 each: its meeting's date, its date of decision and of publication, as days since 1970 (0: none). */
   private ownDays = new Int32Array(0);
   private readonly decisionsByItem = new Map<string, Set<string>>();
@@ -132,10 +135,6 @@ export class SearchCorpus {
   private readonly vocabulary: Vocabulary = new Map();
   /** Terms of people's names, and how many records name them: questions naming a person are read with them. */
   private readonly personTerms = new Map<string, number>();
-  // Per-subject scratch for a question, grown with the documents.
-  private subjectScores = new Float64Array(0);
-  private subjectMatched = new Uint32Array(0);
-  private subjectExact = new Uint32Array(0);
   private loading = false;
 
   constructor(private readonly profile: SearchProfile = 'full') {
@@ -394,26 +393,12 @@ export class SearchCorpus {
     });
     const total = weights.reduce((a, b) => a + b, 0);
     const total2 = weights.reduce((a, b) => a + b * b, 0);
-    const acc = this.index.accumulate(variants);
-    const slots = this.index.documentSlots;
-    if (this.subjectScores.length < slots) {
-      this.subjectScores = new Float64Array(slots * 2);
-      this.subjectMatched = new Uint32Array(slots * 2);
-      this.subjectExact = new Uint32Array(slots * 2);
-    }
-    const touched: number[] = [];
-    for (const doc of acc.touched) {
-      const subject = this.subjectOf[doc]!;
-      if (this.subjectScores[subject] === 0 && this.subjectMatched[subject] === 0) touched.push(subject);
-      this.subjectScores[subject]! += acc.scores[doc]!;
-      this.subjectMatched[subject]! |= acc.matched[doc]!;
-      this.subjectExact[subject]! |= acc.exact[doc]!;
-    }
-    this.index.clear(acc);
+    // An item and its decisions add up: each record's score for the question, summed.
+    const acc = this.index.accumulate(variants, 0xffff, this.subjectOf, 'sum');
     const top = new TopK<Candidate>(keep);
-    for (const doc of touched) {
+    for (const doc of acc.touched) {
       let [matched, matched2] = [0, 0];
-      const [any, exact] = [this.subjectMatched[doc]!, this.subjectExact[doc]!];
+      const [any, exact] = [acc.matched[doc]!, acc.exact[doc]!];
       for (let i = 0; i < weights.length && i < 32; i += 1) {
         if (!(any & (1 << i))) continue;
         const share = exact & (1 << i) ? 1 : 0.5;
@@ -422,15 +407,13 @@ export class SearchCorpus {
       }
       const coverage = total === 0 ? 1 : Math.min(1, matched / total);
       const emphasis = total2 === 0 ? 1 : Math.min(1, matched2 / total2);
-      const score = this.subjectScores[doc]! * emphasis * emphasis * (this.decides(doc) ? DECIDES_BONUS : 1);
-      this.subjectScores[doc] = 0;
-      this.subjectMatched[doc] = 0;
-      this.subjectExact[doc] = 0;
+      const score = acc.scores[doc]! * emphasis * emphasis * (this.onlyReports(doc) ? ONLY_REPORTS : 1);
       // The filters only lower a score: one that cannot beat the current top is not worth checking.
       if (coverage < minimumCoverage || score <= top.floor) continue;
       const factor = admit(doc);
       if (factor > 0) top.offer({ doc, score: score * factor, coverage }, score * factor);
     }
+    this.index.clear(acc);
     return top.sorted();
   }
 
@@ -444,8 +427,22 @@ export class SearchCorpus {
     return docs;
   }
 
-  private decides(doc: number): boolean {
-    return this.facts[doc]!.decides || (this.partsOf.get(doc) ?? []).some((part) => this.facts[part]!.decides);
+  /** Whether the subject's decisions only noted or sent it on (ONLY_REPORTS): kept per subject as its parts change. */
+  private onlyReports(doc: number): boolean {
+    return this.subjectReports[doc] === 1;
+  }
+
+  private refreshSubject(doc: number): void {
+    const facts = this.facts[doc];
+    if (!facts || this.subjectOf[doc] !== doc) return;
+    const decisions = [facts, ...(this.partsOf.get(doc) ?? []).map((part) => this.facts[part]!)].filter((f) => f.kind === 'decision');
+    const onlyReports = decisions.length > 0 && !decisions.some((f) => f.decides);
+    if (this.subjectReports.length <= doc) {
+      const bigger = new Uint8Array(Math.max(doc + 1, this.subjectReports.length * 2, 64));
+      bigger.set(this.subjectReports);
+      this.subjectReports = bigger;
+    }
+    this.subjectReports[doc] = onlyReports ? 1 : 0;
   }
 
   private partsOfSubject(doc: number): number[] {
@@ -640,6 +637,7 @@ export class SearchCorpus {
         this.partsOf.set(item, [...(this.partsOf.get(item) ?? []), doc]);
       }
     }
+    this.refreshSubject(this.subjectOf[doc]!);
     for (const term of new Set(document.terms.people ?? [])) this.personTerms.set(term, (this.personTerms.get(term) ?? 0) + 1);
     // A build freezes once at its end; single writes between rebuilds freeze now and then.
     if (!this.loading && this.index.openSize > OPEN_SEGMENT_LIMIT) this.index.freeze();
@@ -649,19 +647,22 @@ export class SearchCorpus {
     const doc = this.index.numberOf(docId);
     if (doc === undefined) return;
     const facts = this.facts[doc]!;
-    if (facts.kind === 'agenda-item') {
-      // Its decisions outlive it, each answered on its own.
-      for (const part of this.partsOf.get(doc) ?? []) this.subjectOf[part] = part;
-      this.partsOf.delete(doc);
-    } else {
-      const item = this.subjectOf[doc]!;
-      if (item !== doc) {
-        const rest = (this.partsOf.get(item) ?? []).filter((d) => d !== doc);
-        if (rest.length > 0) this.partsOf.set(item, rest);
-        else this.partsOf.delete(item);
-      }
+    const item = this.subjectOf[doc]!;
+    // An item's decisions outlive it, each answered on its own; a decision leaves its item's parts.
+    const orphans = facts.kind === 'agenda-item' ? (this.partsOf.get(doc) ?? []) : [];
+    if (facts.kind === 'agenda-item') this.partsOf.delete(doc);
+    else if (item !== doc) {
+      const rest = (this.partsOf.get(item) ?? []).filter((d) => d !== doc);
+      if (rest.length > 0) this.partsOf.set(item, rest);
+      else this.partsOf.delete(item);
     }
     this.index.remove(docId);
     this.facts[doc] = undefined;
+    for (const part of orphans) {
+      this.subjectOf[part] = part;
+      this.refreshSubject(part);
+    }
+    if (item !== doc) this.refreshSubject(item);
   }
+
 }

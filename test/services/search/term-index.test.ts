@@ -98,3 +98,32 @@ describe('TermIndex updates', () => {
     expect(scores(open)).toEqual(scores(built));
   });
 });
+
+describe('TermIndex.accumulate by group', () => {
+  const index = make();
+  index.add('item', { title: ['waste'], body: [] });
+  index.add('decision', { title: [], body: ['waste', 'safety'] });
+  index.add('other', { title: ['waste'], body: [] });
+  index.freeze();
+  const groupOf = [0, 0, 2]; // the item and its decision are one group
+  const score = (within: 'best' | 'sum', variants: Variant[][]) => {
+    const acc = index.accumulate(variants, 0xffff, groupOf, within);
+    const result = Object.fromEntries(acc.touched.map((g) => [g, acc.scores[g]!]));
+    index.clear(acc);
+    return result;
+  };
+
+  it('takes the best document of a group for each term, or their sum', () => {
+    const best = score('best', exact(index, 'waste'));
+    const sum = score('sum', exact(index, 'waste'));
+    expect(Object.keys(best).sort()).toEqual(['0', '2']);
+    expect(best[0]).toBeCloseTo(best[2]!); // the item's title, as good as the other's
+    expect(sum[0]).toBeGreaterThan(best[0]!); // the decision's body adds to it
+  });
+
+  it('counts a document once per question term, whichever of its variants it matches', () => {
+    const waste = index.termId('waste')!;
+    const twice: Variant[][] = [[{ termId: waste, term: 'waste', weight: 1, exact: true }, { termId: waste, term: 'waste', weight: 0.5, exact: false }]];
+    expect(score('sum', twice)).toEqual(score('sum', exact(index, 'waste')));
+  });
+});
