@@ -1,10 +1,13 @@
 /**
- * Search benchmark: SearchCorpus (MiniSearch, every field including the minutes) over a generated council corpus
+ * Search benchmark: SearchCorpus (the term index, every field including the minutes) over a generated council corpus
  * with minutes of realistic length, beside a naive linear scan (lower-case substring match over the same text)
  * measured in the same run. Questions are answered the way the bot answers them (SearchCorpus.ask: filters read,
  * question words dropped, phrases checked).
  *
  *   node --expose-gc --import tsx bench/search.bench.ts [--items 20000] [--queries 3000] [--budget-s 40]
+ *
+ * The first query after each change of kind is timed like the others (no per-kind warm-up), so p99 includes the
+ * occasional garbage collection a real query would meet.
  *
  * The index's heap is measured with the records it was built from released, so it counts whatever the index keeps
  * (an index that holds the records pays for them here).
@@ -183,33 +186,40 @@ const record = (m: Map<string, number[]>, kind: string, value: number): void => 
 };
 const started = now();
 let asked = 0;
+let scanned = 0;
+const seenOfKind = new Map<string, number>();
 for (const q of queries) {
   if (now() - started > QUERY_BUDGET_MS) break;
   asked += 1;
   let t = now();
   const a = index.value.ask(q.text, ASKER, CONTEXT, { minimumCoverage: 0.3 });
   record(latency.index, q.kind, now() - t);
+  if (a.results.length > 0) found.index += 1;
+  // The scan is ten times slower: every third query of each kind, interleaved, is enough to set it beside.
+  const seen = (seenOfKind.get(q.kind) ?? 0) + 1;
+  seenOfKind.set(q.kind, seen);
+  if (seen % 3 !== 1) continue;
+  scanned += 1;
   t = now();
   const b = scanSearch(scan.value, q.text);
   record(latency.scan, q.kind, now() - t);
-  if (a.results.length > 0) found.index += 1;
   if (b.length > 0) found.scan += 1;
 }
 const elapsed = now() - started;
 
 // ---- report -------------------------------------------------------------------------------------------------------
-printTable('Build and memory (build: median / min of 3; heap: retained after a full GC, records released)', ['', 'SearchCorpus (MiniSearch)', 'baseline: linear scan'], [
+printTable('Build and memory (build: median / min of 3; heap: retained after a full GC, records released)', ['', 'SearchCorpus (term index)', 'baseline: linear scan'], [
   ['documents', String(index.value.documentCount), String(scan.value.length)],
   ['build time (median / min)', `${ms(median(index.builds))} / ${ms(Math.min(...index.builds))}`, `${ms(median(scan.builds))} / ${ms(Math.min(...scan.builds))}`],
   ['heap retained', mb(index.heap), mb(scan.heap)],
-  ['queries with ≥1 result', `${found.index} / ${asked}`, `${found.scan} / ${asked}`],
+  ['queries with ≥1 result', `${found.index} / ${asked}`, `${found.scan} / ${scanned}`],
 ]);
 
 const row = (label: string, s: Summary | undefined, b: Summary | undefined): string[] => [
   label, String(s?.n ?? 0), ms(s?.p50 ?? NaN), ms(s?.p95 ?? NaN), ms(s?.p99 ?? NaN), ms(s?.max ?? NaN), ms(b?.p50 ?? NaN), ms(b?.p95 ?? NaN), ms(b?.p99 ?? NaN),
 ];
 const sum = (m: Map<string, number[]>, k: string): Summary | undefined => (m.has(k) ? summarise(m.get(k)!) : undefined);
-printTable(`Query latency, one query at a time (${(elapsed / 1000).toFixed(1)} s for both sides)`, ['queries', 'n', 'index p50', 'index p95', 'index p99', 'index max', 'scan p50', 'scan p95', 'scan p99'],
+printTable(`Query latency, one query at a time (${(elapsed / 1000).toFixed(1)} s for both sides; the scan on every third query)`, ['queries', 'n', 'index p50', 'index p95', 'index p99', 'index max', 'scan p50', 'scan p95', 'scan p99'],
   ['all', ...KINDS, 'fixed'].map((k) => row(k, sum(latency.index, k), sum(latency.scan, k))));
 
 const probe = 'comunity saftey strategy';
