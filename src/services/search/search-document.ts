@@ -13,8 +13,9 @@ import { analyse, datesIn, dayTerm, monthTerm } from './text';
  *
  * Fields, by weight (search-corpus.ts): the title and the decision text first; then the summary (with the
  * recommendations or the decision's purpose), the reasons and alternatives considered; then the minutes of the
- * discussion and the titles of the papers. People (the lead officer and everyone the minutes name) and places are
- * fields of their own, as are the acronyms of capitalised phrases and the dates (the meeting's, the decision's).
+ * discussion and the titles of the papers. People (the portfolio holder, the lead officer and everyone the minutes
+ * name) and places are fields of their own, as are the acronyms of capitalised phrases and the dates (the meeting's,
+ * the decision's).
  */
 export const FIELDS = ['title', 'decision', 'summary', 'reasons', 'minutes', 'papers', 'people', 'places', 'acronyms', 'dates'] as const;
 export type Field = (typeof FIELDS)[number];
@@ -80,7 +81,7 @@ interface Sources {
   readonly reasons: readonly string[];
   readonly minutes: readonly string[];
   readonly papers: readonly string[];
-  /** Names given in fields of their own (the lead officer), besides those found in the text. */
+  /** Names given in fields of their own (the lead officer, the portfolio holder), besides those found in the text. */
   readonly namedPeople: readonly string[];
   /** Its own dates, yyyy-mm-dd. */
   readonly ownDates: readonly string[];
@@ -131,7 +132,7 @@ export interface Indexed {
   readonly facts: DocumentFacts;
 }
 
-/** An agenda item: its title, summary and recommendations, papers, lead officer and people named. */
+/** An agenda item: its title, summary and recommendations, papers, portfolio holder, lead officer and people named. */
 export const indexItem = (item: AgendaItem, meetingDate: string | undefined, profile: SearchProfile = 'full', vocabulary?: Vocabulary): Indexed => {
   const id = itemDocumentId(item.id);
   const { document, pairs, mentionedMonths } = build(id, {
@@ -141,7 +142,7 @@ export const indexItem = (item: AgendaItem, meetingDate: string | undefined, pro
     reasons: [],
     minutes: [],
     papers: item.documents.map((d) => d.title),
-    namedPeople: item.leadOfficer ? [item.leadOfficer.name] : [],
+    namedPeople: [item.leadOfficer?.name, item.portfolioHolder].filter((p): p is string => p !== undefined),
     ownDates: meetingDate ? [meetingDate] : [],
   }, profile, vocabulary);
   return {
