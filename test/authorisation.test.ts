@@ -93,7 +93,7 @@ async function seedTableRecords(store: Store): Promise<void> {
   const decision: Decision = {
     id: exemptDecision.decisionId, committeeId: DEMO_IDS.cabinet, agendaItemId: exempt.agendaItemId, title: EXEMPT_ITEM_TITLE, decisionMaker: 'Cabinet',
     type: 'key', subjectToCallIn: false, urgent: false, outcomes: [{ number: 1, verb: 'APPROVED', text: 'the lease on the terms in the exempt appendix', status: 'effective' }],
-    reasons: [], minutes: [], discussionPoints: [], documents: [], exempt: true, decidedOn, publishedOn: decidedOn, history: [], createdAt: at, updatedAt: at,
+    reasons: [], alternatives: [], minutes: [], discussionPoints: [], documents: [], exempt: true, decidedOn, publishedOn: decidedOn, history: [], createdAt: at, updatedAt: at,
     source: { kind: 'moderngov-decision', externalId: decisionExternalId('9002'), url: EXEMPT_DECISION_LINK },
   };
   await store.decisions.create(decision);

@@ -7,6 +7,7 @@
  * plan: the Melton item should still be the best answer to "community safety strategy" in a big corpus.
  */
 import { AgendaItem, Decision, type OutcomeVerb } from '../../src/domain';
+import { writeRecord } from './council-minutes';
 import { pick, seededRandom } from './measure';
 
 const AT = '2021-06-16T09:00:00.000Z';
@@ -89,10 +90,18 @@ export interface GenerateOptions {
   /** Committee ids to spread the business over (default cabinet-heavy). */
   readonly committees?: readonly string[];
   readonly idPrefix?: string;
+  /**
+   * Give each decision minutes, discussion, reasons and alternatives of realistic length, and each decided item its
+   * portfolio holder and lead officer (council-minutes.ts). Default true. They come from a random stream of their
+   * own, so the items and decisions are otherwise the same with or without them.
+   */
+  readonly minutes?: boolean;
 }
 
 export const generateCouncilCorpus = (options: GenerateOptions): GeneratedCorpus => {
   const random = seededRandom(options.seed ?? 42);
+  const writer = seededRandom((options.seed ?? 42) + 1);
+  const withMinutes = options.minutes ?? true;
   const committees = options.committees ?? COMMITTEES;
   const prefix = options.idPrefix ?? 'gen';
   const items: AgendaItem[] = [];
@@ -123,17 +132,22 @@ export const generateCouncilCorpus = (options: GenerateOptions): GeneratedCorpus
     const { topic, title } = subject();
     const committeeId = pick(random, committees);
     const id = `${prefix}-item-${n}`;
-    items.push(AgendaItem.parse({
+    const item = {
       id, committeeId, title, titleAsPublished: title.toUpperCase(), summary: summaryOf(topic, title),
       recommendations: random() < 0.5 ? [`That Cabinet approves the ${title.toLowerCase()}.`] : [],
       exempt: random() < 0.03, createdAt: AT, updatedAt: AT,
-    }));
+    };
     if (random() < (options.decidedShare ?? 0.7)) {
+      const written = withMinutes ? writeRecord(writer, title.toLowerCase(), topic.words, PLACES) : undefined;
+      items.push(AgendaItem.parse({ ...item, ...(written && { portfolioHolder: written.portfolioHolder, leadOfficer: written.leadOfficer }) }));
       decisions.push(Decision.parse({
         id: `${prefix}-decision-${n}`, committeeId, agendaItemId: id, title, decisionMaker: 'Cabinet', type: random() < 0.3 ? 'key' : 'non-key',
-        outcomes: outcomesOf(topic, title), reasons: [pick(random, REASONS), pick(random, REASONS)],
+        outcomes: outcomesOf(topic, title), reasons: [pick(random, REASONS), pick(random, REASONS), ...(written?.reasons ?? [])],
+        ...(written && { alternatives: written.alternatives, minutes: written.minutes, discussionPoints: written.discussionPoints }),
         decidedOn: '2021-06-15', publishedOn: '2021-06-16', createdAt: AT, updatedAt: AT,
       }));
+    } else {
+      items.push(AgendaItem.parse(item));
     }
   }
   const standalone = Math.round(options.items * (options.standaloneShare ?? 0.1));

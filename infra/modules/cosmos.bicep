@@ -36,6 +36,7 @@ var indexedPolicy = {
     { path: '/data/minutes/*' }
     { path: '/data/discussionPoints/*' }
     { path: '/data/reasons/*' }
+    { path: '/data/alternatives/*' }
     { path: '/data/recommendations/*' }
     { path: '/data/documents/*' }
     { path: '/data/outcomes/*' }

@@ -3,9 +3,10 @@ import { formatDateTime, formatWhen } from './format-date';
 import { userSpecificRefresh } from './refresh';
 import { renderTemplate, type AdaptiveCard } from './templates';
 import { documentViews, type DocumentView } from './documents';
+import { buildFoundView, type FoundInput, type FoundView } from './found-passage';
 import { clip, firstOf, plural } from './text';
 
-export interface AgendaItemView {
+export interface AgendaItemView extends FoundView {
   readonly committeeId: string;
   readonly agendaItemId: string;
   readonly committeeName: string;
@@ -53,6 +54,8 @@ export interface AgendaItemCardInput {
   readonly showRestrictedDocuments?: boolean;
   readonly recipientUserIds?: readonly string[];
   readonly now: Date;
+  /** When the card answers a search: why it matched and the filters applied. */
+  readonly found?: FoundInput;
 }
 
 // Budgets that keep the card under the size limit with the longest imported text.
@@ -98,6 +101,7 @@ export const buildAgendaItemView = (input: AgendaItemCardInput): AgendaItemView 
     acknowledged: acknowledgement !== undefined,
     acknowledgedText: acknowledgement ? `Acknowledged by you, ${formatWhen(acknowledgement.acknowledgedAt, now)}` : '',
     recipientUserIds: input.recipientUserIds ?? [],
+    ...buildFoundView(input.found),
   };
 };
 

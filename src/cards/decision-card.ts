@@ -1,6 +1,7 @@
 import type { ActionPlan, Decision, DecisionType, Outcome, StatusDescription } from '../domain';
 import { EXEMPT_TEXT } from './agenda-item-card';
 import { documentViews, type DocumentView } from './documents';
+import { buildFoundView, type FoundInput, type FoundView } from './found-passage';
 import { formatDayDate } from './format-date';
 import type { TextColour } from './rag';
 import { formatStatus } from './status-text';
@@ -17,7 +18,7 @@ export interface OutcomeView {
   readonly statusColour: TextColour;
 }
 
-export interface DecisionView {
+export interface DecisionView extends FoundView {
   readonly committeeId: string;
   readonly decisionId: string;
   readonly agendaItemId: string;
@@ -45,6 +46,8 @@ export interface DecisionCardInput {
   readonly statuses: Readonly<Record<number, StatusDescription>>;
   readonly actionPlan?: ActionPlan;
   readonly showRestrictedDocuments?: boolean;
+  /** When the card answers a search: why it matched and the filters applied. */
+  readonly found?: FoundInput;
 }
 
 // Fifteen outcomes of the longest text, with reasons, must still fit in 28 KB.
@@ -104,6 +107,7 @@ export const buildDecisionView = (input: DecisionCardInput): DecisionView => {
     reasons: firstOf(decision.reasons, LIMITS.reasons).shown.map((r) => clip(r, LIMITS.reason)),
     documents,
     sourceUrl: safeUrl(decision.source?.url) ?? '',
+    ...buildFoundView(input.found),
   };
 };
 

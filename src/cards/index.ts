@@ -17,6 +17,7 @@ export { formatDateTime, formatDayDate, formatLongDate, formatTime, formatWhen }
 export { formatStatus, type StatusText } from './status-text';
 export { clip, plural } from './text';
 export { presentRag, type RagPresentation } from './rag';
+export { buildFoundView, type FoundInput, type FoundView } from './found-passage';
 export * from './agenda-item-card';
 export * from './meeting-digest-card';
 export * from './decision-card';

@@ -51,6 +51,8 @@ export const Decision = z.object({
   outcomes: z.array(Outcome).default([]),
   /** Reasons for the decisions, as paragraphs; bullets kept as their own entries. */
   reasons: z.array(z.string()).default([]),
+  /** The alternative options the report considered and why they were not chosen, as paragraphs. */
+  alternatives: z.array(z.string()).default([]),
   purpose: z.string().optional(),
   /** ModernGov's own status line ("Recommendations approved"), where published. */
   publishedStatus: z.string().optional(),

@@ -30,6 +30,8 @@ export interface AgendaItemTextPage {
   readonly discussionPoints: string[];
   /** Reasons for the decisions, each paragraph and each bullet its own entry. */
   readonly reasons: string[];
+  /** "Alternative options considered", each paragraph and each bullet its own entry. */
+  readonly alternatives: string[];
   readonly documents: { readonly title: string; readonly url?: string }[];
   /** The sentence that marks the item exempt, where one does. */
   readonly exemptReason?: string;
@@ -40,7 +42,7 @@ interface Paragraph {
   readonly line: number;
 }
 
-type Section = 'preamble' | 'decision' | 'minutes' | 'decisions' | 'reasons' | 'documents';
+type Section = 'preamble' | 'decision' | 'minutes' | 'decisions' | 'reasons' | 'alternatives' | 'documents';
 
 interface Heading {
   readonly section: Exclude<Section, 'preamble'> | 'header';
@@ -60,6 +62,7 @@ function readHeading(text: string): Heading | undefined {
     return { section: 'decisions', decisionType: kind === 'key' ? 'key' : 'non-key' };
   }
   if (/^reasons?(?:\(s\))?\s+for\s+(?:the\s+)?decisions?(?:\(s\))?\s*:?$/i.test(text)) return { section: 'reasons' };
+  if (/^(?:(?:other\s+)?alternative\s+options?(?:\s+considered)?|alternatives\s+considered)(?:\s+and\s+rejected)?\s*:?$/i.test(text)) return { section: 'alternatives' };
   if (/^supporting\s+documents?\s*:?$/i.test(text)) return { section: 'documents' };
   return undefined;
 }
@@ -122,6 +125,7 @@ export function parseAgendaItemText(text: string): ParseResult<AgendaItemTextPag
   const minutes: Paragraph[] = [];
   const discussionPoints: string[] = [];
   const reasons: Paragraph[] = [];
+  const alternatives: string[] = [];
   const documents: { title: string; url?: string }[] = [];
 
   for (const paragraph of paragraphs) {
@@ -155,6 +159,9 @@ export function parseAgendaItemText(text: string): ParseResult<AgendaItemTextPag
         break;
       case 'reasons':
         reasons.push({ text: isBullet(paragraph.text) ? stripBullet(paragraph.text) : content, line: paragraph.line });
+        break;
+      case 'alternatives':
+        alternatives.push(isBullet(paragraph.text) ? stripBullet(paragraph.text) : content);
         break;
       case 'documents': {
         const document = readDocument(content);
@@ -217,6 +224,7 @@ export function parseAgendaItemText(text: string): ParseResult<AgendaItemTextPag
     minutes: minutesText,
     discussionPoints,
     reasons: reasonsText,
+    alternatives,
     documents,
     ...(exemptReason ? { exemptReason } : {}),
   }, warnings);

@@ -45,6 +45,10 @@ export interface DecisionDetailsPage {
   readonly decisionText: string[];
   /** The decision text as outcomes: its numbered paragraphs, or the whole text as one DECIDED outcome. */
   readonly outcomes: ParsedOutcome[];
+  /** "Reasons for the decision:", where the page has it. */
+  readonly reasons: string[];
+  /** "Alternative options considered:", where the page has it. */
+  readonly alternatives: string[];
   readonly publishedOn?: string;
   readonly decidedOn?: string;
   readonly meeting?: DecidedAtMeeting;
@@ -178,6 +182,8 @@ export function parseDecisionDetailsHtml(html: string, baseUrl?: string): ParseR
   const purpose = readBlock($, 'purpose') ?? [];
   const decisionText = readBlock($, 'decision') ?? [];
   const outcomes = readOutcomes(decisionText);
+  const reasons = readBlock($, 'reasons for the decision') ?? readBlock($, 'reasons for the decisions') ?? readBlock($, 'reason for the decision') ?? [];
+  const alternatives = readBlock($, 'alternative options considered') ?? readBlock($, 'alternatives considered') ?? [];
   const documents = readDocuments($, baseUrl);
   const content = $('.mgContent').length > 0 ? $('.mgContent') : $('body');
   const exemptReason = findExemptMention(normaliseSpaces(content.text()));
@@ -216,6 +222,8 @@ export function parseDecisionDetailsHtml(html: string, baseUrl?: string): ParseR
     purpose,
     decisionText,
     outcomes,
+    reasons,
+    alternatives,
     ...(publishedOn ? { publishedOn } : {}),
     ...(decidedOn ? { decidedOn } : {}),
     ...(meeting ? { meeting } : {}),

@@ -24,7 +24,7 @@ export interface AgendaItemDraft {
 }
 
 export type DecisionFields = Pick<Decision,
-  'title' | 'decisionMaker' | 'reasons' | 'minutes' | 'discussionPoints' | 'documents' | 'exempt'> &
+  'title' | 'decisionMaker' | 'reasons' | 'alternatives' | 'minutes' | 'discussionPoints' | 'documents' | 'exempt'> &
   Partial<Pick<Decision, 'subjectToCallIn' | 'purpose' | 'publishedStatus' | 'decidedOn' | 'publishedOn'>> & {
     readonly type: DecisionType;
   };

@@ -1,7 +1,7 @@
 import {
   buildAcknowledgementReportView, buildActionPlanView, buildAgendaItemView, buildDecisionView, buildHelpView, buildMeetingDigestView,
   buildSearchResultsView, renderAcknowledgementReportCard, renderActionPlanCard, renderAgendaItemCard, renderDecisionCard,
-  renderHelpCard, renderMeetingDigestCard, renderSearchResultsCard, type AdaptiveCard, type SearchHit,
+  renderHelpCard, renderMeetingDigestCard, renderSearchResultsCard, type AdaptiveCard, type FoundInput, type SearchHit,
 } from '../cards';
 import { mayViewRestrictedPapers, type Member, type Viewer } from '../domain';
 import type { AcknowledgementReport } from '../services/conversation/acknowledgement-report';
@@ -27,6 +27,8 @@ export interface CardOptions {
   /** Teams user ids the card is sent to: automatic refresh for them, whatever the chat's size. */
   readonly recipientUserIds?: readonly string[];
   readonly now: Date;
+  /** When the card answers a question: why it matched, and the filters applied. */
+  readonly found?: FoundInput;
 }
 
 export const agendaItemCard = (details: ItemDetails, viewer: Viewer, options: CardOptions): AdaptiveCard =>
@@ -37,11 +39,14 @@ export const agendaItemCard = (details: ItemDetails, viewer: Viewer, options: Ca
       showRestrictedDocuments: mayViewRestrictedPapers(viewer, details.item.committeeId),
       recipientUserIds: options.recipientUserIds,
       now: options.now,
+      ...(options.found ? { found: options.found } : {}),
     }),
   );
 
-export const decisionCard = (details: Pick<DecisionDetails, 'decision' | 'statuses' | 'actionPlan'>, viewer: Viewer): AdaptiveCard =>
-  renderDecisionCard(buildDecisionView({ ...details, showRestrictedDocuments: mayViewRestrictedPapers(viewer, details.decision.committeeId) }));
+export const decisionCard = (details: Pick<DecisionDetails, 'decision' | 'statuses' | 'actionPlan'>, viewer: Viewer, found?: FoundInput): AdaptiveCard =>
+  renderDecisionCard(buildDecisionView({
+    ...details, showRestrictedDocuments: mayViewRestrictedPapers(viewer, details.decision.committeeId), ...(found ? { found } : {}),
+  }));
 
 /** In a channel or group chat the digest is everyone's: it leaves out the asker's own acknowledgements. */
 export const meetingDigestCard = (agenda: MeetingAgenda, viewer: Viewer): AdaptiveCard =>

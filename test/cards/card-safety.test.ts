@@ -46,6 +46,17 @@ const updates = s.actionUpdates.map((u) => ({ ...u, note: h('note') }));
 
 const cards: [string, AdaptiveCard][] = [
   ['agenda-item', renderCard('agenda-item', buildAgendaItemView({ item, committee, meeting, now: s.now }))],
+  [
+    'agenda-item (found by a search)',
+    renderCard('agenda-item', buildAgendaItemView({
+      item, committee, meeting, now: s.now,
+      found: { passage: { label: 'In the minutes', runs: [{ text: h('passage'), matched: false }, { text: h('matched'), matched: true }] }, filters: [h('filter')] },
+    })),
+  ],
+  [
+    'decision (found by a search)',
+    renderCard('decision', buildDecisionView({ decision, statuses: s.statuses, found: { passage: { label: 'In the reasons', runs: [{ text: h('matched'), matched: true }] }, filters: [h('person')], relaxed: true } })),
+  ],
   ['meeting-digest', renderCard('meeting-digest', buildMeetingDigestView({ meeting, committee, items: [item], myAcknowledgements: [] }))],
   ['decision', renderCard('decision', buildDecisionView({ decision, statuses: s.statuses }))],
   ['action-plan', renderCard('action-plan', buildActionPlanView({ plan, committee, decision, members, updates, viewer: s.officer, now: s.now }))],

@@ -122,6 +122,7 @@ export const decision = (overrides: Partial<Decision> & Pick<Decision, 'id'>): D
     },
   ],
   reasons: ['The Strategy sets high level priorities for the Community Safety Partnership.'],
+  alternatives: [],
   minutes: [],
   discussionPoints: ['Members were pleased with the work undertaken by the Council as part of the Community Safety Partnership.'],
   decidedOn: '2021-07-14',

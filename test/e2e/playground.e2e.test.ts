@@ -65,6 +65,12 @@ describe('as a councillor (Cllr Alan Pearson)', () => {
       await p.screenshot('councillor-status-community-safety');
       await p.screenshot('councillor-status-community-safety-card', card.locator);
     });
+    // A question about the minutes: the card says where it matched, the words in bold, as the real client draws it.
+    await p.step('the one where members asked about the perpetrator programme', async () => {
+      await p.sendMessage('the one where members asked about the perpetrator programme');
+      const card = await p.waitForCardContaining(['In the minutes', 'Perpetrator Programme', 'awaiting Full Council'], 15_000, { anyCard: true });
+      await p.screenshot('councillor-question-minutes-card', card.locator);
+    });
   });
 
   // Issue: "agenda" shows the next Cabinet meeting with its items.

@@ -132,6 +132,7 @@ describe('POST /api/v1/imports through HTTP, on the demo council', () => {
         urgent: false,
         outcomes: [{ number: 1, verb: 'DECIDED', status: 'effective', text: 'The Minutes of the Policy Committee meeting on 23 September 2015 were approved as a correct record.' }],
         reasons: [],
+        alternatives: [],
         publishedStatus: 'Recommendations Approved',
         minutes: [],
         discussionPoints: [],

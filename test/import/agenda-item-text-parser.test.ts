@@ -120,6 +120,23 @@ describe('parseAgendaItemText: variations', () => {
     expect(value.outcomes).toEqual([{ number: 1, verb: 'RESOLVED', text: 'that the report be noted and the budget approved.', line: 11 }]);
   });
 
+  it('reads the alternative options considered, each paragraph and bullet its own entry, apart from the reasons', () => {
+    const value = valueOf(parseAgendaItemText(page('1) AGREED the plan.', [
+      'DECISIONS (KEY)', '', 'Reason for the decisions', '', 'The plan is needed.', '',
+      'Alternative options considered', '', 'To do nothing: rejected because the duty is statutory.', '', '·         To buy in the service.', '',
+      'Supporting documents:',
+    ].join('\n'))));
+    expect(value.reasons).toEqual(['The plan is needed.']);
+    expect(value.alternatives).toEqual(['To do nothing: rejected because the duty is statutory.', 'To buy in the service.']);
+  });
+
+  it.each(['Alternative options considered:', 'ALTERNATIVE OPTIONS', 'Alternatives considered and rejected', 'Other alternative options considered'])(
+    'knows the heading "%s"',
+    (heading) => {
+      expect(valueOf(parseAgendaItemText(page('1) AGREED the plan.', `${heading}\n\nTo do nothing.`))).alternatives).toEqual(['To do nothing.']);
+    },
+  );
+
   it('appends an unnumbered paragraph to the outcome before it', () => {
     const value = valueOf(parseAgendaItemText(page('1) AGREED the following:\n\n(a) the plan; and', 'DECISIONS (KEY)')));
     expect(value.outcomes).toEqual([{ number: 1, verb: 'AGREED', text: 'the following:\n(a) the plan', line: 11 }]);
@@ -160,7 +177,7 @@ describe('parseAgendaItemText: variations', () => {
     const value = valueOf(parseAgendaItemText('Agenda item\n\nCOUNCIL TAX BASE 2027-28\n\nTo set the tax base.\n\nSupporting documents:\n'));
     expect(value).toEqual({
       titleAsPublished: 'COUNCIL TAX BASE 2027-28', title: 'Council Tax Base 2027-28', summary: ['To set the tax base.'],
-      outcomes: [], minutes: [], discussionPoints: [], reasons: [], documents: [],
+      outcomes: [], minutes: [], discussionPoints: [], reasons: [], alternatives: [], documents: [],
     });
   });
 

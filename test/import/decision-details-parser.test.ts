@@ -17,6 +17,8 @@ describe('parseDecisionDetailsHtml: the LGSF decision-details fixtures', () => {
         purpose: [],
         decisionText: ['The Minutes of the Policy Committee meeting on 23 September 2015 were approved as a correct record.'],
         outcomes: [{ number: 1, verb: 'DECIDED', text: 'The Minutes of the Policy Committee meeting on 23 September 2015 were approved as a correct record.' }],
+        reasons: [],
+        alternatives: [],
         publishedOn: '2015-10-22',
         decidedOn: '2015-10-19',
         meeting: {
@@ -61,6 +63,8 @@ describe('parseDecisionDetailsHtml: the LGSF decision-details fixtures', () => {
         purpose: ['To seek approval for alternative processing arrangements.'],
         decisionText: ['That approval be given to enable the contractor to consult on alternative processing arrangements, subject to employee consultation outcomes.'],
         outcomes: [{ number: 1, verb: 'DECIDED', text: 'That approval be given to enable the contractor to consult on alternative processing arrangements, subject to employee consultation outcomes.' }],
+        reasons: [],
+        alternatives: [],
         publishedOn: '2026-08-05',
         decidedOn: '2026-08-04',
         documents: [],
@@ -87,6 +91,8 @@ describe('parseDecisionDetailsHtml: the LGSF decision-details fixtures', () => {
         verb: 'DECIDED',
         text: 'The demolition of the existing tower blocks has been approved to support the regeneration of Berry Brow.\n\nThis decision was authorised by the Cabinet at its meeting on Tuesday, 27 July 2021.',
       }],
+      reasons: [],
+      alternatives: [],
       publishedOn: '2025-12-10',
       decidedOn: '2021-07-27',
       documents: [],
@@ -116,6 +122,18 @@ describe('parseDecisionDetailsHtml: variations and errors', () => {
       ['decision-type-missing', '"Is Key decision?"'],
       ['document-year-mismatch', 'title; decision paragraph 2'],
     ]);
+  });
+
+  it('reads the reasons for the decision and the alternative options considered', () => {
+    const page = valueOf(parseDecisionDetailsHtml(decisionPage(`
+      <p><span class="mgLabel">Decision Maker: </span>Cabinet</p><p><span class="mgLabel">Is Key decision?: </span>No</p>
+      <h3 class="mgSubSubTitleTxt">Decision:</h3><div class="mgWordPara"><p>AGREED the Budget 2027-28.</p></div>
+      <h3 class="mgSubSubTitleTxt">Reasons for the decision:</h3><div class="mgWordPara"><p>A balanced budget is a legal duty.</p></div>
+      <h3 class="mgSubSubTitleTxt">Alternative options considered:</h3><div class="mgWordPara"><p>A 4.99% rise, rejected.</p><p>No rise, rejected.</p></div>
+      <p><span class="mgLabel">Date of decision: </span>01&#47;03&#47;2027</p>`)));
+    expect(page.reasons).toEqual(['A balanced budget is a legal duty.']);
+    expect(page.alternatives).toEqual(['A 4.99% rise, rejected.', 'No rise, rejected.']);
+    expect(page.decisionText).toEqual(['AGREED the Budget 2027-28.']); // the blocks after it are not decision text
   });
 
   it('marks a decision with a restricted enclosure as exempt', () => {

@@ -264,6 +264,7 @@ describe('importPage: decision-details HTML', () => {
       urgent: false,
       outcomes: [{ number: 1, verb: 'DECIDED', status: 'effective', text: 'The Minutes of the Policy Committee meeting on 23 September 2015 were approved as a correct record.' }],
       reasons: [],
+      alternatives: [],
       publishedStatus: 'Recommendations Approved',
       minutes: [],
       discussionPoints: [],

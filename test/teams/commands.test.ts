@@ -293,4 +293,55 @@ describe('Teams chat commands on the demo council', () => {
       expect(text.startsWith(`Scrutiny Committee ${formatDateTime(soon)} Committee Room 1 Item 6 Call-in: Safer Streets Fund`)).toBe(true);
     });
   });
+
+  describe('questions, and command words only in command position and form', () => {
+    const runs = (card: Record<string, unknown>): Array<{ text: string; weight?: string }> => {
+      const found: Array<{ text: string; weight?: string }> = [];
+      const walk = (node: unknown): void => {
+        if (Array.isArray(node)) node.forEach(walk);
+        else if (node && typeof node === 'object') {
+          const o = node as Record<string, unknown>;
+          if (o.type === 'TextRun') found.push({ text: String(o.text), ...(typeof o.weight === 'string' ? { weight: o.weight } : {}) });
+          Object.values(o).forEach(walk);
+        }
+      };
+      walk(card);
+      return found;
+    };
+
+    it('answers a question about the minutes with the decision and the passage that matched, its words in bold', async () => {
+      const card = onlyCard((await h.post(h.message('housing', 'the one where members asked about the perpetrator programme'))).sent);
+      expect(cardText(card)).toContain(CSP_TITLE);
+      const text = runs(card);
+      expect(text.map((r) => r.text)).toContain('In the minutes: ');
+      expect(text).toEqual(expect.arrayContaining([{ text: 'Perpetrator', weight: 'bolder' }, { text: 'Programme', weight: 'bolder' }]));
+    });
+
+    it('says which filter it applied', async () => {
+      const card = onlyCard((await h.post(h.message('housing', 'what did Cabinet decide about community safety'))).sent);
+      expect(cardText(card)).toContain(CSP_TITLE);
+      expect(runs(card).map((r) => r.text)).toContain('Filtered: Cabinet');
+    });
+
+    it('gives a councillor who types "report to ..." a search answer, not a refusal', async () => {
+      const card = onlyCard((await h.post(h.message('housing', 'report to scrutiny committee annually'))).sent);
+      expect(cardText(card)).toContain(CSP_TITLE);
+      expect(runs(card).filter((r) => r.weight === 'bolder').map((r) => r.text)).toEqual(expect.arrayContaining(['reported', 'Scrutiny', 'Committee', 'annually']));
+    });
+
+    it('gives an officer the search answer too when what follows the command word names no item', async () => {
+      for (const question of ['report to scrutiny committee annually', 'remind me what we decided about the perpetrator programme', 'what did the report say about domestic violence']) {
+        expect(cardText(onlyCard((await h.post(h.message('director', question))).sent))).toContain(CSP_TITLE);
+      }
+      // Notify is the same: "residents" and "bin rounds" name no item, so it is a question, which finds nothing here.
+      expect(onlyText((await h.post(h.message('director', 'notify residents about the new bin rounds'))).sent)).toMatch(/^I found no decision matching/);
+    });
+
+    it('gives an officer the command when what follows names an item by its title words or its id', async () => {
+      for (const command of ['report community safety', 'report item-safer-streets']) {
+        const text = cardText(onlyCard((await h.post(h.message('director', command))).sent));
+        expect(text).toMatch(/acknowledg/i);
+      }
+    });
+  });
 });

@@ -52,11 +52,20 @@ describe('Teams conversations over HTTP on the demo council', () => {
       expect(cardText(cardsIn(sent)[0])).toContain('awaiting Full Council');
     });
 
-    it('says so, and suggests what to try, when nothing matches', async () => {
+    it('says so, and suggests only words and titles the record really has, when nothing matches', async () => {
       const { sent } = await h.post(h.message('housing', 'status zebra crossings in atlantis'));
       expect(cardsIn(sent)).toHaveLength(0);
-      expect(sent[0]?.text).toContain('I found no decision matching "zebra crossings in atlantis"');
-      expect(sent[0]?.text).toContain('Type "agenda" for the next meetings.');
+      const text = String(sent[0]?.text ?? '');
+      expect(text).toMatch(/^I found no decision matching "zebra crossings in atlantis"\./);
+      const titles = text.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2));
+      const known = await h.withStore(async (store) => (await store.agendaItems.listAll(undefined, 100)).items.map((i) => i.title));
+      for (const title of titles) expect(known).toContain(title);
+    });
+
+    it('suggests the words the record spells for a misspelt question it cannot answer', async () => {
+      const { sent } = await h.post(h.message('housing', 'status comunnity savety atlantis zebra'));
+      expect(sent[0]?.text).toContain('Words I know that are close to yours: "community", "safety".');
+      expect(sent[0]?.text).toContain('- Approval of the Community Safety Partnership Strategic Plan');
     });
 
     it('answers "agenda" with the upcoming Cabinet meeting and its items, exempt item included for a Cabinet member in a personal chat', async () => {

@@ -37,6 +37,14 @@ describe('Teams group chat', () => {
     const byWords = await h.post(inGroup('status disposal of land nottingham road'));
     expect(byWords.sent).toHaveLength(1);
     expect(byWords.sent[0]?.text).toMatch(/^I found no decision matching "disposal of land nottingham road"/);
+    // Nor do the suggestions for a misspelling give its title or its words away, nor a question with its filters.
+    for (const question of ['status dispossal of land notingham rd', "what did Cabinet decide about the disposal of land at Nottingham Road", 'Nottingham Road next week']) {
+      const answer = await h.post(inGroup(question));
+      expect(cardsIn(answer.sent)).toEqual([]);
+      // Past the echo of the question itself, nothing of the item.
+      const beyondEcho = String(answer.sent[0]?.text ?? '').split('\n').slice(1).join('\n');
+      expect(beyondEcho).not.toMatch(/nottingham/i);
+    }
   });
 
   it('refuses the exempt item\'s card actions there (no copy of it lands in the chat)', async () => {

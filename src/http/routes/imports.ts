@@ -31,7 +31,7 @@ export const importRoutes = ({ store, search, notifications, pages }: RouteDeps)
           { store, pages, notifications },
         );
         if (!dryRun) {
-          result.agendaItems.forEach((item) => search.upsertItem(item));
+          result.agendaItems.forEach((item) => search.upsertItem(item, result.meeting ?? undefined));
           if (result.decision) search.upsertDecision(result.decision);
           result.councilLinked.forEach((decision) => search.upsertDecision(decision));
         }

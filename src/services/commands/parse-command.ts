@@ -54,6 +54,26 @@ const LEADING_FILLER = new Set([
   'should', 'send', 'hi', 'hello', 'hey', 'bot', 'check', 'about',
 ]);
 
+/**
+ * Words that may come before a command word that is really a command ("please remind ...", "can you notify ...",
+ * "send a reminder ..."). After a question word or an article it is a noun or a verb of a question: "what did the
+ * report say", "show me the report on parking", "what help is there for ...".
+ */
+const COMMAND_LEAD = new Set([
+  'please', 'pls', 'can', 'could', 'would', 'will', 'you', 'ok', 'okay', 'so', 'and', 'just', 'now', 'hi', 'hello', 'hey',
+  'bot', 'send', 'i', 'id', 'like', 'want', 'to', 'a', 'an', 'also',
+]);
+/**
+ * Words right after report, remind or notify that make it prose, not a command: "report to Scrutiny Committee
+ * annually", "remind me what we decided", "reported that ...". "To" is still a command before its audience
+ * ("send a reminder to members who ...").
+ */
+const PROSE_AFTER_COMMAND = new Set([
+  'to', 'that', 'was', 'were', 'is', 'are', 'be', 'been', 'by', 'from', 'back', 'says', 'said', 'will', 'would', 'should',
+  'has', 'have', 'had', 'me', 'us', 'what', 'when', 'why', 'how', 'whether', 'if',
+]);
+const AUDIENCE = new Set(['members', 'councillors', 'everyone', 'people', 'those', 'all', 'the']);
+
 /** Words that join a command to its subject: "status of the ...", "remind members about ...". */
 const ARGUMENT_FILLER = new Set([
   'of', 'on', 'for', 'about', 'the', 'a', 'an', 're', 'regarding', 'to', 'is', 'whats', 'what', 'please', 'pls',
@@ -108,7 +128,10 @@ const normalise = (text: string, botNames: readonly string[]): string[] => {
     .replace(/[’‘`']/g, '') // "what's" -> "whats", "haven't" -> "havent"
     .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
     .replace(/(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, ' ')
-    .replace(/[^\p{L}\p{N}.\-\s]/gu, ' ')
+    // Figures keep their commas, slashes, pounds and per cents: "£19,487.6", "2021/22", "85%".
+    .replace(/(?<!\d),|,(?!\d)/g, ' ')
+    .replace(/(?<![\p{L}\p{N}])\/|\/(?![\p{L}\p{N}])/gu, ' ')
+    .replace(/[^\p{L}\p{N}.\-\s,/£%]/gu, ' ')
     .split(/\s+/)
     .filter((w) => w.length > 0);
 };
@@ -165,6 +188,18 @@ const notify = (rest: string[]): Command => {
   return subject.length > 0 ? { kind: 'notify', item: { query: subject.join(' ') } } : { kind: 'help', topic: 'notify' };
 };
 
+/** The words as a question: what the bot searches for when they are not a command. */
+const question = (all: readonly string[]): Command => {
+  const words = dropLeading([...all], LEADING_FILLER);
+  return { kind: 'status', query: argument(words) || all.join(' ') };
+};
+
+/** A message as a question to search for, whatever command words it holds (an officer command naming no item). */
+export const parseQuestion = (text: string, options: ParseOptions = {}): Command => {
+  const all = normalise(text, options.botNames ?? ['Cabinet bot']);
+  return all.length === 0 ? { kind: 'help' } : question(all);
+};
+
 export const parseCommand = (text: string, options: ParseOptions = {}): Command => {
   const all = normalise(text, options.botNames ?? ['Cabinet bot']);
   if (all.length === 0) return { kind: 'help' };
@@ -178,6 +213,11 @@ export const parseCommand = (text: string, options: ParseOptions = {}): Command 
   const words = dropLeading(all, LEADING_FILLER);
   const [first, ...rest] = words;
   if (first === undefined) return { kind: 'help' };
+  // Command words are commands only where a command begins: not after "what did the ...".
+  const inCommandPosition = all.slice(0, all.length - words.length).every((w) => COMMAND_LEAD.has(w));
+  const proseAfter = rest[0] !== undefined && PROSE_AFTER_COMMAND.has(rest[0]) && !(rest[0] === 'to' && AUDIENCE.has(rest[1] ?? ''));
+  const isOfficerCommandWord = REMIND_WORDS.has(first) || NOTIFY_WORDS.has(first) || REPORT_WORDS.has(first);
+  if ((HELP_WORDS.has(first) || isOfficerCommandWord) && (!inCommandPosition || (isOfficerCommandWord && proseAfter))) return question(all);
 
   if (HELP_WORDS.has(first)) {
     const topic = rest.length === 1 ? HELP_TOPICS[rest[0]!] : undefined;
@@ -207,8 +247,12 @@ export const parseCommand = (text: string, options: ParseOptions = {}): Command 
   if (first === 'decision' || first === 'decisions') return withSubject('status', rest[0] === 'status' ? rest.slice(1) : rest);
   if (AGENDA_WORDS.has(first) || (first === 'when' && words.some((w) => w === 'meeting' || w === 'meetings'))) return agenda(words);
 
-  // "Cabinet next week": a committee and a time is a question about the agenda.
-  if (agendaWhen(words) !== 'next') return agenda(words);
+  // "Cabinet next week": a committee and a time is a question about the agenda; with more words than a committee's
+  // name it is a question about business in that time ("is Cabinet deciding anything on tenancies next week").
+  if (agendaWhen(words) !== 'next') {
+    const request = agenda(words) as { committee?: string };
+    if ((request.committee ?? '').split(' ').length <= 3) return agenda(words);
+  }
   // Anything else is a question about where something stands: search for it.
   return { kind: 'status', query: argument(words) || joined };
 };

@@ -8,5 +8,8 @@ import type { Asker } from '../search';
 export const askerFor = (viewer: Viewer): Asker =>
   viewer.where === 'personal' && viewer.member ? viewer.member : { role: 'councillor', committees: [] };
 
-/** A question's answer must match at least half its words (see SearchOptions.minimumCoverage). */
-export const QUESTION_COVERAGE = 0.5;
+/**
+ * A question's answer must match at least this share of what its words say (each weighted by how rare it is, a
+ * typo's match counting half: see SearchOptions.minimumCoverage), so that one stray word does not make an answer.
+ */
+export const QUESTION_COVERAGE = 0.4;

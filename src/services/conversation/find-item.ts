@@ -1,5 +1,5 @@
 import type { Viewer } from '../../domain';
-import { askerFor, QUESTION_COVERAGE } from './asker';
+import { askQuestion } from './ask-question';
 import type { ConversationDeps } from './conversation-deps';
 import { detailsOf, type ItemDetails } from './item-details';
 import { committeesOf } from './meeting-agenda';
@@ -25,7 +25,7 @@ export async function findItem(request: { number: string } | { query: string }, 
     }
     return { kind: 'nothing-found', asked: `item ${request.number}` };
   }
-  for (const result of await deps.search.search(request.query, askerFor(viewer), { limit: 5, minimumCoverage: QUESTION_COVERAGE })) {
+  for (const result of (await askQuestion(request.query, viewer, deps)).results) {
     if (!result.itemId) continue;
     const item = (await store.agendaItems.get(result.committeeId, result.itemId))?.value;
     if (item && mayView(viewer, item)) return { kind: 'found', details: await detailsOf(item, viewer, store) };

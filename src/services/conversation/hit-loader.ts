@@ -1,5 +1,6 @@
 import { mayView, type AgendaItem, type Decision, type Viewer } from '../../domain';
 import type { Store } from '../../store/port';
+import type { SearchResult } from '../search';
 import { londonToday } from './conversation-deps';
 import { describeDecisionStatuses } from './decision-statuses';
 import type { FoundHit } from './found-hit';
@@ -20,4 +21,18 @@ export async function decisionHit(decision: Decision, viewer: Viewer, store: Sto
   const statuses = await describeDecisionStatuses(decision, committee, store, londonToday(now));
   const all = Object.values(statuses);
   return { kind: 'decision', decision, committee, statuses, status: all.find((s) => !s.final) ?? all[0] };
+}
+
+/** A search result as a hit: its (latest) decision when it has one, else its agenda item; undefined if not viewable. */
+export async function resultHit(
+  result: Pick<SearchResult, 'committeeId' | 'decisionId' | 'itemId'>, viewer: Viewer, store: Store, now: Date,
+): Promise<FoundHit | undefined> {
+  const decision = result.decisionId
+    ? (await store.decisions.get(result.committeeId, result.decisionId))?.value
+    : result.itemId
+      ? (await store.decisions.findByAgendaItem(result.committeeId, result.itemId))?.value
+      : undefined;
+  if (decision) return decisionHit(decision, viewer, store, now);
+  const item = result.itemId ? (await store.agendaItems.get(result.committeeId, result.itemId))?.value : undefined;
+  return item ? itemHit(item, viewer, store) : undefined;
 }

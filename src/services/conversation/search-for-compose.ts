@@ -1,8 +1,8 @@
 import type { Viewer } from '../../domain';
-import { askerFor, QUESTION_COVERAGE } from './asker';
+import { askQuestion } from './ask-question';
 import type { ConversationDeps } from './conversation-deps';
 import type { FoundHit } from './found-hit';
-import { decisionHit, itemHit } from './hit-loader';
+import { decisionHit, resultHit } from './hit-loader';
 import { listRecentDecisions } from './list-recent-decisions';
 
 const RECENT_DAYS = 30;
@@ -27,16 +27,11 @@ export async function searchForCompose(text: string, viewer: Viewer, page: Compo
     const hits = await Promise.all(recent.slice(page.skip, end).map((r) => decisionHit(r.decision, viewer, store, now)));
     return hits.filter((h): h is FoundHit => h !== undefined);
   }
-  const results = await deps.search.search(text, askerFor(viewer), { limit: end, minimumCoverage: QUESTION_COVERAGE });
+  // Typed in the compose box as in a chat: the same question, filters and all.
+  const { results } = await askQuestion(text, viewer, deps, end);
   const hits: FoundHit[] = [];
   for (const result of results.slice(page.skip, end)) {
-    const decision = result.decisionId
-      ? (await store.decisions.get(result.committeeId, result.decisionId))?.value
-      : result.itemId
-        ? (await store.decisions.findByAgendaItem(result.committeeId, result.itemId))?.value
-        : undefined;
-    const item = !decision && result.itemId ? (await store.agendaItems.get(result.committeeId, result.itemId))?.value : undefined;
-    const hit = decision ? await decisionHit(decision, viewer, store, now) : item ? await itemHit(item, viewer, store) : undefined;
+    const hit = await resultHit(result, viewer, store, now);
     if (hit) hits.push(hit);
   }
   return hits;

@@ -127,7 +127,15 @@ export function demoCouncil(now: Date): DemoCouncil {
         'The Council’s Corporate Strategy 2020-24 commits to two key priorities which impact upon the Community Safety Strategy.',
         'Section 6 of the Crime and Disorder Act 1998 sets out the requirement for responsible agencies to work together in formulating and implementing a strategy to tackle crime and disorder in the area.',
       ],
-      minutes: [], discussionPoints: [], documents: [], exempt: false, history: [],
+      alternatives: [],
+      // From the Melton page's minutes, so that the demo answers questions about the discussion too.
+      minutes: [
+        'Andrew Cotton, Director for Housing and Communities introduced the report, the purpose of which was to seek approval to adopt the proposed Community Safety Strategy 2021-23.',
+        'Mr. Cotton confirmed that the Strategy had been developed in consultation with the public and other stakeholders and agreed with the Community Safety Partnership. If adopted, a community safety action plan would be developed to identify specific actions and areas of focus and progress would be reported to Scrutiny Committee annually.',
+        'Councillor Alan Pearson, Portfolio Holder for Housing and Communities commented that much work was being undertaken on community safety. Domestic violence had been identified as an area of concern and the Council had entered into the Perpetrator Programme to focus action to tackle this.',
+      ],
+      discussionPoints: ['Domestic violence had increased and it was important to encourage victims to report this crime and ensure their safety.'],
+      documents: [], exempt: false, history: [],
       decidedOn, publishedOn: decidedOn, createdAt: at, updatedAt: at,
     },
   ];

@@ -13,17 +13,25 @@ const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'to', '&']);
 /** Words and the breaks between them: sentence punctuation and brackets end a run, hyphens and spaces do not. */
 const PIECES = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|&|[.,;:!?()[\]{}"“”/\\|]/gu;
 
-const isCapitalised = (word: string): boolean => /^\p{Lu}\p{Ll}/u.test(word);
+/** An upper-case letter then a lower-case one; plain ASCII, most words, without a Unicode regular expression. */
+const isCapitalised = (word: string): boolean => {
+  const [a, b] = [word.charCodeAt(0), word.charCodeAt(1)];
+  if (a < 128 && b < 128) return a >= 65 && a <= 90 && b >= 97 && b <= 122;
+  return /^\p{Lu}\p{Ll}/u.test(word);
+};
+/** "UK" in "UK Shared Prosperity Fund": an initialism inside a run gives all its letters (UKSPF). */
+const isInitialism = (word: string): boolean => word.length >= 2 && word.length <= 4 && /^\p{Lu}+$/u.test(word);
+const initialsOf = (word: string): string => (isInitialism(word) ? word.toLowerCase() : word[0]!.toLowerCase());
 
-export const acronymsOf = (text: string): string[] => {
+export const acronymsOf = (text: string, minLetters = MIN_LETTERS): string[] => {
   const found = new Set<string>();
   let run: string[] = [];
   let connectorsSinceWord = 0;
 
   const flush = (): void => {
-    for (let len = MIN_LETTERS; len <= Math.min(MAX_LETTERS, run.length); len += 1) {
+    for (let len = minLetters; len <= Math.min(MAX_LETTERS, run.length); len += 1) {
       for (let start = 0; start + len <= run.length; start += 1) {
-        found.add(run.slice(start, start + len).map((w) => w[0]!.toLowerCase()).join(''));
+        found.add(run.slice(start, start + len).map(initialsOf).join(''));
       }
     }
     run = [];
@@ -31,10 +39,11 @@ export const acronymsOf = (text: string): string[] => {
   };
 
   for (const piece of text.match(PIECES) ?? []) {
-    if (isCapitalised(piece) && !CONNECTORS.has(piece.toLowerCase())) {
+    const lower = piece.length <= 3 ? piece.toLowerCase() : piece;
+    if ((isCapitalised(piece) || isInitialism(piece)) && !CONNECTORS.has(lower)) {
       run.push(piece);
       connectorsSinceWord = 0;
-    } else if (run.length > 0 && CONNECTORS.has(piece.toLowerCase()) && connectorsSinceWord < 2) {
+    } else if (run.length > 0 && CONNECTORS.has(lower) && connectorsSinceWord < 2) {
       // "Office of the Police and Crime Commissioner": at most two connectors in a row inside a run.
       connectorsSinceWord += 1;
     } else {

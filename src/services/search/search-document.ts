@@ -1,81 +1,194 @@
-import type { AgendaItem, Decision, Member, Outcome } from '../../domain';
+import type { AgendaItem, Decision, Member, Outcome, OutcomeStatus } from '../../domain';
 import { isEntitledToExempt } from '../../domain';
 import { acronymsOf } from './acronyms';
+import { PairCollector } from './pair-filter';
+import { peopleIn, placesIn } from './people-and-places';
+import { analyse, datesIn, dayTerm, monthTerm } from './text';
 
 /**
- * What one search hit is: an agenda item together with the decisions taken on it, or a decision that has no agenda
- * item in the index (an officer's delegated decision). One document per subject, so an item and its decision rank
- * as one result rather than competing with each other.
+ * What the index holds for one record (an agenda item, or a decision): the terms of each of its fields, for
+ * MiniSearch, and a few facts for filters and results. No text is kept: a result's passage is drawn from the record
+ * itself when it is answered (the store has it), so the index's memory grows with the number of distinct terms,
+ * not with the length of the minutes.
+ *
+ * Fields, by weight (search-corpus.ts): the title and the decision text first; then the summary (with the
+ * recommendations or the decision's purpose), the reasons and alternatives considered; then the minutes of the
+ * discussion and the titles of the papers. People (the portfolio holder, the lead officer and everyone the minutes
+ * name) and places are fields of their own, as are the acronyms of capitalised phrases and the dates (the meeting's,
+ * the decision's).
  */
-export interface SearchDocument {
+export const FIELDS = ['title', 'decision', 'summary', 'reasons', 'minutes', 'papers', 'people', 'places', 'acronyms', 'dates'] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** Which fields a corpus indexes: everything, or (the benchmark's baseline) titles alone. */
+export type SearchProfile = 'full' | 'titles-only';
+
+export interface IndexedDocument {
   /** "item:<agenda item id>" or "decision:<decision id>". */
   readonly id: string;
+  /** Each field's index terms, already processed (text.ts). */
+  readonly terms: Partial<Record<Field, readonly string[]>>;
+}
+
+/** The facts filters and results need about a record, kept while it is indexed. */
+export interface DocumentFacts {
+  readonly id: string;
   readonly kind: 'agenda-item' | 'decision';
-  readonly itemId?: string;
-  readonly decisionIds: readonly string[];
+  /** The agenda item's or the decision's own id. */
+  readonly recordId: string;
   readonly committeeId: string;
   readonly title: string;
-  readonly summary: string;
-  /** Each outcome as printed, "RECOMMENDED to Council that ...". */
-  readonly outcomes: readonly string[];
-  readonly reasons: readonly string[];
-  /** Initials of capitalised word runs (acronyms.ts), space-separated. */
-  readonly acronyms: string;
-  /** Exempt (Part 2) when the item or any of its decisions is: only those entitled may find it. */
+  /** Exempt (Part 2) records are found only by those entitled (domain/visibility.ts). */
   readonly exempt: boolean;
+  /** A decision's agenda item; an item's meeting. */
+  readonly agendaItemId?: string;
+  readonly meetingId?: string;
+  readonly decidedOn?: string;
+  readonly publishedOn?: string;
+  /** yyyy-mm of the dates its text mentions ("from 1 April 2022"). */
+  readonly mentionedMonths: readonly string[];
+  /** Each outcome's status as stored (search-corpus.ts moves call-in-open on to effective by the date). */
+  readonly statuses: readonly OutcomeStatus[];
+  /** A decision that decides something to be done (approved, agreed, adopted ..., or recommended and approved by
+   *  Council), not only noted or recommended. */
+  readonly decides: boolean;
+  /** Which pairs of neighbouring terms the record has (pair-filter.ts): for phrases. */
+  readonly pairs: Uint8Array;
+  /** The record's own updatedAt: a rebuild must not replace a newer local write with an older stored one. */
+  readonly updatedAt: string;
 }
+
+/** Verbs by which a meeting decides something to be done, as against noting or recommending it to others. */
+const DECIDING_VERBS: ReadonlySet<string> = new Set(['APPROVED', 'AGREED', 'ADOPTED', 'RESOLVED', 'DELEGATED', 'AUTHORISED', 'DECIDED']);
+/** A recommendation that Full Council has approved is decided too. */
+const DECIDED_STATUSES: ReadonlySet<OutcomeStatus> = new Set(['approved-by-council', 'amended-by-council']);
 
 export const itemDocumentId = (itemId: string): string => `item:${itemId}`;
 export const decisionDocumentId = (decisionId: string): string => `decision:${decisionId}`;
 
 const outcomeText = (o: Pick<Outcome, 'verb' | 'target' | 'text'>): string => `${o.verb}${o.target ? ` to ${o.target}` : ''} ${o.text}`;
 
-const build = (
-  base: Pick<SearchDocument, 'id' | 'kind' | 'itemId' | 'committeeId' | 'title' | 'summary' | 'exempt'>,
-  decisions: readonly Decision[],
-): SearchDocument => {
-  const outcomes = decisions.flatMap((d) => d.outcomes.map(outcomeText));
-  const reasons = decisions.flatMap((d) => d.reasons);
+/**
+ * Terms and the words they were written as: each term's first spelling ('' where it is the term itself), so that a
+ * suggestion can offer "housing" rather than the term "hous".
+ */
+export type Vocabulary = Map<string, string>;
+
+interface Sources {
+  readonly title: readonly string[];
+  readonly decision: readonly string[];
+  readonly summary: readonly string[];
+  readonly reasons: readonly string[];
+  readonly minutes: readonly string[];
+  readonly papers: readonly string[];
+  /** Names given in fields of their own (the lead officer, the portfolio holder), besides those found in the text. */
+  readonly namedPeople: readonly string[];
+  /** Its own dates, yyyy-mm-dd. */
+  readonly ownDates: readonly string[];
+}
+
+const build = (id: string, sources: Sources, profile: SearchProfile, vocabulary?: Vocabulary): { document: IndexedDocument; pairs: Uint8Array; mentionedMonths: string[] } => {
+  const pairs = new PairCollector();
+  // Every term is recorded once, with its spelling or '' when that is the term itself.
+  const learn = vocabulary
+    ? (word: string, term: string): void => {
+      if (vocabulary.has(term)) return;
+      const surface = word.toLowerCase();
+      vocabulary.set(term, surface === term ? '' : surface);
+    }
+    : undefined;
+  // Each paragraph on its own: a phrase does not run from the end of one paragraph into the next.
+  const fieldTerms = (texts: readonly string[]): string[] => texts.flatMap((text) => analyse(text, pairs.add, learn));
+  if (profile === 'titles-only') {
+    return { document: { id, terms: { title: fieldTerms(sources.title) } }, pairs: pairs.filter(), mentionedMonths: [] };
+  }
+  const prose = [...sources.summary, ...sources.decision, ...sources.reasons, ...sources.minutes];
+  const all = [...sources.title, ...prose, ...sources.papers];
+  const allText = all.join('\n');
+  const people = [...new Set([...sources.namedPeople, ...peopleIn(prose.join('\n'))])];
+  const terms: Partial<Record<Field, string[]>> = {
+    title: fieldTerms(sources.title),
+    decision: fieldTerms(sources.decision),
+    summary: fieldTerms(sources.summary),
+    reasons: fieldTerms(sources.reasons),
+    minutes: fieldTerms(sources.minutes),
+    papers: fieldTerms(sources.papers),
+    people: people.flatMap((p) => analyse(p)),
+    places: placesIn(allText).flatMap((p) => analyse(p)),
+    // Initials of the capitalised phrases of what the record is (the minutes' are mostly people's names); two-letter
+    // initials only from the title ("GF budget", "EV charge points"), where they are not noise.
+    acronyms: [...new Set([...acronymsOf(sources.title.join('\n'), 2), ...acronymsOf([...sources.summary, ...sources.decision, ...sources.reasons, ...sources.papers].join('\n'))])],
+    dates: sources.ownDates.flatMap((d) => [dayTerm(d), monthTerm(d.slice(0, 7))]),
+  };
   return {
-    ...base,
-    decisionIds: decisions.map((d) => d.id),
-    outcomes,
-    reasons,
-    acronyms: acronymsOf([base.title, base.summary, ...outcomes].join('\n')).join(' '),
-    exempt: base.exempt || decisions.some((d) => d.exempt),
+    document: { id, terms: Object.fromEntries(Object.entries(terms).filter(([, t]) => t.length > 0)) },
+    pairs: pairs.filter(),
+    mentionedMonths: [...new Set(datesIn(allText).map((d) => d.month))],
   };
 };
 
-export const itemDocument = (item: AgendaItem, decisions: readonly Decision[]): SearchDocument =>
-  build(
-    {
-      id: itemDocumentId(item.id),
-      kind: 'agenda-item',
-      itemId: item.id,
-      committeeId: item.committeeId,
-      title: item.title,
-      summary: [item.summary, ...item.recommendations].filter((s) => s.length > 0).join('\n'),
-      exempt: item.exempt,
-    },
-    decisions,
-  );
+export interface Indexed {
+  readonly document: IndexedDocument;
+  readonly facts: DocumentFacts;
+}
 
-export const decisionDocument = (decision: Decision): SearchDocument =>
-  build(
-    {
-      id: decisionDocumentId(decision.id),
-      kind: 'decision',
-      committeeId: decision.committeeId,
-      title: decision.title,
-      summary: decision.purpose ?? '',
-      exempt: decision.exempt,
+/** An agenda item: its title, summary and recommendations, papers, portfolio holder, lead officer and people named. */
+export const indexItem = (item: AgendaItem, meetingDate: string | undefined, profile: SearchProfile = 'full', vocabulary?: Vocabulary): Indexed => {
+  const id = itemDocumentId(item.id);
+  const { document, pairs, mentionedMonths } = build(id, {
+    title: [item.title],
+    decision: [],
+    summary: [item.summary, ...item.recommendations].filter((s) => s.length > 0),
+    reasons: [],
+    minutes: [],
+    papers: item.documents.map((d) => d.title),
+    namedPeople: [item.leadOfficer?.name, item.portfolioHolder].filter((p): p is string => p !== undefined),
+    ownDates: meetingDate ? [meetingDate] : [],
+  }, profile, vocabulary);
+  return {
+    document,
+    facts: {
+      id, kind: 'agenda-item', recordId: item.id, committeeId: item.committeeId, title: item.title, exempt: item.exempt,
+      ...(item.meetingId !== undefined ? { meetingId: item.meetingId } : {}),
+      mentionedMonths, statuses: [], decides: false, pairs, updatedAt: item.updatedAt,
     },
-    [decision],
-  );
+  };
+};
+
+/**
+ * A decision: its outcomes, purpose, reasons, alternatives, minutes and papers. Its title is its agenda item's
+ * (the item's document holds it), so it is indexed as a title only for a decision with no item (an officer's).
+ */
+export const indexDecision = (decision: Decision, profile: SearchProfile = 'full', vocabulary?: Vocabulary): Indexed => {
+  const id = decisionDocumentId(decision.id);
+  const ownsTitle = decision.agendaItemId === undefined;
+  const { document, pairs, mentionedMonths } = build(id, {
+    title: ownsTitle ? [decision.title] : [],
+    decision: decision.outcomes.map(outcomeText),
+    summary: [decision.purpose ?? ''].filter((s) => s.length > 0),
+    reasons: [...decision.reasons, ...decision.alternatives],
+    minutes: [...decision.minutes, ...decision.discussionPoints],
+    papers: decision.documents.map((d) => d.title),
+    namedPeople: [],
+    ownDates: [decision.decidedOn, decision.publishedOn].filter((d): d is string => d !== undefined),
+  }, profile, vocabulary);
+  return {
+    document,
+    facts: {
+      id, kind: 'decision', recordId: decision.id, committeeId: decision.committeeId, title: decision.title, exempt: decision.exempt,
+      ...(decision.agendaItemId !== undefined ? { agendaItemId: decision.agendaItemId } : {}),
+      ...(decision.meetingId !== undefined ? { meetingId: decision.meetingId } : {}),
+      ...(decision.decidedOn !== undefined ? { decidedOn: decision.decidedOn } : {}),
+      ...(decision.publishedOn !== undefined ? { publishedOn: decision.publishedOn } : {}),
+      mentionedMonths, statuses: decision.outcomes.map((o) => o.status), decides: decision.outcomes.some((o) => DECIDING_VERBS.has(o.verb) || DECIDED_STATUSES.has(o.status)),
+      pairs, updatedAt: decision.updatedAt,
+    },
+  };
+};
 
 /** Who is asking; identity comes from Teams, never from the query. */
 export type Asker = Pick<Member, 'role' | 'committees'>;
 
 /** Exempt business is found only by those entitled to it (domain/visibility.ts says who). */
-export const mayFind = (asker: Asker, doc: Pick<SearchDocument, 'exempt' | 'committeeId'>): boolean =>
+export const mayFind = (asker: Asker, doc: Pick<DocumentFacts, 'exempt' | 'committeeId'>): boolean =>
   !doc.exempt || isEntitledToExempt(asker, doc.committeeId);

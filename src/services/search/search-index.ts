@@ -1,12 +1,18 @@
-import type { AgendaItem, Decision } from '../../domain';
-import type { AgendaItemStore, DecisionStore, Page } from '../../store/port';
-import { SearchCorpus, type SearchOptions, type SearchResult } from './search-corpus';
-import type { Asker } from './search-document';
+import type { AgendaItem, Decision, Meeting } from '../../domain';
+import type { AgendaItemStore, CommitteeStore, DecisionStore, MeetingStore, Page } from '../../store/port';
+import { SearchCorpus, type AskContext, type KnownCommittee, type SearchAnswer, type SearchOptions, type SearchResult, type Suggestions } from './search-corpus';
+import type { Asker, SearchProfile } from './search-document';
 
-/** What the index reads from the store: every item and decision, a page at a time. */
+/** What the index reads from the store: every item and decision, a page at a time, and the meetings' dates. */
 export interface SearchSource {
   readonly agendaItems: Pick<AgendaItemStore, 'listAll'>;
   readonly decisions: Pick<DecisionStore, 'listAll'>;
+  /**
+   * With both, questions name committees ("what did Scrutiny decide") and agenda items are dated by their meeting (an
+   * undecided item has no other date: "next week").
+   */
+  readonly committees?: Pick<CommitteeStore, 'list'>;
+  readonly meetings?: Pick<MeetingStore, 'listByCommittee'>;
 }
 
 export interface SearchIndexOptions {
@@ -27,11 +33,14 @@ export interface SearchIndexOptions {
    * again after refreshIntervalMs). Without it such failures are dropped.
    */
   readonly onBackgroundError?: (err: unknown) => void;
+  /** What to index: everything (default) or titles alone (the benchmark's baseline). */
+  readonly profile?: SearchProfile;
 }
 
 export const DEFAULT_REFRESH_INTERVAL_MS = 30_000;
 
 type Change =
+  | { readonly op: 'upsert-meeting'; readonly meeting: Meeting }
   | { readonly op: 'upsert-item'; readonly item: AgendaItem }
   | { readonly op: 'remove-item'; readonly id: string }
   | { readonly op: 'upsert-decision'; readonly decision: Decision }
@@ -97,7 +106,9 @@ export class SearchIndex {
     return this.corpus?.documentCount ?? 0;
   }
 
-  upsertItem(item: AgendaItem): void {
+  /** An item imported or changed here; with its meeting when that is new too, so that the item is dated at once. */
+  upsertItem(item: AgendaItem, meeting?: Meeting): void {
+    if (meeting) this.apply({ op: 'upsert-meeting', meeting });
     this.apply({ op: 'upsert-item', item });
   }
 
@@ -117,10 +128,32 @@ export class SearchIndex {
    * Ranked results the asker may see, best first. Waits only for the first build; after that it answers from the
    * current index and, when the interval has passed, starts a background check (see the class comment).
    */
-  async search(query: string, asker: Asker, options?: SearchOptions): Promise<SearchResult[]> {
+  async search(query: string, asker: Asker, options?: SearchOptions & { context?: AskContext }): Promise<SearchResult[]> {
+    return (await this.current()).search(query, asker, options);
+  }
+
+  /** A question, with its filters read (search-corpus.ts ask); waits like search(). */
+  async ask(question: string, asker: Asker, context: AskContext, options?: SearchOptions): Promise<SearchAnswer> {
+    return (await this.current()).ask(question, asker, context, options);
+  }
+
+  /** The nearest known words and titles, for an answer that found nothing; waits like search(). */
+  async suggest(question: string, asker: Asker): Promise<Suggestions> {
+    return (await this.current()).suggest(question, asker);
+  }
+
+  /** The agenda item a command names by its title words or its id, as the asker may see it; waits like search(). */
+  async itemNamed(words: string, asker: Asker): Promise<{ readonly itemId: string; readonly committeeId?: string } | undefined> {
+    const corpus = await this.current();
+    const id = words.trim();
+    if (/^\S+$/.test(id) && corpus.hasItem(id, asker)) return { itemId: id };
+    return corpus.itemTitled(words, asker);
+  }
+
+  private async current(): Promise<SearchCorpus> {
     if (this.corpus === undefined) await this.refresh(false);
     else this.refreshInBackgroundIfDue();
-    return this.corpus!.search(query, asker, options);
+    return this.corpus!;
   }
 
   /**
@@ -211,12 +244,13 @@ export class SearchIndex {
       // Read before the rebuild: a change that lands during the rebuild moves the marker past this value.
       const marker = this.options.changeMarker ? await this.options.changeMarker() : undefined;
       if (!force && this.corpus !== undefined && marker !== undefined && marker === this.marker) return;
-      const [items, decisions] = await Promise.all([
+      const [items, decisions, { committees, meetings }] = await Promise.all([
         listEverything((c, n) => this.source.agendaItems.listAll(c, n), this.pageSize),
         listEverything((c, n) => this.source.decisions.listAll(c, n), this.pageSize),
+        this.listCommitteesAndMeetings(),
       ]);
       // Built in slices so that queries (answered from the current corpus meanwhile) are not held up by it.
-      const fresh = await SearchCorpus.build(items, decisions);
+      const fresh = await SearchCorpus.build(items, decisions, { meetings, committees, ...(this.options.profile ? { profile: this.options.profile } : {}) });
       for (const change of this.journal) {
         if (!this.isStale(fresh, change)) applyTo(fresh, change);
       }
@@ -225,6 +259,17 @@ export class SearchIndex {
     } finally {
       this.journal = undefined;
     }
+  }
+
+  /** Committees, by name, for reading questions ("what did Scrutiny decide"); their meetings date agenda items. */
+  private async listCommitteesAndMeetings(): Promise<{ committees: KnownCommittee[]; meetings: Meeting[] }> {
+    if (!this.source.committees) return { committees: [], meetings: [] };
+    const committees = await this.source.committees.list();
+    const { meetings } = this.source;
+    return {
+      committees: committees.map((c) => ({ id: c.id, name: c.name, kind: c.kind, callInWorkingDays: c.callInWorkingDays })),
+      meetings: meetings ? (await Promise.all(committees.map((c) => meetings.listByCommittee(c.id)))).flat() : [],
+    };
   }
 
   private apply(change: Change): void {
@@ -249,6 +294,8 @@ export class SearchIndex {
 
 const applyTo = (corpus: SearchCorpus, change: Change): void => {
   switch (change.op) {
+    case 'upsert-meeting':
+      return corpus.upsertMeeting(change.meeting);
     case 'upsert-item':
       return corpus.upsertItem(change.item);
     case 'remove-item':

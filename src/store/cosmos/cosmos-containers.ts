@@ -12,7 +12,7 @@ const indexingPolicy: IndexingPolicy = {
   excludedPaths: [
     { path: '/"_etag"/?' },
     ...['summary', 'titleAsPublished', 'purpose'].map((f) => ({ path: `/data/${f}/?` })),
-    ...['history', 'minutes', 'discussionPoints', 'reasons', 'recommendations', 'documents', 'outcomes', 'reference', 'actions']
+    ...['history', 'minutes', 'discussionPoints', 'reasons', 'alternatives', 'recommendations', 'documents', 'outcomes', 'reference', 'actions']
       .map((f) => ({ path: `/data/${f}/*` })),
   ],
 };

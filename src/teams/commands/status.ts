@@ -1,20 +1,45 @@
-import { answerStatusQuery } from '../../services/conversation/answer-status';
-import { agendaItemCard, decisionCard } from '../reply-cards';
+import type { FoundInput } from '../../cards';
+import { answerStatusQuery, type Found } from '../../services/conversation/answer-status';
+import { agendaItemCard, decisionCard, searchResultsCard } from '../reply-cards';
 import type { BotDeps, Turn } from '../turn';
 import { cardReply, textReply, type Reply } from './reply';
 
-/** "status community safety": the decision card, whose outcomes each say their status and what comes next. */
+const foundInput = (found: Found): FoundInput => ({
+  ...(found.passage ? { passage: found.passage } : {}),
+  filters: found.filters,
+  relaxed: found.relaxed,
+});
+
+const quoted = (words: readonly string[]): string => words.map((w) => `"${w}"`).join(', ');
+
+/**
+ * "status community safety", or any question: the decision card, whose outcomes each say their status and what
+ * comes next, showing why it matched; an undecided item's card; the list for a question of filters alone; and when
+ * nothing matched, the nearest words and titles the index really has.
+ */
 export async function answerStatus(query: string, turn: Turn, deps: BotDeps): Promise<Reply> {
   const answer = await answerStatusQuery(query, turn.viewer, deps);
   switch (answer.kind) {
     case 'decision':
-      return cardReply(decisionCard(answer, turn.viewer));
+      return cardReply(decisionCard(answer, turn.viewer, foundInput(answer.found)));
     case 'not-yet-decided':
       return {
         text: `"${answer.item.title}" has not been decided yet.`,
-        cards: [agendaItemCard({ item: answer.item, committee: answer.committee, meeting: answer.meeting }, turn.viewer, { audience: 'conversation', recipientUserIds: [turn.teamsUserId], now: deps.now() })],
+        cards: [agendaItemCard({ item: answer.item, committee: answer.committee, meeting: answer.meeting }, turn.viewer, {
+          audience: 'conversation', recipientUserIds: [turn.teamsUserId], now: deps.now(), found: foundInput(answer.found),
+        })],
       };
-    case 'nothing-found':
-      return textReply(`I found no decision matching "${answer.query}".\n\n${answer.suggestions.map((s) => `- ${s}`).join('\n')}`);
+    case 'list':
+      return { text: `Filtered: ${answer.filters.join(' · ')}`, cards: [searchResultsCard(answer.filters.join(' · '), answer.hits)] };
+    case 'nothing-found': {
+      const { words, titles } = answer.suggestions;
+      const lines = [
+        `I found no decision matching "${answer.query}"${answer.filters.length > 0 ? ` (${answer.filters.join(' · ')})` : ''}.`,
+        ...(words.length > 0 ? [`Words I know that are close to yours: ${quoted(words)}.`] : []),
+        ...(titles.length > 0 ? ['The nearest titles:', ...titles.map((t) => `- ${t}`)] : []),
+        ...(words.length === 0 && titles.length === 0 ? ['I know no words or titles close to these: try other words, or "decisions" for the last 30 days.'] : []),
+      ];
+      return textReply(lines.join('\n\n'));
+    }
   }
 }

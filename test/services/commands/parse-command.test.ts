@@ -1,4 +1,4 @@
-import { OFFICER_ONLY_COMMANDS, parseCommand, type Command } from '../../../src/services/commands/parse-command';
+import { OFFICER_ONLY_COMMANDS, parseCommand, parseQuestion, type Command } from '../../../src/services/commands/parse-command';
 
 describe('parseCommand', () => {
   it.each<[string, Command]>([
@@ -89,6 +89,29 @@ describe('parseCommand', () => {
     ['notify', { kind: 'help', topic: 'notify' }],
   ])('%j -> officer command', (text, command) => {
     expect(parseCommand(text)).toEqual(command);
+  });
+
+  it.each<[string, string]>([
+    ['report to scrutiny committee annually', 'report to scrutiny committee annually'],
+    ['what did the report say about domestic violence', 'report say about domestic violence'],
+    ['show me the report on parking', 'report on parking'],
+    ['remind me what we decided about parking', 'remind me what we decided about parking'],
+    ['reported that the strategy was approved', 'reported that the strategy was approved'],
+    ['notify that the pool is closed', 'notify that the pool is closed'],
+    ['what help is there for people whose homes need adapting', 'help is there for people whose homes need adapting'],
+    ['is Cabinet deciding anything on tenancies next week', 'cabinet deciding anything on tenancies next week'],
+  ])('%j is a question, not a command: command words count only where a command begins and in its form', (text, query) => {
+    expect(parseCommand(text)).toEqual({ kind: 'status', query });
+  });
+
+  it('keeps figures as written: commas, pounds, per cents and slashes', () => {
+    expect(parseCommand('status £396,000 bid')).toEqual({ kind: 'status', query: '£396,000 bid' });
+    expect(parseCommand('19,487.6 band D, 85% and 2022/23')).toEqual({ kind: 'status', query: '19,487.6 band d 85% and 2022/23' });
+  });
+
+  it('reads any message as a question when asked to (an officer command that names no item)', () => {
+    expect(parseQuestion('report to scrutiny committee annually')).toEqual({ kind: 'status', query: 'report to scrutiny committee annually' });
+    expect(parseQuestion('remind community safety')).toEqual({ kind: 'status', query: 'remind community safety' });
   });
 
   it('marks report, remind and notify as officer-only', () => {

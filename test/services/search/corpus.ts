@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AgendaItem, Decision, type OutcomeVerb } from '../../../src/domain';
 
 /**
- * A search test corpus: the Melton Community Safety Partnership item read from the ModernGov fixture, and
+ * A search test corpus: the Melton Community Safety Partnership item read from the ModernGov fixture (test/fixtures/moderngov), and
  * twenty other council items and decisions written to compete with it on its words (community, safety, strategy,
  * strategic plan, partnership) so that ranking is really tested.
  */

@@ -1,0 +1,402 @@
+import SearchableMap from 'minisearch/SearchableMap';
+
+/**
+ * The inverted index behind search: for every term, the documents that have it and how strongly (BM25F over weighted
+ * fields), in typed arrays. The term dictionary is MiniSearch's own radix tree (minisearch/SearchableMap), which does
+ * the hard part: exact, prefix and typo-tolerant (Levenshtein) lookups of terms.
+ *
+ * Scoring is BM25F (Robertson, Zaragoza and Taylor, 2004): per term, idf times a saturated sum of the document's
+ * field-weighted, length-normalised frequencies.
+ *
+ * Why not MiniSearch's index itself: it keeps a JavaScript Map entry for every (term, field, document), about 50
+ * bytes each. A council's 20,000 items with their minutes have some two million term-document pairs, which would be
+ * about 100 MB of heap, built in 4-7 s, and its result objects for common words made a question's p99 several times
+ * the 50 ms target (docs/BENCHMARKS.md section 1). Here a pair costs 8 bytes (document, weight, fields), a question
+ * adds up into a reused array, and the build is a sort.
+ *
+ * Two segments, as search engines keep them: a frozen one (compressed sparse rows: per term, a slice of documents in
+ * order) built in one go, and an open one for documents added since, merged in by the next freeze. A removed
+ * document is marked deleted and left out of answers at once, and out of the arrays at the next freeze.
+ */
+
+export interface TermIndexOptions {
+  /** Field names, in the order of the bits of a posting's field mask (at most 16). */
+  readonly fields: readonly string[];
+  /** Each field's weight in the score. */
+  readonly boosts: readonly number[];
+}
+
+/** One way a question's term is found in the index: itself, a typo of it, or a word it begins. */
+export interface Variant {
+  readonly termId: number;
+  readonly term: string;
+  /** 1 for the term itself, less for a prefix or a typo (as MiniSearch weighs them). */
+  readonly weight: number;
+  readonly exact: boolean;
+}
+
+export interface VariantOptions {
+  /** Edits allowed for a term the dictionary does not have (0: none). */
+  readonly fuzzy: (term: string) => number;
+  /** Whether this term may stand for longer words it begins. */
+  readonly prefix: (term: string) => boolean;
+}
+
+/** What a search adds up, per document, in arrays the index reuses: read them before the next search. */
+export interface Accumulated {
+  /** Document numbers with a score, each once. */
+  readonly touched: readonly number[];
+  readonly scores: Float64Array;
+  /** Bit i: question term i matched (any variant). */
+  readonly matched: Uint32Array;
+  /** Bit i: question term i matched as itself. */
+  readonly exact: Uint32Array;
+}
+
+// BM25F: a term's frequencies in a document's fields, each weighted by the field's boost and normalised by its
+// length, add up before they saturate, so that a word repeated in five fields does not count five times; with
+// BM25+'s lower bound, as MiniSearch uses it.
+const K1 = 1.2;
+const B = 0.7;
+const DELTA = 0.5;
+const saturate = (pseudoFrequency: number): number => (pseudoFrequency * (K1 + 1)) / (pseudoFrequency + K1) + DELTA;
+/** Weights are stored as 1/256ths in 16 bits: precise to 0.004, up to 255. */
+const WEIGHT_SCALE = 256;
+const MAX_WEIGHT = 0xffff;
+
+const grow = <A extends Uint16Array | Uint32Array | Uint8Array | Float64Array>(array: A, size: number, make: (n: number) => A): A => {
+  if (array.length >= size) return array;
+  const bigger = make(Math.max(size, array.length * 2, 64));
+  bigger.set(array);
+  return bigger;
+};
+
+export class TermIndex {
+  /** For typos and prefixes; exact lookups, most of them, go to `ids` (a Map is several times faster). */
+  private readonly dictionary = new SearchableMap<number>();
+  private readonly termIds = new Map<string, number>();
+  private readonly termsById: string[] = [];
+  /** Scratch for add(): a term's frequency in the field being added. */
+  private readonly frequencies = new Map<string, number>();
+  private readonly fieldCount: number;
+
+  // The frozen segment: postings of term t are [offsets[t], offsets[t + 1]), documents in increasing order.
+  private offsets = new Uint32Array(1);
+  private docs = new Uint32Array(0);
+  private weights = new Uint16Array(0);
+  private masks = new Uint16Array(0);
+  private frozenTerms = 0;
+  /** The open segment: per term, (document, field, term frequency) triples, in the order added. */
+  private open = new Map<number, number[]>();
+  private openPostings = 0;
+
+  private readonly ids: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  private deleted = new Uint8Array(0);
+  private liveCount = 0;
+  /** Per document and field, its length in terms (for BM25's length normalisation). */
+  private lengths = new Uint16Array(0);
+  private readonly totalLengths: number[];
+
+  // Scratch for searches, grown with the documents.
+  private scores = new Float64Array(0);
+  private best = new Float64Array(0);
+  private docBest = new Float64Array(0);
+  private matchedBits = new Uint32Array(0);
+  private exactBits = new Uint32Array(0);
+
+  constructor(private readonly options: TermIndexOptions) {
+    if (options.fields.length > 16) throw new Error('at most 16 fields');
+    this.fieldCount = options.fields.length;
+    this.totalLengths = options.fields.map(() => 0);
+  }
+
+  /** Documents in the index (removed ones not counted). */
+  get documentCount(): number {
+    return this.liveCount;
+  }
+
+  /** Document numbers ever given (removed included): the size of per-document arrays. */
+  get documentSlots(): number {
+    return this.ids.length;
+  }
+
+  /** Distinct terms ever indexed. */
+  get termCount(): number {
+    return this.termsById.length;
+  }
+
+  has(id: string): boolean {
+    return this.numbers.has(id);
+  }
+
+  numberOf(id: string): number | undefined {
+    return this.numbers.get(id);
+  }
+
+  idOf(docNumber: number): string {
+    return this.ids[docNumber]!;
+  }
+
+  termId(term: string): number | undefined {
+    return this.termIds.get(term);
+  }
+
+  term(termId: number): string {
+    return this.termsById[termId]!;
+  }
+
+  /** Adds a document (an id already indexed is replaced); its fields' terms must already be processed. */
+  add(id: string, fields: Readonly<Partial<Record<string, readonly string[]>>>): number {
+    if (this.numbers.has(id)) this.remove(id);
+    const doc = this.ids.length;
+    this.ids.push(id);
+    this.numbers.set(id, doc);
+    this.liveCount += 1;
+    this.deleted = grow(this.deleted, doc + 1, (n) => new Uint8Array(n));
+    this.lengths = grow(this.lengths, (doc + 1) * this.fieldCount, (n) => new Uint16Array(n));
+    this.options.fields.forEach((field, f) => {
+      const terms = fields[field] ?? [];
+      const length = Math.min(terms.length, 0xffff);
+      this.lengths[doc * this.fieldCount + f] = length;
+      this.totalLengths[f]! += length;
+      const frequencies = this.frequencies;
+      frequencies.clear();
+      for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+      for (const [term, tf] of frequencies) {
+        let termId = this.termIds.get(term);
+        if (termId === undefined) {
+          termId = this.termsById.length;
+          this.termsById.push(term);
+          this.termIds.set(term, termId);
+          this.dictionary.set(term, termId);
+        }
+        let list = this.open.get(termId);
+        if (!list) this.open.set(termId, (list = []));
+        list.push(doc, f, tf);
+        this.openPostings += 1;
+      }
+    });
+    return doc;
+  }
+
+  /** Leaves the document out of every answer from now on. */
+  remove(id: string): void {
+    const doc = this.numbers.get(id);
+    if (doc === undefined) return;
+    this.numbers.delete(id);
+    this.deleted[doc] = 1;
+    this.liveCount -= 1;
+    for (let f = 0; f < this.fieldCount; f += 1) this.totalLengths[f]! -= this.lengths[doc * this.fieldCount + f]!;
+  }
+
+  /** Postings waiting in the open segment (a freeze is worth it when there are many). */
+  get openSize(): number {
+    return this.openPostings;
+  }
+
+  /**
+   * Merges the open segment into a new frozen one, dropping removed documents, with every weight computed from the
+   * final field lengths (so a full build weighs its first documents like its last).
+   */
+  freeze(): void {
+    const averages = this.averageLengths();
+    const terms = this.termsById.length;
+    const offsets = new Uint32Array(terms + 1);
+    // Sizes first, then fill: one allocation of each array. An open list holds a document's triples together and
+    // documents in the order added, which is increasing, so no sorting is needed.
+    for (let t = 0; t < terms; t += 1) {
+      let count = 0;
+      if (t < this.frozenTerms) for (let p = this.offsets[t]!; p < this.offsets[t + 1]!; p += 1) if (!this.deleted[this.docs[p]!]) count += 1;
+      const list = this.open.get(t);
+      if (list) for (let i = 0; i < list.length; i += 3) if (!this.deleted[list[i]!] && list[i] !== list[i - 3]) count += 1;
+      offsets[t + 1] = offsets[t]! + count;
+    }
+    const size = offsets[terms]!;
+    const docs = new Uint32Array(size);
+    const weights = new Uint16Array(size);
+    const masks = new Uint16Array(size);
+    for (let t = 0; t < terms; t += 1) {
+      let p = offsets[t]!;
+      if (t < this.frozenTerms) {
+        for (let q = this.offsets[t]!; q < this.offsets[t + 1]!; q += 1) {
+          if (this.deleted[this.docs[q]!]) continue;
+          docs[p] = this.docs[q]!;
+          weights[p] = this.weights[q]!;
+          masks[p] = this.masks[q]!;
+          p += 1;
+        }
+      }
+      const list = this.open.get(t);
+      if (!list) continue;
+      for (let i = 0; i < list.length;) {
+        const doc = list[i]!;
+        let [mask, pseudo] = [0, 0];
+        for (; i < list.length && list[i] === doc; i += 3) {
+          mask |= 1 << list[i + 1]!;
+          pseudo += this.weightedFrequency(doc, list[i + 1]!, list[i + 2]!, averages);
+        }
+        if (this.deleted[doc]) continue;
+        const weight = saturate(pseudo);
+        docs[p] = doc;
+        weights[p] = Math.min(MAX_WEIGHT, Math.round(weight * WEIGHT_SCALE));
+        masks[p] = mask;
+        p += 1;
+      }
+    }
+    this.offsets = offsets;
+    this.docs = docs;
+    this.weights = weights;
+    this.masks = masks;
+    this.frozenTerms = terms;
+    this.open = new Map();
+    this.openPostings = 0;
+  }
+
+  /** How many live documents have the term (deleted ones are counted until the next freeze). */
+  documentFrequency(termId: number): number {
+    const frozen = termId < this.frozenTerms ? this.offsets[termId + 1]! - this.offsets[termId]! : 0;
+    const list = this.open.get(termId);
+    if (!list) return frozen;
+    let open = 0;
+    let last = -1;
+    for (let i = 0; i < list.length; i += 3) {
+      if (list[i] === last) continue;
+      open += 1;
+      last = list[i]!;
+    }
+    return frozen + open;
+  }
+
+  /** The terms of the dictionary that stand for a question's term: itself, or its typos and the words it begins. */
+  variants(term: string, options: VariantOptions): Variant[] {
+    const exactId = this.termIds.get(term);
+    const found = new Map<number, Variant>();
+    if (exactId !== undefined) found.set(exactId, { termId: exactId, term, weight: 1, exact: true });
+    const edits = exactId === undefined ? options.fuzzy(term) : 0;
+    if (edits > 0) {
+      for (const [other, [termId, distance]] of this.dictionary.fuzzyGet(term, edits)) {
+        if (!found.has(termId)) found.set(termId, { termId, term: other, weight: (0.45 * other.length) / (other.length + distance), exact: false });
+      }
+    }
+    if (options.prefix(term)) {
+      for (const [other, termId] of this.dictionary.atPrefix(term)) {
+        if (found.has(termId)) continue;
+        const extra = other.length - term.length;
+        found.set(termId, { termId, term: other, weight: (0.375 * other.length) / (other.length + 0.3 * extra), exact: false });
+      }
+    }
+    return [...found.values()];
+  }
+
+  /**
+   * Adds up the score of every document for a question's terms (each with its variants): the sum over terms of the
+   * best of idf x the document's BM25F weight x the variant's weight. With `fieldMask`, only postings in those fields
+   * count. With `groupOf`, documents add up by group (an item with its decisions): per term, the group's best
+   * document, or with `within: 'sum'` the sum of its documents' scores. Question terms past the 32nd are scored but
+   * not tracked in the masks.
+   */
+  accumulate(termVariants: readonly (readonly Variant[])[], fieldMask = 0xffff, groupOf?: ArrayLike<number>, within: 'best' | 'sum' = 'best'): Accumulated {
+    this.scores = grow(this.scores, this.ids.length, (n) => new Float64Array(n));
+    this.best = grow(this.best, this.ids.length, (n) => new Float64Array(n));
+    this.docBest = grow(this.docBest, this.ids.length, (n) => new Float64Array(n));
+    this.matchedBits = grow(this.matchedBits, this.ids.length, (n) => new Uint32Array(n));
+    this.exactBits = grow(this.exactBits, this.ids.length, (n) => new Uint32Array(n));
+    const { scores, best, docBest, matchedBits, exactBits } = this;
+    const touched: number[] = [];
+    const averages = this.averageLengths();
+    const n = Math.max(1, this.liveCount);
+    termVariants.forEach((variants, i) => {
+      const bit = i < 32 ? 1 << i : 0;
+      // Per question term, a document counts its best variant once: a record that has both "safety" and "safer" for
+      // "saftey" is not matched twice. A group takes its best document, or (`within: 'sum'`) the sum of its documents'.
+      const touchedByTerm: number[] = [];
+      const summing = groupOf !== undefined && within === 'sum';
+      const docsByTerm: number[] = [];
+      for (const v of variants) {
+        const df = this.documentFrequency(v.termId);
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const visit = (doc: number, weight: number): void => {
+          if (this.deleted[doc]) return;
+          const at = groupOf ? groupOf[doc]! : doc;
+          const score = idf * weight * v.weight;
+          if (scores[at] === 0 && matchedBits[at] === 0 && best[at] === 0) touched.push(at);
+          if (best[at] === 0) touchedByTerm.push(at);
+          if (summing) {
+            // The group's sum of each document's best variant.
+            const before = docBest[doc]!;
+            if (before === 0) docsByTerm.push(doc);
+            if (score > before) {
+              docBest[doc] = score;
+              best[at]! += score - before;
+            }
+          } else best[at] = Math.max(best[at]!, score);
+          matchedBits[at]! |= bit;
+          if (v.exact) exactBits[at]! |= bit;
+        };
+        if (v.termId < this.frozenTerms) {
+          for (let p = this.offsets[v.termId]!; p < this.offsets[v.termId + 1]!; p += 1) {
+            if (this.masks[p]! & fieldMask) visit(this.docs[p]!, this.weights[p]! / WEIGHT_SCALE);
+          }
+        }
+        const list = this.open.get(v.termId);
+        if (list) {
+          // A document's fields are together in the list: their frequencies add up before saturating (BM25F).
+          for (let i2 = 0; i2 < list.length;) {
+            const doc = list[i2]!;
+            let [pseudo, inMask] = [0, false];
+            for (; i2 < list.length && list[i2] === doc; i2 += 3) {
+              pseudo += this.weightedFrequency(doc, list[i2 + 1]!, list[i2 + 2]!, averages);
+              if ((1 << list[i2 + 1]!) & fieldMask) inMask = true;
+            }
+            if (inMask) visit(doc, saturate(pseudo));
+          }
+        }
+      }
+      for (const at of touchedByTerm) {
+        scores[at]! += best[at]!;
+        best[at] = 0;
+      }
+      for (const doc of docsByTerm) docBest[doc] = 0;
+    });
+    return { touched, scores, matched: matchedBits, exact: exactBits };
+  }
+
+
+  /** Clears what accumulate() added up (only where it touched). */
+  clear(accumulated: Accumulated): void {
+    for (const doc of accumulated.touched) {
+      this.scores[doc] = 0;
+      this.matchedBits[doc] = 0;
+      this.exactBits[doc] = 0;
+    }
+  }
+
+  /** Whether the document has the term (in any field, or in `fieldMask`). */
+  contains(termId: number, doc: number, fieldMask = 0xffff): boolean {
+    if (termId < this.frozenTerms) {
+      let [lo, hi] = [this.offsets[termId]!, this.offsets[termId + 1]! - 1];
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const d = this.docs[mid]!;
+        if (d === doc) return (this.masks[mid]! & fieldMask) !== 0;
+        if (d < doc) lo = mid + 1;
+        else hi = mid - 1;
+      }
+    }
+    const list = this.open.get(termId);
+    if (list) for (let i = 0; i < list.length; i += 3) if (list[i] === doc && ((1 << list[i + 1]!) & fieldMask)) return true;
+    return false;
+  }
+
+  private averageLengths(): number[] {
+    const n = Math.max(1, this.liveCount);
+    return this.totalLengths.map((total) => Math.max(1, total / n));
+  }
+
+  /** A field's term frequency, weighted by the field's boost and normalised by its length (BM25F). */
+  private weightedFrequency(doc: number, field: number, tf: number, averages: readonly number[]): number {
+    const length = this.lengths[doc * this.fieldCount + field]!;
+    return (this.options.boosts[field]! * tf) / (1 - B + (B * length) / averages[field]!);
+  }
+}
