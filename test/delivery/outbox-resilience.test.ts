@@ -98,12 +98,13 @@ describe('the outbox, with the bot as real processes', () => {
     expect(connector.duplicates()).toBeLessThanOrEqual(SEND_CONCURRENCY);
   }, 180_000);
 
-  it('two instances on one store deliver each recipient exactly once, within the tenant budget together', async () => {
+  it.each([2, 3])('%i instances on one store deliver each recipient exactly once, within the tenant budget together', async (instances) => {
     const members = 150;
     await seed(members);
-    const [a, b] = [await bot(), await bot()];
-    const { id } = await push(a);
-    const done = await completed(b, id, 60_000);
+    const running: BotProcess[] = [];
+    for (let i = 0; i < instances; i++) running.push(await bot());
+    const { id } = await push(running[0]!);
+    const done = await completed(running[instances - 1]!, id, 60_000);
     expect(done.counts).toMatchObject({ total: members, sent: members });
     everyoneOnce(members);
     expect(connector.duplicates()).toBe(0);
@@ -111,8 +112,8 @@ describe('the outbox, with the bot as real processes', () => {
     // spaces its requests within the limit; a loaded test machine (the stand-in shares jest's event loop) can still
     // bunch an arrival or two into one window, which is what the allowance is for.
     expect(connector.throttled).toBeLessThanOrEqual(Math.ceil(connector.requests * 0.02));
-    // Only the lease holder sent: one of the two logs the lease, and every card came through it.
-    const senders = [a, b].filter((p) => /this instance is now the sender/.test(p.process.outputTail(64 * 1024)));
+    // Only the lease holder sent: one of them logs the lease, and every card came through it.
+    const senders = running.filter((p) => /this instance is now the sender/.test(p.process.outputTail(64 * 1024)));
     expect(senders.length).toBeGreaterThanOrEqual(1);
   }, 120_000);
 
