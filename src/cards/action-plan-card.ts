@@ -10,9 +10,8 @@ import { Verbs } from './verbs';
 export interface ActionView {
   readonly actionId: string;
   readonly title: string;
-  /** "🟠 At risk": word and icon as well as colour. */
+  /** "🟠 At risk": the word and the icon, in the default colour. */
   readonly ragLabel: string;
-  readonly ragColour: TextColour;
   readonly rag: Rag;
   readonly percentComplete: number;
   readonly percentText: string;
@@ -97,7 +96,6 @@ export const buildActionPlanView = (input: ActionPlanCardInput): ActionPlanView 
       actionId: a.id,
       title: clip(a.title, LIMITS.actionTitle),
       ragLabel: rag.label,
-      ragColour: rag.colour,
       rag: a.rag,
       percentComplete: a.percentComplete,
       percentText: `${a.percentComplete}% done`,

@@ -1,6 +1,5 @@
 import type { Acknowledgement, AgendaItem, Committee, Meeting } from '../domain';
 import { formatDateTime } from './format-date';
-import type { TextColour } from './rag';
 import { renderTemplate, type AdaptiveCard } from './templates';
 import { clip, firstOf, plural } from './text';
 
@@ -26,7 +25,6 @@ export interface MeetingDigestView {
   readonly forDecisionText: string;
   /** "You have acknowledged 2 of 5 items". */
   readonly acknowledgedText: string;
-  readonly acknowledgedColour: TextColour;
   readonly items: readonly DigestItemView[];
   readonly moreItemsText: string;
 }
@@ -62,7 +60,6 @@ export const buildMeetingDigestView = (input: MeetingDigestCardInput): MeetingDi
     statusText: meeting.status === 'cancelled' ? 'This meeting has been cancelled.' : '',
     forDecisionText: `${forDecision} of ${plural(items.length, 'item')} ${forDecision === 1 ? 'is' : 'are'} for decision`,
     acknowledgedText: forOnePerson ? `You have acknowledged ${mine} of ${plural(items.length, 'item')}` : '',
-    acknowledgedColour: items.length > 0 && mine === items.length ? 'good' : 'default',
     items: shown.map((i) => ({
       agendaItemId: i.id,
       number: i.number ?? '–',

@@ -82,7 +82,7 @@ describe('search results card', () => {
       expect.arrayContaining([
         '2 results for community safety',
         'DECISION',
-        'Recommended to Council: awaiting Full Council, 21 July 2021',
+        '🏛️ Recommended to Council: awaiting Full Council, 21 July 2021',
         'Cabinet · 4 actions: 1 on track, 1 at risk, 1 off track, 1 done',
       ]),
     );
