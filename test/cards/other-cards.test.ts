@@ -37,6 +37,12 @@ describe('meeting digest card', () => {
       s.agenda.map((i) => ({ committeeId: 'cabinet', agendaItemId: i.id })),
     );
   });
+
+  it('says the agenda is not published yet, and counts nothing, for a meeting with no items', () => {
+    const empty = visibleTexts(renderMeetingDigestCard(buildMeetingDigestView({ meeting: s.meeting, committee: s.cabinet, items: [], myAcknowledgements: [] })));
+    expect(empty).toEqual(['Cabinet', 'Wed 16 June 2021, 6.30pm', s.meeting.venue, 'The agenda has not been published yet: its items will be here once democratic services publish it.']);
+    expect(empty.join(' ')).not.toMatch(/0 of 0|acknowledged 0/);
+  });
 });
 
 describe('acknowledgement report card', () => {

@@ -82,7 +82,7 @@ describe('Teams chat commands on the demo council', () => {
     it('"agenda" for a councillor of other committees (Scrutiny, Full Council) is Full Council\'s next meeting, Cabinet\'s not at all', async () => {
       const card = onlyCard((await h.post(h.message('councillor', 'agenda'))).sent);
       expect(cardText(card)).toBe(
-        `${heading(meetings.council, 'Full Council')} 0 of 0 items are for decision You have acknowledged 0 of 0 items The agenda has not been published yet.`,
+        `${heading(meetings.council, 'Full Council')} The agenda has not been published yet: its items will be here once democratic services publish it.`,
       );
     });
 
@@ -250,10 +250,16 @@ describe('Teams chat commands on the demo council', () => {
   describe('pending', () => {
     const items = ['item-hra-budget-monitoring', 'item-safer-streets', 'item-land-disposal'];
 
-    it('shows the next Cabinet meeting\'s digest while its items are unacknowledged, and nothing once all three are acknowledged', async () => {
-      const before = cardText(onlyCard((await h.post(h.message('leader', 'pending'))).sent));
-      expect(before.startsWith(`${heading(meetings.cabinet)} 3 of 3 items are for decision You have acknowledged 0 of 3 items `)).toBe(true);
-      expect(before).toContain('Disposal of Land at Nottingham Road');
+    it('lists only the items still to read, each card with its Acknowledge button, and says when there is nothing to read', async () => {
+      const titlesOf = (sent: Array<Record<string, unknown>>) => cardsIn(sent).map((card) => cardText(card));
+      const before = await h.post(h.message('leader', 'pending'));
+      expect(before.sent).toHaveLength(4); // the line, then a card for each item
+      expect(before.sent[0]!.text).toBe(
+        `You have 3 items still to read (Cabinet, ${formatDateTime(meetings.cabinet.startsAt)}). Press Acknowledge on each once you have read it.`,
+      );
+      expect(titlesOf(before.sent)).toHaveLength(3);
+      expect(titlesOf(before.sent).every((text) => text.endsWith('Acknowledge Acknowledge'))).toBe(true);
+      expect(titlesOf(before.sent)[2]).toContain('Disposal of Land at Nottingham Road');
 
       for (const agendaItemId of items.slice(0, 2)) {
         const res = await h.post(h.cardAction('leader', 'acknowledge', { committeeId: DEMO_IDS.cabinet, agendaItemId }));
@@ -261,11 +267,13 @@ describe('Teams chat commands on the demo council', () => {
         expect(invokeBody(res)).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
         expect(cardText(invokeBody(res).value)).toContain('✅ Acknowledged by you');
       }
-      const halfway = cardText(onlyCard((await h.post(h.message('leader', 'pending'))).sent));
-      expect(halfway).toContain('You have acknowledged 2 of 3 items');
+      const halfway = await h.post(h.message('leader', 'pending'));
+      expect(halfway.sent[0]!.text).toMatch(/^You have 1 item still to read/);
+      expect(titlesOf(halfway.sent)).toEqual([expect.stringContaining('Disposal of Land at Nottingham Road')]);
+      expect(titlesOf(halfway.sent)[0]).not.toContain('Acknowledged by you');
 
       await h.post(h.cardAction('leader', 'acknowledge', { committeeId: DEMO_IDS.cabinet, agendaItemId: items[2] }));
-      expect(onlyText((await h.post(h.message('leader', 'pending'))).sent)).toBe('Nothing is waiting for your acknowledgement. Well done.');
+      expect(onlyText((await h.post(h.message('leader', 'pending'))).sent)).toBe("Nothing to read: you have acknowledged every item on your committees' coming agendas.");
       const recorded = await h.withStore((s) => s.acknowledgements.listByMember(DEMO_PEOPLE.leader.id));
       expect(recorded.map((a) => a.agendaItemId).sort()).toEqual([...items].sort());
     });
