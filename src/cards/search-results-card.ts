@@ -31,7 +31,9 @@ export interface SearchResultView {
 }
 
 export interface SearchResultsView {
-  /** "3 results for " (the query follows in bold, as literal text). */
+  /** What the list is: "Search", "Decisions in the last 30 days". */
+  readonly heading: string;
+  /** "3 results for " (the query follows in bold, as literal text); "3 decisions" for a list with no query. */
   readonly summaryText: string;
   readonly query: string;
   readonly results: readonly SearchResultView[];
@@ -133,15 +135,21 @@ const resultOf = (hit: SearchHit): SearchResultView => {
   return { kindLabel, title, detail: detailOf(hit, facts), statusText, verb, openTitle, data, submitData };
 };
 
-export const buildSearchResultsView = (input: { query: string; hits: readonly SearchHit[] }): SearchResultsView => {
+/**
+ * `heading` and `noun` name what the list is when it is not a search ("Decisions in the last 30 days", "decision"):
+ * a list is headed as what it is.
+ */
+export const buildSearchResultsView = (input: { query: string; hits: readonly SearchHit[]; heading?: string; noun?: string }): SearchResultsView => {
   const { shown, moreCount } = firstOf(input.hits, LIMITS.results);
   const query = clip(input.query, LIMITS.query);
-  const count = plural(input.hits.length, 'result');
+  const noun = input.noun ?? 'result';
+  const count = plural(input.hits.length, noun);
   return {
+    heading: input.heading ?? 'Search',
     summaryText: query ? `${input.hits.length === 0 ? 'No results' : count} for ` : count,
     query,
     results: shown.map(resultOf),
-    moreResultsText: moreCount > 0 ? `${plural(moreCount, 'more result')}: add a word or two to narrow the search.` : '',
+    moreResultsText: moreCount > 0 ? `${plural(moreCount, `more ${noun}`)}${input.heading ? ' not shown.' : ': add a word or two to narrow the search.'}` : '',
   };
 };
 

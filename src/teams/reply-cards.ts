@@ -67,7 +67,8 @@ export const acknowledgementReportCard = (report: AcknowledgementReport, now: Da
     buildAcknowledgementReportView({ item: report.details.item, committee: report.details.committee, meeting: report.details.meeting, audience: report.audience, acknowledgements: report.acknowledgements, now }),
   );
 
-export const searchResultsCard = (query: string, hits: readonly SearchHit[]): AdaptiveCard => renderSearchResultsCard(buildSearchResultsView({ query, hits }));
+export const searchResultsCard = (query: string, hits: readonly SearchHit[], list?: { heading: string; noun: string }): AdaptiveCard =>
+  renderSearchResultsCard(buildSearchResultsView({ query, hits, ...list }));
 
 export const helpCard = (member?: Member): AdaptiveCard =>
   renderHelpCard(buildHelpView({ member }));

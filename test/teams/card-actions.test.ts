@@ -85,6 +85,14 @@ describe('Teams card actions on the demo council', () => {
       expect(text).toContain('Noted: nothing to implement');
     });
 
+    it('is the same card as the answer to "status": its actions (Agenda item, Action plan) and its content', async () => {
+      const viewed = cardsIn((await h.post(h.cardAction('housing', 'viewDecision', { committeeId: DEMO_IDS.cabinet, decisionId: DEMO_IDS.cspDecision }))).sent)[0]!;
+      const answered = cardsIn((await h.post(h.message('housing', 'status community safety'))).sent)[0]!;
+      const verbs = (card: Record<string, unknown>) => (card.actions as { title: string; verb?: string }[]).map((a) => `${a.title}:${a.verb ?? ''}`);
+      expect(verbs(answered)).toEqual(verbs(viewed));
+      expect(verbs(viewed)).toEqual(expect.arrayContaining([expect.stringMatching(/:viewItem$/), expect.stringMatching(/:viewActionPlan$/)]));
+    });
+
     it('answers an unknown decision with the error card and posts nothing', async () => {
       const res = await h.post(h.cardAction('housing', 'viewDecision', { committeeId: DEMO_IDS.cabinet, decisionId: 'decision-nobody-made' }));
       expect(invokeBody(res).type).toBe(CARD);

@@ -72,7 +72,7 @@ describe('Teams chat commands on the demo council', () => {
     it('lists the CSP decision with the status most worth knowing: awaiting Full Council, with its date', async () => {
       const card = onlyCard((await h.post(h.message('housing', 'decisions'))).sent);
       expect(cardText(card)).toBe(
-        `Search 1 result for  decisions in the last 30 days Open decision Open decision DECISION ${CSP_TITLE} ` +
+        `Decisions in the last 30 days 1 decision Open decision Open decision DECISION ${CSP_TITLE} ` +
           `Cabinet · Decided ${formatDayDate(meetings.past.startsAt)} 🏛️ Recommended to Council: awaiting Full Council, ${formatLongDate(meetings.council.startsAt)}`,
       );
     });
