@@ -106,6 +106,12 @@ describe('search results card', () => {
 });
 
 describe('help card', () => {
+  it('says to @mention the bot in channels and group chats, where Teams delivers nothing else', () => {
+    expect(visibleTexts(renderHelpCard(buildHelpView({})))).toContain(
+      '💬 In a channel or group chat, start with @Cabinet bot ("@Cabinet bot agenda"): Teams gives me only the messages that mention me there. In our personal chat, just type.',
+    );
+  });
+
   it('greets the person and shows officer help to officers only', () => {
     expect(visibleTexts(renderHelpCard(buildHelpView({ councilName: 'Melton Borough Council', member: s.officer })))).toEqual(
       expect.arrayContaining(['Hello Andrew Cotton', 'For officers', 'status community safety strategy where a decision has got to, and what happens next', 'report community safety who has and has not acknowledged an item']),
