@@ -347,9 +347,35 @@ describe('Teams chat commands on the demo council', () => {
 
     it('gives an officer the command when what follows names an item by its title words or its id', async () => {
       for (const command of ['report community safety', 'report item-safer-streets']) {
-        const text = cardText(onlyCard((await h.post(h.message('director', command))).sent));
+        const text = cardText(cardsIn((await h.post(h.message('director', command))).sent)[0]);
         expect(text).toMatch(/acknowledg/i);
       }
+    });
+
+    it('names an item for report, remind and notify in every way "item" does: "6", "item 6", words, its id', async () => {
+      const reportOf = async (command: string) => {
+        const { sent } = await h.post(h.message('director', command));
+        return { line: sent[0]!.text as string, card: cardText(cardsIn(sent)[0]) };
+      };
+      // The item "item 6" gives this officer (the soonest agenda of any committee with an item 6), and its meeting.
+      const asItem = cardText(onlyCard((await h.post(h.message('director', 'item 6'))).sent));
+      const title = /Item 6 (.+?) (?:Key decision|Non-key decision|For decision|For information)/.exec(asItem)![1]!;
+      for (const command of ['report item 6', 'report 6', 'report item no. 6']) {
+        const { line, card } = await reportOf(command);
+        expect(line).toMatch(/^This is for .+'s meeting on .+\.$/);
+        expect(card).toContain(title);
+      }
+      for (const command of ['report item-safer-streets', 'report safer streets']) {
+        const { line, card } = await reportOf(command);
+        expect(line).toBe(`This is for Cabinet's meeting on ${formatDateTime(meetings.cabinet.startsAt)}.`);
+        expect(card).toContain('Safer Streets Fund');
+      }
+      expect(cardText(cardsIn((await h.post(h.message('director', 'notify item 6'))).sent)[0])).toContain(title);
+    });
+
+    it('prefers an item of a coming meeting, and says when the report is for a meeting already held', async () => {
+      const { sent } = await h.post(h.message('director', 'report community safety partnership strategic plan'));
+      expect(sent[0]!.text).toBe(`This is for Cabinet's meeting on ${formatDateTime(meetings.past.startsAt)}, which has been held.`);
     });
   });
 });

@@ -33,7 +33,7 @@ export async function answerNotify(
   deps: BotDeps,
 ): Promise<Reply> {
   if ('item' in target) {
-    const found = await findItem(target.item, turn.viewer, deps);
+    const found = await findItem(target.item, turn.viewer, deps, { preferUpcoming: true });
     if (found.kind === 'nothing-found') return textReply(`I found no agenda item for "${found.asked}". Try "agenda" to see the next meetings' items.`);
     return cardReply(confirmationCard(await previewPush({ agendaItemId: found.details.item.id }, turn.viewer, deps.notifications), deps.now()));
   }
