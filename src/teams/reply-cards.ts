@@ -1,7 +1,8 @@
 import {
   buildAcknowledgementReportView, buildActionPlanView, buildAgendaItemView, buildDecisionView, buildHelpView, buildMeetingDigestView,
   buildSearchResultsView, renderAcknowledgementReportCard, renderActionPlanCard, renderAgendaItemCard, renderDecisionCard,
-  renderHelpCard, renderMeetingDigestCard, renderSearchResultsCard, type AdaptiveCard, type FoundInput, type SearchHit,
+  renderHelpCard, renderMeetingDigestCard, renderSearchResultsCard, type AdaptiveCard, type FoundInput, type PlanView, type SearchHit,
+  type TypedUpdate,
 } from '../cards';
 import { mayViewRestrictedPapers, type Member, type Viewer } from '../domain';
 import type { AcknowledgementReport } from '../services/conversation/acknowledgement-report';
@@ -52,10 +53,16 @@ export const decisionCard = (details: Pick<DecisionDetails, 'decision' | 'status
 export const meetingDigestCard = (agenda: MeetingAgenda, viewer: Viewer): AdaptiveCard =>
   renderMeetingDigestCard(buildMeetingDigestView({ ...agenda, myAcknowledgements: viewer.where === 'personal' ? agenda.myAcknowledgements : undefined }));
 
-export const actionPlanCard = (details: ActionPlanDetails, viewer: Viewer, options: CardOptions): AdaptiveCard =>
+export const actionPlanCard = (
+  details: ActionPlanDetails,
+  viewer: Viewer,
+  options: CardOptions & { readonly view?: PlanView; readonly typed?: TypedUpdate },
+): AdaptiveCard =>
   renderActionPlanCard(
     buildActionPlanView({
       ...details,
+      ...(options.view ? { view: options.view } : {}),
+      ...(options.typed ? { typed: options.typed } : {}),
       viewer: seenByOthers(viewer, options.audience) ? undefined : viewer.member,
       recipientUserIds: options.recipientUserIds,
       now: options.now,

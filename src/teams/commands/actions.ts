@@ -12,7 +12,7 @@ export async function answerActions(overdueOnly: boolean, turn: Turn, deps: BotD
   const cards = await Promise.all(
     mine.slice(0, 3).map(async ({ plan }) => {
       const details = await openActionPlan({ committeeId: plan.committeeId, actionPlanId: plan.id }, turn.viewer, deps);
-      return actionPlanCard({ ...details, plan }, turn.viewer, { audience: 'conversation', recipientUserIds: [turn.teamsUserId], now: deps.now() });
+      return actionPlanCard({ ...details, plan }, turn.viewer, { audience: 'conversation', recipientUserIds: [turn.teamsUserId], now: deps.now(), view: 'mine' });
     }),
   );
   return cardReply(...cards);
