@@ -68,6 +68,24 @@ describe('Teams chat commands on the demo council', () => {
     });
   });
 
+  describe('echoes', () => {
+    it('quotes back at most 60 characters of what was typed, whichever command answers', async () => {
+      const nonsense = 'qzxv '.repeat(200).trim();
+      for (const [who, text] of [
+        ['housing', `status ${nonsense}`],
+        ['housing', `item ${nonsense}`],
+        ['housing', `what's on ${nonsense} next week`],
+        ['director', `notify ${nonsense}`],
+      ] as const) {
+        const reply = (await h.post(h.message(who, text))).sent.map((a) => String(a.text ?? '')).join('\n');
+        expect(reply).not.toContain('qzxv '.repeat(13));
+        const quoted = /"([^"]*…)"/.exec(reply)?.[1];
+        expect(quoted).toBeDefined();
+        expect(Array.from(quoted!).length).toBeLessThanOrEqual(60);
+      }
+    });
+  });
+
   describe('decisions', () => {
     it('lists the CSP decision with the status most worth knowing: awaiting Full Council, with its date', async () => {
       const card = onlyCard((await h.post(h.message('housing', 'decisions'))).sent);

@@ -4,7 +4,7 @@ import { findItem } from '../../services/conversation/find-item';
 import { itemNaming } from '../../services/conversation/name-item';
 import { acknowledgementReportCard } from '../reply-cards';
 import type { BotDeps, Turn } from '../turn';
-import { textReply, type Reply } from './reply';
+import { echo, textReply, type Reply } from './reply';
 
 /**
  * Officers: "report community safety", "report item 6": who has and has not acknowledged the item, preferring an item
@@ -12,7 +12,7 @@ import { textReply, type Reply } from './reply';
  */
 export async function answerReport(query: string, turn: Turn, deps: BotDeps): Promise<Reply> {
   const found = await findItem(itemNaming(query), turn.viewer, deps, { preferUpcoming: true });
-  if (found.kind === 'nothing-found') return textReply(`I found no agenda item for "${clip(found.asked, 80)}".`);
+  if (found.kind === 'nothing-found') return textReply(`I found no agenda item for ${echo(found.asked)}.`);
   const { item, meeting, committee } = found.details;
   const report = await acknowledgementReport({ committeeId: item.committeeId, agendaItemId: item.id }, turn.viewer, deps);
   const when = meeting ? formatDateTime(meeting.startsAt) : undefined;
