@@ -37,7 +37,11 @@ MESSAGE
   exit 1
 fi
 
-npm ci --no-audit --no-fund
+# A clean clone (CI) installs everything; after `npm install` has installed exactly what the lockfile locks, the
+# reinstall is skipped (scripts/install-is-current.js compares node_modules' own record with the lockfile).
+if ! node scripts/install-is-current.js; then
+  npm ci --no-audit --no-fund
+fi
 
 # Known vulnerabilities in what production installs: high or critical fail the run; an unreachable audit service does not.
 { npm audit --omit=dev --json 2>/dev/null || true; } | node scripts/audit-report.js

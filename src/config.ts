@@ -321,6 +321,15 @@ export function configWarnings(c: Config): string[] {
   return warnings;
 }
 
+/** Which bearer token the officer API accepts, in words: "disabled" read as "open" when the API in fact answers 401. */
+function officerApiAuthInWords(c: Config): string {
+  if (c.officerApi.entra) return 'Entra ID tokens with the Officer or Admin app role';
+  if (c.officerApi.staticToken) return 'Authorization: Bearer <the value of OFFICER_API_TOKEN> (local mode)';
+  return c.localMode
+    ? 'no token is accepted (every request gets 401): set OFFICER_API_TOKEN in .env and send it as Authorization: Bearer <token>'
+    : 'no token is accepted (every request gets 401): set ENTRA_JWKS_URL, ENTRA_ISSUER and ENTRA_AUDIENCE';
+}
+
 /** The configuration as it may be logged: secrets replaced by whether they are set. */
 export function describeConfig(c: Config): Record<string, unknown> {
   return {
@@ -330,7 +339,7 @@ export function describeConfig(c: Config): Record<string, unknown> {
     store: c.store.kind === 'cosmos'
       ? { kind: 'cosmos', endpoint: c.store.endpoint, databaseId: c.store.databaseId, auth: c.store.key ? 'key' : 'managed identity' }
       : c.store,
-    officerApi: { auth: c.officerApi.entra ? 'entra' : c.officerApi.staticToken ? 'static token' : 'disabled', maxBodyBytes: c.officerApi.maxBodyBytes },
+    officerApi: { auth: officerApiAuthInWords(c), maxBodyBytes: c.officerApi.maxBodyBytes },
     notifications: {
       sendRatePerSecond: c.notifications.sendRatePerSecond,
       quietHours: formatQuietHours(c.notifications.quietHours),

@@ -9,7 +9,11 @@ import { Verbs, type Verb } from './verbs';
 const ItemLocator = z.object({ committeeId: Id, agendaItemId: Id });
 const DecisionLocator = z.object({ committeeId: Id, decisionId: Id });
 const ActionPlanLocator = z.object({ committeeId: Id, actionPlanId: Id });
-const ActionLocator = z.object({ committeeId: Id, actionPlanId: Id, actionId: Id });
+/** Which view of a plan the card showed: the whole plan, or only the viewer's own actions ("actions"). */
+export const PlanView = z.enum(['plan', 'mine']);
+export type PlanView = z.infer<typeof PlanView>;
+const ActionPlanViewLocator = ActionPlanLocator.extend({ view: PlanView.optional() });
+const ActionLocator = z.object({ committeeId: Id, actionPlanId: Id, actionId: Id, view: PlanView.optional() });
 const NotificationLocator = z.object({ notificationId: Id });
 /** The confirmation card names an item or a meeting (templates bind the other as an empty string). */
 const emptyAsAbsent = (v: unknown) => (v === '' ? undefined : v);
@@ -24,7 +28,7 @@ export const ActionDataSchemas = {
   [Verbs.remindOutstanding]: ItemLocator,
   [Verbs.viewDecision]: DecisionLocator,
   [Verbs.viewActionPlan]: ActionPlanLocator,
-  [Verbs.refreshActionPlan]: ActionPlanLocator,
+  [Verbs.refreshActionPlan]: ActionPlanViewLocator,
   [Verbs.updateAction]: ActionLocator,
   [Verbs.showHelp]: z.object({}),
   [Verbs.sendNotification]: PushLocator,
@@ -56,11 +60,52 @@ export const ActionUpdateInput = z.object({
 
 export type ActionUpdateSubmission = z.infer<typeof ActionLocator> & z.infer<typeof ActionUpdateInput>;
 
-/** Reads an `updateAction` submission: the locators from the action data, the values from that action's inputs. */
-export const parseActionUpdate = (data: unknown): ActionUpdateSubmission => {
+/** What the person typed into an action's update form, as typed: shown again when it is refused. */
+export interface TypedUpdate {
+  readonly actionId: string;
+  readonly rag: string;
+  readonly percentComplete: string;
+  readonly note: string;
+  /** Why it was refused, in words: "Percent done must be a whole number from 0 to 100: 150 is not." */
+  readonly problem: string;
+}
+
+export type ActionUpdateReading =
+  | { readonly ok: true; readonly submission: ActionUpdateSubmission }
+  | { readonly ok: false; readonly locator: z.infer<typeof ActionLocator>; readonly typed: TypedUpdate };
+
+const asText = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
+/**
+ * Reads an `updateAction` submission: the locators from the action data (bad ones throw: a forged card), the values
+ * from that action's inputs. Values a person typed wrong (150 percent) are not an error of the card: they come back
+ * with the reason, as typed, so that the card can show them again and nothing is saved.
+ */
+export const readActionUpdate = (data: unknown): ActionUpdateReading => {
   const locator = ActionLocator.parse(data);
   const raw = data as Record<string, unknown>;
   const ids = updateInputIds(locator.actionId);
-  const input = ActionUpdateInput.parse({ rag: raw[ids.rag], percentComplete: raw[ids.percentComplete], note: raw[ids.note] ?? '' });
-  return { ...locator, ...input };
+  const values = { rag: raw[ids.rag], percentComplete: raw[ids.percentComplete], note: raw[ids.note] ?? '' };
+  const input = ActionUpdateInput.safeParse(values);
+  if (input.success) return { ok: true, submission: { ...locator, ...input.data } };
+  const field = input.error.issues[0]?.path[0];
+  const typedPercent = asText(values.percentComplete).trim();
+  const problem =
+    field === 'percentComplete'
+      ? `Percent done must be a whole number from 0 to 100${typedPercent ? `: ${typedPercent} is not` : ''}. Nothing was saved.`
+      : field === 'rag'
+        ? 'Choose a status (on track, at risk, off track or done). Nothing was saved.'
+        : 'The note is longer than 2,000 characters. Nothing was saved.';
+  return {
+    ok: false,
+    locator,
+    typed: { actionId: locator.actionId, rag: asText(values.rag), percentComplete: typedPercent, note: asText(values.note), problem },
+  };
+};
+
+/** Reads an `updateAction` submission and throws on anything wrong with it. */
+export const parseActionUpdate = (data: unknown): ActionUpdateSubmission => {
+  const reading = readActionUpdate(data);
+  if (!reading.ok) throw new RangeError(reading.typed.problem);
+  return reading.submission;
 };

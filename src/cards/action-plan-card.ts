@@ -1,5 +1,5 @@
 import { isOverdue, type ActionPlan, type ActionUpdate, type Committee, type Decision, type Member, type Rag } from '../domain';
-import { updateInputIds } from './action-data';
+import { updateInputIds, type PlanView, type TypedUpdate } from './action-data';
 import { formatDayDate, formatWhen, londonDay } from './format-date';
 import { presentRag, ragOrder, type TextColour } from './rag';
 import { userSpecificRefresh } from './refresh';
@@ -10,9 +10,8 @@ import { Verbs } from './verbs';
 export interface ActionView {
   readonly actionId: string;
   readonly title: string;
-  /** "🟠 At risk": word and icon as well as colour. */
+  /** "🟠 At risk": the word and the icon, in the default colour. */
   readonly ragLabel: string;
-  readonly ragColour: TextColour;
   readonly rag: Rag;
   readonly percentComplete: number;
   readonly percentText: string;
@@ -27,6 +26,12 @@ export interface ActionView {
   /** Only the action's owner and officers get the update form. */
   readonly canUpdate: boolean;
   readonly inputIds: ReturnType<typeof updateInputIds>;
+  /** The update form's values: the action's own, or what the person typed when it was refused. */
+  readonly formRag: string;
+  readonly formPercent: number;
+  readonly formNote: string;
+  /** Why the person's update was refused, beside the action; '' otherwise. */
+  readonly problemText: string;
 }
 
 export interface ActionPlanView {
@@ -44,6 +49,8 @@ export interface ActionPlanView {
   readonly moreActionsText: string;
   /** Teams user ids (MRIs) of everyone the card is sent to: they get their own view through `refresh`. */
   readonly recipientUserIds: readonly string[];
+  /** The whole plan, or only the viewer's own actions: saving an update (or a refresh) keeps the same view. */
+  readonly view: PlanView;
 }
 
 export interface ActionPlanCardInput {
@@ -59,6 +66,10 @@ export interface ActionPlanCardInput {
   /** Teams user ids (MRIs) of everyone the card is sent to: they get their own view through `refresh`. */
   readonly recipientUserIds?: readonly string[];
   readonly now: Date;
+  /** 'mine' when `plan` holds only the viewer's own actions. */
+  readonly view?: PlanView;
+  /** An update the person typed that was refused: its action's form shows it again, with the reason. */
+  readonly typed?: TypedUpdate;
 }
 
 // Each action with its update form is about 2.5 KB of card: 8 keep a plan inside 28 KB.
@@ -89,6 +100,7 @@ export const buildActionPlanView = (input: ActionPlanCardInput): ActionPlanView 
     const rag = presentRag(a.rag);
     const late = isOverdue(a, today);
     const update = newestUpdate(input.updates ?? [], a.id);
+    const typedHere = input.typed?.actionId === a.id ? input.typed : undefined;
     const lastAt = update?.at ?? a.lastUpdateAt;
     const lastUpdateText = lastAt
       ? `Last update ${formatWhen(lastAt, now)}${update ? ` by ${nameOf(update.byMemberId)}` : ''}${update?.note ? ': ' : ''}`
@@ -97,7 +109,6 @@ export const buildActionPlanView = (input: ActionPlanCardInput): ActionPlanView 
       actionId: a.id,
       title: clip(a.title, LIMITS.actionTitle),
       ragLabel: rag.label,
-      ragColour: rag.colour,
       rag: a.rag,
       percentComplete: a.percentComplete,
       percentText: `${a.percentComplete}% done`,
@@ -109,6 +120,11 @@ export const buildActionPlanView = (input: ActionPlanCardInput): ActionPlanView 
       lastUpdateNote: update?.note ? clip(update.note, LIMITS.note) : '',
       canUpdate: viewerIsOfficer || (viewer !== undefined && viewer.id === a.ownerMemberId),
       inputIds: updateInputIds(a.id),
+      formRag: typedHere ? typedHere.rag : a.rag,
+      // A number input holds only a number: 150 is kept as typed, letters (which no number input sends) are not.
+      formPercent: typedHere && Number.isFinite(Number(typedHere.percentComplete)) && typedHere.percentComplete !== '' ? Number(typedHere.percentComplete) : a.percentComplete,
+      formNote: typedHere ? typedHere.note : '',
+      problemText: typedHere ? typedHere.problem : '',
     };
   });
 
@@ -124,10 +140,15 @@ export const buildActionPlanView = (input: ActionPlanCardInput): ActionPlanView 
     actions,
     moreActionsText: moreCount > 0 ? `${plural(moreCount, 'more action')} not shown.` : '',
     recipientUserIds: input.recipientUserIds ?? [],
+    view: input.view ?? 'plan',
   };
 };
 
 export const renderActionPlanCard = (view: ActionPlanView): AdaptiveCard => ({
   ...renderTemplate('action-plan', view),
-  refresh: userSpecificRefresh(view.recipientUserIds, { committeeId: view.committeeId, actionPlanId: view.actionPlanId }, Verbs.refreshActionPlan),
+  refresh: userSpecificRefresh(
+    view.recipientUserIds,
+    { committeeId: view.committeeId, actionPlanId: view.actionPlanId, ...(view.view === 'mine' ? { view: 'mine' } : {}) },
+    Verbs.refreshActionPlan,
+  ),
 });

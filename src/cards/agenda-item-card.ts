@@ -4,7 +4,7 @@ import { userSpecificRefresh } from './refresh';
 import { renderTemplate, type AdaptiveCard } from './templates';
 import { documentViews, type DocumentView } from './documents';
 import { buildFoundView, type FoundInput, type FoundView } from './found-passage';
-import { clip, firstOf, plural } from './text';
+import { clip, firstOf, plural, safeUrl } from './text';
 
 export interface AgendaItemView extends FoundView {
   readonly committeeId: string;
@@ -29,6 +29,11 @@ export interface AgendaItemView extends FoundView {
   readonly documents: readonly DocumentView[];
   /** "1 restricted paper is not shown here." */
   readonly restrictedText: string;
+  /** With no papers listed, what is true: "No papers published yet." before the meeting, "No papers are recorded
+   *  here for this item." once it has met or decided. */
+  readonly noPapersText: string;
+  /** The item's page on the council website (ModernGov), http(s) only, for its papers when none are listed; ''. */
+  readonly papersUrl: string;
   readonly decisionId: string;
   readonly actionPlanId: string;
   /** This viewer's own state: the card is user-specific once refreshed. */
@@ -96,6 +101,8 @@ export const buildAgendaItemView = (input: AgendaItemCardInput): AgendaItemView 
     })),
     documents,
     restrictedText: restrictedCount > 0 ? `${plural(restrictedCount, 'restricted paper')} not shown here.` : '',
+    noPapersText: decision || (meeting && meeting.startsAt <= now.toISOString()) ? 'No papers are recorded here for this item.' : 'No papers published yet.',
+    papersUrl: documents.length === 0 ? (safeUrl(item.source?.url) ?? safeUrl(decision?.source?.url) ?? safeUrl(meeting?.source?.url) ?? '') : '',
     decisionId: decision?.id ?? '',
     actionPlanId: input.actionPlan?.id ?? '',
     acknowledged: acknowledgement !== undefined,

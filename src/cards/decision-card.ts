@@ -3,7 +3,6 @@ import { EXEMPT_TEXT } from './agenda-item-card';
 import { documentViews, type DocumentView } from './documents';
 import { buildFoundView, type FoundInput, type FoundView } from './found-passage';
 import { formatDayDate } from './format-date';
-import type { TextColour } from './rag';
 import { formatStatus } from './status-text';
 import { renderTemplate, type AdaptiveCard } from './templates';
 import { clip, firstOf, plural, safeUrl } from './text';
@@ -15,7 +14,6 @@ export interface OutcomeView {
   readonly text: string;
   readonly statusHeadline: string;
   readonly statusNext: string;
-  readonly statusColour: TextColour;
 }
 
 export interface DecisionView extends FoundView {
@@ -78,7 +76,6 @@ export const buildDecisionView = (input: DecisionCardInput): DecisionView => {
       text: clip(o.text, LIMITS.outcomeText),
       statusHeadline: text.headline,
       statusNext: text.next,
-      statusColour: text.colour,
     };
   });
   const dates = [

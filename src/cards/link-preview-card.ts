@@ -1,5 +1,4 @@
 import { ragCountsText } from './action-plan-card';
-import type { TextColour } from './rag';
 import { describeSearchHit, type SearchHit } from './search-results-card';
 import { renderTemplate, type AdaptiveCard } from './templates';
 import { clip, safeUrl } from './text';
@@ -16,7 +15,6 @@ export interface LinkPreviewView {
   readonly title: string;
   /** Where a decision stands, an item's summary (clipped) or an action plan's progress; '' when there is none. */
   readonly detail: string;
-  readonly detailColour: TextColour;
   /** An http(s) address for "Open on the council website"; '' for no button. */
   readonly openUrl: string;
 }
@@ -48,7 +46,6 @@ export const buildLinkPreviewView = (input: { hit: SearchHit; sourceUrl?: string
     label,
     title: facts.title,
     detail: detailOf(hit, facts.statusText, facts.when),
-    detailColour: hit.kind === 'decision' && facts.statusText ? facts.statusColour : 'default',
     openUrl: safeUrl(input.sourceUrl) ?? facts.sourceUrl,
   };
 };

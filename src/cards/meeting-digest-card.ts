@@ -1,6 +1,5 @@
 import type { Acknowledgement, AgendaItem, Committee, Meeting } from '../domain';
 import { formatDateTime } from './format-date';
-import type { TextColour } from './rag';
 import { renderTemplate, type AdaptiveCard } from './templates';
 import { clip, firstOf, plural } from './text';
 
@@ -22,11 +21,10 @@ export interface MeetingDigestView {
   readonly venue: string;
   /** "This meeting has been cancelled." */
   readonly statusText: string;
-  /** "3 of 5 items are for decision". */
+  /** "3 of 5 items are for decision"; '' while the agenda is not published (no counts of nothing). */
   readonly forDecisionText: string;
   /** "You have acknowledged 2 of 5 items". */
   readonly acknowledgedText: string;
-  readonly acknowledgedColour: TextColour;
   readonly items: readonly DigestItemView[];
   readonly moreItemsText: string;
 }
@@ -60,9 +58,8 @@ export const buildMeetingDigestView = (input: MeetingDigestCardInput): MeetingDi
     meetingWhen: formatDateTime(meeting.startsAt),
     venue: meeting.venue ?? '',
     statusText: meeting.status === 'cancelled' ? 'This meeting has been cancelled.' : '',
-    forDecisionText: `${forDecision} of ${plural(items.length, 'item')} ${forDecision === 1 ? 'is' : 'are'} for decision`,
-    acknowledgedText: forOnePerson ? `You have acknowledged ${mine} of ${plural(items.length, 'item')}` : '',
-    acknowledgedColour: items.length > 0 && mine === items.length ? 'good' : 'default',
+    forDecisionText: items.length === 0 ? '' : `${forDecision} of ${plural(items.length, 'item')} ${forDecision === 1 ? 'is' : 'are'} for decision`,
+    acknowledgedText: forOnePerson && items.length > 0 ? `You have acknowledged ${mine} of ${plural(items.length, 'item')}` : '',
     items: shown.map((i) => ({
       agendaItemId: i.id,
       number: i.number ?? '–',

@@ -5,20 +5,19 @@ export type TextColour = 'default' | 'good' | 'warning' | 'attention' | 'accent'
 export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'warning' | 'attention' | 'accent';
 
 export interface RagPresentation {
-  /** "On track": the word carries the meaning for anyone who cannot tell the colours apart. */
+  /** "On track": the word and the icon carry the meaning, in the default text colour (see status-text.ts). */
   readonly word: string;
   readonly icon: string;
   /** "🟢 On track". */
   readonly label: string;
-  readonly colour: TextColour;
   readonly style: ContainerStyle;
 }
 
 const presentations: Record<Rag, Omit<RagPresentation, 'label'>> = {
-  'on-track': { word: 'On track', icon: '🟢', colour: 'good', style: 'good' },
-  'at-risk': { word: 'At risk', icon: '🟠', colour: 'warning', style: 'warning' },
-  'off-track': { word: 'Off track', icon: '🔴', colour: 'attention', style: 'attention' },
-  done: { word: 'Done', icon: '✅', colour: 'good', style: 'emphasis' },
+  'on-track': { word: 'On track', icon: '🟢', style: 'good' },
+  'at-risk': { word: 'At risk', icon: '🟠', style: 'warning' },
+  'off-track': { word: 'Off track', icon: '🔴', style: 'attention' },
+  done: { word: 'Done', icon: '✅', style: 'emphasis' },
 };
 
 export const ragOrder: readonly Rag[] = ['on-track', 'at-risk', 'off-track', 'done'];

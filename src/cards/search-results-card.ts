@@ -1,7 +1,6 @@
 import type { ActionPlan, AgendaItem, Committee, Decision, Meeting, StatusDescription } from '../domain';
 import { ragCountsText } from './action-plan-card';
 import { formatDateTime, formatDayDate } from './format-date';
-import type { TextColour } from './rag';
 import { formatStatus } from './status-text';
 import { renderTemplate, type AdaptiveCard } from './templates';
 import { clip, firstOf, plural, safeUrl } from './text';
@@ -23,7 +22,6 @@ export interface SearchResultView {
   readonly title: string;
   readonly detail: string;
   readonly statusText: string;
-  readonly statusColour: TextColour;
   readonly openTitle: string;
   readonly verb: Verb;
   /** Locators only, as the verb's handler expects them. */
@@ -33,7 +31,9 @@ export interface SearchResultView {
 }
 
 export interface SearchResultsView {
-  /** "3 results for " (the query follows in bold, as literal text). */
+  /** What the list is: "Search", "Decisions in the last 30 days". */
+  readonly heading: string;
+  /** "3 results for " (the query follows in bold, as literal text); "3 decisions" for a list with no query. */
   readonly summaryText: string;
   readonly query: string;
   readonly results: readonly SearchResultView[];
@@ -69,7 +69,6 @@ export interface SearchHitFacts extends HitOpenAction {
   readonly when: string;
   /** Where a decision stands ("Recommended to Council: awaiting Full Council, 21 July 2021"); '' for other hits. */
   readonly statusText: string;
-  readonly statusColour: TextColour;
   /** The hit's own page on the council website, when it has one and it is http(s); '' otherwise. */
   readonly sourceUrl: string;
 }
@@ -86,7 +85,6 @@ export const describeSearchHit = (hit: SearchHit): SearchHitFacts => {
         committeeName: committee.name,
         when: meeting ? formatDateTime(meeting.startsAt) : '',
         statusText: '',
-        statusColour: 'default',
         sourceUrl: safeUrl(item.source?.url) ?? '',
         ...openAction(Verbs.viewItem, 'Open agenda item', { committeeId: item.committeeId, agendaItemId: item.id }),
       };
@@ -100,7 +98,6 @@ export const describeSearchHit = (hit: SearchHit): SearchHitFacts => {
         committeeName: committee.name,
         when: decision.decidedOn ? formatDayDate(decision.decidedOn) : '',
         statusText: text ? [text.headline, text.next].filter(Boolean).join('. ') : '',
-        statusColour: text?.colour ?? 'default',
         sourceUrl: safeUrl(decision.source?.url) ?? '',
         ...openAction(Verbs.viewDecision, 'Open decision', { committeeId: decision.committeeId, decisionId: decision.id }),
       };
@@ -113,7 +110,6 @@ export const describeSearchHit = (hit: SearchHit): SearchHitFacts => {
         committeeName: committee.name,
         when: '',
         statusText: '',
-        statusColour: 'default',
         sourceUrl: '',
         ...openAction(Verbs.viewActionPlan, 'Open action plan', { committeeId: plan.committeeId, actionPlanId: plan.id }),
       };
@@ -135,19 +131,25 @@ const detailOf = (hit: SearchHit, facts: SearchHitFacts): string => {
 
 const resultOf = (hit: SearchHit): SearchResultView => {
   const facts = describeSearchHit(hit);
-  const { kindLabel, title, statusText, statusColour, openTitle, verb, data, submitData } = facts;
-  return { kindLabel, title, detail: detailOf(hit, facts), statusText, statusColour, verb, openTitle, data, submitData };
+  const { kindLabel, title, statusText, openTitle, verb, data, submitData } = facts;
+  return { kindLabel, title, detail: detailOf(hit, facts), statusText, verb, openTitle, data, submitData };
 };
 
-export const buildSearchResultsView = (input: { query: string; hits: readonly SearchHit[] }): SearchResultsView => {
+/**
+ * `heading` and `noun` name what the list is when it is not a search ("Decisions in the last 30 days", "decision"):
+ * a list is headed as what it is.
+ */
+export const buildSearchResultsView = (input: { query: string; hits: readonly SearchHit[]; heading?: string; noun?: string }): SearchResultsView => {
   const { shown, moreCount } = firstOf(input.hits, LIMITS.results);
   const query = clip(input.query, LIMITS.query);
-  const count = plural(input.hits.length, 'result');
+  const noun = input.noun ?? 'result';
+  const count = plural(input.hits.length, noun);
   return {
+    heading: input.heading ?? 'Search',
     summaryText: query ? `${input.hits.length === 0 ? 'No results' : count} for ` : count,
     query,
     results: shown.map(resultOf),
-    moreResultsText: moreCount > 0 ? `${plural(moreCount, 'more result')}: add a word or two to narrow the search.` : '',
+    moreResultsText: moreCount > 0 ? `${plural(moreCount, `more ${noun}`)}${input.heading ? ' not shown.' : ': add a word or two to narrow the search.'}` : '',
   };
 };
 

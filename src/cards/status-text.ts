@@ -1,15 +1,13 @@
 import type { OutcomeStatus, StatusDescription } from '../domain';
 import { formatDayDate, formatLongDate } from './format-date';
-import type { TextColour } from './rag';
 
 export interface StatusText {
-  /** The status in words, with its date where the status is a wait for a meeting:
-   *  "Recommended to Council: awaiting Full Council, 21 July 2021". */
+  /** The status in words after its icon, with its date where the status is a wait for a meeting:
+   *  "🏛️ Recommended to Council: awaiting Full Council, 21 July 2021". */
   readonly headline: string;
   /** What comes next and when: "Call-in period ends Tue 22 June 2021"; when nothing comes next, since when:
    *  "Since Tue 29 June 2021". */
   readonly next: string;
-  readonly colour: TextColour;
 }
 
 /**
@@ -18,31 +16,36 @@ export interface StatusText {
  */
 const awaitingMeeting: ReadonlySet<OutcomeStatus> = new Set(['awaiting-council']);
 
-const colours: Record<OutcomeStatus, TextColour> = {
-  scheduled: 'default',
-  made: 'accent',
-  'call-in-open': 'warning',
-  effective: 'good',
-  'called-in': 'attention',
-  confirmed: 'good',
-  'referred-back': 'attention',
-  noted: 'good',
-  'awaiting-council': 'warning',
-  'approved-by-council': 'good',
-  'amended-by-council': 'good',
-  'rejected-by-council': 'attention',
-  deferred: 'warning',
-  withdrawn: 'default',
+/**
+ * The icon beside each status. The meaning is in the words and the icon, in the default text colour: the semantic
+ * colours are not readable everywhere (Teams' light theme, as the Agents Playground applies it, draws "good" at
+ * 2.06:1 and "warning" at 1.47:1 on white), so a status line is never coloured.
+ */
+const icons: Record<OutcomeStatus, string> = {
+  scheduled: '📅',
+  made: '📝',
+  'call-in-open': '⏳',
+  effective: '✅',
+  'called-in': '⚠️',
+  confirmed: '✅',
+  'referred-back': '↩️',
+  noted: 'ℹ️',
+  'awaiting-council': '🏛️',
+  'approved-by-council': '✅',
+  'amended-by-council': '✏️',
+  'rejected-by-council': '❌',
+  deferred: '⏸️',
+  withdrawn: '✖️',
 };
 
 /** Formats a status computed elsewhere (domain/decision-status.ts); it decides nothing about the status itself. */
 export const formatStatus = (d: StatusDescription): StatusText => {
   if (awaitingMeeting.has(d.status) && d.nextOn) {
-    return { headline: `${d.label}, ${formatLongDate(d.nextOn)}`, next: '', colour: colours[d.status] };
+    return { headline: `${icons[d.status]} ${d.label}, ${formatLongDate(d.nextOn)}`, next: '' };
   }
   // With nothing to come, "since when" is the useful second line.
   const next = d.next
     ? d.nextOn ? `${d.next} ${formatDayDate(d.nextOn)}` : d.next
     : d.since ? `Since ${formatDayDate(d.since)}` : '';
-  return { headline: d.label, next, colour: colours[d.status] };
+  return { headline: `${icons[d.status]} ${d.label}`, next };
 };

@@ -1,7 +1,8 @@
 import {
   buildAcknowledgementReportView, buildActionPlanView, buildAgendaItemView, buildDecisionView, buildHelpView, buildMeetingDigestView,
   buildSearchResultsView, renderAcknowledgementReportCard, renderActionPlanCard, renderAgendaItemCard, renderDecisionCard,
-  renderHelpCard, renderMeetingDigestCard, renderSearchResultsCard, type AdaptiveCard, type FoundInput, type SearchHit,
+  renderHelpCard, renderMeetingDigestCard, renderSearchResultsCard, type AdaptiveCard, type FoundInput, type PlanView, type SearchHit,
+  type TypedUpdate,
 } from '../cards';
 import { mayViewRestrictedPapers, type Member, type Viewer } from '../domain';
 import type { AcknowledgementReport } from '../services/conversation/acknowledgement-report';
@@ -52,10 +53,16 @@ export const decisionCard = (details: Pick<DecisionDetails, 'decision' | 'status
 export const meetingDigestCard = (agenda: MeetingAgenda, viewer: Viewer): AdaptiveCard =>
   renderMeetingDigestCard(buildMeetingDigestView({ ...agenda, myAcknowledgements: viewer.where === 'personal' ? agenda.myAcknowledgements : undefined }));
 
-export const actionPlanCard = (details: ActionPlanDetails, viewer: Viewer, options: CardOptions): AdaptiveCard =>
+export const actionPlanCard = (
+  details: ActionPlanDetails,
+  viewer: Viewer,
+  options: CardOptions & { readonly view?: PlanView; readonly typed?: TypedUpdate },
+): AdaptiveCard =>
   renderActionPlanCard(
     buildActionPlanView({
       ...details,
+      ...(options.view ? { view: options.view } : {}),
+      ...(options.typed ? { typed: options.typed } : {}),
       viewer: seenByOthers(viewer, options.audience) ? undefined : viewer.member,
       recipientUserIds: options.recipientUserIds,
       now: options.now,
@@ -67,7 +74,8 @@ export const acknowledgementReportCard = (report: AcknowledgementReport, now: Da
     buildAcknowledgementReportView({ item: report.details.item, committee: report.details.committee, meeting: report.details.meeting, audience: report.audience, acknowledgements: report.acknowledgements, now }),
   );
 
-export const searchResultsCard = (query: string, hits: readonly SearchHit[]): AdaptiveCard => renderSearchResultsCard(buildSearchResultsView({ query, hits }));
+export const searchResultsCard = (query: string, hits: readonly SearchHit[], list?: { heading: string; noun: string }): AdaptiveCard =>
+  renderSearchResultsCard(buildSearchResultsView({ query, hits, ...list }));
 
 export const helpCard = (member?: Member): AdaptiveCard =>
   renderHelpCard(buildHelpView({ member }));

@@ -1,4 +1,4 @@
-import { parseActionData, parseActionUpdate, updateInputIds } from '../../src/cards/action-data';
+import { parseActionData, parseActionUpdate, readActionUpdate, updateInputIds } from '../../src/cards/action-data';
 import { Verbs, allVerbs, isVerb } from '../../src/cards/verbs';
 
 describe('card action data', () => {
@@ -48,5 +48,10 @@ describe('card action data', () => {
   it('refuses an update out of range', () => {
     expect(() => parseActionUpdate({ committeeId: 'c', actionPlanId: 'p', actionId: 'a', 'rag-a': 'done', 'percent-a': '101' })).toThrow();
     expect(() => parseActionUpdate({ committeeId: 'c', actionPlanId: 'p', actionId: 'a', 'rag-a': 'green', 'percent-a': '5' })).toThrow();
+    expect(readActionUpdate({ committeeId: 'c', actionPlanId: 'p', actionId: 'a', view: 'mine', 'rag-a': 'at-risk', 'percent-a': '150', 'note-a': 'typed' })).toEqual({
+      ok: false,
+      locator: { committeeId: 'c', actionPlanId: 'p', actionId: 'a', view: 'mine' },
+      typed: { actionId: 'a', rag: 'at-risk', percentComplete: '150', note: 'typed', problem: 'Percent done must be a whole number from 0 to 100: 150 is not. Nothing was saved.' },
+    });
   });
 });

@@ -67,6 +67,19 @@ describe('agenda item card', () => {
     expect((bare.actions as { verb: string }[]).map((a) => a.verb)).toEqual(['acknowledge']);
   });
 
+  it('says what is true of an item already decided with no papers listed: not recorded here, and the council website when known', () => {
+    const decided = renderAgendaItemCard(
+      buildAgendaItemView({ ...base, item: { ...s.item, documents: [], source: { kind: 'moderngov-agenda-item', url: 'https://democracy.melton.gov.uk/ieIssueDetails.aspx?IId=1' } } }),
+    );
+    const t = visibleTexts(decided);
+    expect(t).not.toContain('No papers published yet.');
+    expect(t).toEqual(expect.arrayContaining(['No papers are recorded here for this item.', '📄 Papers on the council website']));
+    expect(actionsOfType(decided, 'Action.OpenUrl').map((a) => a.url)).toContain('https://democracy.melton.gov.uk/ieIssueDetails.aspx?IId=1');
+    const noLink = visibleTexts(renderAgendaItemCard(buildAgendaItemView({ ...base, item: { ...s.item, documents: [], source: undefined } })));
+    expect(noLink).toContain('No papers are recorded here for this item.');
+    expect(noLink).not.toContain('📄 Papers on the council website');
+  });
+
   it('marks an exempt item and gives its reason', () => {
     const exempt = renderAgendaItemCard(
       buildAgendaItemView({ ...base, item: { ...s.item, exempt: true, exemptReason: 'Paragraph 3: financial or business affairs' } }),

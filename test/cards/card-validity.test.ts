@@ -26,7 +26,8 @@ const versions: Record<CardName, string> = {
   'notification-progress': '1.5',
 };
 
-const LOCATORS = new Set(['committeeId', 'agendaItemId', 'decisionId', 'actionPlanId', 'actionId', 'meetingId', 'notificationId']);
+// `view` says which view of a plan to answer with (the whole plan or the viewer's own actions): no identity, no record.
+const LOCATORS = new Set(['committeeId', 'agendaItemId', 'decisionId', 'actionPlanId', 'actionId', 'meetingId', 'notificationId', 'view']);
 
 describe.each(cases)('%s card with %s', (name, _label, view) => {
   const card = renderCard(name, view as never);

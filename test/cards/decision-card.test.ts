@@ -22,11 +22,11 @@ describe('decision card', () => {
       expect.arrayContaining([
         '1)',
         `NOTED ${s.decision.outcomes[0]!.text}`,
-        'Noted: nothing to implement',
+        'ℹ️ Noted: nothing to implement',
         'Since Wed 16 June 2021',
         '2)',
         'RECOMMENDED to Council that the proposed Community Safety Strategy 2021-24 be approved.',
-        'Recommended to Council: awaiting Full Council, 21 July 2021',
+        '🏛️ Recommended to Council: awaiting Full Council, 21 July 2021',
       ]),
     );
   });
@@ -36,7 +36,7 @@ describe('decision card', () => {
       decision: { ...s.decision, outcomes: [{ ...s.decision.outcomes[0]!, verb: 'APPROVED', status: 'call-in-open' }] },
       statuses: { 1: { status: 'call-in-open', label: 'Call-in open', next: 'Call-in period ends', nextOn: '2021-06-22', final: false } },
     });
-    expect(view.outcomes[0]).toMatchObject({ statusHeadline: 'Call-in open', statusNext: 'Call-in period ends Tue 22 June 2021', statusColour: 'warning' });
+    expect(view.outcomes[0]).toMatchObject({ statusHeadline: '⏳ Call-in open', statusNext: 'Call-in period ends Tue 22 June 2021' });
   });
 
   it('gives the reasons and the buttons', () => {

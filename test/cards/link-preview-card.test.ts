@@ -14,8 +14,7 @@ describe('link preview card', () => {
     expect(view).toEqual({
       label: 'DECISION · Cabinet',
       title: 'Approval of the Community Safety Partnership Strategic Plan',
-      detail: 'Recommended to Council: awaiting Full Council, 21 July 2021',
-      detailColour: 'warning',
+      detail: '🏛️ Recommended to Council: awaiting Full Council, 21 July 2021',
       openUrl: decisionLink,
     });
     const card = renderLinkPreviewCard(view);
@@ -23,10 +22,10 @@ describe('link preview card', () => {
     expect(visibleTexts(card)).toEqual([
       'DECISION · Cabinet',
       'Approval of the Community Safety Partnership Strategic Plan',
-      'Recommended to Council: awaiting Full Council, 21 July 2021',
+      '🏛️ Recommended to Council: awaiting Full Council, 21 July 2021',
     ]);
     expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open on the council website', url: decisionLink }]);
-    expect(allObjects(card).find((o) => o.text === view.detail)?.color).toBe('warning');
+    expect(allObjects(card).find((o) => o.text === view.detail)).not.toHaveProperty('color');
     expect(cardProblems(card)).toEqual([]);
   });
 
@@ -39,7 +38,7 @@ describe('link preview card', () => {
     ]);
     expect(Array.from(visibleTexts(card)[2]!)).toHaveLength(200);
     expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open on the council website', url: itemLink }]);
-    expect(allObjects(card).filter((o) => o.type === 'TextRun').map((o) => o.color)).toEqual([undefined, 'accent', 'default']);
+    expect(allObjects(card).filter((o) => o.type === 'TextRun').map((o) => o.color)).toEqual([undefined, 'accent', undefined]);
   });
 
   it('falls back to the hit’s own page, and offers no button when no http(s) address is known', () => {
@@ -68,7 +67,6 @@ describe('link preview card', () => {
       label: 'ACTION PLAN · Cabinet',
       title: 'Community Safety Strategy 2021-24: action plan',
       detail: '4 actions: 1 on track, 1 at risk, 1 off track, 1 done',
-      detailColour: 'default',
       openUrl: '',
     });
   });
@@ -77,7 +75,7 @@ describe('link preview card', () => {
     for (const hit of [decisionHit, itemHit]) {
       const facts = describeSearchHit(hit);
       const [result] = buildSearchResultsView({ query: 'x', hits: [hit] }).results;
-      expect(result).toMatchObject({ kindLabel: facts.kindLabel, title: facts.title, statusText: facts.statusText, statusColour: facts.statusColour });
+      expect(result).toMatchObject({ kindLabel: facts.kindLabel, title: facts.title, statusText: facts.statusText });
       expect(buildLinkPreviewView({ hit }).title).toBe(result!.title);
     }
   });

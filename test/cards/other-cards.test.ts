@@ -37,6 +37,12 @@ describe('meeting digest card', () => {
       s.agenda.map((i) => ({ committeeId: 'cabinet', agendaItemId: i.id })),
     );
   });
+
+  it('says the agenda is not published yet, and counts nothing, for a meeting with no items', () => {
+    const empty = visibleTexts(renderMeetingDigestCard(buildMeetingDigestView({ meeting: s.meeting, committee: s.cabinet, items: [], myAcknowledgements: [] })));
+    expect(empty).toEqual(['Cabinet', 'Wed 16 June 2021, 6.30pm', s.meeting.venue, 'The agenda has not been published yet: its items will be here once democratic services publish it.']);
+    expect(empty.join(' ')).not.toMatch(/0 of 0|acknowledged 0/);
+  });
 });
 
 describe('acknowledgement report card', () => {
@@ -82,7 +88,7 @@ describe('search results card', () => {
       expect.arrayContaining([
         '2 results for community safety',
         'DECISION',
-        'Recommended to Council: awaiting Full Council, 21 July 2021',
+        '🏛️ Recommended to Council: awaiting Full Council, 21 July 2021',
         'Cabinet · 4 actions: 1 on track, 1 at risk, 1 off track, 1 done',
       ]),
     );
@@ -100,6 +106,12 @@ describe('search results card', () => {
 });
 
 describe('help card', () => {
+  it('says to @mention the bot in channels and group chats, where Teams delivers nothing else', () => {
+    expect(visibleTexts(renderHelpCard(buildHelpView({})))).toContain(
+      '💬 In a channel or group chat, start with @Cabinet bot ("@Cabinet bot agenda"): Teams gives me only the messages that mention me there. In our personal chat, just type.',
+    );
+  });
+
   it('greets the person and shows officer help to officers only', () => {
     expect(visibleTexts(renderHelpCard(buildHelpView({ councilName: 'Melton Borough Council', member: s.officer })))).toEqual(
       expect.arrayContaining(['Hello Andrew Cotton', 'For officers', 'status community safety strategy where a decision has got to, and what happens next', 'report community safety who has and has not acknowledged an item']),

@@ -84,6 +84,16 @@ describe('configuration', () => {
     expect(config.port).toBe(3978);
   });
 
+  it('logs which bearer token the officer API accepts, never "disabled" for an API that answers 401', () => {
+    expect(describeConfig(loadConfig({})).officerApi).toMatchObject({
+      auth: 'no token is accepted (every request gets 401): set OFFICER_API_TOKEN in .env and send it as Authorization: Bearer <token>',
+    });
+    const withToken = JSON.stringify(describeConfig(loadConfig({ OFFICER_API_TOKEN: 'local-secret-token' })));
+    expect(withToken).toContain('Authorization: Bearer <the value of OFFICER_API_TOKEN> (local mode)');
+    expect(withToken).not.toContain('local-secret-token');
+    expect(withToken).not.toContain('disabled');
+  });
+
   it('never puts a secret in what it logs', () => {
     const config = loadConfig({
       MicrosoftAppId: 'b02e1258-cb16-4e20-88af-d28dc85784c0', MicrosoftAppPassword: 'super-secret-password', MicrosoftAppTenantId: 'ab84b61c-d75b-406d-80b4-d8d3935744a7',

@@ -63,11 +63,31 @@ describe('Teams card actions on the demo council', () => {
       expect(await readPlan()).toEqual(before);
     });
 
-    it('answers input it cannot read (a percent over 100) with the error card, writing nothing', async () => {
+    it('refuses a percent over 100 on the card, with the reason beside the action and what was typed kept, writing nothing', async () => {
       const before = await readPlan();
-      const res = await h.post(h.cardAction('housing', 'updateAction', updateOf('act-scrutiny-report', { rag: 'on-track', percent: '140', note: '' })));
-      expect(cardText(invokeBody(res).value)).toContain('The card sent something this bot cannot read.');
+      const res = await h.post(h.cardAction('housing', 'updateAction', updateOf('act-scrutiny-report', { rag: 'at-risk', percent: '150', note: 'Draft started' })));
+      const card = invokeBody<{ statusCode: number; type: string; value: Record<string, unknown> }>(res).value;
+      const text = cardText(card);
+      expect(text).toContain('⚠️ Percent done must be a whole number from 0 to 100: 150 is not. Nothing was saved. Press Update: what you typed is still there.');
+      expect(text).not.toContain('The card sent something this bot cannot read.');
+      const ids = updateInputIds('act-scrutiny-report');
+      const inputs = JSON.stringify(card);
+      expect(inputs).toContain(`"id":"${ids.percentComplete}"`);
+      expect(inputs).toMatch(new RegExp(`"id":"${ids.percentComplete}"[^}]*"value":150[,}]`));
+      expect(inputs).toMatch(new RegExp(`"id":"${ids.rag}"[^}]*"value":"at-risk"`));
+      expect(inputs).toMatch(new RegExp(`"id":"${ids.note}"[^}]*"value":"Draft started"`));
       expect(await readPlan()).toEqual(before);
+    });
+
+    it('keeps the view the person was in: an update saved from "actions" (their own actions) answers with their own actions', async () => {
+      const mine = cardsIn((await h.post(h.message('director', 'actions'))).sent)[0]!;
+      expect(cardText(mine)).not.toContain('Report progress to Scrutiny Committee'); // Cllr Pearson's action, not the director's
+      const res = await h.post(h.cardAction('director', 'updateAction', { ...updateOf('act-domestic-abuse', { rag: 'on-track', percent: '25', note: '' }), view: 'mine' }));
+      const after = cardText(invokeBody(res).value);
+      expect(after).toContain('Extend the Perpetrator Programme to all partner agencies 🟢 On track 25% done');
+      expect(after).not.toContain('Report progress to Scrutiny Committee');
+      const whole = cardText(invokeBody(await h.post(h.cardAction('director', 'updateAction', updateOf('act-domestic-abuse', { rag: 'on-track', percent: '26', note: '' })))).value);
+      expect(whole).toContain('Report progress to Scrutiny Committee');
     });
   });
 
@@ -83,6 +103,14 @@ describe('Teams card actions on the demo council', () => {
       expect(text).toContain(CSP_TITLE);
       expect(text).toContain('Recommended to Council: awaiting Full Council');
       expect(text).toContain('Noted: nothing to implement');
+    });
+
+    it('is the same card as the answer to "status": its actions (Agenda item, Action plan) and its content', async () => {
+      const viewed = cardsIn((await h.post(h.cardAction('housing', 'viewDecision', { committeeId: DEMO_IDS.cabinet, decisionId: DEMO_IDS.cspDecision }))).sent)[0]!;
+      const answered = cardsIn((await h.post(h.message('housing', 'status community safety'))).sent)[0]!;
+      const verbs = (card: Record<string, unknown>) => (card.actions as { title: string; verb?: string }[]).map((a) => `${a.title}:${a.verb ?? ''}`);
+      expect(verbs(answered)).toEqual(verbs(viewed));
+      expect(verbs(viewed)).toEqual(expect.arrayContaining([expect.stringMatching(/:viewItem$/), expect.stringMatching(/:viewActionPlan$/)]));
     });
 
     it('answers an unknown decision with the error card and posts nothing', async () => {

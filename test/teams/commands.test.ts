@@ -68,12 +68,30 @@ describe('Teams chat commands on the demo council', () => {
     });
   });
 
+  describe('echoes', () => {
+    it('quotes back at most 60 characters of what was typed, whichever command answers', async () => {
+      const nonsense = 'qzxv '.repeat(200).trim();
+      for (const [who, text] of [
+        ['housing', `status ${nonsense}`],
+        ['housing', `item ${nonsense}`],
+        ['housing', `what's on ${nonsense} next week`],
+        ['director', `notify ${nonsense}`],
+      ] as const) {
+        const reply = (await h.post(h.message(who, text))).sent.map((a) => String(a.text ?? '')).join('\n');
+        expect(reply).not.toContain('qzxv '.repeat(13));
+        const quoted = /"([^"]*…)"/.exec(reply)?.[1];
+        expect(quoted).toBeDefined();
+        expect(Array.from(quoted!).length).toBeLessThanOrEqual(60);
+      }
+    });
+  });
+
   describe('decisions', () => {
     it('lists the CSP decision with the status most worth knowing: awaiting Full Council, with its date', async () => {
       const card = onlyCard((await h.post(h.message('housing', 'decisions'))).sent);
       expect(cardText(card)).toBe(
-        `Search 1 result for  decisions in the last 30 days Open decision Open decision DECISION ${CSP_TITLE} ` +
-          `Cabinet · Decided ${formatDayDate(meetings.past.startsAt)} Recommended to Council: awaiting Full Council, ${formatLongDate(meetings.council.startsAt)}`,
+        `Decisions in the last 30 days 1 decision Open decision Open decision DECISION ${CSP_TITLE} ` +
+          `Cabinet · Decided ${formatDayDate(meetings.past.startsAt)} 🏛️ Recommended to Council: awaiting Full Council, ${formatLongDate(meetings.council.startsAt)}`,
       );
     });
   });
@@ -82,7 +100,7 @@ describe('Teams chat commands on the demo council', () => {
     it('"agenda" for a councillor of other committees (Scrutiny, Full Council) is Full Council\'s next meeting, Cabinet\'s not at all', async () => {
       const card = onlyCard((await h.post(h.message('councillor', 'agenda'))).sent);
       expect(cardText(card)).toBe(
-        `${heading(meetings.council, 'Full Council')} 0 of 0 items are for decision You have acknowledged 0 of 0 items The agenda has not been published yet.`,
+        `${heading(meetings.council, 'Full Council')} The agenda has not been published yet: its items will be here once democratic services publish it.`,
       );
     });
 
@@ -250,10 +268,16 @@ describe('Teams chat commands on the demo council', () => {
   describe('pending', () => {
     const items = ['item-hra-budget-monitoring', 'item-safer-streets', 'item-land-disposal'];
 
-    it('shows the next Cabinet meeting\'s digest while its items are unacknowledged, and nothing once all three are acknowledged', async () => {
-      const before = cardText(onlyCard((await h.post(h.message('leader', 'pending'))).sent));
-      expect(before.startsWith(`${heading(meetings.cabinet)} 3 of 3 items are for decision You have acknowledged 0 of 3 items `)).toBe(true);
-      expect(before).toContain('Disposal of Land at Nottingham Road');
+    it('lists only the items still to read, each card with its Acknowledge button, and says when there is nothing to read', async () => {
+      const titlesOf = (sent: Array<Record<string, unknown>>) => cardsIn(sent).map((card) => cardText(card));
+      const before = await h.post(h.message('leader', 'pending'));
+      expect(before.sent).toHaveLength(4); // the line, then a card for each item
+      expect(before.sent[0]!.text).toBe(
+        `You have 3 items still to read (Cabinet, ${formatDateTime(meetings.cabinet.startsAt)}). Press Acknowledge on each once you have read it.`,
+      );
+      expect(titlesOf(before.sent)).toHaveLength(3);
+      expect(titlesOf(before.sent).every((text) => text.endsWith('Acknowledge Acknowledge'))).toBe(true);
+      expect(titlesOf(before.sent)[2]).toContain('Disposal of Land at Nottingham Road');
 
       for (const agendaItemId of items.slice(0, 2)) {
         const res = await h.post(h.cardAction('leader', 'acknowledge', { committeeId: DEMO_IDS.cabinet, agendaItemId }));
@@ -261,11 +285,13 @@ describe('Teams chat commands on the demo council', () => {
         expect(invokeBody(res)).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
         expect(cardText(invokeBody(res).value)).toContain('✅ Acknowledged by you');
       }
-      const halfway = cardText(onlyCard((await h.post(h.message('leader', 'pending'))).sent));
-      expect(halfway).toContain('You have acknowledged 2 of 3 items');
+      const halfway = await h.post(h.message('leader', 'pending'));
+      expect(halfway.sent[0]!.text).toMatch(/^You have 1 item still to read/);
+      expect(titlesOf(halfway.sent)).toEqual([expect.stringContaining('Disposal of Land at Nottingham Road')]);
+      expect(titlesOf(halfway.sent)[0]).not.toContain('Acknowledged by you');
 
       await h.post(h.cardAction('leader', 'acknowledge', { committeeId: DEMO_IDS.cabinet, agendaItemId: items[2] }));
-      expect(onlyText((await h.post(h.message('leader', 'pending'))).sent)).toBe('Nothing is waiting for your acknowledgement. Well done.');
+      expect(onlyText((await h.post(h.message('leader', 'pending'))).sent)).toBe("Nothing to read: you have acknowledged every item on your committees' coming agendas.");
       const recorded = await h.withStore((s) => s.acknowledgements.listByMember(DEMO_PEOPLE.leader.id));
       expect(recorded.map((a) => a.agendaItemId).sort()).toEqual([...items].sort());
     });
@@ -339,9 +365,35 @@ describe('Teams chat commands on the demo council', () => {
 
     it('gives an officer the command when what follows names an item by its title words or its id', async () => {
       for (const command of ['report community safety', 'report item-safer-streets']) {
-        const text = cardText(onlyCard((await h.post(h.message('director', command))).sent));
+        const text = cardText(cardsIn((await h.post(h.message('director', command))).sent)[0]);
         expect(text).toMatch(/acknowledg/i);
       }
+    });
+
+    it('names an item for report, remind and notify in every way "item" does: "6", "item 6", words, its id', async () => {
+      const reportOf = async (command: string) => {
+        const { sent } = await h.post(h.message('director', command));
+        return { line: sent[0]!.text as string, card: cardText(cardsIn(sent)[0]) };
+      };
+      // The item "item 6" gives this officer (the soonest agenda of any committee with an item 6), and its meeting.
+      const asItem = cardText(onlyCard((await h.post(h.message('director', 'item 6'))).sent));
+      const title = /Item 6 (.+?) (?:Key decision|Non-key decision|For decision|For information)/.exec(asItem)![1]!;
+      for (const command of ['report item 6', 'report 6', 'report item no. 6']) {
+        const { line, card } = await reportOf(command);
+        expect(line).toMatch(/^This is for .+'s meeting on .+\.$/);
+        expect(card).toContain(title);
+      }
+      for (const command of ['report item-safer-streets', 'report safer streets']) {
+        const { line, card } = await reportOf(command);
+        expect(line).toBe(`This is for Cabinet's meeting on ${formatDateTime(meetings.cabinet.startsAt)}.`);
+        expect(card).toContain('Safer Streets Fund');
+      }
+      expect(cardText(cardsIn((await h.post(h.message('director', 'notify item 6'))).sent)[0])).toContain(title);
+    });
+
+    it('prefers an item of a coming meeting, and says when the report is for a meeting already held', async () => {
+      const { sent } = await h.post(h.message('director', 'report community safety partnership strategic plan'));
+      expect(sent[0]!.text).toBe(`This is for Cabinet's meeting on ${formatDateTime(meetings.past.startsAt)}, which has been held.`);
     });
   });
 });

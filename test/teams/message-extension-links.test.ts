@@ -119,7 +119,7 @@ describe('Teams message extension and link unfurling', () => {
       const preview = expectThumbnailPreview(attachment!.preview);
       expect(preview.title).toBe(CSP_TITLE);
       expect(preview.subtitle).toBe('DECISION · Cabinet');
-      expect(preview.text).toMatch(/^Recommended to Council: awaiting Full Council/);
+      expect(preview.text).toMatch(/^🏛️ Recommended to Council: awaiting Full Council/u);
     });
   });
 

@@ -1,4 +1,4 @@
-import { mayView, type AgendaItem, type Committee, type Decision, type Meeting, type StatusDescription, type Viewer } from '../../domain';
+import { mayView, type ActionPlan, type AgendaItem, type Committee, type Decision, type Meeting, type StatusDescription, type Viewer } from '../../domain';
 import { describeFilters, passageFor, passageSourcesOf, type Passage, type SearchResult } from '../search';
 import { askQuestion } from './ask-question';
 import { askerFor } from './asker';
@@ -22,6 +22,8 @@ export type StatusAnswer =
       readonly decision: Decision;
       readonly committee: Committee;
       readonly statuses: Record<number, StatusDescription>;
+      /** Its action plan, if it has one: the same decision card whichever way it was reached (see open-decision.ts). */
+      readonly actionPlan?: ActionPlan;
       readonly found: Found;
     }
   /** The best match is an agenda item not yet decided: its card says when it will be. */
@@ -59,10 +61,13 @@ export async function answerStatusQuery(query: string, viewer: Viewer, deps: Con
     const committee = (await store.committees.get(result.committeeId))?.value;
     if (!committee) continue;
     if (decision && mayView(viewer, decision)) {
-      const passage = await passageOf(result, decision, deps);
+      const [passage, statuses, plan] = await Promise.all([
+        passageOf(result, decision, deps),
+        describeDecisionStatuses(decision, committee, store, londonToday(deps.now())),
+        store.actionPlans.findByDecision(decision.committeeId, decision.id),
+      ]);
       return {
-        kind: 'decision', decision, committee,
-        statuses: await describeDecisionStatuses(decision, committee, store, londonToday(deps.now())),
+        kind: 'decision', decision, committee, statuses, ...(plan ? { actionPlan: plan.value } : {}),
         found: { ...(passage ? { passage } : {}), filters, relaxed: answer.relaxed },
       };
     }

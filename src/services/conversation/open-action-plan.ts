@@ -10,7 +10,16 @@ export interface ActionPlanDetails {
   readonly updates: readonly ActionUpdate[];
 }
 
-export async function openActionPlan(locator: { committeeId: string; actionPlanId: string }, viewer: Viewer, deps: Pick<ConversationDeps, 'store'>): Promise<ActionPlanDetails> {
+/**
+ * The action plan card's content. `onlyMine` narrows the plan to the viewer's own actions: the view "actions" gives,
+ * kept when that card is refreshed or an update is saved from it.
+ */
+export async function openActionPlan(
+  locator: { committeeId: string; actionPlanId: string },
+  viewer: Viewer,
+  deps: Pick<ConversationDeps, 'store'>,
+  options: { readonly onlyMine?: boolean } = {},
+): Promise<ActionPlanDetails> {
   const { store } = deps;
   const plan = (await store.actionPlans.get(locator.committeeId, locator.actionPlanId))?.value;
   if (!plan) throw notFound('Action plan', locator.actionPlanId);
@@ -23,5 +32,6 @@ export async function openActionPlan(locator: { committeeId: string; actionPlanI
   if (decision && !mayView(viewer, decision.value)) throw new DomainError('forbidden', 'This action plan follows an exempt decision and is shown only to members of the committee.');
   const ownerIds = [...new Set(plan.actions.map((a) => a.ownerMemberId))];
   const members = (await Promise.all(ownerIds.map((id) => store.members.get(id)))).flatMap((m) => (m ? [m.value] : []));
-  return { plan, committee: committee.value, decision: decision?.value, members, updates };
+  const shown = options.onlyMine ? { ...plan, actions: plan.actions.filter((a) => a.ownerMemberId === viewer.member?.id) } : plan;
+  return { plan: shown, committee: committee.value, decision: decision?.value, members, updates };
 }

@@ -2,7 +2,7 @@ import type { AgendaWhen } from '../../services/commands/parse-command';
 import { answerAgenda } from '../../services/conversation/answer-agenda';
 import { meetingDigestCard } from '../reply-cards';
 import type { BotDeps, Turn } from '../turn';
-import { cardReply, textReply, type Reply } from './reply';
+import { cardReply, echo, textReply, type Reply } from './reply';
 
 const WHEN_WORDS: Record<AgendaWhen, string> = { next: 'coming up', today: 'today', tomorrow: 'tomorrow', 'this-week': 'this week', 'next-week': 'next week' };
 
@@ -15,6 +15,6 @@ export async function answerAgendaCommand(request: { when: AgendaWhen; committee
     case 'no-meetings':
       return textReply(`No meetings of ${answer.committees.join(', ') || 'your committees'} ${WHEN_WORDS[answer.when]}. Try "agenda" for the next ones.`);
     case 'unknown-committee':
-      return textReply(`I don't know a committee called "${answer.asked}". The committees are: ${answer.known.join(', ')}.`);
+      return textReply(`I don't know a committee called ${echo(answer.asked)}. The committees are: ${answer.known.join(', ')}.`);
   }
 }

@@ -1,6 +1,6 @@
 import { isOfficer } from '../../domain';
 import { OFFICER_ONLY_COMMANDS, parseCommand, parseQuestion, type Command } from '../../services/commands/parse-command';
-import { namesAnItem } from '../../services/conversation/name-item';
+import { itemNaming, namesAnItem } from '../../services/conversation/name-item';
 import type { BotDeps, Turn } from '../turn';
 import { answerActions } from './actions';
 import { answerAgendaCommand } from './agenda';
@@ -35,7 +35,7 @@ async function namesItsSubject(command: Command, turn: Turn, deps: BotDeps): Pro
   switch (command.kind) {
     case 'report':
     case 'remind':
-      return namesAnItem({ query: command.query }, turn.viewer, deps);
+      return namesAnItem(itemNaming(command.query), turn.viewer, deps);
     case 'notify':
       return 'agenda' in command ? true : namesAnItem(command.item, turn.viewer, deps);
     default:

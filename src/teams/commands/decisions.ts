@@ -7,5 +7,6 @@ import { cardReply, textReply, type Reply } from './reply';
 export async function answerDecisions(days: number, turn: Turn, deps: BotDeps): Promise<Reply> {
   const recent = await listRecentDecisions(days, turn.viewer, deps);
   if (recent.length === 0) return textReply(`No decisions in the last ${days} days. Try "status" and a few words to find an older one.`);
-  return cardReply(searchResultsCard(`decisions in the last ${days} days`, recent.map((r) => ({ kind: 'decision' as const, decision: r.decision, committee: r.committee, status: r.status }))));
+  const hits = recent.map((r) => ({ kind: 'decision' as const, decision: r.decision, committee: r.committee, status: r.status }));
+  return cardReply(searchResultsCard('', hits, { heading: `Decisions in the last ${days} days`, noun: 'decision' }));
 }

@@ -4,7 +4,7 @@ import { answerAgenda } from '../../services/conversation/answer-agenda';
 import { findItem } from '../../services/conversation/find-item';
 import { previewPush, type PushPreview } from '../../services/notifications/preview-push';
 import type { BotDeps, Turn } from '../turn';
-import { cardReply, textReply, type Reply } from './reply';
+import { cardReply, echo, textReply, type Reply } from './reply';
 
 /** The confirmation card: what would be sent, to whom, who cannot be reached yet, and when; Send does it. */
 export const confirmationCard = (preview: PushPreview, now: Date): AdaptiveCard => {
@@ -33,12 +33,12 @@ export async function answerNotify(
   deps: BotDeps,
 ): Promise<Reply> {
   if ('item' in target) {
-    const found = await findItem(target.item, turn.viewer, deps);
-    if (found.kind === 'nothing-found') return textReply(`I found no agenda item for "${found.asked}". Try "agenda" to see the next meetings' items.`);
+    const found = await findItem(target.item, turn.viewer, deps, { preferUpcoming: true });
+    if (found.kind === 'nothing-found') return textReply(`I found no agenda item for ${echo(found.asked)}. Try "agenda" to see the next meetings' items.`);
     return cardReply(confirmationCard(await previewPush({ agendaItemId: found.details.item.id }, turn.viewer, deps.notifications), deps.now()));
   }
   const answer = await answerAgenda(target.agenda, turn.viewer, deps);
-  if (answer.kind === 'unknown-committee') return textReply(`I don't know a committee called "${answer.asked}". The committees are: ${answer.known.join(', ')}.`);
+  if (answer.kind === 'unknown-committee') return textReply(`I don't know a committee called ${echo(answer.asked)}. The committees are: ${answer.known.join(', ')}.`);
   if (answer.kind === 'no-meetings') return textReply('There is no meeting coming up to send the agenda of. Try "notify agenda cabinet" for one committee.');
   const [first] = answer.agendas;
   return cardReply(confirmationCard(await previewPush({ meetingId: first!.meeting.id }, turn.viewer, deps.notifications), deps.now()));

@@ -1,8 +1,9 @@
 import { formatWhen } from '../../cards';
 import { findItem } from '../../services/conversation/find-item';
+import { itemNaming } from '../../services/conversation/name-item';
 import { remindOutstanding } from '../../services/conversation/remind-outstanding';
 import type { BotDeps, Turn } from '../turn';
-import { textReply, type Reply } from './reply';
+import { echo, textReply, type Reply } from './reply';
 
 /** "Cllr A, Cllr B and Cllr C". */
 export const listOfNames = (names: readonly string[]): string =>
@@ -38,7 +39,7 @@ export async function remindAbout(locator: { committeeId: string; agendaItemId: 
 }
 
 export async function answerRemind(query: string, turn: Turn, deps: BotDeps): Promise<Reply> {
-  const found = await findItem({ query }, turn.viewer, deps);
-  if (found.kind === 'nothing-found') return textReply(`I found no agenda item for "${query}".`);
+  const found = await findItem(itemNaming(query), turn.viewer, deps, { preferUpcoming: true });
+  if (found.kind === 'nothing-found') return textReply(`I found no agenda item for ${echo(found.asked)}.`);
   return remindAbout({ committeeId: found.details.item.committeeId, agendaItemId: found.details.item.id }, turn, deps);
 }

@@ -1,4 +1,4 @@
-import type { AdaptiveCard } from '../../cards';
+import { clip, type AdaptiveCard } from '../../cards';
 
 /** What a command answers with: cards, and a plain-text line where a card would say too little. */
 export interface Reply {
@@ -10,3 +10,9 @@ export interface Reply {
 
 export const textReply = (text: string): Reply => ({ text, cards: [] });
 export const cardReply = (...cards: AdaptiveCard[]): Reply => ({ cards });
+
+/** The longest echo of what someone typed: enough to recognise it, never a wall of their own text back at them. */
+export const ECHO_MAX = 60;
+
+/** What someone typed, quoted back to them, clipped: "I found no decision matching "…"". */
+export const echo = (typed: string): string => `"${clip(typed.replace(/\s+/g, ' ').trim(), ECHO_MAX)}"`;
