@@ -53,15 +53,16 @@ export function buildProgram(): Command {
     .command('import <file>')
     .description('Import a ModernGov page: an agenda-item page saved as .txt, a decision-details page as .html, a GetMeeting answer as .xml.')
     .option('--meeting <id>', 'the meeting the item belongs to (its committee wins over the page)')
+    .option('--committee <id>', 'the committee a GetMeeting answer belongs to (it names none): the one whose GetMeetings listed it')
     .option('--source-url <url>', 'the page\'s address on the council website, so a later import of it updates the same record')
     .option('--dry-run', 'show what was understood and the warnings, storing nothing', false)
     .option('--json', 'print the result as JSON', false)
-    .action(async (file: string, options: { meeting?: string; sourceUrl?: string; dryRun: boolean; json: boolean }) => {
+    .action(async (file: string, options: { meeting?: string; committee?: string; sourceUrl?: string; dryRun: boolean; json: boolean }) => {
       // The same reader as the bot's, so a page the bot would refuse as too slow to read is refused here too.
       const pages = createPageReaderPool({ timeBudgetMs: loadConfig(process.env).officerApi.pageParseBudgetMs, maxThreads: 1 });
       const code = await withStore((store, config) =>
         runImportCommand(
-          { file, meetingId: options.meeting, sourceUrl: options.sourceUrl, dryRun: options.dryRun, json: options.json },
+          { file, meetingId: options.meeting, committeeId: options.committee, sourceUrl: options.sourceUrl, dryRun: options.dryRun, json: options.json },
           { store, pages, out: (line) => console.log(line), now: () => new Date(), ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}) },
         ),
       ).finally(() => pages.close());

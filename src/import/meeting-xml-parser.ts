@@ -7,6 +7,7 @@ import { parseError, parsed, type ParseResult } from './parse-result';
 import { normaliseSpaces } from './plain-text';
 import { readableTitle } from './title-case';
 import { readUkDate } from './uk-date';
+import { wordHtmlToText } from './word-html-text';
 
 export interface MeetingXmlDocument {
   readonly title: string;
@@ -15,6 +16,8 @@ export interface MeetingXmlDocument {
   /** Absolute: as given, or resolved against the address the answer came from. */
   readonly url?: string;
   readonly restricted: boolean;
+  /** yyyy-mm-dd, from <publicationdate>. */
+  readonly publishedOn?: string;
 }
 
 export interface MeetingXmlAgendaItem {
@@ -26,7 +29,28 @@ export interface MeetingXmlAgendaItem {
   /** The item itself is marked restricted (exempt). */
   readonly restricted: boolean;
   readonly documents: MeetingXmlDocument[];
+  /** <agendatext>, Word HTML made plain text. */
+  readonly text?: string;
+  /** <minutesnonemptyhtmlbody>, made plain text. */
+  readonly minutes?: string;
+  /** <isdecisionpublished>: ModernGov has published the decision on this item. */
+  readonly decisionPublished?: boolean;
+  /** <decisionnonemptyhtmlbody>, made plain text. */
+  readonly decisionText?: string;
 }
+
+/** One of <attendees>: who ModernGov expects (or recorded) at the meeting, in which role. */
+export interface MeetingXmlAttendee {
+  readonly modernGovMemberId: string;
+  readonly name: string;
+  /** "Committee Member", "Chair", "Substitute" ... as ModernGov says. */
+  readonly role?: string;
+  /** "Expected", "Present", "Apologies" ... */
+  readonly attendance?: string;
+}
+
+/** The states of <meetingstatus> the bot records; "Confirmed" and the others are a meeting going ahead. */
+export type MeetingXmlState = 'cancelled' | 'postponed';
 
 /** What the ModernGov web service's GetMeeting answer says. */
 export interface MeetingXml {
@@ -38,7 +62,14 @@ export interface MeetingXml {
   readonly committeeTitle?: string;
   readonly modernGovCommitteeId?: string;
   readonly location?: string;
+  /** <meetingstatus> as published ("Confirmed", "Cancelled" ...). */
+  readonly statusAsPublished?: string;
+  /** Cancelled or Postponed, when ModernGov says so. */
+  readonly state?: MeetingXmlState;
+  /** <agendapublished>: absent in answers that do not say. */
+  readonly agendaPublished?: boolean;
   readonly agendaItems: MeetingXmlAgendaItem[];
+  readonly attendees: MeetingXmlAttendee[];
 }
 
 /** Element text; the parser keeps every value as a string (parseTagValue: false) so ids like "0012" survive. */
@@ -48,14 +79,26 @@ const listOf = <T extends z.ZodTypeAny>(key: string, item: T) =>
   z.union([z.literal(''), z.object({ [key]: z.array(item).default([]) })]).optional()
     .transform((v) => (v && typeof v === 'object' ? (v[key] as z.infer<T>[]) : []));
 
-const LinkedDocXml = z.object({ title: Text, url: Text, isrestricted: Text });
+const LinkedDocXml = z.object({ title: Text, url: Text, isrestricted: Text, publicationdate: Text });
 const AgendaItemXml = z.object({
   agendaitemid: Text,
   agendaitemtitle: Text,
   agendaitemnumber: Text,
+  fulldisplaynumberformat: Text,
   isdecision: Text,
   isrestricted: Text,
+  agendatext: Text,
+  minutesnonemptyhtmlbody: Text,
+  isdecisionpublished: Text,
+  decisionnonemptyhtmlbody: Text,
   linkeddocuments: listOf('linkeddoc', LinkedDocXml),
+});
+/** Attributes, as the parser reads them (prefixed "@_"); an attendee's <url> and photos are not needed. */
+const AttendeeXml = z.object({
+  '@_memberid': Text,
+  '@_name': Text,
+  '@_roledescription': Text,
+  '@_attendance': Text,
 });
 /** ModernGov's own ids are digits; anything else in their place is not a ModernGov answer. */
 const MODERNGOV_ID = /^\d{1,12}$/;
@@ -68,14 +111,22 @@ const MeetingXmlSchema = z.object({
   committeetitle: Text,
   committeename: Text,
   meetinglocation: Text,
+  meetingstatus: Text,
+  agendapublished: Text,
   agendaitems: listOf('agendaitem', AgendaItemXml),
+  attendees: listOf('attendee', AttendeeXml),
 });
 
 /** Elements that repeat, read as arrays even when there is one. */
-const REPEATED = new Set(['agendaitem', 'linkeddoc']);
+const REPEATED = new Set(['agendaitem', 'linkeddoc', 'attendee']);
 
 const xmlParser = new XMLParser({
-  ignoreAttributes: true,
+  // Only <attendee> says what it says in attributes (memberid, name, roledescription); elsewhere an attribute
+  // would turn a value into an object.
+  ignoreAttributes: (_name, jPath) => !/(^|\.)attendee$/i.test(String(jPath)),
+  attributeNamePrefix: '@_',
+  transformAttributeName: (name) => name.toLowerCase(),
+  parseAttributeValue: false,
   removeNSPrefix: true, // the SOAP envelope's soap: and the service's own prefixes
   transformTagName: (name) => name.toLowerCase(),
   parseTagValue: false,
@@ -90,6 +141,14 @@ const readBoolean = (value: string | undefined): boolean | undefined => {
   if (v === 'false' || v === '0' || v === 'no') return false;
   return undefined;
 };
+
+/** ModernGov's own words for a meeting that will not take place as listed. */
+function meetingState(status: string): MeetingXmlState | undefined {
+  const s = status.toLowerCase();
+  if (s === 'cancelled' || s === 'canceled') return 'cancelled';
+  if (s === 'postponed') return 'postponed';
+  return undefined;
+}
 
 /** The element holding <meetingid>, wherever the answer wraps it (plain GetMeeting, or a SOAP envelope). */
 function findMeeting(node: unknown, depth = 0): Record<string, unknown> | undefined {
@@ -181,7 +240,11 @@ export function parseMeetingXml(xml: string, baseUrl?: string): ParseResult<Meet
         warnings.push(warning('document-url-unresolved', `${where}, document "${title || href}"`,
           `The link "${href}" is relative; give the address the answer came from (sourceUrl / --source-url) to keep it.`));
       }
-      return [{ title: title || href, ...(href ? { href } : {}), ...(url ? { url } : {}), restricted: readBoolean(doc.isrestricted) === true }];
+      const publishedOn = doc.publicationdate ? readUkDate(normaliseSpaces(doc.publicationdate)) : undefined;
+      return [{
+        title: title || href, ...(href ? { href } : {}), ...(url ? { url } : {}), restricted: readBoolean(doc.isrestricted) === true,
+        ...(publishedOn ? { publishedOn } : {}),
+      }];
     });
     const restricted = readBoolean(item.isrestricted) === true || findExemptMention(titleAsPublished) !== undefined;
     if (restricted || documents.some((d) => d.restricted)) {
@@ -191,8 +254,13 @@ export function parseMeetingXml(xml: string, baseUrl?: string): ParseResult<Meet
           ? 'The item is marked restricted (exempt); it will only be shown to the committee.'
           : `Restricted documents: ${which.join(', ')}; they will only be shown to the committee.`));
     }
-    const number = normaliseSpaces(item.agendaitemnumber ?? '');
+    // The number as printed ("9."): agendaitemnumber is ModernGov's internal order (12 for the ninth item).
+    const number = normaliseSpaces(item.fulldisplaynumberformat ?? '').replace(/\.$/, '') || normaliseSpaces(item.agendaitemnumber ?? '');
     const isDecision = readBoolean(item.isdecision);
+    const text = wordHtmlToText(item.agendatext);
+    const minutes = wordHtmlToText(item.minutesnonemptyhtmlbody);
+    const decisionPublished = readBoolean(item.isdecisionpublished);
+    const decisionText = wordHtmlToText(item.decisionnonemptyhtmlbody);
     agendaItems.push({
       modernGovId: id,
       ...(number ? { number } : {}),
@@ -201,8 +269,26 @@ export function parseMeetingXml(xml: string, baseUrl?: string): ParseResult<Meet
       ...(isDecision !== undefined ? { isDecision } : {}),
       restricted,
       documents,
+      ...(text ? { text } : {}),
+      ...(minutes ? { minutes } : {}),
+      ...(decisionPublished !== undefined ? { decisionPublished } : {}),
+      ...(decisionText ? { decisionText } : {}),
     });
   });
+  const attendees = meeting.attendees.flatMap((a, i): MeetingXmlAttendee[] => {
+    const id = normaliseSpaces(a['@_memberid'] ?? '');
+    const name = normaliseSpaces(a['@_name'] ?? '');
+    if (!MODERNGOV_ID.test(id) || !name) {
+      warnings.push(warning('nothing-to-import', `attendee ${i + 1}`, 'The attendee has no ModernGov member id (digits) or no name; it was left out.'));
+      return [];
+    }
+    const role = normaliseSpaces(a['@_roledescription'] ?? '');
+    const attendance = normaliseSpaces(a['@_attendance'] ?? '');
+    return [{ modernGovMemberId: id, name, ...(role ? { role } : {}), ...(attendance ? { attendance } : {}) }];
+  });
+  const statusAsPublished = normaliseSpaces(meeting.meetingstatus ?? '');
+  const state = meetingState(statusAsPublished);
+  const agendaPublished = readBoolean(meeting.agendapublished);
   if (meeting.agendaitems.length === 0) warnings.push(warning('nothing-to-import', 'meeting/agendaitems', 'The meeting has no agenda items yet.'));
   const committeeTitle = normaliseSpaces(meeting.committeetitle ?? meeting.committeename ?? '');
   const committeeId = MODERNGOV_ID.test(normaliseSpaces(meeting.committeeid ?? '')) ? normaliseSpaces(meeting.committeeid ?? '') : '';
@@ -214,6 +300,10 @@ export function parseMeetingXml(xml: string, baseUrl?: string): ParseResult<Meet
     ...(committeeTitle ? { committeeTitle } : {}),
     ...(committeeId ? { modernGovCommitteeId: committeeId } : {}),
     ...(location ? { location } : {}),
+    ...(statusAsPublished ? { statusAsPublished } : {}),
+    ...(state ? { state } : {}),
+    ...(agendaPublished !== undefined ? { agendaPublished } : {}),
     agendaItems,
+    attendees,
   }, warnings);
 }

@@ -22,6 +22,8 @@ export const ImportPageInput = z.object({
   body: z.union([z.string(), z.instanceof(Buffer)]),
   contentType: z.string(),
   meetingId: Id.optional(),
+  /** The committee the page belongs to, where the page does not say (a GetMeeting answer names none). */
+  committeeId: Id.optional(),
   sourceUrl: z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) address').optional(),
   dryRun: z.boolean(),
   importedBy: z.string().min(1),
@@ -180,6 +182,17 @@ function decisionOps(
   };
 }
 
+/**
+ * ModernGov's Cancelled or Postponed wins; a meeting it lists again as going ahead is scheduled (or held, once
+ * past) again; otherwise what was stored stays.
+ */
+function meetingStatus(draft: MeetingDraft, existing: Meeting | undefined, startsAt: string, now: Date): Meeting['status'] {
+  if (draft.state) return draft.state;
+  const byTime = Date.parse(startsAt) < now.getTime() ? 'held' : 'scheduled';
+  if (!existing || existing.status === 'cancelled' || existing.status === 'postponed') return byTime;
+  return existing.status;
+}
+
 /** A GetMeeting answer's meeting, recorded under its committee; the id comes from ModernGov's meeting id. */
 function meetingOps(ctx: Context, draft: MeetingDraft, warnings: ImportWarning[]): RecordOps<Meeting> {
   const { store, place } = ctx;
@@ -191,13 +204,16 @@ function meetingOps(ctx: Context, draft: MeetingDraft, warnings: ImportWarning[]
   return {
     find: () => store.meetings.get(place.committee.id, id),
     build: (existing) => {
+      // The first import that sees the agenda published records when; later ones keep that instant.
+      const agendaPublishedAt = existing?.agendaPublishedAt ?? (draft.agendaPublished === true ? ctx.at : undefined);
       const candidate = validated(Meeting, {
         ...existing,
         id,
         committeeId: place.committee.id,
         startsAt,
         ...(draft.venue ? { venue: draft.venue } : {}),
-        status: existing?.status ?? (Date.parse(startsAt) < ctx.now.getTime() ? 'held' : 'scheduled'),
+        status: meetingStatus(draft, existing, startsAt, ctx.now),
+        ...(agendaPublishedAt ? { agendaPublishedAt } : {}),
         source: { ...existing?.source, kind: 'moderngov-meeting-xml', ...draft.key, importedAt: ctx.at },
       }, 'meeting');
       if (!existing) return { record: candidate, action: 'created' };
@@ -261,7 +277,7 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
   const input = parsedInput.data;
   const { mediaType, text } = decodePageBody(input.body, input.contentType);
   const draft = await readDraft(deps.pages, text, mediaType, input.sourceUrl);
-  const place = await resolveImportPlace(deps.store, draft, input.meetingId);
+  const place = await resolveImportPlace(deps.store, draft, input.meetingId, input.committeeId);
   const ctx: Context = {
     store: deps.store, place, committees: await deps.store.committees.list(), at: input.now.toISOString(), now: input.now, by: input.importedBy,
   };

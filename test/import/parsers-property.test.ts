@@ -48,6 +48,12 @@ const XML_BITS = [
   '<agendaitemid>', '</agendaitemid>', '<agendaitemtitle>', '</agendaitemtitle>', '<linkeddocuments>', '<linkeddoc>',
   '<title>', '</title>', '<url>', '</url>', '<isrestricted>True</isrestricted>', '<!DOCTYPE html>', '<html>', '<![CDATA[', ']]>',
   '&amp;', '&', '<', '<soap:Envelope xmlns:soap="s">', '</soap:Envelope>', '<x a="1"/>',
+  // The real answer's shape (Manchester): status, escaped Word HTML, printed numbers, attendees in attributes.
+  '<meetingstatus>Cancelled</meetingstatus>', '<meetingstatus>Postponed</meetingstatus>', '<agendapublished>True</agendapublished>',
+  '<agendatext>', '</agendatext>', '&lt;p class="MsoNormal"&gt;', '&lt;/p&gt;', '&lt;br&gt;', '&lt;span style=""&gt;', '&lt;table&gt;&lt;td&gt;',
+  '<minutesnonemptyhtmlbody>', '</minutesnonemptyhtmlbody>', '<decisionnonemptyhtmlbody>', '</decisionnonemptyhtmlbody>',
+  '<isdecisionpublished>True</isdecisionpublished>', '<fulldisplaynumberformat>9.</fulldisplaynumberformat>', '<publicationdate>02/02/2026</publicationdate>',
+  '<attendees>', '</attendees>', '<attendee memberid="192" name="Cllr A" roledescription="Chair">', '</attendee>', '<attendee memberid="x"/>',
 ];
 
 const pieces = (words: readonly string[]) =>
@@ -85,7 +91,10 @@ describe('every parser answers a result or a located error for any input, never 
   });
 
   it('parseMeetingXml', () => {
-    fc.assert(fc.property(fc.oneof(anyXml, damaged(xmlFixture('getmeeting_cabinet.xml'))), (xml) => {
+    fc.assert(fc.property(fc.oneof(
+      anyXml, damaged(xmlFixture('getmeeting_cabinet.xml')), damaged(moderngovFixture('lgsf_webservice_getmeeting.xml')),
+      damaged(moderngovFixture('lgsf_webservice_getmeeting_cancelled.xml')),
+    ), (xml) => {
       expectWellFormed(timed(() => parseMeetingXml(xml)));
     }), RUNS);
   });
