@@ -1,12 +1,14 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { findExemptMention } from './exempt-mention';
 import { warning, type ImportWarning } from './import-warning';
-import { loadHtml, pageTitle, resolveLink } from './moderngov-html';
+import { resolveLink } from './moderngov-html';
 import { parseError, parsed, type ParseResult } from './parse-result';
 import { normaliseSpaces } from './plain-text';
 import { readableTitle } from './title-case';
 import { readUkDate } from './uk-date';
+import { readWebServiceXml } from './web-service-xml';
+import { readBoolean } from './xml-values';
 import { wordHtmlToText } from './word-html-text';
 
 export interface MeetingXmlDocument {
@@ -134,13 +136,6 @@ const xmlParser = new XMLParser({
   isArray: (name) => REPEATED.has(name.toLowerCase()),
 });
 
-const readBoolean = (value: string | undefined): boolean | undefined => {
-  const v = value?.trim().toLowerCase();
-  if (v === undefined || v === '') return undefined;
-  if (v === 'true' || v === '1' || v === 'yes') return true;
-  if (v === 'false' || v === '0' || v === 'no') return false;
-  return undefined;
-};
 
 /** ModernGov's own words for a meeting that will not take place as listed. */
 function meetingState(status: string): MeetingXmlState | undefined {
@@ -169,38 +164,15 @@ function findMeeting(node: unknown, depth = 0): Record<string, unknown> | undefi
   return undefined;
 }
 
-/** Servers that refuse scripted clients answer with an HTML page: say so, with its title. */
-function looksLikeHtml(text: string): boolean {
-  const start = text.replace(/^\uFEFF/, '').trimStart().replace(/^<\?xml[^>]*\?>\s*/i, '').slice(0, 200).toLowerCase();
-  return start.startsWith('<!doctype html') || start.startsWith('<html') || start.startsWith('<head') || start.startsWith('<body');
-}
-
 /**
  * Reads the ModernGov web service's GetMeeting answer (mgWebService.asmx/GetMeeting). Elements are matched
  * without regard to case or namespace prefix. An HTML page in its place, malformed XML and XML without a
  * meeting are each a located error. `baseUrl`, the address the answer came from, makes relative links absolute.
  */
 export function parseMeetingXml(xml: string, baseUrl?: string): ParseResult<MeetingXml> {
-  if (xml.trim() === '') return parseError('line 1', 'The answer is empty.');
-  if (looksLikeHtml(xml)) {
-    const title = pageTitle(loadHtml(xml));
-    return parseError('line 1',
-      `The server answered with an HTML page${title ? ` ("${title}")` : ''} instead of GetMeeting XML: the web service may be switched off, or it refused a scripted client.`);
-  }
-  // A document type declaration can define entities that expand without end; the web service never sends one.
-  if (/<!DOCTYPE/i.test(xml)) return parseError('line 1', 'The XML declares a document type (<!DOCTYPE>); GetMeeting answers never do, so it was refused.');
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    return parseError(`line ${valid.err.line}, column ${valid.err.col}`, `The answer is not well-formed XML: ${valid.err.msg}`);
-  }
-  let tree: unknown;
-  try {
-    tree = xmlParser.parse(xml);
-  } catch (err) {
-    return parseError('document', `The XML could not be read: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  const root = tree && typeof tree === 'object' ? Object.keys(tree).find((k) => k !== '?xml') : undefined;
-  if (root === 'html') return parseError('line 1', 'The server answered with an HTML page instead of GetMeeting XML.');
+  const read = readWebServiceXml(xml, 'GetMeeting', xmlParser);
+  if (!read.ok) return read;
+  const { tree, root } = read.value;
   const found = findMeeting(tree);
   if (!found) {
     return parseError(root ? `<${root}>` : 'document', `This XML${root ? ` (root element <${root}>)` : ''} has no <meetingid>: it is not a GetMeeting answer.`);

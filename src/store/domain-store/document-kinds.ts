@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
   Acknowledgement, ActionPlan, ActionUpdate, AgendaItem, Committee, ConversationRecord, Decision, Delivery, DueWork, Instant,
-  Lease, Meeting, Member, normaliseEmail, Notification,
+  CommitteeSyncRun, Lease, Meeting, Member, normaliseEmail, Notification, SyncedMeeting,
 } from '../../domain';
 import { epochMs, type DocumentKind } from './document-kind';
 
@@ -171,6 +171,29 @@ export const leaseKind: DocumentKind<Lease> = {
   schema: Lease,
   partitionKeyOf: () => LEASE_PARTITION,
   keyOf: (l) => l.name,
+  indexOf: () => ({}),
+};
+
+/** What the ModernGov sync saw of each meeting and its last run per committee: point reads, one small partition. */
+export const SYNC_PARTITION = 'sync';
+
+export const syncedMeetingKind: DocumentKind<SyncedMeeting> = {
+  type: 'syncedMeeting',
+  label: 'synced meeting',
+  container: 'work',
+  schema: SyncedMeeting,
+  partitionKeyOf: () => SYNC_PARTITION,
+  keyOf: (m) => `${m.committeeId}:${m.modernGovMeetingId}`,
+  indexOf: () => ({}),
+};
+
+export const syncRunKind: DocumentKind<CommitteeSyncRun> = {
+  type: 'syncRun',
+  label: 'sync run',
+  container: 'work',
+  schema: CommitteeSyncRun,
+  partitionKeyOf: () => SYNC_PARTITION,
+  keyOf: (r) => r.committeeId,
   indexOf: () => ({}),
 };
 
