@@ -31,6 +31,8 @@ export const AgendaItem = z.object({
   exemptReason: z.string().optional(),
   /** What the minutes say of the item (ModernGov's minutes text, plain), once published. */
   minutes: z.string().optional(),
+  /** When the item left a published agenda (ModernGov no longer lists it): kept, never deleted, and shown as withdrawn. */
+  withdrawnAt: Instant.optional(),
   source: Source.optional(),
   history: z.array(ChangeRecord).default([]),
   createdAt: Instant,

@@ -24,6 +24,8 @@ export const ImportPageInput = z.object({
   meetingId: Id.optional(),
   /** The committee the page belongs to, where the page does not say (a GetMeeting answer names none). */
   committeeId: Id.optional(),
+  /** The agenda item a decision page is about, where the page does not say (ieDecisionDetails.aspx?AIId=). */
+  agendaItemId: Id.optional(),
   sourceUrl: z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) address').optional(),
   dryRun: z.boolean(),
   importedBy: z.string().min(1),
@@ -111,9 +113,10 @@ function agendaItemOps(ctx: Context, draft: AgendaItemDraft, meetingId: string |
     find: () => store.agendaItems.findBySource(draft.key),
     build: (existing) => {
       refuseCommitteeMove(existing, place.committee, 'agenda item');
+      const { withdrawnAt: _back, ...current } = existing ?? {};
       const candidate = validated(AgendaItem, {
         summary: '', recommendations: [], documents: [], forDecision: true,
-        ...existing,
+        ...current, // an item listed again is no longer withdrawn
         ...draft.fields,
         id: existing?.id ?? idFromSource('ai', draft.key),
         committeeId: place.committee.id,
@@ -227,6 +230,26 @@ function meetingOps(ctx: Context, draft: MeetingDraft, warnings: ImportWarning[]
 }
 
 /**
+ * The items of a published agenda that a new GetMeeting answer no longer lists: marked withdrawn (with the change in
+ * their history), never deleted, so acknowledgements and cards that point at them keep their meaning.
+ */
+async function withdrawnItemOps(ctx: Context, meeting: Meeting, draft: ImportDraft): Promise<RecordOps<AgendaItem>[]> {
+  const listed = new Set(draft.agendaItems.map((i) => i.key.externalId));
+  const stored = await ctx.store.agendaItems.listByMeeting(ctx.place.committee.id, meeting.id);
+  return stored
+    .filter((item) => item.source?.kind === 'moderngov-meeting-xml' && !listed.has(item.source.externalId) && item.withdrawnAt === undefined)
+    .map((item): RecordOps<AgendaItem> => ({
+      find: () => ctx.store.agendaItems.get(item.committeeId, item.id),
+      build: (existing) => {
+        if (!existing) throw invalid(`The agenda item ${item.id} was removed while it was being marked withdrawn.`, { id: item.id });
+        return stampImport({ ...existing, withdrawnAt: existing.withdrawnAt ?? ctx.at }, existing, ctx.at, ctx.by);
+      },
+      create: (record) => ctx.store.agendaItems.create(record),
+      replace: (record, etag) => ctx.store.agendaItems.replace(record, etag),
+    }));
+}
+
+/**
  * Full Council's next meeting on or after the Cabinet meeting, to link a recommendation to Council; a warning
  * when no Council committee or meeting is known, since the recommendation then waits on nothing the bot can see.
  */
@@ -291,13 +314,22 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
     const ops = agendaItemOps(ctx, item, meetingRecord?.id);
     return { ops, plan: await planRecord(ops) };
   }));
+  // Items gone from an agenda that is published (here or before): withdrawn, not deleted.
+  const agendaPublished = meetingRecord?.agendaPublishedAt !== undefined;
+  const withdrawn = draft.pageKind === 'meeting-xml' && meetingRecord && meetingStep && agendaPublished
+    ? await Promise.all((await withdrawnItemOps(ctx, meetingRecord, draft)).map(async (ops) => ({ ops, plan: await planRecord(ops) })))
+    : [];
+  for (const { plan } of withdrawn) {
+    warnings.push(warning('agenda-item-withdrawn', `agenda item ${plan.record.number ?? '?'} (${plan.record.id})`,
+      `"${plan.record.title}" is no longer on the published agenda: it is marked withdrawn, not deleted.`));
+  }
   let decisionStep: { ops: RecordOps<Decision>; plan: PlannedRecord<Decision> } | undefined;
   if (draft.decision) {
     const meetingId = await linkedMeetingId(ctx, draft.decision);
     const meetingDate = place.meeting ? londonDateOf(place.meeting.startsAt) : undefined;
     const decidedOn = draft.decision.fields.decidedOn ?? meetingDate;
     const councilMeetingId = await councilMeetingFor(ctx, draft.decision, decidedOn, warnings);
-    const agendaItemId = itemPlans[0]?.plan.record.id;
+    const agendaItemId = input.agendaItemId ?? itemPlans[0]?.plan.record.id;
     const ops = decisionOps(ctx, draft.decision, {
       ...(agendaItemId ? { agendaItemId } : {}),
       ...(meetingId ? { meetingId } : {}),
@@ -317,6 +349,8 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
   const meeting = meetingStep ? await record('meeting', meetingStep.ops, meetingStep.plan) : place.meeting;
   const agendaItems: AgendaItem[] = [];
   for (const { ops, plan } of itemPlans) agendaItems.push(await record('agenda-item', ops, plan));
+  const withdrawnItems: AgendaItem[] = [];
+  for (const { ops, plan } of withdrawn) withdrawnItems.push(await record('agenda-item', ops, plan));
   const decision = decisionStep ? await record('decision', decisionStep.ops, decisionStep.plan) : null;
   // Full Council deciding a Cabinet recommendation: the recommendation's status follows it.
   const councilLinked = decision && !input.dryRun ? await linkCouncilDecision(decision, { store: deps.store, now: input.now }) : [];
@@ -324,7 +358,8 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
 
   const imported = {
     pageKind: draft.pageKind,
-    agendaItems,
+    // Withdrawn items too, so the cards already sent about them are redrawn.
+    agendaItems: [...agendaItems, ...withdrawnItems],
     meeting: meeting ?? null,
     ...(meetingBefore ? { meetingBefore } : {}),
     decision,

@@ -397,5 +397,30 @@ describe('importPage: the real GetMeeting answer (Manchester), which names no co
     const err = await failure(importPage(manchester({ committeeId: 'nope' }), { store, pages }));
     expect(err.message).toBe('No committee nope: check the committee id.');
   });
+
+  it('marks an item gone from the published agenda withdrawn, never deleting it, and takes it back when it is listed again', async () => {
+    await open([AUDIT]);
+    const first = await importPage(manchester({ committeeId: 'audit' }), { store, pages });
+    const workProgramme = first.agendaItems[1]!;
+    const withoutIt = fixture('lgsf_webservice_getmeeting.xml').toString('utf8').replace(/<agendaitem>\s*<agendaitemid>18833<\/agendaitemid>[\s\S]*?<\/agendaitem>/, '');
+    const later = new Date(BEFORE.getTime() + 60_000);
+    const second = await importPage(manchester({ committeeId: 'audit', body: withoutIt, now: later }), { store, pages });
+    expect(second.agendaItems.map((i) => i.id)).toEqual([first.agendaItems[0]!.id]);
+    expect(second.warnings).toEqual([{
+      code: 'agenda-item-withdrawn', where: `agenda item 9 (${workProgramme.id})`,
+      message: '"Work Programme" is no longer on the published agenda: it is marked withdrawn, not deleted.',
+    }]);
+    expect(second.writes).toContainEqual({ record: 'agenda-item', id: workProgramme.id, action: 'updated' });
+    const stored = (await store.agendaItems.get('audit', workProgramme.id))!.value;
+    expect(stored.withdrawnAt).toBe(later.toISOString());
+    expect(stored.history.at(-1)).toEqual({ at: later.toISOString(), by: 'officer-1', changes: [{ field: 'withdrawnAt', to: later.toISOString() }] });
+    expect(await storedCounts(store)).toEqual({ agendaItems: 2, decisions: 0, meetings: 1 });
+
+    const third = await importPage(manchester({ committeeId: 'audit', body: withoutIt, now: new Date(later.getTime() + 60_000) }), { store, pages });
+    expect(third.warnings).toEqual([]);
+    const back = await importPage(manchester({ committeeId: 'audit', now: new Date(later.getTime() + 120_000) }), { store, pages });
+    expect(back.agendaItems[1]!.withdrawnAt).toBeUndefined();
+    expect((await store.agendaItems.get('audit', workProgramme.id))!.value.withdrawnAt).toBeUndefined();
+  });
 });
 
