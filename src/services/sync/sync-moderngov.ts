@@ -37,6 +37,8 @@ export interface SyncModernGovOptions {
   readonly daysAhead?: number;
   /** How long the lease lasts unrenewed; renewed after each meeting. Default 10 minutes. */
   readonly leaseTtlMs?: number;
+  /** Aborted when the process stops: the run ends after the meeting in hand (the next run picks up the rest). */
+  readonly signal?: AbortSignal;
 }
 
 export type SyncModernGovResult =
@@ -67,6 +69,7 @@ export async function syncModernGov(options: SyncModernGovOptions, deps: SyncMod
     const followed = (await store.committees.list()).filter((c): c is Committee & { externalId: string } => c.externalId !== undefined);
     const runs: CommitteeSyncRun[] = [];
     for (const committee of followed) {
+      if (options.signal?.aborted) break;
       runs.push(await syncCommittee(committee, options, deps, keepLease));
     }
     return { ran: true, runs };
@@ -106,6 +109,7 @@ async function syncCommittee(
   const meetings = read.value.filter((m) => m.modernGovCommitteeId === committee.externalId);
   run.meetingsSeen = meetings.length;
   for (const [index, listedMeeting] of meetings.entries()) {
+    if (options.signal?.aborted) break;
     const outcome = await syncMeeting(committee, listedMeeting.modernGovId, { dryRun: options.dryRun, now: deps.now() }, deps);
     run.failed.push(...outcome.failures);
     if (outcome.result === 'imported') run.imported += 1;

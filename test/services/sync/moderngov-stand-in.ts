@@ -42,28 +42,33 @@ export class ModernGovStandIn {
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
+    // In two statements: restify (loaded by the bot in the same process) patches ServerResponse.writeHead to return nothing.
+    const send = (status: number, headers: Record<string, string>, body?: string): void => {
+      res.writeHead(status, headers);
+      res.end(body);
+    };
     const url = new URL(req.url ?? '/', 'http://stand-in');
     this.requests.push({ path: url.pathname, query: url.searchParams, userAgent: String(req.headers['user-agent'] ?? ''), at: Date.now() });
     const page = url.pathname.split('/').pop() ?? '';
     const id = url.searchParams.get('lMeetingId') ?? url.searchParams.get('lCommitteeId') ?? url.searchParams.get('AIId');
     const answer = this.answers.get(id ? `${page}?${id}` : page);
     if (!answer) {
-      res.writeHead(404, { 'content-type': 'text/html' }).end('<html><head><title>404 - File or directory not found.</title></head></html>');
+      send(404, { 'content-type': 'text/html' }, '<html><head><title>404 - File or directory not found.</title></head></html>');
       return;
     }
     if ('stall' in answer) return; // never answers: the client's time limit must end it
     if ('redirect' in answer) {
-      res.writeHead(302, { location: answer.redirect }).end();
+      send(302, { location: answer.redirect });
       return;
     }
     if ('xml' in answer) {
-      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(answer.xml);
+      send(200, { 'content-type': 'text/xml; charset=utf-8' }, answer.xml);
       return;
     }
     if ('html' in answer) {
-      res.writeHead(answer.status ?? 200, { 'content-type': 'text/html; charset=utf-8' }).end(answer.html);
+      send(answer.status ?? 200, { 'content-type': 'text/html; charset=utf-8' }, answer.html);
       return;
     }
-    res.writeHead(answer.status, { 'content-type': 'text/html' }).end(`<html><head><title>${answer.status} Server Error</title></head></html>`);
+    send(answer.status, { 'content-type': 'text/html' }, `<html><head><title>${answer.status} Server Error</title></head></html>`);
   }
 }
