@@ -9,6 +9,8 @@ import type { DocumentDatabase } from '../store/documents/document-collection';
 import { runStoreExport, runStoreImport } from './store-command';
 import { runNotifyChange, runNotifyCommand, runNotifyStatus } from './notify-command';
 import { runRosterImport } from './roster-command';
+import { runSyncCommittees, runSyncOnce, type SyncCommandDeps } from './sync-command';
+import { createHttpModernGovSite } from '../moderngov/http-moderngov-site';
 import type { Store } from '../store/port';
 
 /** The officer command line. Each command opens the configured store, does one thing, and closes it. */
@@ -126,6 +128,46 @@ export function buildProgram(): Command {
         if (code !== 0) process.exitCode = code;
       });
   }
+
+  /** The sync's dependencies from the configuration: the same site adapter and page reader as the bot's. */
+  const withSync = (work: (deps: SyncCommandDeps) => Promise<number>): Promise<number> =>
+    withStore(async (store, config) => {
+      const pages = createPageReaderPool({ timeBudgetMs: config.officerApi.pageParseBudgetMs, maxThreads: 1 });
+      const mg = config.modernGov;
+      const site = mg
+        ? createHttpModernGovSite({ baseUrl: mg.baseUrl, requestGapMs: mg.requestGapMs, timeoutMs: mg.timeoutMs, ...(mg.contact ? { contact: mg.contact } : {}) })
+        : undefined;
+      try {
+        return await work({ store, pages, site, now: () => new Date(), out: (line) => console.log(line), defaultCallInWorkingDays: config.callInWorkingDays });
+      } finally {
+        await pages.close();
+      }
+    });
+  const sync = program
+    .command('sync')
+    .description("Follow the council's ModernGov site (MODERNGOV_BASE_URL): committees with a ModernGov id are synced.")
+    .option('--once', 'sync every followed committee now, showing each meeting as it is done', false)
+    .option('--dry-run', 'fetch and read everything, writing nothing', false)
+    .option('--json', 'print the result as JSON', false)
+    .action(async (options: { once: boolean; dryRun: boolean; json: boolean }) => {
+      if (!options.once) {
+        console.log('The bot syncs by itself every MODERNGOV_SYNC_MINUTES; to sync now: cabinet-bot sync --once [--dry-run]. To list the site\'s committees: cabinet-bot sync committees.');
+        process.exitCode = 2;
+        return;
+      }
+      const code = await withSync((deps) => runSyncOnce({ dryRun: options.dryRun, json: options.json }, deps));
+      if (code !== 0) process.exitCode = code;
+    });
+  sync
+    .command('committees')
+    .description('List the committees the site offers (GetCommittees), expired ones marked; create or map committees to follow them.')
+    .option('--create <moderngovId>', 'create a committee following this ModernGov committee (repeatable)', collect, [])
+    .option('--follow <moderngovId=committeeId>', 'make an existing committee follow this ModernGov committee (repeatable)', collect, [])
+    .option('--json', 'print the list as JSON', false)
+    .action(async (options: { create: string[]; follow: string[]; json: boolean }) => {
+      const code = await withSync((deps) => runSyncCommittees(options, deps));
+      if (code !== 0) process.exitCode = code;
+    });
 
   program
     .command('members')
