@@ -8,6 +8,8 @@
  * activities     pk = hash of key   activity (a handled Teams activity; claiming it is a point create; TTL 2 days)
  * work           pk = 'due'         dueWork (live work only: polling is one small single-partition query)
  *                pk = 'lease'       lease (the sender lease, the sync lease: point reads and ETag writes)
+ *                pk = 'sync'        syncedMeeting (what the ModernGov sync last imported of a meeting), syncRun (each
+ *                                   committee's last run): point reads and upserts, one small partition
  *
  * Agenda items and decisions count their writes (ix.revision), which is what Store.changeMarker() sums.
  */
