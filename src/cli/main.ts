@@ -10,6 +10,9 @@ import { runStoreExport, runStoreImport } from './store-command';
 import { runNotifyChange, runNotifyCommand, runNotifyStatus } from './notify-command';
 import { runRosterImport } from './roster-command';
 import { runSyncCommittees, runSyncOnce, type SyncCommandDeps } from './sync-command';
+import { runImportFolder } from './import-folder-command';
+import { openFolderModernGovSite } from '../moderngov/folder-moderngov-site';
+import { stat } from 'node:fs/promises';
 import { createHttpModernGovSite } from '../moderngov/http-moderngov-site';
 import type { Store } from '../store/port';
 
@@ -53,13 +56,26 @@ export function buildProgram(): Command {
 
   program
     .command('import <file>')
-    .description('Import a ModernGov page: an agenda-item page saved as .txt, a decision-details page as .html, a GetMeeting answer as .xml.')
+    .description('Import a ModernGov page: an agenda-item page saved as .txt, a decision-details page as .html, a GetMeeting answer as .xml; or a folder holding a GetMeeting answer and its decision pages (with --committee).')
     .option('--meeting <id>', 'the meeting the item belongs to (its committee wins over the page)')
     .option('--committee <id>', 'the committee a GetMeeting answer belongs to (it names none): the one whose GetMeetings listed it')
     .option('--source-url <url>', 'the page\'s address on the council website, so a later import of it updates the same record')
+    .option('--site <url>', 'for a folder: the council\'s ModernGov site the pages were saved from (default MODERNGOV_BASE_URL)')
     .option('--dry-run', 'show what was understood and the warnings, storing nothing', false)
     .option('--json', 'print the result as JSON', false)
-    .action(async (file: string, options: { meeting?: string; committee?: string; sourceUrl?: string; dryRun: boolean; json: boolean }) => {
+    .action(async (file: string, options: { meeting?: string; committee?: string; sourceUrl?: string; site?: string; dryRun: boolean; json: boolean }) => {
+      // A folder: a saved GetMeeting answer with the decision pages saved beside it, imported as a sync would.
+      if ((await stat(file).catch(() => undefined))?.isDirectory()) {
+        const pool = createPageReaderPool({ timeBudgetMs: loadConfig(process.env).officerApi.pageParseBudgetMs, maxThreads: 1 });
+        const folderCode = await withStore((store, config) =>
+          runImportFolder(
+            { folder: file, committeeId: options.committee, baseUrl: options.site ?? config.modernGov?.baseUrl, dryRun: options.dryRun },
+            { store, pages: pool, now: () => new Date(), out: (line) => console.log(line), openFolder: openFolderModernGovSite },
+          ),
+        ).finally(() => pool.close());
+        if (folderCode !== 0) process.exitCode = folderCode;
+        return;
+      }
       // The same reader as the bot's, so a page the bot would refuse as too slow to read is refused here too.
       const pages = createPageReaderPool({ timeBudgetMs: loadConfig(process.env).officerApi.pageParseBudgetMs, maxThreads: 1 });
       const code = await withStore((store, config) =>
