@@ -32,6 +32,21 @@ export const SyncFailure = z.object({
 }).strict();
 export type SyncFailure = z.infer<typeof SyncFailure>;
 
+/**
+ * A member of the roster whom ModernGov lists as attending a committee's meeting but who does not sit on it here.
+ * Only a proposal for an officer to confirm (PUT /api/v1/members/{id}): attendees include substitutes, and a seat opens
+ * exempt business, so the sync never grants one by itself.
+ */
+export const MembershipProposal = z.object({
+  memberId: Id,
+  name: z.string().min(1).max(300),
+  modernGovMemberId: ModernGovId,
+  /** ModernGov's roledescription: "Committee Member", "Chair", "Substitute" ... */
+  role: z.string().max(300).optional(),
+  modernGovMeetingId: ModernGovId,
+}).strict();
+export type MembershipProposal = z.infer<typeof MembershipProposal>;
+
 /** The last sync run of one committee, for GET /api/v1/sync. */
 export const CommitteeSyncRun = z.object({
   committeeId: Id,
@@ -43,5 +58,7 @@ export const CommitteeSyncRun = z.object({
   imported: z.number().int().min(0),
   unchanged: z.number().int().min(0),
   failed: z.array(SyncFailure).max(200),
+  /** Roster members ModernGov lists at this committee's meetings who do not sit on it here: for an officer to confirm. */
+  membershipProposals: z.array(MembershipProposal).max(200).default([]),
 }).strict();
 export type CommitteeSyncRun = z.infer<typeof CommitteeSyncRun>;

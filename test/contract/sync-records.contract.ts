@@ -8,6 +8,7 @@ const seen: SyncedMeeting = {
 const run = (committeeId: string, over: Partial<CommitteeSyncRun> = {}): CommitteeSyncRun => ({
   committeeId, modernGovCommitteeId: '144', startedAt: '2026-02-01T09:00:00.000Z', finishedAt: '2026-02-01T09:00:05.000Z', dryRun: false,
   meetingsSeen: 2, imported: 1, unchanged: 0,
+  membershipProposals: [{ memberId: 'cllr-curley', name: 'Councillor Basil Curley', modernGovMemberId: '192', role: 'Committee Member', modernGovMeetingId: '4967' }],
   failed: [{ modernGovMeetingId: '4966', where: 'https://democracy.example.gov.uk/mgWebService.asmx/GetMeeting?lMeetingId=4966', why: 'HTTP 500' }],
   ...over,
 });

@@ -53,7 +53,7 @@ describe('the ModernGov sync in the bot process, and GET /api/v1/sync', () => {
       following: [{ committeeId: 'audit', name: 'Audit Committee', modernGovCommitteeId: '144' }],
       runs: [{
         committeeId: 'audit', modernGovCommitteeId: '144', startedAt: expect.any(String), finishedAt: expect.any(String), dryRun: false,
-        meetingsSeen: 2, imported: 1, unchanged: 0,
+        meetingsSeen: 2, imported: 1, unchanged: 0, membershipProposals: [],
         failed: [{
           modernGovMeetingId: '4967', where: `${site}/mgWebService.asmx/GetMeeting?lMeetingId=4967 (line 1)`,
           why: 'The server answered with an HTML page ("Service Unavailable") instead of GetMeeting XML: the web service may be switched off, or it refused a scripted client.',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DomainError, type Committee, type SyncFailure, type SyncedMeeting } from '../../domain';
+import { DomainError, sitsOn, type Committee, type MembershipProposal, type SyncFailure, type SyncedMeeting } from '../../domain';
 import { agendaItemExternalId } from '../../import/source-keys';
 import type { MeetingXml } from '../../import/meeting-xml-parser';
 import type { Store } from '../../store/port';
@@ -19,8 +19,19 @@ export interface SyncMeetingDeps {
 }
 
 export type MeetingOutcome =
-  | { readonly result: 'imported' | 'unchanged'; readonly failures: SyncFailure[] }
+  | { readonly result: 'imported' | 'unchanged'; readonly failures: SyncFailure[]; readonly membershipProposals: MembershipProposal[] }
   | { readonly result: 'failed'; readonly failures: SyncFailure[] };
+
+/** Attendees who are on the roster (by ModernGov member id) but do not sit on the committee: proposals, never grants. */
+async function proposalsFrom(meeting: MeetingXml, committee: Committee, store: Store): Promise<MembershipProposal[]> {
+  if (meeting.attendees.length === 0) return [];
+  const members = await store.members.list();
+  return meeting.attendees.flatMap((a): MembershipProposal[] => {
+    const member = members.find((m) => m.modernGovMemberId === a.modernGovMemberId);
+    if (!member || sitsOn(member, committee.id)) return [];
+    return [{ memberId: member.id, name: member.name, modernGovMemberId: a.modernGovMemberId, ...(a.role ? { role: a.role } : {}), modernGovMeetingId: meeting.modernGovId }];
+  });
+}
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -102,5 +113,5 @@ export async function syncMeeting(
     };
     await store.sync.putMeeting(seen);
   }
-  return { result: changed ? 'imported' : 'unchanged', failures };
+  return { result: changed ? 'imported' : 'unchanged', failures, membershipProposals: await proposalsFrom(meeting, committee, store) };
 }

@@ -1,4 +1,4 @@
-import { londonDateOf, type Committee, type CommitteeSyncRun, type SyncFailure } from '../../domain';
+import { londonDateOf, type Committee, type CommitteeSyncRun, type MembershipProposal, type SyncFailure } from '../../domain';
 import type { NotificationDeps } from '../notifications/notification-deps';
 import type { PageReader } from '../page-reader';
 import type { Store } from '../../store/port';
@@ -85,11 +85,12 @@ async function syncCommittee(
   const today = Date.parse(`${londonDateOf(startedAt.toISOString())}T12:00:00Z`);
   const from = new Date(today - (options.daysBack ?? 60) * DAY_MS).toISOString().slice(0, 10);
   const to = new Date(today + (options.daysAhead ?? 120) * DAY_MS).toISOString().slice(0, 10);
-  const run = { meetingsSeen: 0, imported: 0, unchanged: 0, failed: [] as SyncFailure[] };
+  const run = { meetingsSeen: 0, imported: 0, unchanged: 0, failed: [] as SyncFailure[], membershipProposals: [] as MembershipProposal[] };
   const finish = async (): Promise<CommitteeSyncRun> => {
     const record: CommitteeSyncRun = {
       committeeId: committee.id, modernGovCommitteeId: committee.externalId, startedAt: startedAt.toISOString(),
       finishedAt: deps.now().toISOString(), dryRun: options.dryRun, ...run, failed: clip(run.failed),
+      membershipProposals: run.membershipProposals.slice(0, 200),
     };
     if (!options.dryRun) await deps.store.sync.putRun(record);
     return record;
@@ -114,6 +115,10 @@ async function syncCommittee(
     run.failed.push(...outcome.failures);
     if (outcome.result === 'imported') run.imported += 1;
     if (outcome.result === 'unchanged') run.unchanged += 1;
+    if (outcome.result !== 'failed') {
+      // One proposal per member, from the first meeting that lists them.
+      for (const p of outcome.membershipProposals) if (!run.membershipProposals.some((q) => q.memberId === p.memberId)) run.membershipProposals.push(p);
+    }
     deps.onProgress?.({ committeeId: committee.id, meetingsDone: index + 1, meetingsSeen: meetings.length, modernGovMeetingId: listedMeeting.modernGovId, result: outcome.result });
     await keepLease();
   }

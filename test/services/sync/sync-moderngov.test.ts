@@ -77,7 +77,7 @@ describe('syncModernGov against a stand-in ModernGov site serving the real answe
     const run = await sync();
     expect(run).toEqual({
       committeeId: 'audit', modernGovCommitteeId: '144', startedAt: NOW.toISOString(), finishedAt: NOW.toISOString(), dryRun: false,
-      meetingsSeen: 2, imported: 2, unchanged: 0, failed: [],
+      meetingsSeen: 2, imported: 2, unchanged: 0, failed: [], membershipProposals: [],
     });
     expect((await meetingOf('4966'))?.status).toBe('cancelled');
     expect((await meetingOf('4967'))).toMatchObject({ status: 'scheduled', startsAt: '2026-02-10T10:00:00.000Z', agendaPublishedAt: NOW.toISOString() });
@@ -136,6 +136,21 @@ describe('syncModernGov against a stand-in ModernGov site serving the real answe
     expect((await meetingOf('4967'))?.status).toBe('cancelled');
     const items = await itemsOf('4967');
     expect(items.map((i) => [i.title, i.withdrawnAt])).toEqual([['Minutes', undefined], ['Work Programme', clock.toISOString()]]);
+  });
+
+  it('proposes a seat for a roster member ModernGov lists as attending, for an officer to confirm, never granting it', async () => {
+    const curley = { id: 'cllr-curley', name: 'Councillor Basil Curley', role: 'councillor' as const, modernGovMemberId: '192', committees: [] };
+    await store.members.create(curley);
+    await store.members.create({ id: 'cllr-other', name: 'Councillor Other', role: 'councillor', modernGovMemberId: '555', committees: [] });
+    const run = await sync();
+    expect(run.membershipProposals).toEqual([
+      { memberId: 'cllr-curley', name: 'Councillor Basil Curley', modernGovMemberId: '192', role: 'Committee Member', modernGovMeetingId: '4966' },
+    ]);
+    expect((await store.members.get('cllr-curley'))?.value.committees).toEqual([]);
+    const seated = await store.members.get('cllr-curley');
+    await store.members.replace({ ...seated!.value, committees: [{ committeeId: 'audit', seat: 'Member' }] }, seated!.etag);
+    later(15);
+    expect((await sync()).membershipProposals).toEqual([]);
   });
 
   it('makes a restricted item exempt business', async () => {

@@ -43,7 +43,7 @@ export async function fillEveryKind(store: Store): Promise<void> {
   });
   await store.sync.putRun({
     committeeId: 'cabinet', modernGovCommitteeId: '133', startedAt: '2021-07-07T09:00:00.000Z', finishedAt: '2021-07-07T09:00:04.000Z',
-    dryRun: false, meetingsSeen: 1, imported: 1, unchanged: 0, failed: [],
+    dryRun: false, meetingsSeen: 1, imported: 1, unchanged: 0, failed: [], membershipProposals: [],
   });
   await store.activities.claim('a:1personal-cllr-alan-pearson|1:activity-1', new Date().toISOString());
   await store.activities.claim('welcome|cllr-alan-pearson', new Date().toISOString());
