@@ -319,6 +319,7 @@ describe('every way in is authorised (issue 9)', () => {
       'GET /api/v1/notifications/:id': { path: '/api/v1/notifications/n-none' },
       'DELETE /api/v1/notifications/:id': { path: '/api/v1/notifications/n-none' },
       'POST /api/v1/notifications/:id/send': { path: '/api/v1/notifications/n-none/send' },
+      'GET /api/v1/sync': {},
     };
 
     let app: TestApp;

@@ -10,6 +10,8 @@ import type { Store } from '../store/port';
 export interface ImportCommandArgs {
   readonly file: string;
   readonly meetingId?: string;
+  /** The committee a GetMeeting answer belongs to: it names none. */
+  readonly committeeId?: string;
   readonly dryRun: boolean;
   readonly json: boolean;
   readonly sourceUrl?: string;
@@ -103,7 +105,7 @@ const NOTIFICATION_WORDS: Record<NotificationKind, string> = {
 };
 
 /**
- * `cabinet-bot import <file> [--meeting <id>] [--source-url <url>] [--dry-run] [--json]`: imports one saved
+ * `cabinet-bot import <file> [--meeting <id>] [--committee <id>] [--source-url <url>] [--dry-run] [--json]`: imports one saved
  * ModernGov page and prints what was understood. Exit codes: 0 imported, 1 the page could not be imported,
  * 2 the command was used wrongly (no such file, a file type we do not read).
  */
@@ -111,7 +113,7 @@ export async function runImportCommand(args: ImportCommandArgs, deps: ImportComm
   const { out } = deps;
   const usage = (message: string): number => {
     if (args.json) out(JSON.stringify({ error: { code: 'usage', message } }));
-    else out(`${message}\nUsage: import <file.txt|file.html|file.xml> [--meeting <id>] [--source-url <url>] [--dry-run] [--json]`);
+    else out(`${message}\nUsage: import <file.txt|file.html|file.xml> [--meeting <id>] [--committee <id>] [--source-url <url>] [--dry-run] [--json]`);
     return EXIT_USAGE;
   };
   const contentType = CONTENT_TYPES[extname(args.file).toLowerCase()];
@@ -128,6 +130,7 @@ export async function runImportCommand(args: ImportCommandArgs, deps: ImportComm
       body,
       contentType,
       ...(args.meetingId !== undefined ? { meetingId: args.meetingId } : {}),
+      ...(args.committeeId !== undefined ? { committeeId: args.committeeId } : {}),
       ...(args.sourceUrl !== undefined ? { sourceUrl: args.sourceUrl } : {}),
       dryRun: args.dryRun,
       importedBy: importer(),

@@ -28,6 +28,8 @@ export const ImportWarningCode = z.enum([
   'meeting-time-missing',
   /** The page holds nothing to import beyond its title (no agenda items, no decision text ...). */
   'nothing-to-import',
+  /** An item of a published agenda is no longer listed: marked withdrawn, never deleted. */
+  'agenda-item-withdrawn',
 ]);
 export type ImportWarningCode = z.infer<typeof ImportWarningCode>;
 

@@ -22,6 +22,10 @@ export const ImportPageInput = z.object({
   body: z.union([z.string(), z.instanceof(Buffer)]),
   contentType: z.string(),
   meetingId: Id.optional(),
+  /** The committee the page belongs to, where the page does not say (a GetMeeting answer names none). */
+  committeeId: Id.optional(),
+  /** The agenda item a decision page is about, where the page does not say (ieDecisionDetails.aspx?AIId=). */
+  agendaItemId: Id.optional(),
   sourceUrl: z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) address').optional(),
   dryRun: z.boolean(),
   importedBy: z.string().min(1),
@@ -109,9 +113,10 @@ function agendaItemOps(ctx: Context, draft: AgendaItemDraft, meetingId: string |
     find: () => store.agendaItems.findBySource(draft.key),
     build: (existing) => {
       refuseCommitteeMove(existing, place.committee, 'agenda item');
+      const { withdrawnAt: _back, ...current } = existing ?? {};
       const candidate = validated(AgendaItem, {
         summary: '', recommendations: [], documents: [], forDecision: true,
-        ...existing,
+        ...current, // an item listed again is no longer withdrawn
         ...draft.fields,
         id: existing?.id ?? idFromSource('ai', draft.key),
         committeeId: place.committee.id,
@@ -180,6 +185,17 @@ function decisionOps(
   };
 }
 
+/**
+ * ModernGov's Cancelled or Postponed wins; a meeting it lists again as going ahead is scheduled (or held, once
+ * past) again; otherwise what was stored stays.
+ */
+function meetingStatus(draft: MeetingDraft, existing: Meeting | undefined, startsAt: string, now: Date): Meeting['status'] {
+  if (draft.state) return draft.state;
+  const byTime = Date.parse(startsAt) < now.getTime() ? 'held' : 'scheduled';
+  if (!existing || existing.status === 'cancelled' || existing.status === 'postponed') return byTime;
+  return existing.status;
+}
+
 /** A GetMeeting answer's meeting, recorded under its committee; the id comes from ModernGov's meeting id. */
 function meetingOps(ctx: Context, draft: MeetingDraft, warnings: ImportWarning[]): RecordOps<Meeting> {
   const { store, place } = ctx;
@@ -191,13 +207,16 @@ function meetingOps(ctx: Context, draft: MeetingDraft, warnings: ImportWarning[]
   return {
     find: () => store.meetings.get(place.committee.id, id),
     build: (existing) => {
+      // The first import that sees the agenda published records when; later ones keep that instant.
+      const agendaPublishedAt = existing?.agendaPublishedAt ?? (draft.agendaPublished === true ? ctx.at : undefined);
       const candidate = validated(Meeting, {
         ...existing,
         id,
         committeeId: place.committee.id,
         startsAt,
         ...(draft.venue ? { venue: draft.venue } : {}),
-        status: existing?.status ?? (Date.parse(startsAt) < ctx.now.getTime() ? 'held' : 'scheduled'),
+        status: meetingStatus(draft, existing, startsAt, ctx.now),
+        ...(agendaPublishedAt ? { agendaPublishedAt } : {}),
         source: { ...existing?.source, kind: 'moderngov-meeting-xml', ...draft.key, importedAt: ctx.at },
       }, 'meeting');
       if (!existing) return { record: candidate, action: 'created' };
@@ -208,6 +227,26 @@ function meetingOps(ctx: Context, draft: MeetingDraft, warnings: ImportWarning[]
     create: (record) => store.meetings.create(record),
     replace: (record, etag) => store.meetings.replace(record, etag),
   };
+}
+
+/**
+ * The items of a published agenda that a new GetMeeting answer no longer lists: marked withdrawn (with the change in
+ * their history), never deleted, so acknowledgements and cards that point at them keep their meaning.
+ */
+async function withdrawnItemOps(ctx: Context, meeting: Meeting, draft: ImportDraft): Promise<RecordOps<AgendaItem>[]> {
+  const listed = new Set(draft.agendaItems.map((i) => i.key.externalId));
+  const stored = await ctx.store.agendaItems.listByMeeting(ctx.place.committee.id, meeting.id);
+  return stored
+    .filter((item) => item.source?.kind === 'moderngov-meeting-xml' && !listed.has(item.source.externalId) && item.withdrawnAt === undefined)
+    .map((item): RecordOps<AgendaItem> => ({
+      find: () => ctx.store.agendaItems.get(item.committeeId, item.id),
+      build: (existing) => {
+        if (!existing) throw invalid(`The agenda item ${item.id} was removed while it was being marked withdrawn.`, { id: item.id });
+        return stampImport({ ...existing, withdrawnAt: existing.withdrawnAt ?? ctx.at }, existing, ctx.at, ctx.by);
+      },
+      create: (record) => ctx.store.agendaItems.create(record),
+      replace: (record, etag) => ctx.store.agendaItems.replace(record, etag),
+    }));
 }
 
 /**
@@ -261,7 +300,7 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
   const input = parsedInput.data;
   const { mediaType, text } = decodePageBody(input.body, input.contentType);
   const draft = await readDraft(deps.pages, text, mediaType, input.sourceUrl);
-  const place = await resolveImportPlace(deps.store, draft, input.meetingId);
+  const place = await resolveImportPlace(deps.store, draft, input.meetingId, input.committeeId);
   const ctx: Context = {
     store: deps.store, place, committees: await deps.store.committees.list(), at: input.now.toISOString(), now: input.now, by: input.importedBy,
   };
@@ -275,13 +314,22 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
     const ops = agendaItemOps(ctx, item, meetingRecord?.id);
     return { ops, plan: await planRecord(ops) };
   }));
+  // Items gone from an agenda that is published (here or before): withdrawn, not deleted.
+  const agendaPublished = meetingRecord?.agendaPublishedAt !== undefined;
+  const withdrawn = draft.pageKind === 'meeting-xml' && meetingRecord && meetingStep && agendaPublished
+    ? await Promise.all((await withdrawnItemOps(ctx, meetingRecord, draft)).map(async (ops) => ({ ops, plan: await planRecord(ops) })))
+    : [];
+  for (const { plan } of withdrawn) {
+    warnings.push(warning('agenda-item-withdrawn', `agenda item ${plan.record.number ?? '?'} (${plan.record.id})`,
+      `"${plan.record.title}" is no longer on the published agenda: it is marked withdrawn, not deleted.`));
+  }
   let decisionStep: { ops: RecordOps<Decision>; plan: PlannedRecord<Decision> } | undefined;
   if (draft.decision) {
     const meetingId = await linkedMeetingId(ctx, draft.decision);
     const meetingDate = place.meeting ? londonDateOf(place.meeting.startsAt) : undefined;
     const decidedOn = draft.decision.fields.decidedOn ?? meetingDate;
     const councilMeetingId = await councilMeetingFor(ctx, draft.decision, decidedOn, warnings);
-    const agendaItemId = itemPlans[0]?.plan.record.id;
+    const agendaItemId = input.agendaItemId ?? itemPlans[0]?.plan.record.id;
     const ops = decisionOps(ctx, draft.decision, {
       ...(agendaItemId ? { agendaItemId } : {}),
       ...(meetingId ? { meetingId } : {}),
@@ -301,6 +349,8 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
   const meeting = meetingStep ? await record('meeting', meetingStep.ops, meetingStep.plan) : place.meeting;
   const agendaItems: AgendaItem[] = [];
   for (const { ops, plan } of itemPlans) agendaItems.push(await record('agenda-item', ops, plan));
+  const withdrawnItems: AgendaItem[] = [];
+  for (const { ops, plan } of withdrawn) withdrawnItems.push(await record('agenda-item', ops, plan));
   const decision = decisionStep ? await record('decision', decisionStep.ops, decisionStep.plan) : null;
   // Full Council deciding a Cabinet recommendation: the recommendation's status follows it.
   const councilLinked = decision && !input.dryRun ? await linkCouncilDecision(decision, { store: deps.store, now: input.now }) : [];
@@ -308,7 +358,8 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
 
   const imported = {
     pageKind: draft.pageKind,
-    agendaItems,
+    // Withdrawn items too, so the cards already sent about them are redrawn.
+    agendaItems: [...agendaItems, ...withdrawnItems],
     meeting: meeting ?? null,
     ...(meetingBefore ? { meetingBefore } : {}),
     decision,

@@ -20,19 +20,27 @@ async function findMeeting(store: Store, committees: readonly Committee[], meeti
 }
 
 /**
- * Where an imported page belongs. A meeting named by the officer wins; otherwise the committee the page names
+ * Where an imported page belongs. A meeting named by the officer wins, then a committee named by the officer (or
+ * the sync: the committee whose GetMeetings listed the meeting); otherwise the committee the page names
  * ("Cabinet" as decision maker, the web service's committee title) or whose ModernGov id it gives.
  */
 export async function resolveImportPlace(
   store: Store,
   page: { readonly committeeNames: readonly string[]; readonly modernGovCommitteeId?: string },
   meetingId: string | undefined,
+  committeeId?: string,
 ): Promise<ImportPlace> {
   const committees = await store.committees.list();
   if (meetingId !== undefined) {
     const place = await findMeeting(store, committees, meetingId);
     if (!place) throw new DomainError('invalid', `No meeting ${meetingId}: check the meeting id, or leave it out to use the committee the page names.`, { meetingId });
     return place;
+  }
+  // A GetMeeting answer names no committee: the meeting belongs to the committee it was listed under.
+  if (committeeId !== undefined) {
+    const committee = committees.find((c) => c.id === committeeId);
+    if (!committee) throw new DomainError('invalid', `No committee ${committeeId}: check the committee id.`, { committeeId });
+    return { committee };
   }
   for (const name of page.committeeNames) {
     const committee = committees.find((c) => sameName(c.name, name));
@@ -42,7 +50,7 @@ export async function resolveImportPlace(
   if (byId) return { committee: byId };
   const named = page.committeeNames[0];
   if (named === undefined) {
-    throw new DomainError('invalid', 'The page names no decision maker or committee: pass --meeting (meetingId) to say where it belongs.');
+    throw new DomainError('invalid', 'The page names no decision maker or committee: pass --committee (committeeId) or --meeting (meetingId) to say where it belongs.');
   }
   throw new DomainError('invalid', `No committee named ${named}: create it first or pass --meeting`, { committee: named });
 }

@@ -1,6 +1,6 @@
 import type {
   Acknowledgement, ActionPlan, ActionUpdate, AgendaItem, Committee, ConversationRecord, Decision, Delivery, DeliveryStatus, DomainError, DueWork,
-  Lease, Meeting, Member, Notification,
+  CommitteeSyncRun, Lease, Meeting, Member, Notification, SyncedMeeting,
 } from '../domain';
 
 /**
@@ -200,6 +200,17 @@ export interface ActivityLedger {
   claim(key: string, at: string): Promise<boolean>;
 }
 
+/** What the ModernGov sync remembers (domain/sync.ts): never business data, only what it saw and how its runs went. */
+export interface SyncStore {
+  getMeeting(committeeId: string, modernGovMeetingId: string): Promise<SyncedMeeting | undefined>;
+  /** Writes it whole (the sync holds the sync lease: one writer at a time). */
+  putMeeting(meeting: SyncedMeeting): Promise<void>;
+  /** Keeps each committee's last run only. */
+  putRun(run: CommitteeSyncRun): Promise<void>;
+  /** Every committee's last run, by committee id. */
+  listRuns(): Promise<CommitteeSyncRun[]>;
+}
+
 export interface Store {
   readonly committees: CommitteeStore;
   readonly members: MemberStore;
@@ -212,6 +223,7 @@ export interface Store {
   readonly notifications: NotificationStore;
   readonly dueWork: DueWorkStore;
   readonly leases: LeaseStore;
+  readonly sync: SyncStore;
   readonly activities: ActivityLedger;
   /**
    * A cheap value that differs after every create or replace of an agenda item or a decision, by any instance

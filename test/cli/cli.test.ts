@@ -143,7 +143,7 @@ describe('the officer CLI, run as a child process (node --import tsx src/cli/mai
     expect(run.code).toBe(2);
     expect(run.stdout).toBe(
       `Cannot tell what kind of page "${pdf}" is: save it as .txt (agenda-item page), .html (decision details) or .xml (GetMeeting).\n` +
-      'Usage: import <file.txt|file.html|file.xml> [--meeting <id>] [--source-url <url>] [--dry-run] [--json]\n',
+      'Usage: import <file.txt|file.html|file.xml> [--meeting <id>] [--committee <id>] [--source-url <url>] [--dry-run] [--json]\n',
     );
     const json = await cli(['import', pdf, '--json'], env);
     expect(json.code).toBe(2);

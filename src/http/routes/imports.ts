@@ -6,7 +6,8 @@ import type { ApiRoute } from '../server';
 import type { RouteDeps } from './route-deps';
 
 /**
- * POST /api/v1/imports: a ModernGov page as the body (text/plain, text/html or application/xml).
+ * POST /api/v1/imports: a ModernGov page as the body (text/plain, text/html or application/xml); ?committeeId= places
+ * a GetMeeting answer, which names no committee.
  * 201 with what was stored and the warnings; with ?dryRun=true, 200 and nothing stored.
  */
 export const importRoutes = ({ store, search, notifications, pages }: RouteDeps): ApiRoute[] => [
@@ -23,6 +24,7 @@ export const importRoutes = ({ store, search, notifications, pages }: RouteDeps)
             body,
             contentType,
             meetingId: query.get('meetingId') ?? undefined,
+            committeeId: query.get('committeeId') ?? undefined,
             sourceUrl: query.get('sourceUrl') ?? undefined,
             dryRun,
             importedBy: principal.id,

@@ -90,7 +90,7 @@ async function planAll(imported: ImportedRecords, deps: NotificationDeps, note: 
   };
 
   const meeting = imported.meeting ?? (await meetingOfItems(imported, deps));
-  const upcoming = meeting !== undefined && meeting.status !== 'cancelled' && Date.parse(meeting.startsAt) > now.getTime();
+  const upcoming = meeting !== undefined && meeting.status !== 'cancelled' && meeting.status !== 'postponed' && Date.parse(meeting.startsAt) > now.getTime();
   const itemsOfMeeting = meeting ? imported.agendaItems.filter((i) => i.meetingId === meeting.id) : [];
   const createdItems = itemsOfMeeting.filter((i) => actionOf('agenda-item', i.id) === 'created');
 
