@@ -319,6 +319,11 @@ describe('every way in is authorised (issue 9)', () => {
       'GET /api/v1/notifications/:id': { path: '/api/v1/notifications/n-none' },
       'DELETE /api/v1/notifications/:id': { path: '/api/v1/notifications/n-none' },
       'POST /api/v1/notifications/:id/send': { path: '/api/v1/notifications/n-none/send' },
+      'GET /api/v1/meetings': { path: `/api/v1/meetings?committeeId=${DEMO_IDS.cabinet}` },
+      'GET /api/v1/meetings/:id': { path: `/api/v1/meetings/${DEMO_IDS.nextCabinet}` },
+      'GET /api/v1/agenda-items/:id': { path: '/api/v1/agenda-items/item-land-disposal' },
+      'GET /api/v1/decisions': { path: '/api/v1/decisions?status=awaiting-council' },
+      'GET /api/v1/decisions/:id': { path: `/api/v1/decisions/${DEMO_IDS.cspDecision}` },
     };
 
     let app: TestApp;

@@ -55,6 +55,17 @@ export interface MeetingStore {
   /** Meetings of one committee starting at or after `from`, soonest first. */
   listUpcoming(committeeId: string, from: Date, limit: number): Promise<Meeting[]>;
   listByCommittee(committeeId: string): Promise<Meeting[]>;
+  /**
+   * Meetings soonest first, a page at a time (officer API): of one committee (single-partition) or of all, starting at
+   * or after `from` and before `to` when given.
+   */
+  listPage(filter: MeetingFilter, continuation?: string, pageSize?: number): Promise<Page<Meeting>>;
+}
+
+export interface MeetingFilter {
+  readonly committeeId?: string;
+  readonly from?: Date;
+  readonly to?: Date;
 }
 
 export interface AgendaItemStore {
@@ -81,6 +92,16 @@ export interface DecisionStore {
   /** Decisions decided on or after `since` (yyyy-mm-dd), newest first, across committees. */
   listDecidedSince(since: string): Promise<Decision[]>;
   listAll(continuation?: string, pageSize?: number): Promise<Page<Decision>>;
+  /**
+   * Decisions by id, a page at a time (officer API): of one committee (single-partition) or of all, decided on or
+   * after `since` (yyyy-mm-dd; undated decisions then drop out) when given.
+   */
+  listPage(filter: DecisionFilter, continuation?: string, pageSize?: number): Promise<Page<Decision>>;
+}
+
+export interface DecisionFilter {
+  readonly committeeId?: string;
+  readonly since?: string;
 }
 
 export interface AcknowledgementStore {

@@ -1,6 +1,9 @@
 import type { ApiRoute } from '../server';
+import { agendaItemRoutes } from './agenda-items';
 import { committeeRoutes } from './committees';
+import { decisionRoutes } from './decisions';
 import { importRoutes } from './imports';
+import { meetingRoutes } from './meetings';
 import { memberRoutes } from './members';
 import { notificationRoutes } from './notifications';
 import { whoAmIRoutes } from './whoami';
@@ -8,5 +11,8 @@ import type { RouteDeps } from './route-deps';
 
 /** Every officer API route; each file holds one resource. All need a bearer token (see officer-auth.ts). */
 export function officerRoutes(deps: RouteDeps): ApiRoute[] {
-  return [...whoAmIRoutes(), ...committeeRoutes(deps), ...importRoutes(deps), ...memberRoutes(deps), ...notificationRoutes(deps)];
+  return [
+    ...whoAmIRoutes(), ...committeeRoutes(deps), ...importRoutes(deps), ...memberRoutes(deps), ...notificationRoutes(deps),
+    ...meetingRoutes(deps), ...agendaItemRoutes(deps), ...decisionRoutes(deps),
+  ];
 }

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { listMeetings } from '../../services/records/list-meetings';
+import { meetingRecord } from '../../services/records/meeting-record';
+import { OFFICER_READER } from '../../services/records/record-reader';
+import { CommitteeIdFilter, InstantOrDay, Paging, pageBody, parseQuery } from '../query-values';
+import { httpEtag } from '../request-values';
+import type { ApiRoute } from '../server';
+import type { RouteDeps } from './route-deps';
+
+const MeetingsQuery = z.object({ committeeId: CommitteeIdFilter, from: InstantOrDay.optional(), to: InstantOrDay.optional(), ...Paging }).strict();
+
+/** Meetings as the bot holds them: listed by committee and period, each with its agenda. */
+export const meetingRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] => [
+  {
+    method: 'get',
+    path: '/api/v1/meetings',
+    role: 'Officer',
+    handle: async ({ query }) => {
+      const { pageSize, continuation, committeeId, from, to } = parseQuery(MeetingsQuery, query);
+      const page = await listMeetings(
+        { ...(committeeId !== undefined ? { committeeId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) },
+        { pageSize, ...(continuation !== undefined ? { continuation } : {}) },
+        store,
+      );
+      return { status: 200, body: pageBody('meetings', page) };
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/meetings/:id',
+    role: 'Officer',
+    handle: async ({ params }) => {
+      const record = await meetingRecord(params.id ?? '', OFFICER_READER, store);
+      return { status: 200, body: { ...record.meeting, items: record.items }, headers: { ETag: httpEtag(record.etag) } };
+    },
+  },
+];
