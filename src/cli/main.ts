@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config';
+import { runAcknowledgementsCommand } from './acknowledgements-command';
 import { runImportCommand } from './import-command';
 import { createPageReaderPool } from '../parse-pool/page-reader-pool';
 import { seedDemoCouncil } from '../services/demo/seed-demo-council';
@@ -137,6 +138,22 @@ export function buildProgram(): Command {
       const code = await withStore((store) => runRosterImport({ file, ...options }, { store, out: (line) => console.log(line) }));
       if (code !== 0) process.exitCode = code;
     });
+
+  const acknowledgements = program
+    .command('acknowledgements')
+    .description('The acknowledgement record for the file: who has read the papers, when and how, and who has not.');
+  for (const of of ['item', 'meeting'] as const) {
+    acknowledgements
+      .command(`${of} <id>`)
+      .description(of === 'item' ? 'One agenda item: each acknowledgement and who is outstanding.' : 'A whole meeting, member by item.')
+      .option('--csv <file>', 'also write it as CSV (UTF-8 with BOM, for a spreadsheet) to this new file')
+      .option('--json', 'print it as JSON', false)
+      .action(async (id: string, options: { csv?: string; json: boolean }) => {
+        const code = await withStore((store) =>
+          runAcknowledgementsCommand({ of, id, json: options.json, ...(options.csv !== undefined ? { csv: options.csv } : {}) }, { store, out: (line) => console.log(line) }));
+        if (code !== 0) process.exitCode = code;
+      });
+  }
 
   const store = program
     .command('store')

@@ -42,3 +42,30 @@ export const pageBody = <T>(name: string, page: { items: T[]; continuation?: str
   [name]: page.items,
   ...(page.continuation !== undefined ? { continuation: page.continuation } : {}),
 });
+
+/**
+ * Whether the client asked for CSV (`Accept: text/csv`, with a quality above 0, preferred to JSON when both are
+ * named): spreadsheets and the CLI's file. Anything else gets JSON.
+ */
+export function acceptsCsv(accept: string | undefined): boolean {
+  const quality = (type: string): number => {
+    for (const part of (accept ?? '').split(',')) {
+      const [name, ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+      if (name !== type) continue;
+      const q = params.find((p) => p.startsWith('q='));
+      const value = q === undefined ? 1 : Number(q.slice(2));
+      return Number.isFinite(value) ? value : 0;
+    }
+    return 0;
+  };
+  const csv = quality('text/csv');
+  return csv > 0 && csv >= quality('application/json');
+}
+
+/** A CSV answer a browser saves as a file with a name that says what it is. */
+export const csvResult = (csv: string, filename: string) => ({
+  status: 200,
+  body: csv,
+  contentType: 'text/csv; charset=utf-8',
+  headers: { 'Content-Disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`, Vary: 'Accept' },
+});

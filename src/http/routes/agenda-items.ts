@@ -1,6 +1,8 @@
 import { agendaItemRecord } from '../../services/records/agenda-item-record';
 import { londonToday } from '../../services/conversation/conversation-deps';
+import { itemAcknowledgements, itemAcknowledgementsCsv } from '../../services/records/item-acknowledgements';
 import { OFFICER_READER } from '../../services/records/record-reader';
+import { acceptsCsv, csvResult } from '../query-values';
 import { httpEtag } from '../request-values';
 import type { ApiRoute } from '../server';
 import type { RouteDeps } from './route-deps';
@@ -18,6 +20,16 @@ export const agendaItemRoutes = ({ store, notifications }: Pick<RouteDeps, 'stor
         body: { ...record.item, ...(record.meeting ? { meeting: record.meeting } : {}), ...(record.decision ? { decision: record.decision } : {}) },
         headers: { ETag: httpEtag(record.etag) },
       };
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/agenda-items/:id/acknowledgements',
+    role: 'Officer',
+    handle: async ({ params, header }) => {
+      const record = await itemAcknowledgements(params.id ?? '', OFFICER_READER, store);
+      if (acceptsCsv(header('accept'))) return csvResult(itemAcknowledgementsCsv(record), `acknowledgements-${record.item.id}.csv`);
+      return { status: 200, body: record, headers: { Vary: 'Accept' } };
     },
   },
 ];

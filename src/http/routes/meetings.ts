@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { listMeetings } from '../../services/records/list-meetings';
+import { meetingAcknowledgements, meetingAcknowledgementsCsv } from '../../services/records/meeting-acknowledgements';
 import { meetingRecord } from '../../services/records/meeting-record';
 import { OFFICER_READER } from '../../services/records/record-reader';
-import { CommitteeIdFilter, InstantOrDay, Paging, pageBody, parseQuery } from '../query-values';
+import { acceptsCsv, CommitteeIdFilter, csvResult, InstantOrDay, Paging, pageBody, parseQuery } from '../query-values';
 import { httpEtag } from '../request-values';
 import type { ApiRoute } from '../server';
 import type { RouteDeps } from './route-deps';
@@ -32,6 +33,16 @@ export const meetingRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] =
     handle: async ({ params }) => {
       const record = await meetingRecord(params.id ?? '', OFFICER_READER, store);
       return { status: 200, body: { ...record.meeting, items: record.items }, headers: { ETag: httpEtag(record.etag) } };
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/meetings/:id/acknowledgements',
+    role: 'Officer',
+    handle: async ({ params, header }) => {
+      const record = await meetingAcknowledgements(params.id ?? '', OFFICER_READER, store);
+      if (acceptsCsv(header('accept'))) return csvResult(meetingAcknowledgementsCsv(record), `acknowledgements-${record.meeting.id}.csv`);
+      return { status: 200, body: record, headers: { Vary: 'Accept' } };
     },
   },
 ];
