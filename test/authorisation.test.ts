@@ -321,6 +321,7 @@ describe('every way in is authorised (issue 9)', () => {
       'POST /api/v1/notifications/:id/send': { path: '/api/v1/notifications/n-none/send' },
       'GET /api/v1/meetings': { path: `/api/v1/meetings?committeeId=${DEMO_IDS.cabinet}` },
       'GET /api/v1/meetings/:id': { path: `/api/v1/meetings/${DEMO_IDS.nextCabinet}` },
+      'PUT /api/v1/meetings/:id': { path: '/api/v1/meetings/cabinet-extra', body: JSON.stringify({ committeeId: DEMO_IDS.cabinet, startsAt: '2030-01-08T18:30:00Z' }), contentType: 'application/json' },
       'GET /api/v1/agenda-items/:id': { path: '/api/v1/agenda-items/item-land-disposal' },
       'GET /api/v1/decisions': { path: '/api/v1/decisions?status=awaiting-council' },
       'GET /api/v1/decisions/:id': { path: `/api/v1/decisions/${DEMO_IDS.cspDecision}` },

@@ -55,15 +55,16 @@ export function buildProgram(): Command {
     .description('Import a ModernGov page: an agenda-item page saved as .txt, a decision-details page as .html, a GetMeeting answer as .xml.')
     .option('--meeting <id>', 'the meeting the item belongs to (its committee wins over the page)')
     .option('--source-url <url>', 'the page\'s address on the council website, so a later import of it updates the same record')
+    .option('--create-committee', 'create the committee the page names if the bot does not know it yet (a new install\'s first import)', false)
     .option('--dry-run', 'show what was understood and the warnings, storing nothing', false)
     .option('--json', 'print the result as JSON', false)
-    .action(async (file: string, options: { meeting?: string; sourceUrl?: string; dryRun: boolean; json: boolean }) => {
+    .action(async (file: string, options: { meeting?: string; sourceUrl?: string; createCommittee: boolean; dryRun: boolean; json: boolean }) => {
       // The same reader as the bot's, so a page the bot would refuse as too slow to read is refused here too.
       const pages = createPageReaderPool({ timeBudgetMs: loadConfig(process.env).officerApi.pageParseBudgetMs, maxThreads: 1 });
       const code = await withStore((store, config) =>
         runImportCommand(
-          { file, meetingId: options.meeting, sourceUrl: options.sourceUrl, dryRun: options.dryRun, json: options.json },
-          { store, pages, out: (line) => console.log(line), now: () => new Date(), ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}) },
+          { file, meetingId: options.meeting, sourceUrl: options.sourceUrl, createCommittee: options.createCommittee, dryRun: options.dryRun, json: options.json },
+          { store, pages, out: (line) => console.log(line), now: () => new Date(), defaultCallInWorkingDays: config.callInWorkingDays, ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}) },
         ),
       ).finally(() => pages.close());
       if (code !== 0) process.exitCode = code;
