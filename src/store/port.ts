@@ -131,6 +131,8 @@ export interface ConversationStore {
 export interface ActionPlanStore {
   create(plan: ActionPlan): Promise<CreateResult<ActionPlan>>;
   get(committeeId: string, id: string): Promise<Versioned<ActionPlan> | undefined>;
+  /** When only the id is known (officer API): a cross-partition query on Cosmos DB. */
+  findById(id: string): Promise<Versioned<ActionPlan> | undefined>;
   findByDecision(committeeId: string, decisionId: string): Promise<Versioned<ActionPlan> | undefined>;
   replace(plan: ActionPlan, etag: string): Promise<Versioned<ActionPlan>>;
   /** Plans holding an action owned by this member. */

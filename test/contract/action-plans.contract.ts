@@ -26,6 +26,14 @@ export const describeActionPlans = (current: CurrentStore): void => {
       expect(await store.actionPlans.findByDecision('council', communitySafetyDecision.id)).toBeUndefined();
     });
 
+    it('finds a plan by its id alone, whatever its committee', async () => {
+      const { store } = current();
+      for (const p of [plan, leisurePlan]) await store.actionPlans.create(p);
+      expect(await store.actionPlans.findById(leisurePlan.id)).toEqual({ value: leisurePlan, etag: anEtag });
+      expect(await store.actionPlans.findById(plan.id)).toEqual({ value: plan, etag: anEtag });
+      expect(await store.actionPlans.findById('plan-none')).toBeUndefined();
+    });
+
     it('never loses a concurrent edit: the stale writer gets a conflict and the first edit stands', async () => {
       const { store } = current();
       await store.actionPlans.create(plan);

@@ -1,4 +1,5 @@
 import type { ApiRoute } from '../server';
+import { actionPlanRoutes } from './action-plans';
 import { agendaItemRoutes } from './agenda-items';
 import { committeeRoutes } from './committees';
 import { decisionRoutes } from './decisions';
@@ -13,6 +14,6 @@ import type { RouteDeps } from './route-deps';
 export function officerRoutes(deps: RouteDeps): ApiRoute[] {
   return [
     ...whoAmIRoutes(), ...committeeRoutes(deps), ...importRoutes(deps), ...memberRoutes(deps), ...notificationRoutes(deps),
-    ...meetingRoutes(deps), ...agendaItemRoutes(deps), ...decisionRoutes(deps),
+    ...meetingRoutes(deps), ...agendaItemRoutes(deps), ...decisionRoutes(deps), ...actionPlanRoutes(deps),
   ];
 }

@@ -8,6 +8,7 @@ export const actionPlanStore = (
 ): ActionPlanStore => ({
   create: (plan) => plans.create(plan),
   get: (committeeId, id) => plans.get(committeeId, id),
+  findById: (id) => plans.only({ where: [{ path: 'id', op: '=', value: plans.documentId(id) }] }),
   findByDecision: (committeeId, decisionId) =>
     plans.only({
       partitionKey: committeeId,
