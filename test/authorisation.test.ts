@@ -329,6 +329,7 @@ describe('every way in is authorised (issue 9)', () => {
       'GET /api/v1/meetings/:id/acknowledgements': { path: `/api/v1/meetings/${DEMO_IDS.nextCabinet}/acknowledgements` },
       'POST /api/v1/action-plans': { body: JSON.stringify({ decisionId: DEMO_IDS.cspDecision, title: 'A second plan' }), contentType: 'application/json' },
       'GET /api/v1/action-plans/:id': { path: `/api/v1/action-plans/${DEMO_IDS.cspActionPlan}` },
+      'GET /api/v1/action-plans/:id/report': { path: `/api/v1/action-plans/${DEMO_IDS.cspActionPlan}/report` },
       'PUT /api/v1/action-plans/:id': { path: `/api/v1/action-plans/${DEMO_IDS.cspActionPlan}`, body: JSON.stringify({ title: 'Renamed' }), contentType: 'application/json' },
       // A body that is not an update: let in, and refused (422) without writing to the demo plan's history.
       'POST /api/v1/action-plans/:id/actions/:actionId/updates': { path: `/api/v1/action-plans/${DEMO_IDS.cspActionPlan}/actions/act-engagement/updates`, body: JSON.stringify({ rag: 'purple' }), contentType: 'application/json' },

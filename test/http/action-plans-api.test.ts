@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
 import type { ActionPlan, ActionUpdate } from '../../src/domain';
 import { DEMO_IDS, DEMO_PEOPLE } from '../../src/services/demo/demo-council';
 import { seedDemoCouncil } from '../../src/services/demo/seed-demo-council';
@@ -133,5 +134,41 @@ describe.each(['embedded', 'cosmos'] as const)('action plans over the officer AP
     expect(tooLong.errors?.[0]?.where).toBe('note');
     await problem(await send('POST', `${plan}/actions/act-none/updates`, mine), 404);
     await problem(await send('POST', '/api/v1/action-plans/plan-none/actions/act-1/updates', mine), 404);
+  });
+
+  it('gives the Scrutiny report of the demo council\'s plan as a printable page and as CSV, overdue actions first, each with its history', async () => {
+    const plan = `/api/v1/action-plans/${DEMO_IDS.cspActionPlan}`;
+    const note = '=HYPERLINK("http://evil.example") <script>alert(1)</script>';
+    expect((await send('POST', `${plan}/actions/act-scrutiny-report/updates`, { rag: 'at-risk', percentComplete: 10, note })).status).toBe(201);
+    expect((await send('POST', `${plan}/actions/act-scrutiny-report/updates`, { rag: 'on-track', percentComplete: 25, note: 'Back on track' })).status).toBe(201);
+
+    const html = await send('GET', `${plan}/report`, undefined, { accept: 'text/html' });
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(html.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    const page = await html.text();
+    expect(page).toContain('<h1>Community Safety Action Plan</h1>');
+    // The summary: act-engagement at risk and overdue (due three days ago), the other two on track.
+    expect(page).toContain('<tr><td>2</td><td>1</td><td>0</td><td>0</td><td>1</td><td>3</td></tr>');
+    const order = ['Run a community engagement programme in each ward', 'Extend the Perpetrator Programme to all partner agencies', 'Report progress to Scrutiny Committee'].map((t) => page.indexOf(`<h2>${t}</h2>`));
+    expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+    expect(page).not.toContain('<script>');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page.indexOf('=HYPERLINK')).toBeLessThan(page.indexOf('Back on track'));
+
+    const csv = await send('GET', `${plan}/report`, undefined, { accept: 'text/csv' });
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const rows = parse(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer()), { bom: true }) as string[][];
+    expect(rows[0]).toEqual(['Action', 'Owner', 'Due', 'Overdue', 'RAG now', 'Percent now', 'Update at (London)', 'Update by', 'Update RAG', 'Update percent', 'Note']);
+    expect(rows.slice(1).map((r) => [r[0], r[3], r[4], r[5], r[8], r[9], r[10]])).toEqual([
+      ['Run a community engagement programme in each ward', 'yes', 'At risk', '40', '', '', ''],
+      ['Extend the Perpetrator Programme to all partner agencies', 'no', 'On track', '20', '', '', ''],
+      ['Report progress to Scrutiny Committee', 'no', 'On track', '25', 'At risk', '10', `'${note}`],
+      ['Report progress to Scrutiny Committee', 'no', 'On track', '25', 'On track', '25', 'Back on track'],
+    ]);
+
+    const json = (await (await send('GET', `${plan}/report`, undefined, { accept: 'application/json' })).json()) as { summary: Record<string, number> };
+    expect(json.summary).toEqual({ 'on-track': 2, 'at-risk': 1, 'off-track': 0, done: 0, overdue: 1, total: 3 });
+    await problem(await send('GET', '/api/v1/action-plans/plan-none/report'), 404);
   });
 });

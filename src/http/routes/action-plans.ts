@@ -4,13 +4,16 @@ import { actionPlanRecord } from '../../services/action-plans/action-plan-record
 import { createActionPlan } from '../../services/action-plans/create-action-plan';
 import { officerViewer } from '../../services/action-plans/officer-viewer';
 import { replaceActionPlan } from '../../services/action-plans/replace-action-plan';
+import { scrutinyReport } from '../../services/action-plans/scrutiny-report';
+import { scrutinyReportCsv, scrutinyReportHtml } from '../../services/action-plans/scrutiny-report-files';
 import { londonToday } from '../../services/conversation/conversation-deps';
 import { recordActionUpdate } from '../../services/conversation/record-action-update';
 import { etagMatches } from '../../services/etag-match';
 import { OFFICER_READER } from '../../services/records/record-reader';
 import { badRequest, HttpProblem } from '../problem';
+import { acceptsCsv, csvResult } from '../query-values';
 import { httpEtag, ifMatchOf } from '../request-values';
-import type { ApiRoute } from '../server';
+import type { ApiResult, ApiRoute } from '../server';
 import type { RouteDeps } from './route-deps';
 
 /** An update as the Teams card takes it: RAG, percent and a note of up to 2,000 characters. */
@@ -98,6 +101,24 @@ export const actionPlanRoutes = ({ store, search, notifications }: Pick<RouteDep
       const after = await actionPlanRecord(id, OFFICER_READER, store, today);
       ctx.logger.info({ actionPlanId: id, actionId }, 'action updated');
       return { status: 201, body: { ...plan, updates: after.updates.filter((u) => u.actionId === actionId) }, headers: { ETag: httpEtag(after.etag) } };
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/action-plans/:id/report',
+    role: 'Officer',
+    handle: async ({ params, header }): Promise<ApiResult> => {
+      const report = await scrutinyReport(params.id ?? '', OFFICER_READER, store, londonToday(notifications.now()));
+      const accept = header('accept') ?? '';
+      if (acceptsCsv(accept)) return csvResult(scrutinyReportCsv(report), `action-plan-report-${report.plan.id}.csv`);
+      if (/application\/json/i.test(accept) && !/text\/html/i.test(accept)) return { status: 200, body: report, headers: { Vary: 'Accept' } };
+      return {
+        status: 200,
+        body: scrutinyReportHtml(report),
+        contentType: 'text/html; charset=utf-8',
+        // Text and an inline style only: nothing on the page may run or load anything.
+        headers: { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'", 'X-Content-Type-Options': 'nosniff', Vary: 'Accept' },
+      };
     },
   },
 ];
