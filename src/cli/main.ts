@@ -2,6 +2,7 @@ import 'dotenv/config';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { runAcknowledgementsCommand } from './acknowledgements-command';
+import { runActionPlanReport, runCreateActionPlan, runEditActionPlan, runShowActionPlan, runUpdateAction, type ActionPlansDeps } from './action-plans-command';
 import { runImportCommand } from './import-command';
 import { createPageReaderPool } from '../parse-pool/page-reader-pool';
 import { seedDemoCouncil } from '../services/demo/seed-demo-council';
@@ -155,6 +156,40 @@ export function buildProgram(): Command {
         if (code !== 0) process.exitCode = code;
       });
   }
+
+  const plans = program.command('action-plans').description('Action plans that follow decisions: start, show, edit, update an action, and the Scrutiny report.');
+  const planDeps = (store: Store): ActionPlansDeps => ({ store, out: (line) => console.log(line), now: () => new Date(), officer: process.env.USER ?? 'officer' });
+  const exitWith = (code: number) => {
+    if (code !== 0) process.exitCode = code;
+  };
+  plans
+    .command('create <file>')
+    .description('Start the action plan for a decision from a JSON file: { "decisionId", "title", "actions": [{ "title", "ownerMemberId", "dueOn" }] }.')
+    .action(async (file: string) => exitWith(await withStore((store) => runCreateActionPlan(file, planDeps(store)))));
+  plans
+    .command('show <id>')
+    .description('The plan, its version (for edit) and each action\'s state.')
+    .option('--json', 'print it as JSON, with its whole history', false)
+    .action(async (id: string, options: { json: boolean }) => exitWith(await withStore((store) => runShowActionPlan(id, options.json, planDeps(store)))));
+  plans
+    .command('edit <id> <file>')
+    .description('Change the title and actions (add, change, remove) from a JSON file; refused if the plan changed since the version given.')
+    .requiredOption('--version <version>', 'the version `show` printed')
+    .action(async (id: string, file: string, options: { version: string }) => exitWith(await withStore((store) => runEditActionPlan(id, file, options.version, planDeps(store)))));
+  plans
+    .command('update <id> <actionId>')
+    .description('Record progress on an action, as from the Teams card (done means 100).')
+    .requiredOption('--rag <rag>', 'on-track, at-risk, off-track or done')
+    .requiredOption('--percent <n>', 'percent complete, 0 to 100')
+    .option('--note <text>', 'what happened, up to 2,000 characters')
+    .action(async (id: string, actionId: string, options: { rag: string; percent: string; note?: string }) =>
+      exitWith(await withStore((store) => runUpdateAction(id, actionId, options, planDeps(store)))));
+  plans
+    .command('report <id>')
+    .description('The Scrutiny report: a summary printed; --html and --csv write it to new files.')
+    .option('--html <file>', 'write the printable page to this new file')
+    .option('--csv <file>', 'write the CSV (for a spreadsheet) to this new file')
+    .action(async (id: string, options: { html?: string; csv?: string }) => exitWith(await withStore((store) => runActionPlanReport(id, options, planDeps(store)))));
 
   const store = program
     .command('store')

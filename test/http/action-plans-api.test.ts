@@ -73,12 +73,13 @@ describe.each(['embedded', 'cosmos'] as const)('action plans over the officer AP
   it('refuses what the Teams card refuses: an owner not on the roster, a due date that is not a day, done at less than 100, a percent over 100 (422, nothing stored)', async () => {
     const res = await problem(await send('POST', '/api/v1/action-plans', {
       decisionId: 'decision-parking', title: 'Plan',
-      actions: [{ ...first, dueOn: '2027-02-30' }, { ...first, rag: 'done', percentComplete: 90 }, { ...first, percentComplete: 101 }],
+      actions: [{ ...first, dueOn: '2027-02-30' }, { ...first, rag: 'done', percentComplete: 90 }, { ...first, percentComplete: 101 }, { ...first, dueOn: '2027-13-01' }],
     }), 422);
     expect(res.errors).toEqual(expect.arrayContaining([
       { where: 'actions.0.dueOn', message: 'must be a real date' },
       { where: 'actions.1.percentComplete', message: 'a done action is 100 percent complete' },
       { where: 'actions.2.percentComplete', message: 'Number must be less than or equal to 100' },
+      { where: 'actions.3.dueOn', message: 'must be a real date' },
     ]));
     const stranger = await problem(await send('POST', '/api/v1/action-plans', { decisionId: 'decision-parking', title: 'Plan', actions: [{ ...first, ownerMemberId: 'nobody' }] }), 422);
     expect(stranger.errors).toEqual([{ where: 'actions.0.ownerMemberId', message: 'nobody is not on the roster' }]);

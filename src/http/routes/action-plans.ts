@@ -27,7 +27,7 @@ const location = (id: string) => `/api/v1/action-plans/${encodeURIComponent(id)}
  * same version the second is refused and told), and updated action by action through the same use case as the
  * Teams card (the owner or an officer; done means 100; history append-only).
  */
-export const actionPlanRoutes = ({ store, search, notifications }: Pick<RouteDeps, 'store' | 'search' | 'notifications'>): ApiRoute[] => [
+export const actionPlanRoutes = ({ store, notifications }: Pick<RouteDeps, 'store' | 'notifications'>): ApiRoute[] => [
   {
     method: 'post',
     path: '/api/v1/action-plans',
@@ -96,7 +96,7 @@ export const actionPlanRoutes = ({ store, search, notifications }: Pick<RouteDep
       const plan = await recordActionUpdate(
         { committeeId: read.plan.committeeId, actionPlanId: read.plan.id, actionId, ...parsed.data, idempotencyKey: key ?? `api-${ctx.requestId}` },
         viewer,
-        { store, search, now: notifications.now },
+        { store, now: notifications.now },
       );
       const after = await actionPlanRecord(id, OFFICER_READER, store, today);
       ctx.logger.info({ actionPlanId: id, actionId }, 'action updated');
