@@ -330,6 +330,7 @@ describe('every way in is authorised (issue 9)', () => {
       'POST /api/v1/action-plans': { body: JSON.stringify({ decisionId: DEMO_IDS.cspDecision, title: 'A second plan' }), contentType: 'application/json' },
       'GET /api/v1/action-plans/:id': { path: `/api/v1/action-plans/${DEMO_IDS.cspActionPlan}` },
       'GET /api/v1/action-plans/:id/report': { path: `/api/v1/action-plans/${DEMO_IDS.cspActionPlan}/report` },
+      'GET /api/v1/committees/:id/action-plans/report': { path: `/api/v1/committees/${DEMO_IDS.cabinet}/action-plans/report?from=2026-01-01` },
       'PUT /api/v1/action-plans/:id': { path: `/api/v1/action-plans/${DEMO_IDS.cspActionPlan}`, body: JSON.stringify({ title: 'Renamed' }), contentType: 'application/json' },
       // A body that is not an update: let in, and refused (422) without writing to the demo plan's history.
       'POST /api/v1/action-plans/:id/actions/:actionId/updates': { path: `/api/v1/action-plans/${DEMO_IDS.cspActionPlan}/actions/act-engagement/updates`, body: JSON.stringify({ rag: 'purple' }), contentType: 'application/json' },

@@ -135,6 +135,8 @@ export interface ActionPlanStore {
   findById(id: string): Promise<Versioned<ActionPlan> | undefined>;
   findByDecision(committeeId: string, decisionId: string): Promise<Versioned<ActionPlan> | undefined>;
   replace(plan: ActionPlan, etag: string): Promise<Versioned<ActionPlan>>;
+  /** Every plan of one committee, by id (single-partition): the committee's Scrutiny report. */
+  listByCommittee(committeeId: string): Promise<ActionPlan[]>;
   /** Plans holding an action owned by this member. */
   listByOwner(memberId: string): Promise<ActionPlan[]>;
   /** Plans with an action not done whose due date (yyyy-mm-dd) is before `today`: the daily overdue sweep. */

@@ -172,4 +172,31 @@ describe.each(['embedded', 'cosmos'] as const)('action plans over the officer AP
     expect(json.summary).toEqual({ 'on-track': 2, 'at-risk': 1, 'off-track': 0, done: 0, overdue: 1, total: 3 });
     await problem(await send('GET', '/api/v1/action-plans/plan-none/report'), 404);
   });
+
+  it('gives a committee\'s plans in one report, with the updates made within the period', async () => {
+    const plan = `/api/v1/action-plans/${DEMO_IDS.cspActionPlan}`;
+    expect((await send('POST', `${plan}/actions/act-engagement/updates`, { rag: 'off-track', percentComplete: 45, note: 'Venue lost' })).status).toBe(201);
+    expect((await send('POST', '/api/v1/action-plans', { decisionId: 'decision-parking', title: 'Parking plan', actions: [first] })).status).toBe(201);
+
+    const all = (await (await send('GET', `/api/v1/committees/${DEMO_IDS.cabinet}/action-plans/report`, undefined, { accept: 'application/json' })).json()) as {
+      summary: Record<string, number>; plans: Array<{ plan: { title: string }; actions: Array<{ id: string; history: unknown[] }> }>;
+    };
+    expect(all.plans.map((p) => p.plan.title).sort()).toEqual(['Community Safety Action Plan', 'Parking plan']);
+    expect(all.summary).toEqual({ 'on-track': 3, 'at-risk': 0, 'off-track': 1, done: 0, overdue: 1, total: 4 });
+    const engagement = (p: typeof all) => p.plans.flatMap((x) => x.actions).find((a) => a.id === 'act-engagement');
+    expect(engagement(all)?.history).toHaveLength(1);
+
+    const tomorrow = new Date(Date.now() + DAY).toISOString();
+    const later = (await (await send('GET', `/api/v1/committees/${DEMO_IDS.cabinet}/action-plans/report?from=${tomorrow}`, undefined, { accept: 'application/json' })).json()) as typeof all;
+    expect(engagement(later)?.history).toEqual([]);
+
+    const csv = await send('GET', `/api/v1/committees/${DEMO_IDS.cabinet}/action-plans/report`, undefined, { accept: 'text/csv' });
+    const rows = parse(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer()), { bom: true }) as string[][];
+    expect(rows[0]?.slice(0, 2)).toEqual(['Action plan', 'Action']);
+    expect(rows).toHaveLength(1 + 4);
+    const html = await (await send('GET', `/api/v1/committees/${DEMO_IDS.cabinet}/action-plans/report`)).text();
+    expect(html).toContain('<h1>Cabinet: action plans</h1>');
+    await problem(await send('GET', '/api/v1/committees/planning/action-plans/report'), 404);
+    await problem(await send('GET', `/api/v1/committees/${DEMO_IDS.cabinet}/action-plans/report?from=last-year`), 400);
+  });
 });

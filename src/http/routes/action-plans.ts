@@ -5,13 +5,14 @@ import { createActionPlan } from '../../services/action-plans/create-action-plan
 import { officerViewer } from '../../services/action-plans/officer-viewer';
 import { replaceActionPlan } from '../../services/action-plans/replace-action-plan';
 import { scrutinyReport } from '../../services/action-plans/scrutiny-report';
-import { scrutinyReportCsv, scrutinyReportHtml } from '../../services/action-plans/scrutiny-report-files';
+import { committeeScrutinyReport } from '../../services/action-plans/committee-scrutiny-report';
+import { committeeScrutinyReportCsv, committeeScrutinyReportHtml, scrutinyReportCsv, scrutinyReportHtml } from '../../services/action-plans/scrutiny-report-files';
 import { londonToday } from '../../services/conversation/conversation-deps';
 import { recordActionUpdate } from '../../services/conversation/record-action-update';
 import { etagMatches } from '../../services/etag-match';
 import { OFFICER_READER } from '../../services/records/record-reader';
 import { badRequest, HttpProblem } from '../problem';
-import { acceptsCsv, csvResult } from '../query-values';
+import { acceptsCsv, csvResult, InstantOrDay, parseQuery } from '../query-values';
 import { httpEtag, ifMatchOf } from '../request-values';
 import type { ApiResult, ApiRoute } from '../server';
 import type { RouteDeps } from './route-deps';
@@ -107,18 +108,35 @@ export const actionPlanRoutes = ({ store, notifications }: Pick<RouteDeps, 'stor
     method: 'get',
     path: '/api/v1/action-plans/:id/report',
     role: 'Officer',
-    handle: async ({ params, header }): Promise<ApiResult> => {
+    handle: async ({ params, header }) => {
       const report = await scrutinyReport(params.id ?? '', OFFICER_READER, store, londonToday(notifications.now()));
-      const accept = header('accept') ?? '';
-      if (acceptsCsv(accept)) return csvResult(scrutinyReportCsv(report), `action-plan-report-${report.plan.id}.csv`);
-      if (/application\/json/i.test(accept) && !/text\/html/i.test(accept)) return { status: 200, body: report, headers: { Vary: 'Accept' } };
-      return {
-        status: 200,
-        body: scrutinyReportHtml(report),
-        contentType: 'text/html; charset=utf-8',
-        // Text and an inline style only: nothing on the page may run or load anything.
-        headers: { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'", 'X-Content-Type-Options': 'nosniff', Vary: 'Accept' },
-      };
+      return reportResult(header('accept'), report, () => scrutinyReportCsv(report), () => scrutinyReportHtml(report), `action-plan-report-${report.plan.id}.csv`);
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/committees/:id/action-plans/report',
+    role: 'Officer',
+    handle: async ({ params, query, header }) => {
+      const { from, to } = parseQuery(PeriodQuery, query);
+      const report = await committeeScrutinyReport(
+        params.id ?? '', { ...(from ? { from } : {}), ...(to ? { to } : {}) }, OFFICER_READER, store, londonToday(notifications.now()));
+      return reportResult(header('accept'), report, () => committeeScrutinyReportCsv(report), () => committeeScrutinyReportHtml(report), `action-plans-report-${report.committee.id}.csv`);
     },
   },
 ];
+
+const PeriodQuery = z.object({ from: InstantOrDay.optional(), to: InstantOrDay.optional() }).strict();
+
+/** A report as asked for: CSV (Accept: text/csv), JSON (application/json without text/html), else the printable page. */
+function reportResult(accept: string | undefined, report: unknown, csv: () => string, html: () => string, filename: string): ApiResult {
+  if (acceptsCsv(accept)) return csvResult(csv(), filename);
+  if (/application\/json/i.test(accept ?? '') && !/text\/html/i.test(accept ?? '')) return { status: 200, body: report, headers: { Vary: 'Accept' } };
+  return {
+    status: 200,
+    body: html(),
+    contentType: 'text/html; charset=utf-8',
+    // Text and an inline style only: nothing on the page may run or load anything.
+    headers: { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'", 'X-Content-Type-Options': 'nosniff', Vary: 'Accept' },
+  };
+}

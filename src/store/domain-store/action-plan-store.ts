@@ -15,6 +15,7 @@ export const actionPlanStore = (
       where: [{ path: 'data.decisionId', op: '=', value: decisionId }],
     }),
   replace: (plan, etag) => plans.replace(plan, etag),
+  listByCommittee: (committeeId) => plans.values({ partitionKey: committeeId, orderBy: { path: 'id', direction: 'asc' } }),
   // Cross-partition: an owner's actions follow decisions of any committee.
   listByOwner: (memberId) =>
     plans.values({
