@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { DEMO_IDS, DEMO_PEOPLE } from '../../src/services/demo/demo-council';
 import { seedDemoCouncil } from '../../src/services/demo/seed-demo-council';
 import type { Store } from '../../src/store/port';
-import { startCosmosServer, type CosmosTestServer } from '../support/cosmos-server';
-import { startTestApp, type TestApp } from '../support/start-test-app';
+import { startAppOnStore, type AppOnStore } from '../support/app-on-store';
+import type { TestApp } from '../support/start-test-app';
 
 const OFFICER_TOKEN = 'local-officer-token-0123456789';
 const BOM = '\uFEFF';
@@ -53,21 +52,14 @@ function readAsSpreadsheet(text: string): string[][] {
 }
 
 describe.each(['embedded', 'cosmos'] as const)('acknowledgements for the file (%s store)', (kind) => {
+  let running: AppOnStore;
   let app: TestApp;
-  let cosmos: CosmosTestServer | undefined;
 
   beforeAll(async () => {
-    let env: Record<string, string> = { OFFICER_API_TOKEN: OFFICER_TOKEN };
-    if (kind === 'cosmos') {
-      cosmos = await startCosmosServer();
-      env = { ...env, STORE: 'cosmos', COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key, COSMOS_DATABASE: `acks-${randomUUID().slice(0, 8)}` };
-    }
-    app = await startTestApp(env, { seed });
+    running = await startAppOnStore(kind, { OFFICER_API_TOKEN: OFFICER_TOKEN }, seed);
+    app = running.app;
   }, 60_000);
-  afterAll(async () => {
-    await app?.stop();
-    await cosmos?.stop();
-  });
+  afterAll(() => running?.stop());
 
   const get = (route: string, headers: Record<string, string> = {}) => fetch(`${app.url}${route}`, { headers: { authorization: `Bearer ${OFFICER_TOKEN}`, ...headers } });
 

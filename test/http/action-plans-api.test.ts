@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { ActionPlan, ActionUpdate } from '../../src/domain';
 import { DEMO_IDS, DEMO_PEOPLE } from '../../src/services/demo/demo-council';
 import { seedDemoCouncil } from '../../src/services/demo/seed-demo-council';
 import type { Store } from '../../src/store/port';
-import { startCosmosServer, type CosmosTestServer } from '../support/cosmos-server';
-import { startTestApp, type TestApp } from '../support/start-test-app';
+import { startAppOnStore, type AppOnStore } from '../support/app-on-store';
+import type { TestApp } from '../support/start-test-app';
 
 const OFFICER_TOKEN = 'local-officer-token-0123456789';
 const DAY = 86_400_000;
@@ -26,22 +25,14 @@ async function seed(store: Store): Promise<void> {
 type PlanBody = ActionPlan & { updates: ActionUpdate[]; removedActionIds: string[]; overdueActionIds: string[] };
 
 describe.each(['embedded', 'cosmos'] as const)('action plans over the officer API (%s store)', (kind) => {
+  let running: AppOnStore;
   let app: TestApp;
-  let cosmos: CosmosTestServer | undefined;
 
   beforeEach(async () => {
-    let env: Record<string, string> = { OFFICER_API_TOKEN: OFFICER_TOKEN };
-    if (kind === 'cosmos') {
-      cosmos = await startCosmosServer();
-      env = { ...env, STORE: 'cosmos', COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key, COSMOS_DATABASE: `plans-${randomUUID().slice(0, 8)}` };
-    }
-    app = await startTestApp(env, { seed });
+    running = await startAppOnStore(kind, { OFFICER_API_TOKEN: OFFICER_TOKEN }, seed);
+    app = running.app;
   }, 60_000);
-  afterEach(async () => {
-    await app?.stop();
-    await cosmos?.stop();
-    cosmos = undefined;
-  });
+  afterEach(() => running?.stop());
 
   const send = (method: string, route: string, body?: unknown, headers: Record<string, string> = {}) =>
     fetch(`${app.url}${route}`, {

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { startCosmosServer, type CosmosTestServer } from '../support/cosmos-server';
-import { startTestApp, type TestApp } from '../support/start-test-app';
+import { startAppOnStore, type AppOnStore } from '../support/app-on-store';
+import type { TestApp } from '../support/start-test-app';
 
 const OFFICER_TOKEN = 'local-officer-token-0123456789';
 const MELTON = readFileSync(path.join(__dirname, '../fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt'), 'utf8');
@@ -12,22 +11,14 @@ const MELTON = readFileSync(path.join(__dirname, '../fixtures/moderngov/melton_c
  * asked, and a meeting entered by hand (councils without ModernGov) that an item is then imported into.
  */
 describe.each(['embedded', 'cosmos'] as const)('a new install: first import and meetings by hand (%s store)', (kind) => {
+  let running: AppOnStore;
   let app: TestApp;
-  let cosmos: CosmosTestServer | undefined;
 
   beforeEach(async () => {
-    let env: Record<string, string> = { OFFICER_API_TOKEN: OFFICER_TOKEN, CALL_IN_WORKING_DAYS: '5' };
-    if (kind === 'cosmos') {
-      cosmos = await startCosmosServer();
-      env = { ...env, STORE: 'cosmos', COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key, COSMOS_DATABASE: `meetings-${randomUUID().slice(0, 8)}` };
-    }
-    app = await startTestApp(env);
+    running = await startAppOnStore(kind, { OFFICER_API_TOKEN: OFFICER_TOKEN, CALL_IN_WORKING_DAYS: '5' });
+    app = running.app;
   }, 60_000);
-  afterEach(async () => {
-    await app?.stop();
-    await cosmos?.stop();
-    cosmos = undefined;
-  });
+  afterEach(() => running?.stop());
 
   const call = (method: string, route: string, init: { body?: string; headers?: Record<string, string> } = {}) =>
     fetch(`${app.url}${route}`, { method, body: init.body, headers: { authorization: `Bearer ${OFFICER_TOKEN}`, ...init.headers } });

@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { Decision, Meeting } from '../../src/domain';
 import { DEMO_IDS } from '../../src/services/demo/demo-council';
 import { seedDemoCouncil } from '../../src/services/demo/seed-demo-council';
 import { createCosmosStore } from '../../src/store/cosmos';
 import { createEmbeddedStore } from '../../src/store/embedded';
 import type { Store } from '../../src/store/port';
-import { startCosmosServer, type CosmosTestServer } from '../support/cosmos-server';
-import { startTestApp, type TestApp } from '../support/start-test-app';
+import { startAppOnStore, type AppOnStore } from '../support/app-on-store';
+import type { TestApp } from '../support/start-test-app';
 
 const OFFICER_TOKEN = 'local-officer-token-0123456789';
 const PLANNING_MEETINGS = 1000;
@@ -44,28 +43,20 @@ async function seed(store: Store): Promise<void> {
 }
 
 describe.each(['embedded', 'cosmos'] as const)('the records over the officer API (%s store)', (kind) => {
+  let running: AppOnStore;
   let app: TestApp;
-  let cosmos: CosmosTestServer | undefined;
-  let env: Record<string, string>;
-  const databaseId = `records-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
-    env = { OFFICER_API_TOKEN: OFFICER_TOKEN };
-    if (kind === 'cosmos') {
-      cosmos = await startCosmosServer();
-      env = { ...env, STORE: 'cosmos', COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key, COSMOS_DATABASE: databaseId };
-    }
-    app = await startTestApp(env, { seed });
+    running = await startAppOnStore(kind, { OFFICER_API_TOKEN: OFFICER_TOKEN }, seed);
+    app = running.app;
   }, 120_000);
-  afterAll(async () => {
-    await app?.stop();
-    await cosmos?.stop();
-  });
+  afterAll(() => running?.stop());
 
   /** A second handle on the app's store, to compare what the API answers with what is stored. */
   const withStore = async <T>(read: (store: Store) => Promise<T>): Promise<T> => {
+    const { cosmos } = running;
     const store = cosmos
-      ? await createCosmosStore({ endpoint: cosmos.endpoint, key: cosmos.key, databaseId })
+      ? await createCosmosStore({ endpoint: cosmos.server.endpoint, key: cosmos.server.key, databaseId: cosmos.databaseId })
       : createEmbeddedStore({ dataDir: app.dataDir });
     try {
       return await read(store);
