@@ -1,6 +1,8 @@
 import 'dotenv/config';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config';
+import { runAcknowledgementsCommand } from './acknowledgements-command';
+import { runActionPlanReport, runCreateActionPlan, runEditActionPlan, runShowActionPlan, runUpdateAction, type ActionPlansDeps } from './action-plans-command';
 import { runImportCommand } from './import-command';
 import { createPageReaderPool } from '../parse-pool/page-reader-pool';
 import { seedDemoCouncil } from '../services/demo/seed-demo-council';
@@ -61,9 +63,10 @@ export function buildProgram(): Command {
     .option('--committee <id>', 'the committee a GetMeeting answer belongs to (it names none): the one whose GetMeetings listed it')
     .option('--source-url <url>', 'the page\'s address on the council website, so a later import of it updates the same record')
     .option('--site <url>', 'for a folder: the council\'s ModernGov site the pages were saved from (default MODERNGOV_BASE_URL)')
+    .option('--create-committee', 'create the committee the page names if the bot does not know it yet (a new install\'s first import)', false)
     .option('--dry-run', 'show what was understood and the warnings, storing nothing', false)
     .option('--json', 'print the result as JSON', false)
-    .action(async (file: string, options: { meeting?: string; committee?: string; sourceUrl?: string; site?: string; dryRun: boolean; json: boolean }) => {
+    .action(async (file: string, options: { meeting?: string; committee?: string; sourceUrl?: string; site?: string; createCommittee: boolean; dryRun: boolean; json: boolean }) => {
       // A folder: a saved GetMeeting answer with the decision pages saved beside it, imported as a sync would.
       if ((await stat(file).catch(() => undefined))?.isDirectory()) {
         const pool = createPageReaderPool({ timeBudgetMs: loadConfig(process.env).officerApi.pageParseBudgetMs, maxThreads: 1 });
@@ -80,8 +83,8 @@ export function buildProgram(): Command {
       const pages = createPageReaderPool({ timeBudgetMs: loadConfig(process.env).officerApi.pageParseBudgetMs, maxThreads: 1 });
       const code = await withStore((store, config) =>
         runImportCommand(
-          { file, meetingId: options.meeting, committeeId: options.committee, sourceUrl: options.sourceUrl, dryRun: options.dryRun, json: options.json },
-          { store, pages, out: (line) => console.log(line), now: () => new Date(), ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}) },
+          { file, meetingId: options.meeting, committeeId: options.committee, sourceUrl: options.sourceUrl, createCommittee: options.createCommittee, dryRun: options.dryRun, json: options.json },
+          { store, pages, out: (line) => console.log(line), now: () => new Date(), defaultCallInWorkingDays: config.callInWorkingDays, ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}) },
         ),
       ).finally(() => pages.close());
       if (code !== 0) process.exitCode = code;
@@ -196,6 +199,56 @@ export function buildProgram(): Command {
       const code = await withStore((store) => runRosterImport({ file, ...options }, { store, out: (line) => console.log(line) }));
       if (code !== 0) process.exitCode = code;
     });
+
+  const acknowledgements = program
+    .command('acknowledgements')
+    .description('The acknowledgement record for the file: who has read the papers, when and how, and who has not.');
+  for (const of of ['item', 'meeting'] as const) {
+    acknowledgements
+      .command(`${of} <id>`)
+      .description(of === 'item' ? 'One agenda item: each acknowledgement and who is outstanding.' : 'A whole meeting, member by item.')
+      .option('--csv <file>', 'also write it as CSV (UTF-8 with BOM, for a spreadsheet) to this new file')
+      .option('--json', 'print it as JSON', false)
+      .action(async (id: string, options: { csv?: string; json: boolean }) => {
+        const code = await withStore((store) =>
+          runAcknowledgementsCommand({ of, id, json: options.json, ...(options.csv !== undefined ? { csv: options.csv } : {}) }, { store, out: (line) => console.log(line) }));
+        if (code !== 0) process.exitCode = code;
+      });
+  }
+
+  const plans = program.command('action-plans').description('Action plans that follow decisions: start, show, edit, update an action, and the Scrutiny report.');
+  const planDeps = (store: Store): ActionPlansDeps => ({ store, out: (line) => console.log(line), now: () => new Date(), officer: process.env.USER ?? 'officer' });
+  const exitWith = (code: number) => {
+    if (code !== 0) process.exitCode = code;
+  };
+  plans
+    .command('create <file>')
+    .description('Start the action plan for a decision from a JSON file: { "decisionId", "title", "actions": [{ "title", "ownerMemberId", "dueOn" }] }.')
+    .action(async (file: string) => exitWith(await withStore((store) => runCreateActionPlan(file, planDeps(store)))));
+  plans
+    .command('show <id>')
+    .description('The plan, its version (for edit) and each action\'s state.')
+    .option('--json', 'print it as JSON, with its whole history', false)
+    .action(async (id: string, options: { json: boolean }) => exitWith(await withStore((store) => runShowActionPlan(id, options.json, planDeps(store)))));
+  plans
+    .command('edit <id> <file>')
+    .description('Change the title and actions (add, change, remove) from a JSON file; refused if the plan changed since the version given.')
+    .requiredOption('--version <version>', 'the version `show` printed')
+    .action(async (id: string, file: string, options: { version: string }) => exitWith(await withStore((store) => runEditActionPlan(id, file, options.version, planDeps(store)))));
+  plans
+    .command('update <id> <actionId>')
+    .description('Record progress on an action, as from the Teams card (done means 100).')
+    .requiredOption('--rag <rag>', 'on-track, at-risk, off-track or done')
+    .requiredOption('--percent <n>', 'percent complete, 0 to 100')
+    .option('--note <text>', 'what happened, up to 2,000 characters')
+    .action(async (id: string, actionId: string, options: { rag: string; percent: string; note?: string }) =>
+      exitWith(await withStore((store) => runUpdateAction(id, actionId, options, planDeps(store)))));
+  plans
+    .command('report <id>')
+    .description('The Scrutiny report: a summary printed; --html and --csv write it to new files.')
+    .option('--html <file>', 'write the printable page to this new file')
+    .option('--csv <file>', 'write the CSV (for a spreadsheet) to this new file')
+    .action(async (id: string, options: { html?: string; csv?: string }) => exitWith(await withStore((store) => runActionPlanReport(id, options, planDeps(store)))));
 
   const store = program
     .command('store')

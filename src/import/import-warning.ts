@@ -30,6 +30,8 @@ export const ImportWarningCode = z.enum([
   'nothing-to-import',
   /** An item of a published agenda is no longer listed: marked withdrawn, never deleted. */
   'agenda-item-withdrawn',
+  /** The page names a committee the bot does not know: a dry run shows it anyway; a real import creates it only when asked. */
+  'committee-unknown',
 ]);
 export type ImportWarningCode = z.infer<typeof ImportWarningCode>;
 

@@ -28,10 +28,14 @@ export const ImportPageInput = z.object({
   agendaItemId: Id.optional(),
   sourceUrl: z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) address').optional(),
   dryRun: z.boolean(),
+  /** Create the committee the page names when the store does not hold it (a new install's first import). */
+  createCommittee: z.boolean().default(false),
+  /** The council's call-in period (CALL_IN_WORKING_DAYS), for a committee the import creates. */
+  defaultCallInWorkingDays: z.number().int().min(0).max(30).default(5),
   importedBy: z.string().min(1),
   now: z.date(),
 });
-export type ImportPageInput = z.infer<typeof ImportPageInput>;
+export type ImportPageInput = z.input<typeof ImportPageInput>;
 
 export interface ImportPageDeps {
   readonly store: Store;
@@ -42,7 +46,7 @@ export interface ImportPageDeps {
 }
 
 export interface ImportWrite {
-  readonly record: 'meeting' | 'agenda-item' | 'decision';
+  readonly record: 'committee' | 'meeting' | 'agenda-item' | 'decision';
   readonly id: string;
   /** On a dry run, what would have happened. */
   readonly action: WriteAction;
@@ -82,6 +86,18 @@ export const importResponseBody = (result: ImportPageResult): Record<string, unk
 });
 
 const invalid = (message: string, details?: Record<string, unknown>): DomainError => new DomainError('invalid', message, details);
+
+/** What the officer is told about a committee the page names and the bot does not hold yet. */
+function committeeUnknownWarning(committee: Committee, creating: boolean): ImportWarning {
+  const what = `committee ${committee.id} ("${committee.name}", kind ${committee.kind})`;
+  return warning(
+    'committee-unknown',
+    'committee',
+    creating
+      ? `The bot had no committee named ${committee.name}: the import creates ${what}; change it later with PUT /api/v1/committees/${committee.id}.`
+      : `The bot has no committee named ${committee.name}. This dry run shows the page under ${what}, not stored; a real import is refused until it exists: create it with PUT /api/v1/committees/${committee.id}, or import with ?createCommittee=true (cabinet-bot import --create-committee).`,
+  );
+}
 
 /** Validates a built record against its schema; a failure is the page's fault, told to the officer, not a crash. */
 function validated<S extends z.ZodTypeAny>(schema: S, value: unknown, what: string): z.infer<S> {
@@ -300,11 +316,16 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
   const input = parsedInput.data;
   const { mediaType, text } = decodePageBody(input.body, input.contentType);
   const draft = await readDraft(deps.pages, text, mediaType, input.sourceUrl);
-  const place = await resolveImportPlace(deps.store, draft, input.meetingId, input.committeeId);
+  // A dry run shows what the page holds even under a committee the bot does not know yet; a real import creates it
+  // only when asked (createCommittee), and otherwise is refused naming the call that creates it.
+  const place = await resolveImportPlace(deps.store, draft, input.meetingId, input.committeeId,
+    input.dryRun || input.createCommittee ? { action: 'propose', callInWorkingDays: input.defaultCallInWorkingDays } : { action: 'refuse' });
+  const known = await deps.store.committees.list();
   const ctx: Context = {
-    store: deps.store, place, committees: await deps.store.committees.list(), at: input.now.toISOString(), now: input.now, by: input.importedBy,
+    store: deps.store, place, committees: place.newCommittee ? [...known, place.committee] : known, at: input.now.toISOString(), now: input.now, by: input.importedBy,
   };
   const warnings = [...draft.warnings];
+  if (place.newCommittee) warnings.push(committeeUnknownWarning(place.committee, input.createCommittee));
 
   // Work out every record first: nothing is written until all of them are known to be valid.
   const meetingOpsForPage = draft.meeting && !place.meeting ? meetingOps(ctx, draft.meeting, warnings) : undefined;
@@ -345,6 +366,11 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
     writes.push({ record: kind, id: saved.record.id, action: saved.action });
     return saved.record;
   };
+  // The committee first: every record below is in its partition. Created only now, once every record is known valid.
+  if (place.newCommittee) {
+    if (!input.dryRun) await deps.store.committees.create(place.committee);
+    writes.push({ record: 'committee', id: place.committee.id, action: 'created' });
+  }
   const meetingBefore = meetingStep?.plan.before;
   const meeting = meetingStep ? await record('meeting', meetingStep.ops, meetingStep.plan) : place.meeting;
   const agendaItems: AgendaItem[] = [];

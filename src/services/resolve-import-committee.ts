@@ -1,10 +1,43 @@
-import { DomainError, type Committee, type Meeting } from '../domain';
+import { Committee, DomainError, type CommitteeKind, type Meeting } from '../domain';
 import type { Store } from '../store/port';
 
 export interface ImportPlace {
   readonly committee: Committee;
   /** The meeting the officer named (--meeting), whose committee wins over what the page says. */
   readonly meeting?: Meeting;
+  /** True when the committee is not stored: proposed from the name the page gives (a dry run, or createCommittee). */
+  readonly newCommittee?: boolean;
+}
+
+/** What to do when the page names a committee the store does not hold. */
+export type UnknownCommittee =
+  /** Refuse, saying which call creates it (a real import not asked to create it). */
+  | { readonly action: 'refuse' }
+  /** Place it under the committee the page names, as it would be created (a dry run, or a real import asked to create it). */
+  | { readonly action: 'propose'; readonly callInWorkingDays: number };
+
+/** The committee a page's name would make: its id from the name ("Policy & Resources" -> policy-resources), a kind guessed. */
+export function proposedCommittee(name: string, callInWorkingDays: number): Committee | undefined {
+  const id = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100).replace(/-+$/, '');
+  const kind: CommitteeKind = /cabinet|executive/i.test(name) ? 'cabinet'
+    : /^(the )?(full )?council$/i.test(name.trim()) ? 'council'
+      : /scrutiny|overview/i.test(name) ? 'scrutiny'
+        : /planning|licensing|regulatory/i.test(name) ? 'regulatory' : 'other';
+  const parsed = Committee.safeParse({ id, name: name.replace(/\s+/g, ' ').trim(), kind, callInWorkingDays });
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The refusal: which call creates the committee the page names, or where else the page can go. */
+function unknownCommitteeRefusal(named: string, proposed: Committee | undefined): DomainError {
+  const create = proposed
+    ? `Create it first (PUT /api/v1/committees/${proposed.id} with {"name":${JSON.stringify(proposed.name)},"kind":"${proposed.kind}"}), ` +
+      'or import again with ?createCommittee=true (cabinet-bot import --create-committee), which creates it as that'
+    : 'Create it first with PUT /api/v1/committees/{id}';
+  return new DomainError(
+    'invalid',
+    `No committee named ${named}. ${create}; or pass meetingId (--meeting) naming a meeting you created with PUT /api/v1/meetings/{id}.`,
+    { committee: named, ...(proposed ? { proposedCommittee: proposed } : {}) },
+  );
 }
 
 const sameName = (a: string, b: string): boolean =>
@@ -28,7 +61,8 @@ export async function resolveImportPlace(
   store: Store,
   page: { readonly committeeNames: readonly string[]; readonly modernGovCommitteeId?: string },
   meetingId: string | undefined,
-  committeeId?: string,
+  committeeId: string | undefined,
+  unknown: UnknownCommittee = { action: 'refuse' },
 ): Promise<ImportPlace> {
   const committees = await store.committees.list();
   if (meetingId !== undefined) {
@@ -52,5 +86,9 @@ export async function resolveImportPlace(
   if (named === undefined) {
     throw new DomainError('invalid', 'The page names no decision maker or committee: pass --committee (committeeId) or --meeting (meetingId) to say where it belongs.');
   }
-  throw new DomainError('invalid', `No committee named ${named}: create it first or pass --meeting`, { committee: named });
+  const made = proposedCommittee(named, unknown.action === 'propose' ? unknown.callInWorkingDays : 5);
+  // Another committee may already hold the id the name makes (under another name): never propose overwriting it.
+  const proposed = made && !committees.some((c) => c.id === made.id) ? made : undefined;
+  if (unknown.action === 'propose' && proposed) return { committee: proposed, newCommittee: true };
+  throw unknownCommitteeRefusal(named, proposed);
 }

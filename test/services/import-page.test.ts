@@ -26,6 +26,10 @@ const open = async (...args: Parameters<typeof openTestStore>): Promise<void> =>
 };
 afterEach(async () => dispose());
 
+const REFUSAL_CABINET = 'No committee named Cabinet. Create it first (PUT /api/v1/committees/cabinet with {"name":"Cabinet","kind":"cabinet"}), '
+  + 'or import again with ?createCommittee=true (cabinet-bot import --create-committee), which creates it as that; '
+  + 'or pass meetingId (--meeting) naming a meeting you created with PUT /api/v1/meetings/{id}.';
+
 /** The error an import fails with, for asserting its code and message. */
 async function failure(promise: Promise<unknown>): Promise<DomainError> {
   const err = await promise.then(() => undefined, (e: unknown) => e);
@@ -227,7 +231,8 @@ describe('importPage: refusals, with nothing stored', () => {
   it('refuses a page whose committee does not exist', async () => {
     await open([COUNCIL]);
     const err = await failure(importPage(input(), { store, pages }));
-    expect([err.code, err.message]).toEqual(['invalid', 'No committee named Cabinet: create it first or pass --meeting']);
+    expect([err.code, err.message]).toEqual(['invalid', REFUSAL_CABINET]);
+    expect(await storedCounts(store)).toEqual({ agendaItems: 0, decisions: 0, meetings: 0 });
   });
 
   it('refuses an unknown meeting', async () => {
@@ -242,6 +247,47 @@ describe('importPage: refusals, with nothing stored', () => {
     const err = await failure(importPage(input({ body, contentType: 'text/xml' }), { store, pages }));
     expect(err.message).toBe('The GetMeeting answer has no readable <meetingdate>: pass --meeting to import its items into a meeting you created.');
     expect(await storedCounts(store)).toEqual({ agendaItems: 0, decisions: 0, meetings: 0 });
+  });
+});
+
+describe('importPage: a new user\'s first import, on a store with no committees', () => {
+  it('shows everything the page holds on a dry run, with a warning for the committee it does not know, and stores nothing', async () => {
+    await open([]);
+    const result = await importPage(input({ dryRun: true }), { store, pages });
+    expect(result.dryRun).toBe(true);
+    expect(result.committee).toEqual({ id: 'cabinet', name: 'Cabinet', kind: 'cabinet', callInWorkingDays: 5 });
+    expect(result.agendaItem?.title).toBe('Approval of the Community Safety Partnership Strategic Plan');
+    expect(result.decision?.outcomes.map((o) => o.verb)).toEqual(['NOTED', 'RECOMMENDED']);
+    expect(result.warnings.find((w) => w.code === 'committee-unknown')).toEqual({
+      code: 'committee-unknown',
+      where: 'committee',
+      message: 'The bot has no committee named Cabinet. This dry run shows the page under committee cabinet ("Cabinet", kind cabinet), not stored; '
+        + 'a real import is refused until it exists: create it with PUT /api/v1/committees/cabinet, or import with ?createCommittee=true (cabinet-bot import --create-committee).',
+    });
+    expect(result.writes.map((w) => [w.record, w.action])).toEqual([['committee', 'created'], ['agenda-item', 'created'], ['decision', 'created']]);
+    expect(await store.committees.list()).toEqual([]);
+    expect(await storedCounts(store)).toEqual({ agendaItems: 0, decisions: 0, meetings: 0 });
+  });
+
+  it('refuses a real import naming the call that creates the committee, and stores nothing', async () => {
+    await open([]);
+    const err = await failure(importPage(input(), { store, pages }));
+    expect([err.code, err.message]).toEqual(['invalid', REFUSAL_CABINET]);
+    expect(await store.committees.list()).toEqual([]);
+  });
+
+  it('creates the committee the page names when asked, with the council\'s call-in period, then the records under it', async () => {
+    await open([]);
+    const result = await importPage(input({ createCommittee: true, defaultCallInWorkingDays: 3 }), { store, pages });
+    expect(result.warnings.find((w) => w.code === 'committee-unknown')?.message).toBe(
+      'The bot had no committee named Cabinet: the import creates committee cabinet ("Cabinet", kind cabinet); change it later with PUT /api/v1/committees/cabinet.');
+    expect(await store.committees.list()).toEqual([{ id: 'cabinet', name: 'Cabinet', kind: 'cabinet', callInWorkingDays: 3 }]);
+    expect(await storedCounts(store)).toEqual({ agendaItems: 1, decisions: 1, meetings: 0 });
+    expect((await store.agendaItems.findById(result.agendaItem!.id))?.value.committeeId).toBe('cabinet');
+    // Once it exists, the next import finds it: no warning, nothing created twice.
+    const again = await importPage(input({ createCommittee: true }), { store, pages });
+    expect(again.warnings.map((w) => w.code)).not.toContain('committee-unknown');
+    expect(again.writes.map((w) => w.record)).not.toContain('committee');
   });
 });
 

@@ -16,7 +16,7 @@ export interface ImportedRecords {
   readonly meetingBefore?: Meeting;
   readonly agendaItems: readonly AgendaItem[];
   readonly decision: Decision | null;
-  readonly writes: ReadonlyArray<{ readonly record: 'meeting' | 'agenda-item' | 'decision'; readonly id: string; readonly action: 'created' | 'updated' | 'unchanged' }>;
+  readonly writes: ReadonlyArray<{ readonly record: 'committee' | 'meeting' | 'agenda-item' | 'decision'; readonly id: string; readonly action: 'created' | 'updated' | 'unchanged' }>;
 }
 
 export interface PlannedNotifications {
