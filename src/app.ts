@@ -15,6 +15,9 @@ import { createOfficerAuthenticator } from './http/officer-auth';
 import { createPublicPages } from './http/public-pages';
 import { officerRoutes } from './http/routes';
 import { createPageReaderPool } from './parse-pool/page-reader-pool';
+import { createHttpModernGovSite } from './moderngov/http-moderngov-site';
+import { ModernGovSyncJob, type ModernGovSyncJobOptions } from './moderngov/moderngov-sync-job';
+import { syncModernGov } from './services/sync/sync-moderngov';
 import type { Logger } from './logging/logger';
 import { ChatDirectory } from './services/conversation/chat-directory';
 import { MemberDirectory } from './services/roster/member-directory';
@@ -59,6 +62,8 @@ export interface AppOptions {
   readonly graphCredential?: TokenCredential;
   /** Tests make the outbox sender look for work more often than production does. */
   readonly sender?: Partial<Pick<OutboxSenderOptions, 'idlePollMs' | 'leaseTtlMs' | 'busyTickMs' | 'progressEveryMs'>>;
+  /** Tests run the ModernGov sync sooner and more often than MODERNGOV_SYNC_MINUTES. */
+  readonly sync?: Partial<ModernGovSyncJobOptions>;
 }
 
 /** The composition root: config -> store -> services -> bot and HTTP server. Wiring only, no rules. */
@@ -135,9 +140,24 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     readiness: () => store.ping(),
     pages: createPublicPages(config.council),
   });
+  // Following the council's ModernGov site, when one is configured; every instance runs the job, the lease picks one.
+  const modernGov = config.modernGov;
+  const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const syncJob = modernGov
+    ? new ModernGovSyncJob(
+        (signal) => syncModernGov({ dryRun: false, holder: instanceId, signal }, {
+          store, pages, now, notifications: { wake: () => sender.wake(), ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}) },
+          site: createHttpModernGovSite({ baseUrl: modernGov.baseUrl, requestGapMs: modernGov.requestGapMs, timeoutMs: modernGov.timeoutMs, ...(modernGov.contact ? { contact: modernGov.contact } : {}) }),
+        }),
+        logger.child({ component: 'moderngov-sync' }),
+        { everyMs: modernGov.syncMinutes * 60_000, firstRunAfterMs: 30_000, ...options.sync },
+      )
+    : undefined;
+
   const { port } = await http.listen(config.port, config.host);
   logger.info({ port }, `listening on http://${config.host}:${port} (POST /api/messages, GET /healthz, /readyz)`);
   sender.start();
+  syncJob?.start();
 
   return {
     port,
@@ -145,6 +165,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       logger.info('shutting down: finishing requests in flight');
       await http.stop(config.shutdownGraceMs);
       await sender.stop(config.shutdownGraceMs);
+      await syncJob?.stop(config.shutdownGraceMs);
       await budget.stop();
       stopRefreshingSearch();
       await search.whenIdle(); // a background rebuild may still be reading the store

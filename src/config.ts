@@ -119,6 +119,19 @@ const envFields = {
         .optional(),
     ),
     SHUTDOWN_GRACE_MS: intFrom(10_000, 0, 120_000),
+    // The council's ModernGov site to follow (https://democracy.example.gov.uk); empty: nothing is fetched.
+    MODERNGOV_BASE_URL: z.preprocess(emptyAsUndefined, z.string().url()
+      .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) address')
+      .refine((u) => !/[?#]/.test(u), 'must be the site\'s address, with no query or fragment')
+      .optional()),
+    // Minutes between syncs in the bot process.
+    MODERNGOV_SYNC_MINUTES: intFrom(15, 1, 24 * 60),
+    // Pause between two requests to the site (one at a time), in ms.
+    MODERNGOV_REQUEST_GAP_MS: intFrom(1000, 0, 60_000),
+    // How long one request may take, answer included, before it is retried and then given up (ms).
+    MODERNGOV_TIMEOUT_MS: intFrom(30_000, 100, 300_000),
+    // Who to tell when the bot troubles the site (the council's contact: an email address or web address), in the User-Agent.
+    MODERNGOV_CONTACT: optionalString,
 };
 
 const EnvSchema = z.object(envFields);
@@ -219,6 +232,14 @@ export interface Config {
   readonly modernGovHosts: readonly string[];
   /** Telemetry to Application Insights (started by src/telemetry before the app; here for the log line). */
   readonly telemetry: boolean;
+  /** The ModernGov sync; absent when MODERNGOV_BASE_URL is empty (nothing is fetched). */
+  readonly modernGov?: {
+    readonly baseUrl: string;
+    readonly syncMinutes: number;
+    readonly requestGapMs: number;
+    readonly timeoutMs: number;
+    readonly contact?: string;
+  };
   /** Who the privacy notice and terms name; both set, or the pages say they are not set up. */
   readonly council: { readonly name?: string; readonly privacyContact?: string };
 }
@@ -294,6 +315,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, isTerminal = false): Config {
         : {}),
     },
     modernGovHosts: e.MODERNGOV_DOMAINS,
+    ...(e.MODERNGOV_BASE_URL
+      ? {
+          modernGov: {
+            baseUrl: e.MODERNGOV_BASE_URL.replace(/\/+$/, ''),
+            syncMinutes: e.MODERNGOV_SYNC_MINUTES,
+            requestGapMs: e.MODERNGOV_REQUEST_GAP_MS,
+            timeoutMs: e.MODERNGOV_TIMEOUT_MS,
+            ...(e.MODERNGOV_CONTACT ? { contact: e.MODERNGOV_CONTACT } : {}),
+          },
+        }
+      : {}),
     council: { name: e.COUNCIL_NAME, privacyContact: e.PRIVACY_CONTACT },
     telemetry: e.APPLICATIONINSIGHTS_CONNECTION_STRING !== undefined,
   };
@@ -346,6 +378,7 @@ export function describeConfig(c: Config): Record<string, unknown> {
       graphInstall: c.notifications.graph ? (c.notifications.graph.managedIdentityClientId ? 'managed identity' : 'client secret') : 'off',
     },
     modernGovHosts: c.modernGovHosts,
+    modernGovSync: c.modernGov ? { baseUrl: c.modernGov.baseUrl, everyMinutes: c.modernGov.syncMinutes, requestGapMs: c.modernGov.requestGapMs } : 'off',
     telemetry: c.telemetry ? 'Application Insights' : 'off',
   };
 }

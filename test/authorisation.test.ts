@@ -319,6 +319,22 @@ describe('every way in is authorised (issue 9)', () => {
       'GET /api/v1/notifications/:id': { path: '/api/v1/notifications/n-none' },
       'DELETE /api/v1/notifications/:id': { path: '/api/v1/notifications/n-none' },
       'POST /api/v1/notifications/:id/send': { path: '/api/v1/notifications/n-none/send' },
+      'GET /api/v1/sync': {},
+      'GET /api/v1/meetings': { path: `/api/v1/meetings?committeeId=${DEMO_IDS.cabinet}` },
+      'GET /api/v1/meetings/:id': { path: `/api/v1/meetings/${DEMO_IDS.nextCabinet}` },
+      'PUT /api/v1/meetings/:id': { path: '/api/v1/meetings/cabinet-extra', body: JSON.stringify({ committeeId: DEMO_IDS.cabinet, startsAt: '2030-01-08T18:30:00Z' }), contentType: 'application/json' },
+      'GET /api/v1/agenda-items/:id': { path: '/api/v1/agenda-items/item-land-disposal' },
+      'GET /api/v1/decisions': { path: '/api/v1/decisions?status=awaiting-council' },
+      'GET /api/v1/decisions/:id': { path: `/api/v1/decisions/${DEMO_IDS.cspDecision}` },
+      'GET /api/v1/agenda-items/:id/acknowledgements': { path: '/api/v1/agenda-items/item-land-disposal/acknowledgements' },
+      'GET /api/v1/meetings/:id/acknowledgements': { path: `/api/v1/meetings/${DEMO_IDS.nextCabinet}/acknowledgements` },
+      'POST /api/v1/action-plans': { body: JSON.stringify({ decisionId: DEMO_IDS.cspDecision, title: 'A second plan' }), contentType: 'application/json' },
+      'GET /api/v1/action-plans/:id': { path: `/api/v1/action-plans/${DEMO_IDS.cspActionPlan}` },
+      'GET /api/v1/action-plans/:id/report': { path: `/api/v1/action-plans/${DEMO_IDS.cspActionPlan}/report` },
+      'GET /api/v1/committees/:id/action-plans/report': { path: `/api/v1/committees/${DEMO_IDS.cabinet}/action-plans/report?from=2026-01-01` },
+      'PUT /api/v1/action-plans/:id': { path: `/api/v1/action-plans/${DEMO_IDS.cspActionPlan}`, body: JSON.stringify({ title: 'Renamed' }), contentType: 'application/json' },
+      // A body that is not an update: let in, and refused (422) without writing to the demo plan's history.
+      'POST /api/v1/action-plans/:id/actions/:actionId/updates': { path: `/api/v1/action-plans/${DEMO_IDS.cspActionPlan}/actions/act-engagement/updates`, body: JSON.stringify({ rag: 'purple' }), contentType: 'application/json' },
     };
 
     let app: TestApp;

@@ -57,7 +57,8 @@ export const buildMeetingDigestView = (input: MeetingDigestCardInput): MeetingDi
     committeeName: committee.name,
     meetingWhen: formatDateTime(meeting.startsAt),
     venue: meeting.venue ?? '',
-    statusText: meeting.status === 'cancelled' ? 'This meeting has been cancelled.' : '',
+    statusText: meeting.status === 'cancelled' ? 'This meeting has been cancelled.'
+      : meeting.status === 'postponed' ? 'This meeting has been postponed: a new date will follow.' : '',
     forDecisionText: items.length === 0 ? '' : `${forDecision} of ${plural(items.length, 'item')} ${forDecision === 1 ? 'is' : 'are'} for decision`,
     acknowledgedText: forOnePerson && items.length > 0 ? `You have acknowledged ${mine} of ${plural(items.length, 'item')}` : '',
     items: shown.map((i) => ({

@@ -10,9 +10,13 @@ import type { Store } from '../store/port';
 export interface ImportCommandArgs {
   readonly file: string;
   readonly meetingId?: string;
+  /** The committee a GetMeeting answer belongs to: it names none. */
+  readonly committeeId?: string;
   readonly dryRun: boolean;
   readonly json: boolean;
   readonly sourceUrl?: string;
+  /** Create the committee the page names when the store does not hold it yet. */
+  readonly createCommittee?: boolean;
 }
 
 export interface ImportCommandDeps {
@@ -22,6 +26,8 @@ export interface ImportCommandDeps {
   readonly now: () => Date;
   /** The notifications the import makes due wait for the end of quiet hours (QUIET_HOURS). */
   readonly quietHours?: QuietHours;
+  /** The council's call-in period (CALL_IN_WORKING_DAYS), for a committee the import creates. */
+  readonly defaultCallInWorkingDays?: number;
 }
 
 export const EXIT_OK = 0;
@@ -103,7 +109,7 @@ const NOTIFICATION_WORDS: Record<NotificationKind, string> = {
 };
 
 /**
- * `cabinet-bot import <file> [--meeting <id>] [--source-url <url>] [--dry-run] [--json]`: imports one saved
+ * `cabinet-bot import <file> [--meeting <id>] [--committee <id>] [--source-url <url>] [--create-committee] [--dry-run] [--json]`: imports one saved
  * ModernGov page and prints what was understood. Exit codes: 0 imported, 1 the page could not be imported,
  * 2 the command was used wrongly (no such file, a file type we do not read).
  */
@@ -111,7 +117,7 @@ export async function runImportCommand(args: ImportCommandArgs, deps: ImportComm
   const { out } = deps;
   const usage = (message: string): number => {
     if (args.json) out(JSON.stringify({ error: { code: 'usage', message } }));
-    else out(`${message}\nUsage: import <file.txt|file.html|file.xml> [--meeting <id>] [--source-url <url>] [--dry-run] [--json]`);
+    else out(`${message}\nUsage: import <file.txt|file.html|file.xml> [--meeting <id>] [--committee <id>] [--source-url <url>] [--create-committee] [--dry-run] [--json]`);
     return EXIT_USAGE;
   };
   const contentType = CONTENT_TYPES[extname(args.file).toLowerCase()];
@@ -128,8 +134,11 @@ export async function runImportCommand(args: ImportCommandArgs, deps: ImportComm
       body,
       contentType,
       ...(args.meetingId !== undefined ? { meetingId: args.meetingId } : {}),
+      ...(args.committeeId !== undefined ? { committeeId: args.committeeId } : {}),
       ...(args.sourceUrl !== undefined ? { sourceUrl: args.sourceUrl } : {}),
       dryRun: args.dryRun,
+      createCommittee: args.createCommittee ?? false,
+      ...(deps.defaultCallInWorkingDays !== undefined ? { defaultCallInWorkingDays: deps.defaultCallInWorkingDays } : {}),
       importedBy: importer(),
       now: deps.now(),
     }, { store: deps.store, pages: deps.pages, ...(deps.quietHours ? { notifications: { quietHours: deps.quietHours } } : {}) });

@@ -1,6 +1,8 @@
 import 'dotenv/config';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config';
+import { runAcknowledgementsCommand } from './acknowledgements-command';
+import { runActionPlanReport, runCreateActionPlan, runEditActionPlan, runShowActionPlan, runUpdateAction, type ActionPlansDeps } from './action-plans-command';
 import { runImportCommand } from './import-command';
 import { createPageReaderPool } from '../parse-pool/page-reader-pool';
 import { seedDemoCouncil } from '../services/demo/seed-demo-council';
@@ -9,6 +11,11 @@ import type { DocumentDatabase } from '../store/documents/document-collection';
 import { runStoreExport, runStoreImport } from './store-command';
 import { runNotifyChange, runNotifyCommand, runNotifyStatus } from './notify-command';
 import { runRosterImport } from './roster-command';
+import { runSyncCommittees, runSyncOnce, type SyncCommandDeps } from './sync-command';
+import { runImportFolder } from './import-folder-command';
+import { openFolderModernGovSite } from '../moderngov/folder-moderngov-site';
+import { stat } from 'node:fs/promises';
+import { createHttpModernGovSite } from '../moderngov/http-moderngov-site';
 import type { Store } from '../store/port';
 
 /** The officer command line. Each command opens the configured store, does one thing, and closes it. */
@@ -51,18 +58,33 @@ export function buildProgram(): Command {
 
   program
     .command('import <file>')
-    .description('Import a ModernGov page: an agenda-item page saved as .txt, a decision-details page as .html, a GetMeeting answer as .xml.')
+    .description('Import a ModernGov page: an agenda-item page saved as .txt, a decision-details page as .html, a GetMeeting answer as .xml; or a folder holding a GetMeeting answer and its decision pages (with --committee).')
     .option('--meeting <id>', 'the meeting the item belongs to (its committee wins over the page)')
+    .option('--committee <id>', 'the committee a GetMeeting answer belongs to (it names none): the one whose GetMeetings listed it')
     .option('--source-url <url>', 'the page\'s address on the council website, so a later import of it updates the same record')
+    .option('--site <url>', 'for a folder: the council\'s ModernGov site the pages were saved from (default MODERNGOV_BASE_URL)')
+    .option('--create-committee', 'create the committee the page names if the bot does not know it yet (a new install\'s first import)', false)
     .option('--dry-run', 'show what was understood and the warnings, storing nothing', false)
     .option('--json', 'print the result as JSON', false)
-    .action(async (file: string, options: { meeting?: string; sourceUrl?: string; dryRun: boolean; json: boolean }) => {
+    .action(async (file: string, options: { meeting?: string; committee?: string; sourceUrl?: string; site?: string; createCommittee: boolean; dryRun: boolean; json: boolean }) => {
+      // A folder: a saved GetMeeting answer with the decision pages saved beside it, imported as a sync would.
+      if ((await stat(file).catch(() => undefined))?.isDirectory()) {
+        const pool = createPageReaderPool({ timeBudgetMs: loadConfig(process.env).officerApi.pageParseBudgetMs, maxThreads: 1 });
+        const folderCode = await withStore((store, config) =>
+          runImportFolder(
+            { folder: file, committeeId: options.committee, baseUrl: options.site ?? config.modernGov?.baseUrl, dryRun: options.dryRun },
+            { store, pages: pool, now: () => new Date(), out: (line) => console.log(line), openFolder: openFolderModernGovSite },
+          ),
+        ).finally(() => pool.close());
+        if (folderCode !== 0) process.exitCode = folderCode;
+        return;
+      }
       // The same reader as the bot's, so a page the bot would refuse as too slow to read is refused here too.
       const pages = createPageReaderPool({ timeBudgetMs: loadConfig(process.env).officerApi.pageParseBudgetMs, maxThreads: 1 });
       const code = await withStore((store, config) =>
         runImportCommand(
-          { file, meetingId: options.meeting, sourceUrl: options.sourceUrl, dryRun: options.dryRun, json: options.json },
-          { store, pages, out: (line) => console.log(line), now: () => new Date(), ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}) },
+          { file, meetingId: options.meeting, committeeId: options.committee, sourceUrl: options.sourceUrl, createCommittee: options.createCommittee, dryRun: options.dryRun, json: options.json },
+          { store, pages, out: (line) => console.log(line), now: () => new Date(), defaultCallInWorkingDays: config.callInWorkingDays, ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}) },
         ),
       ).finally(() => pages.close());
       if (code !== 0) process.exitCode = code;
@@ -126,6 +148,46 @@ export function buildProgram(): Command {
       });
   }
 
+  /** The sync's dependencies from the configuration: the same site adapter and page reader as the bot's. */
+  const withSync = (work: (deps: SyncCommandDeps) => Promise<number>): Promise<number> =>
+    withStore(async (store, config) => {
+      const pages = createPageReaderPool({ timeBudgetMs: config.officerApi.pageParseBudgetMs, maxThreads: 1 });
+      const mg = config.modernGov;
+      const site = mg
+        ? createHttpModernGovSite({ baseUrl: mg.baseUrl, requestGapMs: mg.requestGapMs, timeoutMs: mg.timeoutMs, ...(mg.contact ? { contact: mg.contact } : {}) })
+        : undefined;
+      try {
+        return await work({ store, pages, site, now: () => new Date(), out: (line) => console.log(line), defaultCallInWorkingDays: config.callInWorkingDays });
+      } finally {
+        await pages.close();
+      }
+    });
+  const sync = program
+    .command('sync')
+    .description("Follow the council's ModernGov site (MODERNGOV_BASE_URL): committees with a ModernGov id are synced.")
+    .option('--once', 'sync every followed committee now, showing each meeting as it is done', false)
+    .option('--dry-run', 'fetch and read everything, writing nothing', false)
+    .option('--json', 'print the result as JSON', false)
+    .action(async (options: { once: boolean; dryRun: boolean; json: boolean }) => {
+      if (!options.once) {
+        console.log('The bot syncs by itself every MODERNGOV_SYNC_MINUTES; to sync now: cabinet-bot sync --once [--dry-run]. To list the site\'s committees: cabinet-bot sync committees.');
+        process.exitCode = 2;
+        return;
+      }
+      const code = await withSync((deps) => runSyncOnce({ dryRun: options.dryRun, json: options.json }, deps));
+      if (code !== 0) process.exitCode = code;
+    });
+  sync
+    .command('committees')
+    .description('List the committees the site offers (GetCommittees), expired ones marked; create or map committees to follow them.')
+    .option('--create <moderngovId>', 'create a committee following this ModernGov committee (repeatable)', collect, [])
+    .option('--follow <moderngovId=committeeId>', 'make an existing committee follow this ModernGov committee (repeatable)', collect, [])
+    .option('--json', 'print the list as JSON', false)
+    .action(async (options: { create: string[]; follow: string[]; json: boolean }) => {
+      const code = await withSync((deps) => runSyncCommittees(options, deps));
+      if (code !== 0) process.exitCode = code;
+    });
+
   program
     .command('members')
     .description('Manage the roster: members, their roles and committee seats.')
@@ -137,6 +199,56 @@ export function buildProgram(): Command {
       const code = await withStore((store) => runRosterImport({ file, ...options }, { store, out: (line) => console.log(line) }));
       if (code !== 0) process.exitCode = code;
     });
+
+  const acknowledgements = program
+    .command('acknowledgements')
+    .description('The acknowledgement record for the file: who has read the papers, when and how, and who has not.');
+  for (const of of ['item', 'meeting'] as const) {
+    acknowledgements
+      .command(`${of} <id>`)
+      .description(of === 'item' ? 'One agenda item: each acknowledgement and who is outstanding.' : 'A whole meeting, member by item.')
+      .option('--csv <file>', 'also write it as CSV (UTF-8 with BOM, for a spreadsheet) to this new file')
+      .option('--json', 'print it as JSON', false)
+      .action(async (id: string, options: { csv?: string; json: boolean }) => {
+        const code = await withStore((store) =>
+          runAcknowledgementsCommand({ of, id, json: options.json, ...(options.csv !== undefined ? { csv: options.csv } : {}) }, { store, out: (line) => console.log(line) }));
+        if (code !== 0) process.exitCode = code;
+      });
+  }
+
+  const plans = program.command('action-plans').description('Action plans that follow decisions: start, show, edit, update an action, and the Scrutiny report.');
+  const planDeps = (store: Store): ActionPlansDeps => ({ store, out: (line) => console.log(line), now: () => new Date(), officer: process.env.USER ?? 'officer' });
+  const exitWith = (code: number) => {
+    if (code !== 0) process.exitCode = code;
+  };
+  plans
+    .command('create <file>')
+    .description('Start the action plan for a decision from a JSON file: { "decisionId", "title", "actions": [{ "title", "ownerMemberId", "dueOn" }] }.')
+    .action(async (file: string) => exitWith(await withStore((store) => runCreateActionPlan(file, planDeps(store)))));
+  plans
+    .command('show <id>')
+    .description('The plan, its version (for edit) and each action\'s state.')
+    .option('--json', 'print it as JSON, with its whole history', false)
+    .action(async (id: string, options: { json: boolean }) => exitWith(await withStore((store) => runShowActionPlan(id, options.json, planDeps(store)))));
+  plans
+    .command('edit <id> <file>')
+    .description('Change the title and actions (add, change, remove) from a JSON file; refused if the plan changed since the version given.')
+    .requiredOption('--version <version>', 'the version `show` printed')
+    .action(async (id: string, file: string, options: { version: string }) => exitWith(await withStore((store) => runEditActionPlan(id, file, options.version, planDeps(store)))));
+  plans
+    .command('update <id> <actionId>')
+    .description('Record progress on an action, as from the Teams card (done means 100).')
+    .requiredOption('--rag <rag>', 'on-track, at-risk, off-track or done')
+    .requiredOption('--percent <n>', 'percent complete, 0 to 100')
+    .option('--note <text>', 'what happened, up to 2,000 characters')
+    .action(async (id: string, actionId: string, options: { rag: string; percent: string; note?: string }) =>
+      exitWith(await withStore((store) => runUpdateAction(id, actionId, options, planDeps(store)))));
+  plans
+    .command('report <id>')
+    .description('The Scrutiny report: a summary printed; --html and --csv write it to new files.')
+    .option('--html <file>', 'write the printable page to this new file')
+    .option('--csv <file>', 'write the CSV (for a spreadsheet) to this new file')
+    .action(async (id: string, options: { html?: string; csv?: string }) => exitWith(await withStore((store) => runActionPlanReport(id, options, planDeps(store)))));
 
   const store = program
     .command('store')

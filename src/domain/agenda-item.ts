@@ -29,6 +29,10 @@ export const AgendaItem = z.object({
   /** Exempt (Part 2, Schedule 12A LGA 1972): never sent to channels or to people outside the committee. */
   exempt: z.boolean().default(false),
   exemptReason: z.string().optional(),
+  /** What the minutes say of the item (ModernGov's minutes text, plain), once published. */
+  minutes: z.string().optional(),
+  /** When the item left a published agenda (ModernGov no longer lists it): kept, never deleted, and shown as withdrawn. */
+  withdrawnAt: Instant.optional(),
   source: Source.optional(),
   history: z.array(ChangeRecord).default([]),
   createdAt: Instant,

@@ -48,6 +48,8 @@ export const DocumentLink = z.object({
   url: z.string().url().optional(),
   /** ModernGov marks restricted (exempt) documents; they are never shown outside the committee. */
   restricted: z.boolean().default(false),
+  /** When the council published it (ModernGov's publicationdate), where known. */
+  publishedOn: CalendarDate.optional(),
 });
 export type DocumentLink = z.infer<typeof DocumentLink>;
 

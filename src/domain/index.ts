@@ -17,3 +17,4 @@ export * from './london-time';
 export * from './delivery';
 export * from './quiet-hours';
 export * from './due-work';
+export * from './sync';

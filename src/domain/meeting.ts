@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Id, Instant, Source } from './common';
 
-export const MeetingStatus = z.enum(['scheduled', 'held', 'cancelled']);
+/** Cancelled and postponed come from ModernGov's <meetingstatus> (or an officer); postponed keeps its old date until a new one is known. */
+export const MeetingStatus = z.enum(['scheduled', 'held', 'cancelled', 'postponed']);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
 
 export const Meeting = z.object({

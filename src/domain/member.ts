@@ -21,6 +21,8 @@ export const Member = z.object({
   email: z.string().email().optional(),
   /** Entra ID object id, the identity Teams gives us in `from.aadObjectId`. */
   aadObjectId: z.string().uuid().optional(),
+  /** The member's id in the council's ModernGov (mgUserInfo.aspx?UID=, an attendee's memberid): how the sync knows them. */
+  modernGovMemberId: z.string().regex(/^\d{1,12}$/, "must be ModernGov's member id: digits").optional(),
   committees: z.array(CommitteeMembership).default([]),
 });
 export type Member = z.infer<typeof Member>;

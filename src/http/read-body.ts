@@ -1,5 +1,5 @@
 import type { Request } from 'restify';
-import { badRequest, payloadTooLarge } from './problem';
+import { badRequest, payloadTooLarge, unsupportedMediaType } from './problem';
 
 /**
  * Reads the raw request body up to `limit` bytes. We read it ourselves rather than through restify's
@@ -34,7 +34,8 @@ export function readBody(req: Request, limit: number): Promise<Buffer> {
 
 export async function readJsonObject(req: Request, limit: number): Promise<Record<string, unknown>> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') throw badRequest('Send the body as application/json.');
+  // 415, not 400: the body may be fine, it is the media type this endpoint does not take (RFC 9110, 15.5.16).
+  if (type !== 'application/json') throw unsupportedMediaType('Send the body as application/json (Content-Type: application/json).');
   const raw = await readBody(req, limit);
   let parsed: unknown;
   try {

@@ -12,7 +12,7 @@ import type { SourceKey } from './source-keys';
 /** The agenda item fields a page provides. Fields a page does not have are left out, so that a re-import from
  *  a thinner source (the web service has no summary) never blanks what a richer one (the item page) stored. */
 export type AgendaItemFields = Partial<Pick<AgendaItem,
-  'number' | 'summary' | 'portfolioHolder' | 'leadOfficer' | 'documents' | 'forDecision' | 'exemptReason'>> &
+  'number' | 'summary' | 'portfolioHolder' | 'leadOfficer' | 'documents' | 'forDecision' | 'exemptReason' | 'minutes'>> &
   Pick<AgendaItem, 'title' | 'titleAsPublished' | 'exempt'>;
 
 export interface AgendaItemDraft {
@@ -46,6 +46,10 @@ export interface MeetingDraft {
   readonly date?: string;
   readonly time?: string;
   readonly venue?: string;
+  /** ModernGov says the meeting is cancelled or postponed; absent, it goes ahead. */
+  readonly state?: 'cancelled' | 'postponed';
+  /** ModernGov says whether its agenda is published; absent when the page does not say. */
+  readonly agendaPublished?: boolean;
 }
 
 export interface ImportDraft {
@@ -62,8 +66,9 @@ export interface ImportDraft {
 }
 
 /** Keeps a document's URL only when it is absolute; DocumentLink requires a URL or none. */
-export const documentLink = (d: { title: string; url?: string | undefined; restricted?: boolean }): DocumentLink => ({
+export const documentLink = (d: { title: string; url?: string | undefined; restricted?: boolean; publishedOn?: string | undefined }): DocumentLink => ({
   title: d.title,
   ...(d.url ? { url: d.url } : {}),
   restricted: d.restricted ?? false,
+  ...(d.publishedOn ? { publishedOn: d.publishedOn } : {}),
 });

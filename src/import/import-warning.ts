@@ -28,6 +28,10 @@ export const ImportWarningCode = z.enum([
   'meeting-time-missing',
   /** The page holds nothing to import beyond its title (no agenda items, no decision text ...). */
   'nothing-to-import',
+  /** An item of a published agenda is no longer listed: marked withdrawn, never deleted. */
+  'agenda-item-withdrawn',
+  /** The page names a committee the bot does not know: a dry run shows it anyway; a real import creates it only when asked. */
+  'committee-unknown',
 ]);
 export type ImportWarningCode = z.infer<typeof ImportWarningCode>;
 

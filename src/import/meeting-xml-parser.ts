@@ -1,12 +1,15 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { findExemptMention } from './exempt-mention';
 import { warning, type ImportWarning } from './import-warning';
-import { loadHtml, pageTitle, resolveLink } from './moderngov-html';
+import { resolveLink } from './moderngov-html';
 import { parseError, parsed, type ParseResult } from './parse-result';
 import { normaliseSpaces } from './plain-text';
 import { readableTitle } from './title-case';
 import { readUkDate } from './uk-date';
+import { readWebServiceXml } from './web-service-xml';
+import { readBoolean } from './xml-values';
+import { wordHtmlToText } from './word-html-text';
 
 export interface MeetingXmlDocument {
   readonly title: string;
@@ -15,6 +18,8 @@ export interface MeetingXmlDocument {
   /** Absolute: as given, or resolved against the address the answer came from. */
   readonly url?: string;
   readonly restricted: boolean;
+  /** yyyy-mm-dd, from <publicationdate>. */
+  readonly publishedOn?: string;
 }
 
 export interface MeetingXmlAgendaItem {
@@ -26,7 +31,28 @@ export interface MeetingXmlAgendaItem {
   /** The item itself is marked restricted (exempt). */
   readonly restricted: boolean;
   readonly documents: MeetingXmlDocument[];
+  /** <agendatext>, Word HTML made plain text. */
+  readonly text?: string;
+  /** <minutesnonemptyhtmlbody>, made plain text. */
+  readonly minutes?: string;
+  /** <isdecisionpublished>: ModernGov has published the decision on this item. */
+  readonly decisionPublished?: boolean;
+  /** <decisionnonemptyhtmlbody>, made plain text. */
+  readonly decisionText?: string;
 }
+
+/** One of <attendees>: who ModernGov expects (or recorded) at the meeting, in which role. */
+export interface MeetingXmlAttendee {
+  readonly modernGovMemberId: string;
+  readonly name: string;
+  /** "Committee Member", "Chair", "Substitute" ... as ModernGov says. */
+  readonly role?: string;
+  /** "Expected", "Present", "Apologies" ... */
+  readonly attendance?: string;
+}
+
+/** The states of <meetingstatus> the bot records; "Confirmed" and the others are a meeting going ahead. */
+export type MeetingXmlState = 'cancelled' | 'postponed';
 
 /** What the ModernGov web service's GetMeeting answer says. */
 export interface MeetingXml {
@@ -38,7 +64,14 @@ export interface MeetingXml {
   readonly committeeTitle?: string;
   readonly modernGovCommitteeId?: string;
   readonly location?: string;
+  /** <meetingstatus> as published ("Confirmed", "Cancelled" ...). */
+  readonly statusAsPublished?: string;
+  /** Cancelled or Postponed, when ModernGov says so. */
+  readonly state?: MeetingXmlState;
+  /** <agendapublished>: absent in answers that do not say. */
+  readonly agendaPublished?: boolean;
   readonly agendaItems: MeetingXmlAgendaItem[];
+  readonly attendees: MeetingXmlAttendee[];
 }
 
 /** Element text; the parser keeps every value as a string (parseTagValue: false) so ids like "0012" survive. */
@@ -48,14 +81,26 @@ const listOf = <T extends z.ZodTypeAny>(key: string, item: T) =>
   z.union([z.literal(''), z.object({ [key]: z.array(item).default([]) })]).optional()
     .transform((v) => (v && typeof v === 'object' ? (v[key] as z.infer<T>[]) : []));
 
-const LinkedDocXml = z.object({ title: Text, url: Text, isrestricted: Text });
+const LinkedDocXml = z.object({ title: Text, url: Text, isrestricted: Text, publicationdate: Text });
 const AgendaItemXml = z.object({
   agendaitemid: Text,
   agendaitemtitle: Text,
   agendaitemnumber: Text,
+  fulldisplaynumberformat: Text,
   isdecision: Text,
   isrestricted: Text,
+  agendatext: Text,
+  minutesnonemptyhtmlbody: Text,
+  isdecisionpublished: Text,
+  decisionnonemptyhtmlbody: Text,
   linkeddocuments: listOf('linkeddoc', LinkedDocXml),
+});
+/** Attributes, as the parser reads them (prefixed "@_"); an attendee's <url> and photos are not needed. */
+const AttendeeXml = z.object({
+  '@_memberid': Text,
+  '@_name': Text,
+  '@_roledescription': Text,
+  '@_attendance': Text,
 });
 /** ModernGov's own ids are digits; anything else in their place is not a ModernGov answer. */
 const MODERNGOV_ID = /^\d{1,12}$/;
@@ -68,14 +113,22 @@ const MeetingXmlSchema = z.object({
   committeetitle: Text,
   committeename: Text,
   meetinglocation: Text,
+  meetingstatus: Text,
+  agendapublished: Text,
   agendaitems: listOf('agendaitem', AgendaItemXml),
+  attendees: listOf('attendee', AttendeeXml),
 });
 
 /** Elements that repeat, read as arrays even when there is one. */
-const REPEATED = new Set(['agendaitem', 'linkeddoc']);
+const REPEATED = new Set(['agendaitem', 'linkeddoc', 'attendee']);
 
 const xmlParser = new XMLParser({
-  ignoreAttributes: true,
+  // Only <attendee> says what it says in attributes (memberid, name, roledescription); elsewhere an attribute
+  // would turn a value into an object.
+  ignoreAttributes: (_name, jPath) => !/(^|\.)attendee$/i.test(String(jPath)),
+  attributeNamePrefix: '@_',
+  transformAttributeName: (name) => name.toLowerCase(),
+  parseAttributeValue: false,
   removeNSPrefix: true, // the SOAP envelope's soap: and the service's own prefixes
   transformTagName: (name) => name.toLowerCase(),
   parseTagValue: false,
@@ -83,13 +136,14 @@ const xmlParser = new XMLParser({
   isArray: (name) => REPEATED.has(name.toLowerCase()),
 });
 
-const readBoolean = (value: string | undefined): boolean | undefined => {
-  const v = value?.trim().toLowerCase();
-  if (v === undefined || v === '') return undefined;
-  if (v === 'true' || v === '1' || v === 'yes') return true;
-  if (v === 'false' || v === '0' || v === 'no') return false;
+
+/** ModernGov's own words for a meeting that will not take place as listed. */
+function meetingState(status: string): MeetingXmlState | undefined {
+  const s = status.toLowerCase();
+  if (s === 'cancelled' || s === 'canceled') return 'cancelled';
+  if (s === 'postponed') return 'postponed';
   return undefined;
-};
+}
 
 /** The element holding <meetingid>, wherever the answer wraps it (plain GetMeeting, or a SOAP envelope). */
 function findMeeting(node: unknown, depth = 0): Record<string, unknown> | undefined {
@@ -110,38 +164,15 @@ function findMeeting(node: unknown, depth = 0): Record<string, unknown> | undefi
   return undefined;
 }
 
-/** Servers that refuse scripted clients answer with an HTML page: say so, with its title. */
-function looksLikeHtml(text: string): boolean {
-  const start = text.replace(/^\uFEFF/, '').trimStart().replace(/^<\?xml[^>]*\?>\s*/i, '').slice(0, 200).toLowerCase();
-  return start.startsWith('<!doctype html') || start.startsWith('<html') || start.startsWith('<head') || start.startsWith('<body');
-}
-
 /**
  * Reads the ModernGov web service's GetMeeting answer (mgWebService.asmx/GetMeeting). Elements are matched
  * without regard to case or namespace prefix. An HTML page in its place, malformed XML and XML without a
  * meeting are each a located error. `baseUrl`, the address the answer came from, makes relative links absolute.
  */
 export function parseMeetingXml(xml: string, baseUrl?: string): ParseResult<MeetingXml> {
-  if (xml.trim() === '') return parseError('line 1', 'The answer is empty.');
-  if (looksLikeHtml(xml)) {
-    const title = pageTitle(loadHtml(xml));
-    return parseError('line 1',
-      `The server answered with an HTML page${title ? ` ("${title}")` : ''} instead of GetMeeting XML: the web service may be switched off, or it refused a scripted client.`);
-  }
-  // A document type declaration can define entities that expand without end; the web service never sends one.
-  if (/<!DOCTYPE/i.test(xml)) return parseError('line 1', 'The XML declares a document type (<!DOCTYPE>); GetMeeting answers never do, so it was refused.');
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    return parseError(`line ${valid.err.line}, column ${valid.err.col}`, `The answer is not well-formed XML: ${valid.err.msg}`);
-  }
-  let tree: unknown;
-  try {
-    tree = xmlParser.parse(xml);
-  } catch (err) {
-    return parseError('document', `The XML could not be read: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  const root = tree && typeof tree === 'object' ? Object.keys(tree).find((k) => k !== '?xml') : undefined;
-  if (root === 'html') return parseError('line 1', 'The server answered with an HTML page instead of GetMeeting XML.');
+  const read = readWebServiceXml(xml, 'GetMeeting', xmlParser);
+  if (!read.ok) return read;
+  const { tree, root } = read.value;
   const found = findMeeting(tree);
   if (!found) {
     return parseError(root ? `<${root}>` : 'document', `This XML${root ? ` (root element <${root}>)` : ''} has no <meetingid>: it is not a GetMeeting answer.`);
@@ -181,7 +212,11 @@ export function parseMeetingXml(xml: string, baseUrl?: string): ParseResult<Meet
         warnings.push(warning('document-url-unresolved', `${where}, document "${title || href}"`,
           `The link "${href}" is relative; give the address the answer came from (sourceUrl / --source-url) to keep it.`));
       }
-      return [{ title: title || href, ...(href ? { href } : {}), ...(url ? { url } : {}), restricted: readBoolean(doc.isrestricted) === true }];
+      const publishedOn = doc.publicationdate ? readUkDate(normaliseSpaces(doc.publicationdate)) : undefined;
+      return [{
+        title: title || href, ...(href ? { href } : {}), ...(url ? { url } : {}), restricted: readBoolean(doc.isrestricted) === true,
+        ...(publishedOn ? { publishedOn } : {}),
+      }];
     });
     const restricted = readBoolean(item.isrestricted) === true || findExemptMention(titleAsPublished) !== undefined;
     if (restricted || documents.some((d) => d.restricted)) {
@@ -191,8 +226,13 @@ export function parseMeetingXml(xml: string, baseUrl?: string): ParseResult<Meet
           ? 'The item is marked restricted (exempt); it will only be shown to the committee.'
           : `Restricted documents: ${which.join(', ')}; they will only be shown to the committee.`));
     }
-    const number = normaliseSpaces(item.agendaitemnumber ?? '');
+    // The number as printed ("9."): agendaitemnumber is ModernGov's internal order (12 for the ninth item).
+    const number = normaliseSpaces(item.fulldisplaynumberformat ?? '').replace(/\.$/, '') || normaliseSpaces(item.agendaitemnumber ?? '');
     const isDecision = readBoolean(item.isdecision);
+    const text = wordHtmlToText(item.agendatext);
+    const minutes = wordHtmlToText(item.minutesnonemptyhtmlbody);
+    const decisionPublished = readBoolean(item.isdecisionpublished);
+    const decisionText = wordHtmlToText(item.decisionnonemptyhtmlbody);
     agendaItems.push({
       modernGovId: id,
       ...(number ? { number } : {}),
@@ -201,8 +241,26 @@ export function parseMeetingXml(xml: string, baseUrl?: string): ParseResult<Meet
       ...(isDecision !== undefined ? { isDecision } : {}),
       restricted,
       documents,
+      ...(text ? { text } : {}),
+      ...(minutes ? { minutes } : {}),
+      ...(decisionPublished !== undefined ? { decisionPublished } : {}),
+      ...(decisionText ? { decisionText } : {}),
     });
   });
+  const attendees = meeting.attendees.flatMap((a, i): MeetingXmlAttendee[] => {
+    const id = normaliseSpaces(a['@_memberid'] ?? '');
+    const name = normaliseSpaces(a['@_name'] ?? '');
+    if (!MODERNGOV_ID.test(id) || !name) {
+      warnings.push(warning('nothing-to-import', `attendee ${i + 1}`, 'The attendee has no ModernGov member id (digits) or no name; it was left out.'));
+      return [];
+    }
+    const role = normaliseSpaces(a['@_roledescription'] ?? '');
+    const attendance = normaliseSpaces(a['@_attendance'] ?? '');
+    return [{ modernGovMemberId: id, name, ...(role ? { role } : {}), ...(attendance ? { attendance } : {}) }];
+  });
+  const statusAsPublished = normaliseSpaces(meeting.meetingstatus ?? '');
+  const state = meetingState(statusAsPublished);
+  const agendaPublished = readBoolean(meeting.agendapublished);
   if (meeting.agendaitems.length === 0) warnings.push(warning('nothing-to-import', 'meeting/agendaitems', 'The meeting has no agenda items yet.'));
   const committeeTitle = normaliseSpaces(meeting.committeetitle ?? meeting.committeename ?? '');
   const committeeId = MODERNGOV_ID.test(normaliseSpaces(meeting.committeeid ?? '')) ? normaliseSpaces(meeting.committeeid ?? '') : '';
@@ -214,6 +272,10 @@ export function parseMeetingXml(xml: string, baseUrl?: string): ParseResult<Meet
     ...(committeeTitle ? { committeeTitle } : {}),
     ...(committeeId ? { modernGovCommitteeId: committeeId } : {}),
     ...(location ? { location } : {}),
+    ...(statusAsPublished ? { statusAsPublished } : {}),
+    ...(state ? { state } : {}),
+    ...(agendaPublished !== undefined ? { agendaPublished } : {}),
     agendaItems,
+    attendees,
   }, warnings);
 }

@@ -2,21 +2,25 @@ import { parseAgendaItemText, type AgendaItemTextPage } from './agenda-item-text
 import { parseDecisionDetailsHtml, type DecisionDetailsPage } from './decision-details-parser';
 import { parseDecisionsListHtml, type DecisionsListPage } from './decisions-list-parser';
 import type { ImportDraft } from './import-draft';
+import { parseCommitteesXml, type ModernGovCommittee } from './committees-xml-parser';
 import { parseMeetingXml, type MeetingXml } from './meeting-xml-parser';
+import { parseMeetingsXml, type ModernGovMeetingListed } from './meetings-xml-parser';
 import { parseError, type ParseResult } from './parse-result';
 import { readModernGovPage, type PageMediaType } from './read-page';
 
 /**
  * Every kind of ModernGov page the bot reads, by name, so that one worker pool can parse any of them: the import
  * of an uploaded page (any supported media type, read into an import draft) and each page the ModernGov sync
- * fetches (an agenda item's text, a decision's details, a decisions list, a GetMeeting answer).
+ * fetches (an agenda item's text, a decision's details, a decisions list, GetCommittees, GetMeetings and GetMeeting answers).
  */
 export type PageRequest =
   | { readonly kind: 'import-draft'; readonly text: string; readonly mediaType: PageMediaType; readonly sourceUrl?: string }
   | { readonly kind: 'agenda-item-text'; readonly text: string }
   | { readonly kind: 'decision-details'; readonly text: string; readonly sourceUrl?: string }
   | { readonly kind: 'decisions-list'; readonly text: string; readonly sourceUrl?: string }
-  | { readonly kind: 'meeting-xml'; readonly text: string; readonly sourceUrl?: string };
+  | { readonly kind: 'meeting-xml'; readonly text: string; readonly sourceUrl?: string }
+  | { readonly kind: 'committees-xml'; readonly text: string }
+  | { readonly kind: 'meetings-xml'; readonly text: string };
 
 export type PageKind = PageRequest['kind'];
 
@@ -27,6 +31,8 @@ export interface PageValues {
   readonly 'decision-details': DecisionDetailsPage;
   readonly 'decisions-list': DecisionsListPage;
   readonly 'meeting-xml': MeetingXml;
+  readonly 'committees-xml': ModernGovCommittee[];
+  readonly 'meetings-xml': ModernGovMeetingListed[];
 }
 
 export type PageRequestOf<K extends PageKind> = Extract<PageRequest, { readonly kind: K }>;
@@ -43,6 +49,10 @@ function dispatch(request: PageRequest): ParseResult<PageValues[PageKind]> {
       return parseDecisionsListHtml(request.text, request.sourceUrl);
     case 'meeting-xml':
       return parseMeetingXml(request.text, request.sourceUrl);
+    case 'committees-xml':
+      return parseCommitteesXml(request.text);
+    case 'meetings-xml':
+      return parseMeetingsXml(request.text);
   }
 }
 

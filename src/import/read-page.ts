@@ -114,6 +114,8 @@ function meetingXmlDraft(page: MeetingXml, sourceUrl: string | undefined): Impor
       ...(page.date ? { date: page.date } : {}),
       ...(page.time ? { time: page.time } : {}),
       ...(page.location ? { venue: page.location } : {}),
+      ...(page.state ? { state: page.state } : {}),
+      ...(page.agendaPublished !== undefined ? { agendaPublished: page.agendaPublished } : {}),
     },
     agendaItems: page.agendaItems.map((item) => ({
       // The web service's agenda-item id is the item page's (mgAi.aspx?ID=): either import finds the other's record.
@@ -124,6 +126,8 @@ function meetingXmlDraft(page: MeetingXml, sourceUrl: string | undefined): Impor
         title: item.title,
         titleAsPublished: item.titleAsPublished,
         ...(item.number ? { number: item.number } : {}),
+        ...(item.text ? { summary: item.text } : {}),
+        ...(item.minutes ? { minutes: item.minutes } : {}),
         ...(item.documents.length > 0 ? { documents: item.documents.map((d) => documentLink(d)) } : {}),
         ...(item.isDecision !== undefined ? { forDecision: item.isDecision } : {}),
         exempt: item.restricted,

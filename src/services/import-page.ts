@@ -22,12 +22,20 @@ export const ImportPageInput = z.object({
   body: z.union([z.string(), z.instanceof(Buffer)]),
   contentType: z.string(),
   meetingId: Id.optional(),
+  /** The committee the page belongs to, where the page does not say (a GetMeeting answer names none). */
+  committeeId: Id.optional(),
+  /** The agenda item a decision page is about, where the page does not say (ieDecisionDetails.aspx?AIId=). */
+  agendaItemId: Id.optional(),
   sourceUrl: z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) address').optional(),
   dryRun: z.boolean(),
+  /** Create the committee the page names when the store does not hold it (a new install's first import). */
+  createCommittee: z.boolean().default(false),
+  /** The council's call-in period (CALL_IN_WORKING_DAYS), for a committee the import creates. */
+  defaultCallInWorkingDays: z.number().int().min(0).max(30).default(5),
   importedBy: z.string().min(1),
   now: z.date(),
 });
-export type ImportPageInput = z.infer<typeof ImportPageInput>;
+export type ImportPageInput = z.input<typeof ImportPageInput>;
 
 export interface ImportPageDeps {
   readonly store: Store;
@@ -38,7 +46,7 @@ export interface ImportPageDeps {
 }
 
 export interface ImportWrite {
-  readonly record: 'meeting' | 'agenda-item' | 'decision';
+  readonly record: 'committee' | 'meeting' | 'agenda-item' | 'decision';
   readonly id: string;
   /** On a dry run, what would have happened. */
   readonly action: WriteAction;
@@ -79,6 +87,18 @@ export const importResponseBody = (result: ImportPageResult): Record<string, unk
 
 const invalid = (message: string, details?: Record<string, unknown>): DomainError => new DomainError('invalid', message, details);
 
+/** What the officer is told about a committee the page names and the bot does not hold yet. */
+function committeeUnknownWarning(committee: Committee, creating: boolean): ImportWarning {
+  const what = `committee ${committee.id} ("${committee.name}", kind ${committee.kind})`;
+  return warning(
+    'committee-unknown',
+    'committee',
+    creating
+      ? `The bot had no committee named ${committee.name}: the import creates ${what}; change it later with PUT /api/v1/committees/${committee.id}.`
+      : `The bot has no committee named ${committee.name}. This dry run shows the page under ${what}, not stored; a real import is refused until it exists: create it with PUT /api/v1/committees/${committee.id}, or import with ?createCommittee=true (cabinet-bot import --create-committee).`,
+  );
+}
+
 /** Validates a built record against its schema; a failure is the page's fault, told to the officer, not a crash. */
 function validated<S extends z.ZodTypeAny>(schema: S, value: unknown, what: string): z.infer<S> {
   const result = schema.safeParse(value);
@@ -109,9 +129,10 @@ function agendaItemOps(ctx: Context, draft: AgendaItemDraft, meetingId: string |
     find: () => store.agendaItems.findBySource(draft.key),
     build: (existing) => {
       refuseCommitteeMove(existing, place.committee, 'agenda item');
+      const { withdrawnAt: _back, ...current } = existing ?? {};
       const candidate = validated(AgendaItem, {
         summary: '', recommendations: [], documents: [], forDecision: true,
-        ...existing,
+        ...current, // an item listed again is no longer withdrawn
         ...draft.fields,
         id: existing?.id ?? idFromSource('ai', draft.key),
         committeeId: place.committee.id,
@@ -180,6 +201,17 @@ function decisionOps(
   };
 }
 
+/**
+ * ModernGov's Cancelled or Postponed wins; a meeting it lists again as going ahead is scheduled (or held, once
+ * past) again; otherwise what was stored stays.
+ */
+function meetingStatus(draft: MeetingDraft, existing: Meeting | undefined, startsAt: string, now: Date): Meeting['status'] {
+  if (draft.state) return draft.state;
+  const byTime = Date.parse(startsAt) < now.getTime() ? 'held' : 'scheduled';
+  if (!existing || existing.status === 'cancelled' || existing.status === 'postponed') return byTime;
+  return existing.status;
+}
+
 /** A GetMeeting answer's meeting, recorded under its committee; the id comes from ModernGov's meeting id. */
 function meetingOps(ctx: Context, draft: MeetingDraft, warnings: ImportWarning[]): RecordOps<Meeting> {
   const { store, place } = ctx;
@@ -191,13 +223,16 @@ function meetingOps(ctx: Context, draft: MeetingDraft, warnings: ImportWarning[]
   return {
     find: () => store.meetings.get(place.committee.id, id),
     build: (existing) => {
+      // The first import that sees the agenda published records when; later ones keep that instant.
+      const agendaPublishedAt = existing?.agendaPublishedAt ?? (draft.agendaPublished === true ? ctx.at : undefined);
       const candidate = validated(Meeting, {
         ...existing,
         id,
         committeeId: place.committee.id,
         startsAt,
         ...(draft.venue ? { venue: draft.venue } : {}),
-        status: existing?.status ?? (Date.parse(startsAt) < ctx.now.getTime() ? 'held' : 'scheduled'),
+        status: meetingStatus(draft, existing, startsAt, ctx.now),
+        ...(agendaPublishedAt ? { agendaPublishedAt } : {}),
         source: { ...existing?.source, kind: 'moderngov-meeting-xml', ...draft.key, importedAt: ctx.at },
       }, 'meeting');
       if (!existing) return { record: candidate, action: 'created' };
@@ -208,6 +243,26 @@ function meetingOps(ctx: Context, draft: MeetingDraft, warnings: ImportWarning[]
     create: (record) => store.meetings.create(record),
     replace: (record, etag) => store.meetings.replace(record, etag),
   };
+}
+
+/**
+ * The items of a published agenda that a new GetMeeting answer no longer lists: marked withdrawn (with the change in
+ * their history), never deleted, so acknowledgements and cards that point at them keep their meaning.
+ */
+async function withdrawnItemOps(ctx: Context, meeting: Meeting, draft: ImportDraft): Promise<RecordOps<AgendaItem>[]> {
+  const listed = new Set(draft.agendaItems.map((i) => i.key.externalId));
+  const stored = await ctx.store.agendaItems.listByMeeting(ctx.place.committee.id, meeting.id);
+  return stored
+    .filter((item) => item.source?.kind === 'moderngov-meeting-xml' && !listed.has(item.source.externalId) && item.withdrawnAt === undefined)
+    .map((item): RecordOps<AgendaItem> => ({
+      find: () => ctx.store.agendaItems.get(item.committeeId, item.id),
+      build: (existing) => {
+        if (!existing) throw invalid(`The agenda item ${item.id} was removed while it was being marked withdrawn.`, { id: item.id });
+        return stampImport({ ...existing, withdrawnAt: existing.withdrawnAt ?? ctx.at }, existing, ctx.at, ctx.by);
+      },
+      create: (record) => ctx.store.agendaItems.create(record),
+      replace: (record, etag) => ctx.store.agendaItems.replace(record, etag),
+    }));
 }
 
 /**
@@ -261,11 +316,16 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
   const input = parsedInput.data;
   const { mediaType, text } = decodePageBody(input.body, input.contentType);
   const draft = await readDraft(deps.pages, text, mediaType, input.sourceUrl);
-  const place = await resolveImportPlace(deps.store, draft, input.meetingId);
+  // A dry run shows what the page holds even under a committee the bot does not know yet; a real import creates it
+  // only when asked (createCommittee), and otherwise is refused naming the call that creates it.
+  const place = await resolveImportPlace(deps.store, draft, input.meetingId, input.committeeId,
+    input.dryRun || input.createCommittee ? { action: 'propose', callInWorkingDays: input.defaultCallInWorkingDays } : { action: 'refuse' });
+  const known = await deps.store.committees.list();
   const ctx: Context = {
-    store: deps.store, place, committees: await deps.store.committees.list(), at: input.now.toISOString(), now: input.now, by: input.importedBy,
+    store: deps.store, place, committees: place.newCommittee ? [...known, place.committee] : known, at: input.now.toISOString(), now: input.now, by: input.importedBy,
   };
   const warnings = [...draft.warnings];
+  if (place.newCommittee) warnings.push(committeeUnknownWarning(place.committee, input.createCommittee));
 
   // Work out every record first: nothing is written until all of them are known to be valid.
   const meetingOpsForPage = draft.meeting && !place.meeting ? meetingOps(ctx, draft.meeting, warnings) : undefined;
@@ -275,13 +335,22 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
     const ops = agendaItemOps(ctx, item, meetingRecord?.id);
     return { ops, plan: await planRecord(ops) };
   }));
+  // Items gone from an agenda that is published (here or before): withdrawn, not deleted.
+  const agendaPublished = meetingRecord?.agendaPublishedAt !== undefined;
+  const withdrawn = draft.pageKind === 'meeting-xml' && meetingRecord && meetingStep && agendaPublished
+    ? await Promise.all((await withdrawnItemOps(ctx, meetingRecord, draft)).map(async (ops) => ({ ops, plan: await planRecord(ops) })))
+    : [];
+  for (const { plan } of withdrawn) {
+    warnings.push(warning('agenda-item-withdrawn', `agenda item ${plan.record.number ?? '?'} (${plan.record.id})`,
+      `"${plan.record.title}" is no longer on the published agenda: it is marked withdrawn, not deleted.`));
+  }
   let decisionStep: { ops: RecordOps<Decision>; plan: PlannedRecord<Decision> } | undefined;
   if (draft.decision) {
     const meetingId = await linkedMeetingId(ctx, draft.decision);
     const meetingDate = place.meeting ? londonDateOf(place.meeting.startsAt) : undefined;
     const decidedOn = draft.decision.fields.decidedOn ?? meetingDate;
     const councilMeetingId = await councilMeetingFor(ctx, draft.decision, decidedOn, warnings);
-    const agendaItemId = itemPlans[0]?.plan.record.id;
+    const agendaItemId = input.agendaItemId ?? itemPlans[0]?.plan.record.id;
     const ops = decisionOps(ctx, draft.decision, {
       ...(agendaItemId ? { agendaItemId } : {}),
       ...(meetingId ? { meetingId } : {}),
@@ -297,10 +366,17 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
     writes.push({ record: kind, id: saved.record.id, action: saved.action });
     return saved.record;
   };
+  // The committee first: every record below is in its partition. Created only now, once every record is known valid.
+  if (place.newCommittee) {
+    if (!input.dryRun) await deps.store.committees.create(place.committee);
+    writes.push({ record: 'committee', id: place.committee.id, action: 'created' });
+  }
   const meetingBefore = meetingStep?.plan.before;
   const meeting = meetingStep ? await record('meeting', meetingStep.ops, meetingStep.plan) : place.meeting;
   const agendaItems: AgendaItem[] = [];
   for (const { ops, plan } of itemPlans) agendaItems.push(await record('agenda-item', ops, plan));
+  const withdrawnItems: AgendaItem[] = [];
+  for (const { ops, plan } of withdrawn) withdrawnItems.push(await record('agenda-item', ops, plan));
   const decision = decisionStep ? await record('decision', decisionStep.ops, decisionStep.plan) : null;
   // Full Council deciding a Cabinet recommendation: the recommendation's status follows it.
   const councilLinked = decision && !input.dryRun ? await linkCouncilDecision(decision, { store: deps.store, now: input.now }) : [];
@@ -308,7 +384,8 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
 
   const imported = {
     pageKind: draft.pageKind,
-    agendaItems,
+    // Withdrawn items too, so the cards already sent about them are redrawn.
+    agendaItems: [...agendaItems, ...withdrawnItems],
     meeting: meeting ?? null,
     ...(meetingBefore ? { meetingBefore } : {}),
     decision,

@@ -1,6 +1,6 @@
 import type {
   Acknowledgement, ActionPlan, ActionUpdate, AgendaItem, Committee, ConversationRecord, Decision, Delivery, DeliveryStatus, DomainError, DueWork,
-  Lease, Meeting, Member, Notification,
+  CommitteeSyncRun, Lease, Meeting, Member, Notification, SyncedMeeting,
 } from '../domain';
 
 /**
@@ -55,6 +55,17 @@ export interface MeetingStore {
   /** Meetings of one committee starting at or after `from`, soonest first. */
   listUpcoming(committeeId: string, from: Date, limit: number): Promise<Meeting[]>;
   listByCommittee(committeeId: string): Promise<Meeting[]>;
+  /**
+   * Meetings soonest first, a page at a time (officer API): of one committee (single-partition) or of all, starting at
+   * or after `from` and before `to` when given.
+   */
+  listPage(filter: MeetingFilter, continuation?: string, pageSize?: number): Promise<Page<Meeting>>;
+}
+
+export interface MeetingFilter {
+  readonly committeeId?: string;
+  readonly from?: Date;
+  readonly to?: Date;
 }
 
 export interface AgendaItemStore {
@@ -81,6 +92,16 @@ export interface DecisionStore {
   /** Decisions decided on or after `since` (yyyy-mm-dd), newest first, across committees. */
   listDecidedSince(since: string): Promise<Decision[]>;
   listAll(continuation?: string, pageSize?: number): Promise<Page<Decision>>;
+  /**
+   * Decisions by id, a page at a time (officer API): of one committee (single-partition) or of all, decided on or
+   * after `since` (yyyy-mm-dd; undated decisions then drop out) when given.
+   */
+  listPage(filter: DecisionFilter, continuation?: string, pageSize?: number): Promise<Page<Decision>>;
+}
+
+export interface DecisionFilter {
+  readonly committeeId?: string;
+  readonly since?: string;
 }
 
 export interface AcknowledgementStore {
@@ -110,8 +131,12 @@ export interface ConversationStore {
 export interface ActionPlanStore {
   create(plan: ActionPlan): Promise<CreateResult<ActionPlan>>;
   get(committeeId: string, id: string): Promise<Versioned<ActionPlan> | undefined>;
+  /** When only the id is known (officer API): a cross-partition query on Cosmos DB. */
+  findById(id: string): Promise<Versioned<ActionPlan> | undefined>;
   findByDecision(committeeId: string, decisionId: string): Promise<Versioned<ActionPlan> | undefined>;
   replace(plan: ActionPlan, etag: string): Promise<Versioned<ActionPlan>>;
+  /** Every plan of one committee, by id (single-partition): the committee's Scrutiny report. */
+  listByCommittee(committeeId: string): Promise<ActionPlan[]>;
   /** Plans holding an action owned by this member. */
   listByOwner(memberId: string): Promise<ActionPlan[]>;
   /** Plans with an action not done whose due date (yyyy-mm-dd) is before `today`: the daily overdue sweep. */
@@ -200,6 +225,17 @@ export interface ActivityLedger {
   claim(key: string, at: string): Promise<boolean>;
 }
 
+/** What the ModernGov sync remembers (domain/sync.ts): never business data, only what it saw and how its runs went. */
+export interface SyncStore {
+  getMeeting(committeeId: string, modernGovMeetingId: string): Promise<SyncedMeeting | undefined>;
+  /** Writes it whole (the sync holds the sync lease: one writer at a time). */
+  putMeeting(meeting: SyncedMeeting): Promise<void>;
+  /** Keeps each committee's last run only. */
+  putRun(run: CommitteeSyncRun): Promise<void>;
+  /** Every committee's last run, by committee id. */
+  listRuns(): Promise<CommitteeSyncRun[]>;
+}
+
 export interface Store {
   readonly committees: CommitteeStore;
   readonly members: MemberStore;
@@ -212,6 +248,7 @@ export interface Store {
   readonly notifications: NotificationStore;
   readonly dueWork: DueWorkStore;
   readonly leases: LeaseStore;
+  readonly sync: SyncStore;
   readonly activities: ActivityLedger;
   /**
    * A cheap value that differs after every create or replace of an agenda item or a decision, by any instance

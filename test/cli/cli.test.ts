@@ -133,7 +133,26 @@ describe('the officer CLI, run as a child process (node --import tsx src/cli/mai
   it('import of a page it cannot place exits 1 with the reason', async () => {
     // No demo council: there is no Cabinet committee.
     const run = await cli(['import', MELTON], env);
-    expect(run).toEqual({ code: 1, stdout: 'Not imported: No committee named Cabinet: create it first or pass --meeting\n', stderr: '' });
+    expect(run).toEqual({
+      code: 1,
+      stdout: 'Not imported: No committee named Cabinet. Create it first (PUT /api/v1/committees/cabinet with {"name":"Cabinet","kind":"cabinet"}), or import again with ?createCommittee=true (cabinet-bot import --create-committee), which creates it as that; or pass meetingId (--meeting) naming a meeting you created with PUT /api/v1/meetings/{id}.\n',
+      stderr: '',
+    });
+  });
+
+  it('import --create-committee on an empty install creates the committee the page names, then the records', async () => {
+    const run = await cli(['import', MELTON, '--create-committee', '--json'], env);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as ImportJson;
+    expect(result.warnings.map((w) => w.code)).toContain('committee-unknown');
+    expect(result.writes.map((w) => [w.record, w.id, w.action])[0]).toEqual(['committee', 'cabinet', 'created']);
+    const store = createEmbeddedStore({ dataDir });
+    try {
+      expect((await store.committees.list()).map((c) => c.id)).toEqual(['cabinet']);
+      expect(await storedCounts(store)).toEqual({ agendaItems: 1, decisions: 1, meetings: 0 });
+    } finally {
+      await store.close();
+    }
   });
 
   it('import of a file with an unknown extension exits 2 with the usage', async () => {
@@ -143,7 +162,7 @@ describe('the officer CLI, run as a child process (node --import tsx src/cli/mai
     expect(run.code).toBe(2);
     expect(run.stdout).toBe(
       `Cannot tell what kind of page "${pdf}" is: save it as .txt (agenda-item page), .html (decision details) or .xml (GetMeeting).\n` +
-      'Usage: import <file.txt|file.html|file.xml> [--meeting <id>] [--source-url <url>] [--dry-run] [--json]\n',
+      'Usage: import <file.txt|file.html|file.xml> [--meeting <id>] [--committee <id>] [--source-url <url>] [--create-committee] [--dry-run] [--json]\n',
     );
     const json = await cli(['import', pdf, '--json'], env);
     expect(json.code).toBe(2);

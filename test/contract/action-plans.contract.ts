@@ -26,6 +26,23 @@ export const describeActionPlans = (current: CurrentStore): void => {
       expect(await store.actionPlans.findByDecision('council', communitySafetyDecision.id)).toBeUndefined();
     });
 
+    it('lists the plans of one committee by id', async () => {
+      const { store } = current();
+      const second: ActionPlan = { ...plan, id: 'plan-a-second', decisionId: 'dec-other' };
+      for (const p of [plan, leisurePlan, second]) await store.actionPlans.create(p);
+      expect(await store.actionPlans.listByCommittee('cabinet')).toEqual([second, plan].sort((x, y) => (x.id < y.id ? -1 : 1)));
+      expect(await store.actionPlans.listByCommittee('council')).toEqual([leisurePlan]);
+      expect(await store.actionPlans.listByCommittee('scrutiny')).toEqual([]);
+    });
+
+    it('finds a plan by its id alone, whatever its committee', async () => {
+      const { store } = current();
+      for (const p of [plan, leisurePlan]) await store.actionPlans.create(p);
+      expect(await store.actionPlans.findById(leisurePlan.id)).toEqual({ value: leisurePlan, etag: anEtag });
+      expect(await store.actionPlans.findById(plan.id)).toEqual({ value: plan, etag: anEtag });
+      expect(await store.actionPlans.findById('plan-none')).toBeUndefined();
+    });
+
     it('never loses a concurrent edit: the stale writer gets a conflict and the first edit stands', async () => {
       const { store } = current();
       await store.actionPlans.create(plan);

@@ -94,6 +94,31 @@ export const describeBusinessRecords = (current: CurrentStore): void => {
       for (const m of [october, july, septemberLate, councilJuly, september]) await store.meetings.create(m);
       expect(await store.meetings.listByCommittee('cabinet')).toEqual([july, september, septemberLate, october]);
     });
+
+    it('pages meetings soonest first, each exactly once, of one committee or all, within from and to', async () => {
+      const { store } = current();
+      for (const m of [october, july, septemberLate, councilJuly, september]) await store.meetings.create(m);
+      const everyPage = async (filter: Parameters<typeof store.meetings.listPage>[0]) => {
+        const seen: string[] = [];
+        let continuation: string | undefined;
+        let pages = 0;
+        do {
+          const page = await store.meetings.listPage(filter, continuation, 2);
+          expect(page.items.length).toBeLessThanOrEqual(2);
+          seen.push(...page.items.map((m) => m.id));
+          continuation = page.continuation;
+          pages++;
+        } while (continuation !== undefined && pages < 20);
+        return seen;
+      };
+      expect(await everyPage({})).toEqual([july.id, councilJuly.id, september.id, septemberLate.id, october.id]);
+      expect(await everyPage({ committeeId: 'cabinet' })).toEqual([july.id, september.id, septemberLate.id, october.id]);
+      // from is inclusive, to exclusive: september starts at exactly 16:30Z, october is after the end.
+      expect(await everyPage({ from: new Date('2021-09-08T16:30:00.000Z'), to: new Date('2021-10-13T17:00:00.000Z') })).toEqual([september.id, septemberLate.id]);
+      expect(await everyPage({ committeeId: 'council', from: new Date('2021-08-01T00:00:00Z') })).toEqual([]);
+      await expectDomainError(store.meetings.listPage({}, undefined, 0), 'invalid');
+      await expectDomainError(store.meetings.listPage({ from: new Date('nonsense') }), 'invalid');
+    });
   });
 
   describe('agenda items', () => {
@@ -259,6 +284,30 @@ export const describeBusinessRecords = (current: CurrentStore): void => {
       const second = await store.decisions.listAll(first.continuation, 3);
       const rest = second.continuation === undefined ? [] : (await store.decisions.listAll(second.continuation, 3)).items;
       expect([...first.items, ...second.items, ...rest].map((x) => x.id).sort()).toEqual(all.map((x) => x.id).sort());
+    });
+
+    it('pages decisions by id, of one committee or all, decided on or after a date', async () => {
+      const { store } = current();
+      for (const x of [d, leisureDecision, councilDecision, undated]) await store.decisions.create(x);
+      const everyPage = async (filter: Parameters<typeof store.decisions.listPage>[0]) => {
+        const seen: string[] = [];
+        let continuation: string | undefined;
+        let pages = 0;
+        do {
+          const page = await store.decisions.listPage(filter, continuation, 1);
+          expect(page.items.length).toBeLessThanOrEqual(1);
+          seen.push(...page.items.map((x) => x.id));
+          continuation = page.continuation;
+          pages++;
+        } while (continuation !== undefined && pages < 20);
+        return seen;
+      };
+      const byId = (xs: Decision[]) => xs.map((x) => x.id).sort();
+      expect(await everyPage({})).toEqual(byId([d, leisureDecision, councilDecision, undated]));
+      expect(await everyPage({ committeeId: 'cabinet' })).toEqual(byId([d, leisureDecision, undated]));
+      expect(await everyPage({ since: '2021-07-15' })).toEqual(byId([leisureDecision, councilDecision]));
+      expect(await everyPage({ committeeId: 'council', since: '2021-07-15' })).toEqual([councilDecision.id]);
+      await expectDomainError(store.decisions.listPage({ since: '15/07/2021' }), 'invalid');
     });
   });
 };

@@ -11,6 +11,7 @@ import { describeNotifications } from './notifications.contract';
 import { describeActionPlans } from './action-plans.contract';
 import { describeActivities } from './activities.contract';
 import { describeChangeMarker } from './change-marker.contract';
+import { describeSyncRecords } from './sync-records.contract';
 
 export interface StoreUnderTest {
   readonly store: Store;
@@ -48,5 +49,6 @@ export const describeStoreContract = (name: string, open: () => Promise<StoreUnd
     describeIntegrity(get);
     describeActivities(get);
     describeChangeMarker(get);
+    describeSyncRecords(get);
   });
 };

@@ -107,6 +107,31 @@ describe('configuration', () => {
     expect(logged).toContain('"auth":"key"');
   });
 
+  it('follows no ModernGov site unless MODERNGOV_BASE_URL is set; reads the sync settings and refuses bad ones, listing each', () => {
+    expect(loadConfig({}).modernGov).toBeUndefined();
+    expect(describeConfig(loadConfig({})).modernGovSync).toBe('off');
+    expect(loadConfig({ MODERNGOV_BASE_URL: 'https://democracy.manchester.gov.uk/' }).modernGov).toEqual({
+      baseUrl: 'https://democracy.manchester.gov.uk', syncMinutes: 15, requestGapMs: 1000, timeoutMs: 30_000,
+    });
+    expect(loadConfig({
+      MODERNGOV_BASE_URL: 'https://democracy.melton.gov.uk', MODERNGOV_SYNC_MINUTES: '60', MODERNGOV_REQUEST_GAP_MS: '250',
+      MODERNGOV_TIMEOUT_MS: '5000', MODERNGOV_CONTACT: 'democratic.services@melton.gov.uk',
+    }).modernGov).toEqual({
+      baseUrl: 'https://democracy.melton.gov.uk', syncMinutes: 60, requestGapMs: 250, timeoutMs: 5000, contact: 'democratic.services@melton.gov.uk',
+    });
+    let error: unknown;
+    try {
+      loadConfig({ MODERNGOV_BASE_URL: 'ftp://democracy.melton.gov.uk', MODERNGOV_SYNC_MINUTES: '0', MODERNGOV_REQUEST_GAP_MS: 'soon' });
+    } catch (err) {
+      error = err;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      'MODERNGOV_BASE_URL: must be an http(s) address',
+      'MODERNGOV_SYNC_MINUTES: Number must be greater than or equal to 1',
+      'MODERNGOV_REQUEST_GAP_MS: Expected number, received nan',
+    ]);
+  });
+
   it('reads the council\'s ModernGov hosts, and refuses a wildcard over a domain no council controls', () => {
     expect(loadConfig({}).modernGovHosts).toEqual([]);
     expect(loadConfig({ MODERNGOV_DOMAINS: 'Democracy.Melton.gov.uk, melton.moderngov.co.uk *.melton.gov.uk' }).modernGovHosts).toEqual([

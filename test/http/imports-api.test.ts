@@ -311,7 +311,7 @@ describe('POST /api/v1/imports through HTTP, on the demo council', () => {
         `The request body is larger than the limit of ${MAX_BODY_BYTES} bytes. Split the page or raise MAX_BODY_BYTES.`],
       ['dryRun=maybe', () => MELTON, 'text/plain', '?dryRun=maybe', 400, 'The query parameter dryRun must be true or false.'],
       ['a decision page whose committee does not exist', () => page('lgsf_modgov_decision_detail.html'), 'text/html', '', 422,
-        'No committee named Policy Committee: create it first or pass --meeting'],
+        'No committee named Policy Committee. Create it first (PUT /api/v1/committees/policy-committee with {"name":"Policy Committee","kind":"other"}), or import again with ?createCommittee=true (cabinet-bot import --create-committee), which creates it as that; or pass meetingId (--meeting) naming a meeting you created with PUT /api/v1/meetings/{id}.'],
       ['an unknown meetingId', () => MELTON, 'text/plain', '?meetingId=no-such-meeting', 422,
         'No meeting no-such-meeting: check the meeting id, or leave it out to use the committee the page names.'],
       ['a relative sourceUrl', () => MELTON, 'text/plain', '?sourceUrl=mgAi.aspx%3FID%3D1', 422, 'sourceUrl: Invalid url'],

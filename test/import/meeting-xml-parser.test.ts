@@ -1,5 +1,5 @@
 import { parseMeetingXml } from '../../src/import/meeting-xml-parser';
-import { xmlFixture } from './fixtures';
+import { moderngovFixture, xmlFixture } from './fixtures';
 
 describe('parseMeetingXml', () => {
   it('reads a GetMeeting answer: meeting, agenda items, linked documents and restrictions', () => {
@@ -12,6 +12,7 @@ describe('parseMeetingXml', () => {
         committeeTitle: 'Cabinet',
         modernGovCommitteeId: '133',
         location: 'Parkside, Station Approach, Burton Street, Melton Mowbray LE13 1GH',
+        statusAsPublished: 'Published',
         agendaItems: [
           {
             modernGovId: '17236', number: '1', titleAsPublished: 'APOLOGIES FOR ABSENCE', title: 'Apologies for Absence',
@@ -50,6 +51,7 @@ describe('parseMeetingXml', () => {
             }],
           },
         ],
+        attendees: [],
       },
       warnings: [{
         code: 'restricted-or-exempt',
@@ -78,6 +80,7 @@ describe('parseMeetingXml', () => {
             restricted: false,
           }],
         }],
+        attendees: [],
       },
     });
   });
@@ -94,7 +97,7 @@ describe('parseMeetingXml', () => {
   it('reads a meeting with no agenda items yet, and says so', () => {
     expect(parseMeetingXml(xmlFixture('getmeeting_no_agenda_items.xml'))).toEqual({
       ok: true,
-      value: { modernGovId: '2907', date: '2022-03-15', committeeTitle: 'Cabinet', modernGovCommitteeId: '133', agendaItems: [] },
+      value: { modernGovId: '2907', date: '2022-03-15', committeeTitle: 'Cabinet', modernGovCommitteeId: '133', agendaItems: [], attendees: [] },
       warnings: [{ code: 'nothing-to-import', where: 'meeting/agendaitems', message: 'The meeting has no agenda items yet.' }],
     });
   });
@@ -139,5 +142,95 @@ describe('parseMeetingXml', () => {
     expect(result.ok && result.warnings).toEqual([
       { code: 'nothing-to-import', where: 'agenda item 1', message: 'The agenda item has no agendaitemid; it was left out.' },
     ]);
+  });
+
+  describe('the real GetMeeting answers (Manchester, recorded)', () => {
+    const SERVICE = 'https://democracy.manchester.gov.uk/mgWebService.asmx/GetMeeting?lMeetingId=4967';
+    const ATTENDEE = { modernGovMemberId: '192', name: 'Councillor Basil Curley', role: 'Committee Member', attendance: 'Expected' };
+
+    it('reads every field the bot uses: no committee named, Word HTML as plain text, printed numbers, document dates, attendees', () => {
+      expect(parseMeetingXml(moderngovFixture('lgsf_webservice_getmeeting.xml'), SERVICE)).toEqual({
+        ok: true,
+        warnings: [],
+        value: {
+          modernGovId: '4967',
+          date: '2026-02-10',
+          time: '10:00',
+          location: 'Council Antechamber, Level 2, Town Hall Extension',
+          statusAsPublished: 'Confirmed',
+          agendaPublished: true,
+          agendaItems: [
+            {
+              modernGovId: '18831', number: '1', titleAsPublished: 'Minutes', title: 'Minutes',
+              isDecision: false, restricted: false, decisionPublished: false,
+              text: 'To approve as a correct record the minutes of the meeting held on 25 November 2025.',
+              minutes: 'To approve the minutes of the meeting held on 25 November 2025 as a correct record.',
+              documents: [{
+                title: '6 - CHAIR APPROVED Minutes Audit Committee 25 Nov 2025',
+                href: 'https://democracy.manchester.gov.uk/mgConvert2PDF.aspx?ID=60860',
+                url: 'https://democracy.manchester.gov.uk/mgConvert2PDF.aspx?ID=60860',
+                restricted: false,
+                publishedOn: '2026-02-02',
+              }],
+            },
+            {
+              modernGovId: '18833', number: '9', titleAsPublished: 'Work Programme', title: 'Work Programme',
+              isDecision: false, restricted: false, decisionPublished: false,
+              text: 'The report of the Governance and Scrutiny Support Unit, attached.',
+              minutes: 'The Committee considered a report of the Governance and Scrutiny Support Unit which set out its future Work Programme for the remainder of 2025/26 municipal year.',
+              documents: [{
+                title: 'DRAFT WP FEBRUARY 2026',
+                href: 'https://democracy.manchester.gov.uk/mgConvert2PDF.aspx?ID=60909',
+                url: 'https://democracy.manchester.gov.uk/mgConvert2PDF.aspx?ID=60909',
+                restricted: false,
+                publishedOn: '2026-02-02',
+              }],
+            },
+          ],
+          attendees: [ATTENDEE],
+        },
+      });
+    });
+
+    it('reads a cancelled meeting: its state, no agenda published, no items', () => {
+      expect(parseMeetingXml(moderngovFixture('lgsf_webservice_getmeeting_cancelled.xml'))).toEqual({
+        ok: true,
+        warnings: [{ code: 'nothing-to-import', where: 'meeting/agendaitems', message: 'The meeting has no agenda items yet.' }],
+        value: {
+          modernGovId: '4966', date: '2026-01-13', time: '10:00', location: 'Council Antechamber, Level 2, Town Hall Extension',
+          statusAsPublished: 'Cancelled', state: 'cancelled', agendaPublished: false, agendaItems: [], attendees: [ATTENDEE],
+        },
+      });
+    });
+
+    it.each([['Postponed', 'postponed'], ['Cancelled', 'cancelled'], ['Confirmed', undefined], ['Provisional', undefined]])(
+      'reads meetingstatus %s as state %s', (status, state) => {
+        const xml = moderngovFixture('lgsf_webservice_getmeeting.xml').replace('<meetingstatus>Confirmed</meetingstatus>', `<meetingstatus>${status}</meetingstatus>`);
+        const result = parseMeetingXml(xml);
+        expect(result.ok && result.value.state).toBe(state);
+        expect(result.ok && result.value.statusAsPublished).toBe(status);
+      });
+
+    it('marks an isrestricted item exempt and its restricted documents restricted, with a warning', () => {
+      const xml = moderngovFixture('lgsf_webservice_getmeeting.xml')
+        .replace(/<isrestricted>False<\/isrestricted>\s*<isdisplayallowed>True<\/isdisplayallowed>\s*<meetingdate>10\/02\/2026<\/meetingdate>\s*<meetingtime>10.00 am<\/meetingtime>\s*<minutesitemnumber>9/,
+          (m) => m.replace('<isrestricted>False</isrestricted>', '<isrestricted>True</isrestricted>'))
+        .replace('<isrestricted>False</isrestricted>\n          <restrictionsRef>\n          </restrictionsRef>\n          <itemnum>1</itemnum>\n          <publicationdate>02/02/2026</publicationdate>\n          <meetingdate>10/02/2026</meetingdate>\n          <decisiondate>10/02/2026</decisiondate>\n          <committeetitle>Audit Committee</committeetitle>\n          <isdecisionattachment>False</isdecisionattachment>\n          <ownertitle>Work Programme</ownertitle>',
+          '<isrestricted>True</isrestricted>\n          <restrictionsRef>\n          </restrictionsRef>\n          <itemnum>1</itemnum>\n          <publicationdate>02/02/2026</publicationdate>\n          <meetingdate>10/02/2026</meetingdate>\n          <decisiondate>10/02/2026</decisiondate>\n          <committeetitle>Audit Committee</committeetitle>\n          <isdecisionattachment>False</isdecisionattachment>\n          <ownertitle>Work Programme</ownertitle>');
+      const result = parseMeetingXml(xml);
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value.agendaItems.map((i) => [i.modernGovId, i.restricted, i.documents.map((d) => d.restricted)])).toEqual([
+        ['18831', false, [false]],
+        ['18833', true, [true]],
+      ]);
+      expect(result.warnings).toEqual([{ code: 'restricted-or-exempt', where: 'agenda item 2 (ModernGov id 18833)', message: 'The item is marked restricted (exempt); it will only be shown to the committee.' }]);
+    });
+
+    it('reads a published decision and its text, and keeps line breaks written as <br>', () => {
+      const xml = moderngovFixture('lgsf_webservice_getmeeting.xml').replace('<isdecisionpublished>False</isdecisionpublished>',
+        '<isdecisionpublished>True</isdecisionpublished><decisionnonemptyhtmlbody>&lt;p&gt;1) NOTED the report.&lt;br&gt;2) APPROVED the&#160;plan.&lt;/p&gt;&lt;p&gt;Reason: good.&lt;/p&gt;</decisionnonemptyhtmlbody>');
+      const result = parseMeetingXml(xml);
+      expect(result.ok && result.value.agendaItems[0]).toMatchObject({ decisionPublished: true, decisionText: '1) NOTED the report.\n2) APPROVED the plan.\n\nReason: good.' });
+    });
   });
 });

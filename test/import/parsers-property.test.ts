@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { parseAgendaItemText } from '../../src/import/agenda-item-text-parser';
 import { parseDecisionDetailsHtml } from '../../src/import/decision-details-parser';
 import { parseDecisionsListHtml } from '../../src/import/decisions-list-parser';
+import { parseCommitteesXml } from '../../src/import/committees-xml-parser';
 import { parseMeetingXml } from '../../src/import/meeting-xml-parser';
+import { parseMeetingsXml } from '../../src/import/meetings-xml-parser';
 import type { ParseResult } from '../../src/import/parse-result';
 import { readModernGovPage } from '../../src/import/read-page';
 import { moderngovFixture, xmlFixture } from './fixtures';
@@ -48,6 +50,14 @@ const XML_BITS = [
   '<agendaitemid>', '</agendaitemid>', '<agendaitemtitle>', '</agendaitemtitle>', '<linkeddocuments>', '<linkeddoc>',
   '<title>', '</title>', '<url>', '</url>', '<isrestricted>True</isrestricted>', '<!DOCTYPE html>', '<html>', '<![CDATA[', ']]>',
   '&amp;', '&', '<', '<soap:Envelope xmlns:soap="s">', '</soap:Envelope>', '<x a="1"/>',
+  // The real answer's shape (Manchester): status, escaped Word HTML, printed numbers, attendees in attributes.
+  '<meetingstatus>Cancelled</meetingstatus>', '<meetingstatus>Postponed</meetingstatus>', '<agendapublished>True</agendapublished>',
+  '<agendatext>', '</agendatext>', '&lt;p class="MsoNormal"&gt;', '&lt;/p&gt;', '&lt;br&gt;', '&lt;span style=""&gt;', '&lt;table&gt;&lt;td&gt;',
+  '<minutesnonemptyhtmlbody>', '</minutesnonemptyhtmlbody>', '<decisionnonemptyhtmlbody>', '</decisionnonemptyhtmlbody>',
+  '<isdecisionpublished>True</isdecisionpublished>', '<fulldisplaynumberformat>9.</fulldisplaynumberformat>', '<publicationdate>02/02/2026</publicationdate>',
+  '<committees>', '</committees>', '<committee>', '</committee>', '<committeeid>144</committeeid>', '<committeeexpired>True</committeeexpired>',
+  '<getmeetings>', '</getmeetings>', '<committeemeetings>', '</committeemeetings>', '<meetingstatus>Confirmed</meetingstatus>',
+  '<attendees>', '</attendees>', '<attendee memberid="192" name="Cllr A" roledescription="Chair">', '</attendee>', '<attendee memberid="x"/>',
 ];
 
 const pieces = (words: readonly string[]) =>
@@ -85,8 +95,20 @@ describe('every parser answers a result or a located error for any input, never 
   });
 
   it('parseMeetingXml', () => {
-    fc.assert(fc.property(fc.oneof(anyXml, damaged(xmlFixture('getmeeting_cabinet.xml'))), (xml) => {
+    fc.assert(fc.property(fc.oneof(
+      anyXml, damaged(xmlFixture('getmeeting_cabinet.xml')), damaged(moderngovFixture('lgsf_webservice_getmeeting.xml')),
+      damaged(moderngovFixture('lgsf_webservice_getmeeting_cancelled.xml')),
+    ), (xml) => {
       expectWellFormed(timed(() => parseMeetingXml(xml)));
+    }), RUNS);
+  });
+
+  it('parseCommitteesXml and parseMeetingsXml', () => {
+    fc.assert(fc.property(fc.oneof(
+      anyXml, damaged(moderngovFixture('lgsf_webservice_getcommittees.xml')), damaged(moderngovFixture('lgsf_webservice_getmeetings.xml')),
+    ), (xml) => {
+      expectWellFormed(timed(() => parseCommitteesXml(xml)));
+      expectWellFormed(timed(() => parseMeetingsXml(xml)));
     }), RUNS);
   });
 

@@ -26,6 +26,10 @@ const open = async (...args: Parameters<typeof openTestStore>): Promise<void> =>
 };
 afterEach(async () => dispose());
 
+const REFUSAL_CABINET = 'No committee named Cabinet. Create it first (PUT /api/v1/committees/cabinet with {"name":"Cabinet","kind":"cabinet"}), '
+  + 'or import again with ?createCommittee=true (cabinet-bot import --create-committee), which creates it as that; '
+  + 'or pass meetingId (--meeting) naming a meeting you created with PUT /api/v1/meetings/{id}.';
+
 /** The error an import fails with, for asserting its code and message. */
 async function failure(promise: Promise<unknown>): Promise<DomainError> {
   const err = await promise.then(() => undefined, (e: unknown) => e);
@@ -227,7 +231,8 @@ describe('importPage: refusals, with nothing stored', () => {
   it('refuses a page whose committee does not exist', async () => {
     await open([COUNCIL]);
     const err = await failure(importPage(input(), { store, pages }));
-    expect([err.code, err.message]).toEqual(['invalid', 'No committee named Cabinet: create it first or pass --meeting']);
+    expect([err.code, err.message]).toEqual(['invalid', REFUSAL_CABINET]);
+    expect(await storedCounts(store)).toEqual({ agendaItems: 0, decisions: 0, meetings: 0 });
   });
 
   it('refuses an unknown meeting', async () => {
@@ -242,6 +247,47 @@ describe('importPage: refusals, with nothing stored', () => {
     const err = await failure(importPage(input({ body, contentType: 'text/xml' }), { store, pages }));
     expect(err.message).toBe('The GetMeeting answer has no readable <meetingdate>: pass --meeting to import its items into a meeting you created.');
     expect(await storedCounts(store)).toEqual({ agendaItems: 0, decisions: 0, meetings: 0 });
+  });
+});
+
+describe('importPage: a new user\'s first import, on a store with no committees', () => {
+  it('shows everything the page holds on a dry run, with a warning for the committee it does not know, and stores nothing', async () => {
+    await open([]);
+    const result = await importPage(input({ dryRun: true }), { store, pages });
+    expect(result.dryRun).toBe(true);
+    expect(result.committee).toEqual({ id: 'cabinet', name: 'Cabinet', kind: 'cabinet', callInWorkingDays: 5 });
+    expect(result.agendaItem?.title).toBe('Approval of the Community Safety Partnership Strategic Plan');
+    expect(result.decision?.outcomes.map((o) => o.verb)).toEqual(['NOTED', 'RECOMMENDED']);
+    expect(result.warnings.find((w) => w.code === 'committee-unknown')).toEqual({
+      code: 'committee-unknown',
+      where: 'committee',
+      message: 'The bot has no committee named Cabinet. This dry run shows the page under committee cabinet ("Cabinet", kind cabinet), not stored; '
+        + 'a real import is refused until it exists: create it with PUT /api/v1/committees/cabinet, or import with ?createCommittee=true (cabinet-bot import --create-committee).',
+    });
+    expect(result.writes.map((w) => [w.record, w.action])).toEqual([['committee', 'created'], ['agenda-item', 'created'], ['decision', 'created']]);
+    expect(await store.committees.list()).toEqual([]);
+    expect(await storedCounts(store)).toEqual({ agendaItems: 0, decisions: 0, meetings: 0 });
+  });
+
+  it('refuses a real import naming the call that creates the committee, and stores nothing', async () => {
+    await open([]);
+    const err = await failure(importPage(input(), { store, pages }));
+    expect([err.code, err.message]).toEqual(['invalid', REFUSAL_CABINET]);
+    expect(await store.committees.list()).toEqual([]);
+  });
+
+  it('creates the committee the page names when asked, with the council\'s call-in period, then the records under it', async () => {
+    await open([]);
+    const result = await importPage(input({ createCommittee: true, defaultCallInWorkingDays: 3 }), { store, pages });
+    expect(result.warnings.find((w) => w.code === 'committee-unknown')?.message).toBe(
+      'The bot had no committee named Cabinet: the import creates committee cabinet ("Cabinet", kind cabinet); change it later with PUT /api/v1/committees/cabinet.');
+    expect(await store.committees.list()).toEqual([{ id: 'cabinet', name: 'Cabinet', kind: 'cabinet', callInWorkingDays: 3 }]);
+    expect(await storedCounts(store)).toEqual({ agendaItems: 1, decisions: 1, meetings: 0 });
+    expect((await store.agendaItems.findById(result.agendaItem!.id))?.value.committeeId).toBe('cabinet');
+    // Once it exists, the next import finds it: no warning, nothing created twice.
+    const again = await importPage(input({ createCommittee: true }), { store, pages });
+    expect(again.warnings.map((w) => w.code)).not.toContain('committee-unknown');
+    expect(again.writes.map((w) => w.record)).not.toContain('committee');
   });
 });
 
@@ -328,3 +374,99 @@ describe('importPage: GetMeeting XML', () => {
     expect(await storedCounts(store)).toEqual({ agendaItems: 3, decisions: 1, meetings: 1 });
   });
 });
+
+describe('importPage: the real GetMeeting answer (Manchester), which names no committee', () => {
+  const AUDIT = { id: 'audit', name: 'Audit Committee', kind: 'other' as const, callInWorkingDays: 5, externalId: '144' };
+  const SERVICE = 'https://democracy.manchester.gov.uk/mgWebService.asmx/GetMeeting?lMeetingId=4967';
+  const BEFORE = new Date('2026-02-01T09:00:00.000Z');
+  const manchester = (over: Partial<ImportPageInput> = {}): ImportPageInput =>
+    input({ body: fixture('lgsf_webservice_getmeeting.xml'), contentType: 'application/xml', sourceUrl: SERVICE, now: BEFORE, ...over });
+
+  it('is refused without the committee it was listed under, saying how to give it, and stores nothing', async () => {
+    await open([CABINET, AUDIT]);
+    const err = await failure(importPage(manchester(), { store, pages }));
+    expect(err.message).toBe('The page names no decision maker or committee: pass --committee (committeeId) or --meeting (meetingId) to say where it belongs.');
+    expect(await storedCounts(store)).toEqual({ agendaItems: 0, decisions: 0, meetings: 0 });
+  });
+
+  it('imports under the committee given: meeting, items as plain text, documents with dates, the agenda published once', async () => {
+    await open([CABINET, AUDIT]);
+    const result = await importPage(manchester({ committeeId: 'audit' }), { store, pages });
+    expect(result.meeting).toEqual({
+      id: expect.stringMatching(/^mtg-/), committeeId: 'audit', startsAt: '2026-02-10T10:00:00.000Z', status: 'scheduled',
+      venue: 'Council Antechamber, Level 2, Town Hall Extension', agendaPublishedAt: BEFORE.toISOString(),
+      source: { kind: 'moderngov-meeting-xml', url: SERVICE, externalId: 'moderngov-meeting:4967', importedAt: BEFORE.toISOString() },
+    });
+    expect(result.agendaItems.map((i) => ({
+      number: i.number, title: i.title, summary: i.summary, minutes: i.minutes, exempt: i.exempt, forDecision: i.forDecision, documents: i.documents,
+      committeeId: i.committeeId, meetingId: i.meetingId, source: i.source,
+    }))).toEqual([
+      {
+        number: '1', title: 'Minutes', exempt: false, forDecision: false, committeeId: 'audit', meetingId: result.meeting!.id,
+        summary: 'To approve as a correct record the minutes of the meeting held on 25 November 2025.',
+        minutes: 'To approve the minutes of the meeting held on 25 November 2025 as a correct record.',
+        documents: [{ title: '6 - CHAIR APPROVED Minutes Audit Committee 25 Nov 2025', url: 'https://democracy.manchester.gov.uk/mgConvert2PDF.aspx?ID=60860', restricted: false, publishedOn: '2026-02-02' }],
+        source: { kind: 'moderngov-meeting-xml', externalId: 'moderngov-agenda-item:18831', importedAt: BEFORE.toISOString() },
+      },
+      {
+        number: '9', title: 'Work Programme', exempt: false, forDecision: false, committeeId: 'audit', meetingId: result.meeting!.id,
+        summary: 'The report of the Governance and Scrutiny Support Unit, attached.',
+        minutes: 'The Committee considered a report of the Governance and Scrutiny Support Unit which set out its future Work Programme for the remainder of 2025/26 municipal year.',
+        documents: [{ title: 'DRAFT WP FEBRUARY 2026', url: 'https://democracy.manchester.gov.uk/mgConvert2PDF.aspx?ID=60909', restricted: false, publishedOn: '2026-02-02' }],
+        source: { kind: 'moderngov-meeting-xml', externalId: 'moderngov-agenda-item:18833', importedAt: BEFORE.toISOString() },
+      },
+    ]);
+    expect(result.warnings).toEqual([]);
+    expect(result.notifications.planned.filter((n) => n.kind === 'meeting-digest')).toHaveLength(1);
+
+    const later = new Date(BEFORE.getTime() + 3_600_000);
+    const again = await importPage(manchester({ committeeId: 'audit', now: later }), { store, pages });
+    expect(again.writes.map((w) => w.action)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    expect(again.meeting!.agendaPublishedAt).toBe(BEFORE.toISOString());
+    expect((await store.notifications.listRecent(undefined, 100)).items.filter((n) => n.kind === 'meeting-digest')).toHaveLength(1);
+  });
+
+  it('marks a meeting ModernGov cancelled, and one it postpones; a meeting listed again as going ahead is scheduled again', async () => {
+    await open([AUDIT]);
+    const cancelled = await importPage(manchester({ committeeId: 'audit', body: fixture('lgsf_webservice_getmeeting_cancelled.xml') }), { store, pages });
+    expect([cancelled.meeting!.status, cancelled.meeting!.agendaPublishedAt, cancelled.agendaItems]).toEqual(['cancelled', undefined, []]);
+    const postponedXml = fixture('lgsf_webservice_getmeeting.xml').toString('utf8').replace('<meetingstatus>Confirmed</meetingstatus>', '<meetingstatus>Postponed</meetingstatus>');
+    const postponed = await importPage(manchester({ committeeId: 'audit', body: postponedXml }), { store, pages });
+    expect(postponed.meeting!.status).toBe('postponed');
+    expect(postponed.notifications.planned.filter((n) => n.kind === 'meeting-digest')).toEqual([]);
+    const goingAhead = await importPage(manchester({ committeeId: 'audit' }), { store, pages });
+    expect(goingAhead.meeting!.status).toBe('scheduled');
+  });
+
+  it('refuses an unknown committee id', async () => {
+    await open([AUDIT]);
+    const err = await failure(importPage(manchester({ committeeId: 'nope' }), { store, pages }));
+    expect(err.message).toBe('No committee nope: check the committee id.');
+  });
+
+  it('marks an item gone from the published agenda withdrawn, never deleting it, and takes it back when it is listed again', async () => {
+    await open([AUDIT]);
+    const first = await importPage(manchester({ committeeId: 'audit' }), { store, pages });
+    const workProgramme = first.agendaItems[1]!;
+    const withoutIt = fixture('lgsf_webservice_getmeeting.xml').toString('utf8').replace(/<agendaitem>\s*<agendaitemid>18833<\/agendaitemid>[\s\S]*?<\/agendaitem>/, '');
+    const later = new Date(BEFORE.getTime() + 60_000);
+    const second = await importPage(manchester({ committeeId: 'audit', body: withoutIt, now: later }), { store, pages });
+    expect(second.agendaItems.map((i) => i.id)).toEqual([first.agendaItems[0]!.id]);
+    expect(second.warnings).toEqual([{
+      code: 'agenda-item-withdrawn', where: `agenda item 9 (${workProgramme.id})`,
+      message: '"Work Programme" is no longer on the published agenda: it is marked withdrawn, not deleted.',
+    }]);
+    expect(second.writes).toContainEqual({ record: 'agenda-item', id: workProgramme.id, action: 'updated' });
+    const stored = (await store.agendaItems.get('audit', workProgramme.id))!.value;
+    expect(stored.withdrawnAt).toBe(later.toISOString());
+    expect(stored.history.at(-1)).toEqual({ at: later.toISOString(), by: 'officer-1', changes: [{ field: 'withdrawnAt', to: later.toISOString() }] });
+    expect(await storedCounts(store)).toEqual({ agendaItems: 2, decisions: 0, meetings: 1 });
+
+    const third = await importPage(manchester({ committeeId: 'audit', body: withoutIt, now: new Date(later.getTime() + 60_000) }), { store, pages });
+    expect(third.warnings).toEqual([]);
+    const back = await importPage(manchester({ committeeId: 'audit', now: new Date(later.getTime() + 120_000) }), { store, pages });
+    expect(back.agendaItems[1]!.withdrawnAt).toBeUndefined();
+    expect((await store.agendaItems.get('audit', workProgramme.id))!.value.withdrawnAt).toBeUndefined();
+  });
+});
+

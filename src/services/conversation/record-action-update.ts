@@ -21,7 +21,7 @@ const MAX_ATTEMPTS = 5;
  * the history is append-only, and the plan is written with its ETag and re-read on conflict. A retry of the
  * same update finds its history record and only makes sure the plan reflects it.
  */
-export async function recordActionUpdate(request: ActionUpdateRequest, viewer: Viewer, deps: ConversationDeps): Promise<ActionPlan> {
+export async function recordActionUpdate(request: ActionUpdateRequest, viewer: Viewer, deps: Pick<ConversationDeps, 'store' | 'now'>): Promise<ActionPlan> {
   const member = viewer.member;
   if (!member) throw new DomainError('forbidden', 'You are not on the council roster, so you cannot update actions.');
   const { store } = deps;
@@ -53,7 +53,7 @@ export async function recordActionUpdate(request: ActionUpdateRequest, viewer: V
   return applyToPlan(first, update, deps);
 }
 
-async function applyToPlan(read: Versioned<ActionPlan>, update: ActionUpdate, deps: ConversationDeps): Promise<ActionPlan> {
+async function applyToPlan(read: Versioned<ActionPlan>, update: ActionUpdate, deps: Pick<ConversationDeps, 'store' | 'now'>): Promise<ActionPlan> {
   let current = read;
   for (let attempt = 1; ; attempt += 1) {
     const action = current.value.actions.find((a) => a.id === update.actionId);

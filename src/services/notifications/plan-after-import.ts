@@ -16,7 +16,7 @@ export interface ImportedRecords {
   readonly meetingBefore?: Meeting;
   readonly agendaItems: readonly AgendaItem[];
   readonly decision: Decision | null;
-  readonly writes: ReadonlyArray<{ readonly record: 'meeting' | 'agenda-item' | 'decision'; readonly id: string; readonly action: 'created' | 'updated' | 'unchanged' }>;
+  readonly writes: ReadonlyArray<{ readonly record: 'committee' | 'meeting' | 'agenda-item' | 'decision'; readonly id: string; readonly action: 'created' | 'updated' | 'unchanged' }>;
 }
 
 export interface PlannedNotifications {
@@ -90,7 +90,7 @@ async function planAll(imported: ImportedRecords, deps: NotificationDeps, note: 
   };
 
   const meeting = imported.meeting ?? (await meetingOfItems(imported, deps));
-  const upcoming = meeting !== undefined && meeting.status !== 'cancelled' && Date.parse(meeting.startsAt) > now.getTime();
+  const upcoming = meeting !== undefined && meeting.status !== 'cancelled' && meeting.status !== 'postponed' && Date.parse(meeting.startsAt) > now.getTime();
   const itemsOfMeeting = meeting ? imported.agendaItems.filter((i) => i.meetingId === meeting.id) : [];
   const createdItems = itemsOfMeeting.filter((i) => actionOf('agenda-item', i.id) === 'created');
 

@@ -101,10 +101,12 @@ export async function importRosterCsv(csvText: string, deps: RosterDeps, options
 
 /**
  * The Entra object id is learned from Teams (linkTeamsUser) and rarely known to the officer writing the file:
- * an empty cell keeps the stored link rather than breaking it. A different id in the file replaces it.
+ * an empty cell keeps the stored link rather than breaking it. A different id in the file replaces it. The ModernGov
+ * member id (set through the officer API) has no column in the file, so it is always kept.
  */
 function keepLearnedLink(member: Member, current: Member | undefined): Member {
-  return member.aadObjectId === undefined && current?.aadObjectId ? { ...member, aadObjectId: current.aadObjectId } : member;
+  const kept = member.aadObjectId === undefined && current?.aadObjectId ? { ...member, aadObjectId: current.aadObjectId } : member;
+  return current?.modernGovMemberId && kept.modernGovMemberId === undefined ? { ...kept, modernGovMemberId: current.modernGovMemberId } : kept;
 }
 
 /**

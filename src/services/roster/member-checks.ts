@@ -55,6 +55,7 @@ export function sameMember(current: Member, next: Member): boolean {
     current.title === next.title &&
     current.email === next.email &&
     current.aadObjectId === next.aadObjectId &&
+    current.modernGovMemberId === next.modernGovMemberId &&
     seats(current) === seats(next)
   );
 }

@@ -8,12 +8,14 @@ export const actionPlanStore = (
 ): ActionPlanStore => ({
   create: (plan) => plans.create(plan),
   get: (committeeId, id) => plans.get(committeeId, id),
+  findById: (id) => plans.only({ where: [{ path: 'id', op: '=', value: plans.documentId(id) }] }),
   findByDecision: (committeeId, decisionId) =>
     plans.only({
       partitionKey: committeeId,
       where: [{ path: 'data.decisionId', op: '=', value: decisionId }],
     }),
   replace: (plan, etag) => plans.replace(plan, etag),
+  listByCommittee: (committeeId) => plans.values({ partitionKey: committeeId, orderBy: { path: 'id', direction: 'asc' } }),
   // Cross-partition: an owner's actions follow decisions of any committee.
   listByOwner: (memberId) =>
     plans.values({

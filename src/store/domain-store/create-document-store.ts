@@ -11,13 +11,14 @@ import { decisionStore } from './decision-store';
 import type { DocumentKind } from './document-kind';
 import {
   acknowledgementKind, actionPlanKind, actionUpdateKind, activityClaimKind, agendaItemKind, committeeKind, conversationKind,
-  decisionKind, deliveryKind, dueWorkKind, leaseKind, meetingKind, memberKind, notificationKind,
+  decisionKind, deliveryKind, dueWorkKind, leaseKind, meetingKind, memberKind, notificationKind, syncedMeetingKind, syncRunKind,
 } from './document-kinds';
 import { dueWorkStore } from './due-work-store';
 import { leaseStore } from './lease-store';
 import { meetingStore } from './meeting-store';
 import { memberStore } from './member-store';
 import { notificationStore } from './notification-store';
+import { syncStore } from './sync-store';
 import { TypedDocuments } from './typed-documents';
 
 /** The one implementation of the Store port; each adapter supplies only its DocumentDatabase. */
@@ -35,6 +36,7 @@ export const createDocumentStore = (database: DocumentDatabase): Store => {
     notifications: notificationStore(typed(notificationKind), typed(deliveryKind)),
     dueWork: dueWorkStore(typed(dueWorkKind)),
     leases: leaseStore(typed(leaseKind)),
+    sync: syncStore(typed(syncedMeetingKind), typed(syncRunKind)),
     activities: activityLedger(typed(activityClaimKind)),
     // Agenda items and decisions share the business container, so one aggregate query covers both.
     changeMarker: changeMarker(database.collection('business'), [agendaItemKind, decisionKind]),

@@ -1,4 +1,5 @@
 import { CalendarDate, DomainError, type Decision } from '../../domain';
+import type { Condition } from '../documents/document-query';
 import type { DecisionStore } from '../port';
 import { pageSizeOf } from './page-size';
 import { findBySource } from './source-lookup';
@@ -25,4 +26,16 @@ export const decisionStore = (decisions: TypedDocuments<Decision>): DecisionStor
   },
   listAll: async (continuation, pageSize) =>
     decisions.page({ orderBy: { path: 'id', direction: 'asc' } }, continuation, pageSizeOf(pageSize)),
+  listPage: async ({ committeeId, since }, continuation, pageSize) => {
+    const where: Condition[] = [];
+    if (since !== undefined) {
+      if (!CalendarDate.safeParse(since).success) throw new DomainError('invalid', `"${since}" is not a date written yyyy-mm-dd`);
+      where.push({ path: 'data.decidedOn', op: '>=', value: since });
+    }
+    return decisions.page(
+      { ...(committeeId !== undefined ? { partitionKey: committeeId } : {}), where, orderBy: { path: 'id', direction: 'asc' } },
+      continuation,
+      pageSizeOf(pageSize),
+    );
+  },
 });

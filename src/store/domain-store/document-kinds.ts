@@ -8,6 +8,8 @@
  * activities     pk = hash of key   activity (a handled Teams activity; claiming it is a point create; TTL 2 days)
  * work           pk = 'due'         dueWork (live work only: polling is one small single-partition query)
  *                pk = 'lease'       lease (the sender lease, the sync lease: point reads and ETag writes)
+ *                pk = 'sync'        syncedMeeting (what the ModernGov sync last imported of a meeting), syncRun (each
+ *                                   committee's last run): point reads and upserts, one small partition
  *
  * Agenda items and decisions count their writes (ix.revision), which is what Store.changeMarker() sums.
  */
@@ -15,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
   Acknowledgement, ActionPlan, ActionUpdate, AgendaItem, Committee, ConversationRecord, Decision, Delivery, DueWork, Instant,
-  Lease, Meeting, Member, normaliseEmail, Notification,
+  CommitteeSyncRun, Lease, Meeting, Member, normaliseEmail, Notification, SyncedMeeting,
 } from '../../domain';
 import { epochMs, type DocumentKind } from './document-kind';
 
@@ -171,6 +173,29 @@ export const leaseKind: DocumentKind<Lease> = {
   schema: Lease,
   partitionKeyOf: () => LEASE_PARTITION,
   keyOf: (l) => l.name,
+  indexOf: () => ({}),
+};
+
+/** What the ModernGov sync saw of each meeting and its last run per committee: point reads, one small partition. */
+export const SYNC_PARTITION = 'sync';
+
+export const syncedMeetingKind: DocumentKind<SyncedMeeting> = {
+  type: 'syncedMeeting',
+  label: 'synced meeting',
+  container: 'work',
+  schema: SyncedMeeting,
+  partitionKeyOf: () => SYNC_PARTITION,
+  keyOf: (m) => `${m.committeeId}:${m.modernGovMeetingId}`,
+  indexOf: () => ({}),
+};
+
+export const syncRunKind: DocumentKind<CommitteeSyncRun> = {
+  type: 'syncRun',
+  label: 'sync run',
+  container: 'work',
+  schema: CommitteeSyncRun,
+  partitionKeyOf: () => SYNC_PARTITION,
+  keyOf: (r) => r.committeeId,
   indexOf: () => ({}),
 };
 

@@ -1,5 +1,7 @@
 import { DomainError, type Meeting } from '../../domain';
+import type { Condition } from '../documents/document-query';
 import type { MeetingStore } from '../port';
+import { pageSizeOf } from './page-size';
 import type { TypedDocuments } from './typed-documents';
 
 const checkLimit = (limit: number): number => {
@@ -23,4 +25,20 @@ export const meetingStore = (meetings: TypedDocuments<Meeting>): MeetingStore =>
       limit: checkLimit(limit),
     }),
   listByCommittee: (committeeId) => meetings.values({ partitionKey: committeeId, orderBy: soonestFirst }),
+  listPage: async ({ committeeId, from, to }, continuation, pageSize) => {
+    const where: Condition[] = [];
+    if (from !== undefined) where.push({ path: 'ix.startsAtMs', op: '>=', value: instantMs(from, 'from') });
+    if (to !== undefined) where.push({ path: 'ix.startsAtMs', op: '<', value: instantMs(to, 'to') });
+    return meetings.page(
+      { ...(committeeId !== undefined ? { partitionKey: committeeId } : {}), where, orderBy: soonestFirst },
+      continuation,
+      pageSizeOf(pageSize),
+    );
+  },
 });
+
+const instantMs = (at: Date, name: string): number => {
+  const ms = at.getTime();
+  if (Number.isNaN(ms)) throw new DomainError('invalid', `${name} is not a valid instant`);
+  return ms;
+};

@@ -130,4 +130,12 @@ describe('importRosterCsv', () => {
     expect(await importRosterCsv(`${HEADER}\na,A,councillor,,a@demo-council.gov.uk,${other},\n`, t.store)).toMatchObject({ ok: true, updated: 1 });
     expect((await t.store.members.get('a'))?.value.aadObjectId).toBe(other);
   });
+
+  it('keeps the ModernGov member id the officer API set: the file has no column for it', async () => {
+    await importRosterCsv(`${HEADER}\na,A,councillor,,a@demo-council.gov.uk,,\n`, t.store);
+    const stored = await t.store.members.get('a');
+    await t.store.members.replace({ ...stored!.value, modernGovMemberId: '192' }, stored!.etag);
+    expect(await importRosterCsv(`${HEADER}\na,A,councillor,Chair,a@demo-council.gov.uk,,\n`, t.store)).toMatchObject({ ok: true, updated: 1 });
+    expect((await t.store.members.get('a'))?.value).toMatchObject({ title: 'Chair', modernGovMemberId: '192' });
+  });
 });

@@ -37,6 +37,14 @@ export async function fillEveryKind(store: Store): Promise<void> {
   for (const member of [alanPearson, ronanHolmes]) await store.notifications.createDelivery(delivery('n-1', member));
   await store.dueWork.create({ id: 'notification-n-1', kind: 'notification', notificationId: 'n-1', dueAt: '2021-07-07T09:00:00.000Z', failures: 0, updatedAt: '2021-07-06T09:00:00.000Z' });
   await store.leases.acquire('outbox-sender', 'instance-a', new Date('2021-07-07T09:00:00.000Z'), 15_000);
+  await store.sync.putMeeting({
+    committeeId: 'cabinet', modernGovMeetingId: '2841', meetingId: 'mtg-2841', contentHash: 'c'.repeat(64), agendaPublished: true,
+    decisionPagesImported: ['17241'], syncedAt: '2021-07-07T09:00:00.000Z',
+  });
+  await store.sync.putRun({
+    committeeId: 'cabinet', modernGovCommitteeId: '133', startedAt: '2021-07-07T09:00:00.000Z', finishedAt: '2021-07-07T09:00:04.000Z',
+    dryRun: false, meetingsSeen: 1, imported: 1, unchanged: 0, failed: [], membershipProposals: [],
+  });
   await store.activities.claim('a:1personal-cllr-alan-pearson|1:activity-1', new Date().toISOString());
   await store.activities.claim('welcome|cllr-alan-pearson', new Date().toISOString());
 }

@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { DomainError, sitsOn, type Committee, type MembershipProposal, type SyncFailure, type SyncedMeeting } from '../../domain';
+import { agendaItemExternalId } from '../../import/source-keys';
+import type { MeetingXml } from '../../import/meeting-xml-parser';
+import type { Store } from '../../store/port';
+import { importPage } from '../import-page';
+import type { NotificationDeps } from '../notifications/notification-deps';
+import type { PageReader } from '../page-reader';
+import type { ModernGovSite } from './moderngov-site';
+
+/** Who the records' history names for what the sync imported. */
+export const SYNC_IMPORTER = 'moderngov-sync';
+
+export interface SyncMeetingDeps {
+  readonly store: Store;
+  readonly pages: PageReader;
+  readonly site: ModernGovSite;
+  readonly notifications?: Omit<NotificationDeps, 'store' | 'now'>;
+}
+
+export type MeetingOutcome =
+  | { readonly result: 'imported' | 'unchanged'; readonly failures: SyncFailure[]; readonly membershipProposals: MembershipProposal[] }
+  | { readonly result: 'failed'; readonly failures: SyncFailure[] };
+
+/** Attendees who are on the roster (by ModernGov member id) but do not sit on the committee: proposals, never grants. */
+async function proposalsFrom(meeting: MeetingXml, committee: Committee, store: Store): Promise<MembershipProposal[]> {
+  if (meeting.attendees.length === 0) return [];
+  const members = await store.members.list();
+  return meeting.attendees.flatMap((a): MembershipProposal[] => {
+    const member = members.find((m) => m.modernGovMemberId === a.modernGovMemberId);
+    if (!member || sitsOn(member, committee.id)) return [];
+    return [{ memberId: member.id, name: member.name, modernGovMemberId: a.modernGovMemberId, ...(a.role ? { role: a.role } : {}), modernGovMeetingId: meeting.modernGovId }];
+  });
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+const failureOf = (modernGovMeetingId: string, where: string, why: string): SyncFailure => ({
+  modernGovMeetingId, where: where.slice(0, 1000), why: why.slice(0, 2000),
+});
+
+/** A DomainError from the import names where in the page; anything else is reported as it is. */
+const whyOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Syncs one meeting a GetMeetings answer listed under `committee`: fetches its GetMeeting answer; when the answer is
+ * byte for byte what the last sync imported, writes nothing; otherwise imports it through the officer API's import
+ * use case (same records, history, ids, warnings and notifications), placed under the committee it was listed under.
+ * Then each decision ModernGov marks published and not yet imported is imported from its decision page, linked to
+ * its agenda item. Every failure is located and answered, never stored as data, and never removes anything.
+ */
+export async function syncMeeting(
+  committee: Committee, modernGovMeetingId: string, options: { readonly dryRun: boolean; readonly now: Date }, deps: SyncMeetingDeps,
+): Promise<MeetingOutcome> {
+  const { store, pages, site } = deps;
+  const answer = await site.meeting(modernGovMeetingId);
+  if (!answer.ok) return { result: 'failed', failures: [failureOf(modernGovMeetingId, answer.url, answer.why)] };
+  const read = await pages.read({ kind: 'meeting-xml', text: answer.text, sourceUrl: answer.url });
+  if (!read.ok) return { result: 'failed', failures: [failureOf(modernGovMeetingId, `${answer.url} (${read.error.where})`, read.error.message)] };
+  const meeting: MeetingXml = read.value;
+  if (meeting.modernGovId !== modernGovMeetingId) {
+    return { result: 'failed', failures: [failureOf(modernGovMeetingId, answer.url, `The site answered meeting ${meeting.modernGovId} when asked for ${modernGovMeetingId}.`)] };
+  }
+
+  const contentHash = sha256(answer.text);
+  const before = await store.sync.getMeeting(committee.id, modernGovMeetingId);
+  let changed = false;
+  let meetingId = before?.meetingId;
+  if (before?.contentHash !== contentHash) {
+    try {
+      const imported = await importPage({
+        body: answer.text, contentType: 'application/xml', committeeId: committee.id, sourceUrl: answer.url,
+        dryRun: options.dryRun, importedBy: SYNC_IMPORTER, now: options.now,
+      }, { store, pages, ...(deps.notifications ? { notifications: deps.notifications } : {}) });
+      changed = imported.writes.some((w) => w.action !== 'unchanged');
+      meetingId = imported.meeting?.id;
+    } catch (err) {
+      return { result: 'failed', failures: [failureOf(modernGovMeetingId, `${answer.url}${err instanceof DomainError && typeof err.details?.where === 'string' ? ` (${err.details.where})` : ''}`, whyOf(err))] };
+    }
+  }
+  if (!meetingId) return { result: 'failed', failures: [failureOf(modernGovMeetingId, answer.url, 'The meeting was not recorded.')] };
+
+  // Decisions published on its items, each from its own page; one that is not there yet is tried again next time.
+  const failures: SyncFailure[] = [];
+  const decisionPagesImported = [...(before?.decisionPagesImported ?? [])];
+  for (const item of meeting.agendaItems) {
+    if (item.decisionPublished !== true || decisionPagesImported.includes(item.modernGovId)) continue;
+    const decisionPage = await site.decisionPage(item.modernGovId);
+    if (!decisionPage.ok) {
+      failures.push(failureOf(modernGovMeetingId, decisionPage.url, decisionPage.why));
+      continue;
+    }
+    try {
+      const agendaItem = options.dryRun ? undefined : await store.agendaItems.findBySource({ externalId: agendaItemExternalId(item.modernGovId) });
+      const imported = await importPage({
+        body: decisionPage.text, contentType: 'text/html', committeeId: committee.id, sourceUrl: decisionPage.url,
+        ...(agendaItem ? { agendaItemId: agendaItem.value.id } : {}),
+        dryRun: options.dryRun, importedBy: SYNC_IMPORTER, now: options.now,
+      }, { store, pages, ...(deps.notifications ? { notifications: deps.notifications } : {}) });
+      changed = changed || imported.writes.some((w) => w.action !== 'unchanged');
+      decisionPagesImported.push(item.modernGovId);
+    } catch (err) {
+      failures.push(failureOf(modernGovMeetingId, decisionPage.url, whyOf(err)));
+    }
+  }
+
+  // Nothing new seen: nothing written, not even the time of this look.
+  const seenMore = before?.contentHash !== contentHash || decisionPagesImported.length !== (before?.decisionPagesImported.length ?? 0);
+  if (!options.dryRun && seenMore) {
+    const seen: SyncedMeeting = {
+      committeeId: committee.id, modernGovMeetingId, meetingId, contentHash, agendaPublished: meeting.agendaPublished === true,
+      decisionPagesImported, syncedAt: options.now.toISOString(),
+    };
+    await store.sync.putMeeting(seen);
+  }
+  return { result: changed ? 'imported' : 'unchanged', failures, membershipProposals: await proposalsFrom(meeting, committee, store) };
+}
