@@ -1,3 +1,4 @@
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { AuthenticationConstants, ClaimsIdentity, type BotFrameworkAuthentication, type ConnectorFactory } from 'botframework-connector';
 import type { AttemptResult } from '../domain';
 import type { ConnectorBudget } from '../services/messenger';
@@ -13,6 +14,11 @@ export interface BotConnectorClientOptions {
   /** Each request gives up after this long (a fault, retried by the outbox). */
   readonly timeoutMs: number;
 }
+
+const tracer = trace.getTracer('cabinet-bot');
+
+/** The path's shape without its ids ("/v3/conversations/{id}/activities/{id}"), so spans group by kind of call. */
+export const pathTemplate = (path: string): string => path.split('?')[0]!.replace(/(\/v3\/(?:conversations|teams))\/[^/]+/, '$1/{id}').replace(/(\/activities)\/[^/]+/, '$1/{id}');
 
 /** Retry-After is seconds, or an HTTP date. */
 export const parseRetryAfter = (value: string | null, now = Date.now()): number | undefined => {
@@ -79,9 +85,33 @@ export class BotConnectorClient {
 
   /** One request, when the budget allows; a 429 also tells the budget to hold every request for Retry-After. */
   async call(method: 'GET' | 'POST' | 'PUT', serviceUrl: string, path: string, conversationKey: string, body?: unknown): Promise<ConnectorAnswer> {
-    const answer = await this.budget.schedule(conversationKey, () => this.request(method, serviceUrl, path, body));
+    const answer = await this.budget.schedule(conversationKey, () => this.traced(method, serviceUrl, path, body));
     if (answer.status === 429) this.budget.throttled('retryAfterMs' in answer ? answer.retryAfterMs : undefined);
     return answer;
+  }
+
+  /**
+   * A client span per request, as the HTTP instrumentation draws for the SDK's calls (it does not see fetch): the
+   * method, Teams' host, the path's shape and the answer. Ids and status only. A no-op unless telemetry is on.
+   */
+  private traced(method: string, serviceUrl: string, path: string, body: unknown): Promise<ConnectorAnswer> {
+    const template = pathTemplate(path);
+    const attributes = { 'http.request.method': method, 'server.address': new URL(serviceUrl).host, 'url.template': template };
+    return tracer.startActiveSpan(`Bot Connector ${method} ${template}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+      try {
+        const answer = await this.request(method, serviceUrl, path, body);
+        if (typeof answer.status === 'number') {
+          span.setAttribute('http.response.status_code', answer.status);
+          if (answer.status >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
+        } else {
+          span.setAttribute('error.type', answer.status);
+          span.setStatus({ code: SpanStatusCode.ERROR });
+        }
+        return answer;
+      } finally {
+        span.end();
+      }
+    });
   }
 
   private async request(method: string, serviceUrl: string, path: string, body: unknown): Promise<ConnectorAnswer> {
