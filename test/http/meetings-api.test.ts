@@ -78,7 +78,7 @@ describe.each(['embedded', 'cosmos'] as const)('a new install: first import and 
     const unknown = await problem(await putMeeting('m-1', { committeeId: 'planning', startsAt: '2026-12-08T18:30:00Z' }), 422);
     expect(unknown.detail).toBe('The meeting is not valid: committeeId: committee "planning" does not exist (known committees: none yet); create it with PUT /api/v1/committees/planning');
     await call('PUT', '/api/v1/committees/cabinet', { body: JSON.stringify({ name: 'Cabinet', kind: 'cabinet' }), headers: { 'content-type': 'application/json' } });
-    const bad = await problem(await putMeeting('m-1', { committeeId: 'cabinet', startsAt: '8 December 2026', status: 'postponed', room: 'B' }), 422);
+    const bad = await problem(await putMeeting('m-1', { committeeId: 'cabinet', startsAt: '8 December 2026', status: 'adjourned', room: 'B' }), 422);
     expect(bad.errors?.map((e) => e.where).sort()).toEqual(['meeting', 'startsAt', 'status']);
     await problem(await putMeeting('m-1', { id: 'm-2', committeeId: 'cabinet', startsAt: '2026-12-08T18:30:00Z' }), 400);
     await problem(await call('PUT', '/api/v1/meetings/m-1', { body: 'committeeId=cabinet', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415);
