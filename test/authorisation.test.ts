@@ -273,10 +273,11 @@ describe('every way in is authorised (issue 9)', () => {
       if (row.observed === updateCounter.observed) await updateCounter.before();
       const res = await h.post(activity);
       expect(res.status).toBe(200);
-      // What the asker saw: the answer, and what the turn sent into this conversation (notifications the outbox sends
-      // meanwhile to members' own chats are not the asker's to see).
+      // What the asker saw: the answer, and what the turn sent into this conversation, which answers its activity
+      // (replyToId). A card the outbox delivers to the same personal chat meanwhile (a notification an earlier row
+      // pushed, sent late on a busy machine) is not the turn's answer.
       const here = (activity.conversation as { id: string }).id;
-      const sent = res.sent.filter((a) => (a.conversation as { id?: string } | undefined)?.id === here);
+      const sent = res.sent.filter((a) => (a.conversation as { id?: string } | undefined)?.id === here && a.replyToId === activity.id);
       return row.observed({ seen: `${res.body}\n${JSON.stringify(sent)}` });
     }
 
