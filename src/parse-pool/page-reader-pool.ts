@@ -1,14 +1,22 @@
 import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import { DomainError } from '../domain';
 import type { PageKind, PageRequestOf, PageValues } from '../import/parse-page';
 import type { ParseResult } from '../import/parse-result';
 import type { PageReader } from '../services/page-reader';
+import type { PageTask } from './parse-worker';
 
 export interface PageReaderPoolOptions {
-  /** How long one page may take, waiting for a thread included. */
+  /** How long reading one page may take once a thread has it. */
   readonly timeBudgetMs: number;
+  /**
+   * How long a page may wait for a thread (one starting, or busy with other pages) before the read is refused as
+   * unavailable. Default 30 s. Kept apart from the budget: a thread that starts slowly on a busy machine says nothing
+   * about the page.
+   */
+  readonly waitLimitMs?: number;
   /** Threads at most; default one fewer than the cores (at least one), so the event loop keeps a core. */
   readonly maxThreads?: number;
   /** Pages waiting for a thread at most; beyond that a read is refused as unavailable. */
@@ -25,6 +33,7 @@ const WORKER_HEAP_MB = 512;
 /** Threads end after this long without work, so an idle bot holds none. */
 const IDLE_MS = 60_000;
 const DEFAULT_MAX_QUEUE = 32;
+const DEFAULT_WAIT_LIMIT_MS = 30_000;
 /** How much lower a parsing thread's scheduling priority is (Unix nice; piscina sets it where the platform can). */
 const WORKER_NICENESS = 10;
 
@@ -42,9 +51,10 @@ const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
 
 /**
  * The PageReader of the running bot: pages are parsed in worker threads (piscina), so a slow page never holds up
- * the event loop that answers Teams and /healthz. Each read has a time budget; when it runs out the read is
- * answered `invalid` at once and the thread parsing it is ended (piscina terminates a thread whose task is
- * aborted), so a hostile page costs at most the budget.
+ * the event loop that answers Teams and /healthz. Each read has a time budget, counted from when a thread says it
+ * has begun the page (the task carries a MessagePort for that), so a thread's start-up or a queue never counts
+ * against the page; when the budget runs out the read is answered `invalid` at once and the thread parsing it is
+ * ended (piscina terminates a thread whose task is aborted), so a hostile page costs at most the budget.
  */
 export function createPageReaderPool(options: PageReaderPoolOptions): PageReaderPool {
   const maxThreads = options.maxThreads ?? Math.max(1, availableParallelism() - 1);
@@ -63,10 +73,23 @@ export function createPageReaderPool(options: PageReaderPoolOptions): PageReader
   return {
     async read<K extends PageKind>(request: PageRequestOf<K>): Promise<ParseResult<PageValues[K]>> {
       if (closed) throw new DomainError('unavailable', 'The page reader is shutting down; try again in a moment.');
+      const controller = new AbortController();
+      const { port1: started, port2: startedInWorker } = new MessageChannel();
+      let stage: Stage = 'waiting';
+      let timer = setTimeout(() => controller.abort(), options.waitLimitMs ?? DEFAULT_WAIT_LIMIT_MS);
+      started.once('message', () => {
+        stage = 'reading';
+        clearTimeout(timer);
+        timer = setTimeout(() => controller.abort(), options.timeBudgetMs);
+      });
       try {
-        return (await pool.run(request, { signal: AbortSignal.timeout(options.timeBudgetMs) })) as ParseResult<PageValues[K]>;
+        const task: PageTask = { request, started: startedInWorker };
+        return (await pool.run(task, { signal: controller.signal, transferList: [startedInWorker] })) as ParseResult<PageValues[K]>;
       } catch (err) {
-        throw readFailure(err, options.timeBudgetMs, closed);
+        throw readFailure(err, stage, options.timeBudgetMs, closed);
+      } finally {
+        clearTimeout(timer);
+        started.close();
       }
     },
     async close() {
@@ -76,11 +99,17 @@ export function createPageReaderPool(options: PageReaderPoolOptions): PageReader
   };
 }
 
-function readFailure(err: unknown, budgetMs: number, closed: boolean): Error {
+/** Where a read was when it ended: waiting for a thread, or being read by one. */
+type Stage = 'waiting' | 'reading';
+
+function readFailure(err: unknown, stage: Stage, budgetMs: number, closed: boolean): Error {
   const e = err as { name?: string; code?: string; message?: string };
+  if (e.name === 'AbortError' && stage === 'waiting') {
+    return new DomainError('unavailable', 'The service is busy reading other pages; try again in a minute.');
+  }
   if (e.name === 'AbortError') {
     return new DomainError('invalid',
-      `The page could not be read within ${seconds(budgetMs)}: it is too large or too deeply nested (or other pages were being read). ` +
+      `The page could not be read within ${seconds(budgetMs)}: it is too large or too deeply nested. ` +
         'Save the page again from the council website, or split it, and import it again.',
       { where: 'page', budgetMs });
   }

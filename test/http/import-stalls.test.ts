@@ -21,15 +21,6 @@ describe('imports never stall the bot (issue 9)', () => {
   });
   afterAll(async () => app.stop());
 
-  /**
-   * Until a small page is read: a read that starts a parsing thread waits, within the budget, for it to load the
-   * parsers through tsx, which takes seconds on a busy machine (compiled, in production, a fraction of one).
-   */
-  const threadUp = async (): Promise<void> => {
-    for (let tries = 0; tries < 10; tries++) {
-      if ((await importPage('Agenda item 1\n\nWARM UP\n\nCabinet\n\nText.', 'text/plain', `?dryRun=true&meetingId=${DEMO_IDS.nextCabinet}`)).status === 200) return;
-    }
-  };
 
   const importPage = async (body: string, contentType: string, query = '?dryRun=true'): Promise<{ status: number; body: Json }> => {
     const res = await fetch(`${app.url}/api/v1/imports${query}`, {
@@ -70,7 +61,6 @@ describe('imports never stall the bot (issue 9)', () => {
   }
 
   it('answers a 1 MiB page naming one strategy with two years 30,000 times, with the year warning (the check is linear)', async () => {
-    await threadUp();
     const { status, body } = await importPage(YEARS_PAGE, 'text/plain; charset=utf-8', `?dryRun=true&meetingId=${DEMO_IDS.nextCabinet}`);
     expect(status).toBe(200);
     const warnings = body.warnings as Array<{ code: string; message: string }>;
@@ -121,7 +111,6 @@ describe('imports never stall the bot (issue 9)', () => {
 
   it('reads the next page normally after a page was refused at the budget', async () => {
     expect((await importPage(NESTED_DIVS, 'text/html')).status).toBe(422);
-    await threadUp(); // the thread that read it was ended; another starts
     const { status, body } = await importPage('Agenda item 5\n\nCOMMUNITY SAFETY\n\nDecision:\n\nCabinet\n\n1) NOTED the report.', 'text/plain');
     expect(status).toBe(200);
     expect((body.agendaItem as Json).title).toBe('Community Safety');
