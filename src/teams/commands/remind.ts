@@ -33,7 +33,7 @@ export async function remindAbout(locator: { committeeId: string; agendaItemId: 
   }
   for (const u of unreachable) lines.push(`I can't reach ${u.member.name} in Teams (${u.why}): please remind them another way.`);
   if (plan.sendsAt && plan.sendsAt.getTime() > deps.now().getTime() + 60_000) {
-    lines.push(`It is quiet hours, so the reminders will go at ${formatWhen(plan.sendsAt, deps.now())}.`);
+    lines.push(`It is quiet hours, so the reminders will go ${formatWhen(plan.sendsAt, deps.now())}.`);
   }
   return { text: paragraphs(...lines), cards: [], ...(plan.notification ? { progressOf: plan.notification.id } : {}) };
 }
