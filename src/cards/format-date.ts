@@ -83,6 +83,10 @@ export const londonDay = (instant: string | Date): string => {
   return new Intl.DateTimeFormat('en-CA', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 };
 
-/** "10.32am" when it happened today (in London), else "Mon 14 June 2021, 10.32am". */
+/**
+ * The one rule for a moment shown to someone: "today at 10.32am" when it is today in London, else the day with the
+ * time, "Mon 14 June 2021, 10.32am". Never a bare time: a card stays in the chat after the day it was drawn, and
+ * "Last update 12.10am" alone cannot say which day it means.
+ */
 export const formatWhen = (instant: string | Date, now: Date): string =>
-  londonDay(instant) === londonDay(now) ? formatTime(instant) : formatDateTime(instant);
+  londonDay(instant) === londonDay(now) ? `today at ${formatTime(instant)}` : formatDateTime(instant);

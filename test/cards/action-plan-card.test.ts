@@ -31,7 +31,7 @@ describe('action plan card', () => {
         'Owner: Aysha Rahman',
         'Due Fri 29 October 2021',
         '20% done',
-        'Last update 9.45am by Aysha Rahman: Waiting for the county to confirm funding.',
+        'Last update today at 9.45am by Aysha Rahman: Waiting for the county to confirm funding.',
         'Overdue: was due Fri 11 June 2021',
         'No updates yet',
       ]),

@@ -54,7 +54,7 @@ describe('agenda item card', () => {
 
   it('shows a member their own acknowledgement instead of the button', () => {
     const mine = renderAgendaItemCard(buildAgendaItemView({ ...base, acknowledgement: { ...s.myAcknowledgement, acknowledgedAt: '2021-06-17T09:32:00Z' } }));
-    expect(visibleTexts(mine)).toContain('✅ Acknowledged by you, 10.32am');
+    expect(visibleTexts(mine)).toContain('✅ Acknowledged by you, today at 10.32am');
     expect(mine.actions).toEqual([]);
   });
 

@@ -38,11 +38,11 @@ describe('British dates in Europe/London', () => {
     expect(formatLongDate('2021-07-21')).toBe('21 July 2021');
   });
 
-  it('gives only the time for something that happened today in London', () => {
+  it('says "today" with the time for something that happened today in London, and the day otherwise', () => {
     const now = new Date('2021-06-17T15:00:00Z');
-    expect(formatWhen('2021-06-17T09:32:00Z', now)).toBe('10.32am');
+    expect(formatWhen('2021-06-17T09:32:00Z', now)).toBe('today at 10.32am');
     expect(formatWhen('2021-06-16T22:59:00Z', now)).toBe('Wed 16 June 2021, 11.59pm');
-    expect(formatWhen('2021-06-16T23:01:00Z', now)).toBe('12.01am');
+    expect(formatWhen('2021-06-16T23:01:00Z', now)).toBe('today at 12.01am');
   });
 
   it('refuses what is not a date', () => {

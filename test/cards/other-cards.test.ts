@@ -57,7 +57,7 @@ describe('acknowledgement report card', () => {
         'Councillor Leigh Higgins, Portfolio Holder for Climate, Access and Engagement',
         'Councillor Pru Posnett',
         'Councillor Alan Pearson', 'Mon 14 June 2021, 10.32am',
-        'Councillor Margaret Glancy', '9.12am',
+        'Councillor Margaret Glancy', 'today at 9.12am',
       ]),
     );
   });

@@ -28,7 +28,7 @@ describe('Teams card actions on the demo council', () => {
       const text = cardText(body.value);
       // The whole plan, in place of the card pressed: was 2 on track and 1 at risk, now 3 on track.
       expect(text).toContain(`Follows the decision:  ${CSP_TITLE} 3 actions: 3 on track ⚠️ 1 action is overdue. Run a community engagement programme in each ward 🟢 On track 65% done Owner:  Andrew Cotton Overdue: was due `);
-      expect(text).toMatch(/Last update \S+ by Andrew Cotton: {2}Sessions held in 9 of 14 wards\. Update on-track /);
+      expect(text).toMatch(/Last update today at \S+ by Andrew Cotton: {2}Sessions held in 9 of 14 wards\. Update on-track /);
       expect(text).not.toContain('🟠 At risk 40% done');
 
       // Teams re-delivers the same invoke (same activity id): same answer, nothing more in the history.

@@ -1,3 +1,4 @@
+import { linesStayApart } from '../support/markdown';
 import { DEMO_IDS, DEMO_PEOPLE } from '../../src/services/demo/demo-council';
 import { cardsIn, cardText, ConversationHarness } from '../support/conversation-harness';
 
@@ -58,6 +59,10 @@ describe('Teams conversations over HTTP on the demo council', () => {
       const text = String(sent[0]?.text ?? '');
       expect(text).toMatch(/^I found no decision matching "zebra crossings in atlantis"\./);
       const titles = text.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2));
+      // Lists are lists: each suggestion on its own line in Teams' Markdown, not run together into one.
+      expect(titles.length).toBeGreaterThan(0);
+      expect(text).toContain('The nearest titles:\n\n- ');
+      expect(linesStayApart(text)).toBe(true);
       const known = await h.withStore(async (store) => (await store.agendaItems.listAll(undefined, 100)).items.map((i) => i.title));
       for (const title of titles) expect(known).toContain(title);
     });

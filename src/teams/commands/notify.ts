@@ -20,7 +20,7 @@ export const confirmationCard = (preview: PushPreview, now: Date): AdaptiveCard 
         ...reach.unreachable.map((u) => ({ name: u.member.name, why: u.why })),
       ],
       ...(preview.sendsAt.getTime() > now.getTime() + 60_000
-        ? { sendsAtText: `It is quiet hours now, so it will be sent at ${formatWhen(preview.sendsAt, now)}.` }
+        ? { sendsAtText: `It is quiet hours now, so it will be sent ${formatWhen(preview.sendsAt, now)}.` }
         : {}),
     }),
   );

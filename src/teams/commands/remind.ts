@@ -3,7 +3,7 @@ import { findItem } from '../../services/conversation/find-item';
 import { itemNaming } from '../../services/conversation/name-item';
 import { remindOutstanding } from '../../services/conversation/remind-outstanding';
 import type { BotDeps, Turn } from '../turn';
-import { echo, textReply, type Reply } from './reply';
+import { echo, paragraphs, textReply, type Reply } from './reply';
 
 /** "Cllr A, Cllr B and Cllr C". */
 export const listOfNames = (names: readonly string[]): string =>
@@ -33,9 +33,9 @@ export async function remindAbout(locator: { committeeId: string; agendaItemId: 
   }
   for (const u of unreachable) lines.push(`I can't reach ${u.member.name} in Teams (${u.why}): please remind them another way.`);
   if (plan.sendsAt && plan.sendsAt.getTime() > deps.now().getTime() + 60_000) {
-    lines.push(`It is quiet hours, so the reminders will go at ${formatWhen(plan.sendsAt, deps.now())}.`);
+    lines.push(`It is quiet hours, so the reminders will go ${formatWhen(plan.sendsAt, deps.now())}.`);
   }
-  return { text: lines.join('\n\n'), cards: [], ...(plan.notification ? { progressOf: plan.notification.id } : {}) };
+  return { text: paragraphs(...lines), cards: [], ...(plan.notification ? { progressOf: plan.notification.id } : {}) };
 }
 
 export async function answerRemind(query: string, turn: Turn, deps: BotDeps): Promise<Reply> {

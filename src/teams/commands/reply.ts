@@ -16,3 +16,12 @@ export const ECHO_MAX = 60;
 
 /** What someone typed, quoted back to them, clipped: "I found no decision matching "…"". */
 export const echo = (typed: string): string => `"${clip(typed.replace(/\s+/g, ' ').trim(), ECHO_MAX)}"`;
+
+/**
+ * Text replies in Teams are Markdown: a single line break is folded into a space, so lines that must stay apart are
+ * paragraphs (a blank line between), and a list is "- " items after a blank line, one a line.
+ */
+export const paragraphs = (...blocks: readonly string[]): string => blocks.filter((b) => b.length > 0).join('\n\n');
+
+/** "- a\n- b": a Markdown list, to be given to `paragraphs` so that a blank line comes before it. */
+export const bulletList = (items: readonly string[]): string => items.map((i) => `- ${i.replace(/\s+/g, ' ').trim()}`).join('\n');

@@ -2,7 +2,7 @@ import type { FoundInput } from '../../cards';
 import { answerStatusQuery, type Found } from '../../services/conversation/answer-status';
 import { agendaItemCard, decisionCard, searchResultsCard } from '../reply-cards';
 import type { BotDeps, Turn } from '../turn';
-import { cardReply, echo, textReply, type Reply } from './reply';
+import { bulletList, cardReply, echo, paragraphs, textReply, type Reply } from './reply';
 
 const foundInput = (found: Found): FoundInput => ({
   ...(found.passage ? { passage: found.passage } : {}),
@@ -33,13 +33,13 @@ export async function answerStatus(query: string, turn: Turn, deps: BotDeps): Pr
       return { text: `Filtered: ${answer.filters.join(' · ')}`, cards: [searchResultsCard(answer.filters.join(' · '), answer.hits)] };
     case 'nothing-found': {
       const { words, titles } = answer.suggestions;
-      const lines = [
+      const blocks = [
         `I found no decision matching ${echo(answer.query)}${answer.filters.length > 0 ? ` (${answer.filters.join(' · ')})` : ''}.`,
         ...(words.length > 0 ? [`Words I know that are close to yours: ${quoted(words)}.`] : []),
-        ...(titles.length > 0 ? ['The nearest titles:', ...titles.map((t) => `- ${t}`)] : []),
+        ...(titles.length > 0 ? ['The nearest titles:', bulletList(titles)] : []),
         ...(words.length === 0 && titles.length === 0 ? ['I know no words or titles close to these: try other words, or "decisions" for the last 30 days.'] : []),
       ];
-      return textReply(lines.join('\n\n'));
+      return textReply(paragraphs(...blocks));
     }
   }
 }
