@@ -1,5 +1,5 @@
 import {
-  isEntitledToExempt, transitionNotification, unreachableStatus, type Delivery, type Member, type Notification,
+  hasLeft, isEntitledToExempt, sittingCouncillors, transitionNotification, unreachableStatus, type Delivery, type Member, type Notification,
 } from '../../domain';
 import type { Store, Versioned } from '../../store/port';
 import { channelDeliveryKey, updateDeliveryKey } from './notification-ids';
@@ -42,7 +42,7 @@ async function portfolioHolderOf(subject: LoadedSubject, store: Store): Promise<
 }
 
 const councillorsOf = async (store: Store, committeeId: string): Promise<Member[]> =>
-  (await store.members.listByCommittee(committeeId)).filter((m) => m.role === 'councillor');
+  sittingCouncillors(await store.members.listByCommittee(committeeId), committeeId);
 
 /** Who a notification resolved when due goes to, as things stand now. */
 async function dueTargets(notification: Notification, subject: LoadedSubject, store: Store): Promise<Target[]> {
@@ -112,6 +112,8 @@ async function deliveryFor(target: Target, notification: Notification, subjectKe
     case 'member': {
       const { member } = target;
       const recipient = { kind: 'member' as const, memberId: member.id, name: member.name };
+      // Someone who left between the push and the send is told apart from someone Teams cannot reach.
+      if (hasLeft(member, new Date(at))) return { ...base, key: member.id, recipient, action: 'send', subjectKeys, status: 'unreachable', unreachable: { reason: 'left' } };
       const chat = await reachableChatOf(store, member.id);
       if (chat) return { ...base, key: member.id, recipient, action: 'send', conversationId: chat.id, subjectKeys, ...waiting };
       const reach = await reachOf(store, member);
