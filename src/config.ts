@@ -81,6 +81,9 @@ const envFields = {
     PAGE_PARSE_BUDGET_MS: intFrom(5000, 100, 120_000),
 
     CALL_IN_WORKING_DAYS: intFrom(5, 0, 30),
+    // How long a former member's name stays on their acknowledgements and action updates after their end date, in
+    // months, before `cabinet-bot retention apply` replaces it with "Former member". Six years is common for council records.
+    RETENTION_MONTHS: intFrom(72, 1, 1200),
     // Notifications: the tenant's budget of Bot Connector requests per second (Teams allows 50 per app per tenant,
     // counting every request), and the London hours in which nothing is sent unless urgent.
     TEAMS_SEND_RATE: intFrom(30, 1, 50),
@@ -212,6 +215,8 @@ export interface Config {
     readonly pageParseBudgetMs: number;
   };
   readonly callInWorkingDays: number;
+  /** Months after a member's end date that their name stays on the record (RETENTION_MONTHS). */
+  readonly retentionMonths: number;
   readonly shutdownGraceMs: number;
   readonly notifications: {
     readonly sendRatePerSecond: number;
@@ -295,6 +300,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, isTerminal = false): Config {
       pageParseBudgetMs: e.PAGE_PARSE_BUDGET_MS,
     },
     callInWorkingDays: e.CALL_IN_WORKING_DAYS,
+    retentionMonths: e.RETENTION_MONTHS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     notifications: {
       sendRatePerSecond: e.TEAMS_SEND_RATE,

@@ -10,6 +10,7 @@ import { openDocumentDatabase, openStore } from '../store/open-store';
 import type { DocumentDatabase } from '../store/documents/document-collection';
 import { runStoreExport, runStoreImport } from './store-command';
 import { runNotifyChange, runNotifyCommand, runNotifyStatus } from './notify-command';
+import { runRetentionApply } from './retention-command';
 import { runRosterImport } from './roster-command';
 import { runSyncCommittees, runSyncOnce, type SyncCommandDeps } from './sync-command';
 import { runImportFolder } from './import-folder-command';
@@ -197,6 +198,18 @@ export function buildProgram(): Command {
     .option('--json', 'print the report as JSON', false)
     .action(async (file: string, options: { dryRun: boolean; json: boolean }) => {
       const code = await withStore((store) => runRosterImport({ file, ...options }, { store, out: (line) => console.log(line) }));
+      if (code !== 0) process.exitCode = code;
+    });
+
+  program
+    .command('retention')
+    .description('Data protection: what the bot keeps about former members (docs/DATA-PROTECTION.md).')
+    .command('apply')
+    .description('Erase former members\' Teams chats with the bot; after RETENTION_MONTHS from their end date, name them "Former member" on the record.')
+    .option('--json', 'print the report as JSON', false)
+    .action(async (options: { json: boolean }) => {
+      const code = await withStore((store, config) =>
+        runRetentionApply(options, { store, retentionMonths: config.retentionMonths, now: () => new Date(), out: (line) => console.log(line) }));
       if (code !== 0) process.exitCode = code;
     });
 

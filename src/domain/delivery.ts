@@ -39,6 +39,8 @@ export const UnreachableReason = z.enum([
   'chat-gone',
   /** Installing the app for them through Microsoft Graph failed. */
   'install-failed',
+  /** A former member: their end date (Member.endsOn) had come when their turn came, so nothing is sent to them. */
+  'left',
 ]);
 export type UnreachableReason = z.infer<typeof UnreachableReason>;
 

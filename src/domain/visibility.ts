@@ -20,8 +20,8 @@ export const mayView = (viewer: Viewer, subject: { readonly exempt: boolean; rea
 };
 
 /** Exempt business of a committee belongs to its members, officers and admins, wherever they are asking from. */
-export const isEntitledToExempt = (person: Pick<Member, 'role' | 'committees'>, committeeId: string): boolean =>
-  isOfficer(person) || sitsOn(person, committeeId);
+export const isEntitledToExempt = (person: Pick<Member, 'role' | 'committees' | 'endsOn'>, committeeId: string, at: Date = new Date()): boolean =>
+  isOfficer(person, at) || sitsOn(person, committeeId, at);
 
 /** Whether restricted papers may be listed to this viewer for this committee's business. */
 export const mayViewRestrictedPapers = (viewer: Viewer, committeeId: string): boolean =>

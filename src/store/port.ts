@@ -126,6 +126,11 @@ export interface ConversationStore {
   /** Replaces a conversation record only if unchanged since read (linking it to a member). */
   replace(record: ConversationRecord, etag: string): Promise<Versioned<ConversationRecord>>;
   markUnreachable(id: string, at: string): Promise<void>;
+  /**
+   * Erases a conversation reference (a former member's chat): only if unchanged since read, so a reinstall recorded
+   * meanwhile is read again first. False when it changed or was already gone.
+   */
+  remove(record: Versioned<ConversationRecord>): Promise<boolean>;
 }
 
 export interface ActionPlanStore {

@@ -113,6 +113,19 @@ export const describeMemberRecords = (current: CurrentStore): void => {
       expect(await store.conversations.get('a:1unknown')).toBeUndefined();
     });
 
+    it('removes a conversation only with its current ETag, and says when it changed or was gone', async () => {
+      const { store } = current();
+      const record = conversation('a:1personal-alan', alanPearson.id, '2021-07-01T09:00:00.000Z');
+      const first = await store.conversations.upsert(record);
+      const refreshed = await store.conversations.upsert({ ...record, updatedAt: '2021-07-02T09:00:00.000Z' });
+      expect(await store.conversations.remove(first)).toBe(false);
+      expect(await store.conversations.get(record.id)).toEqual(refreshed);
+      expect(await store.conversations.remove(refreshed)).toBe(true);
+      expect(await store.conversations.get(record.id)).toBeUndefined();
+      expect(await store.conversations.listByMember(alanPearson.id)).toEqual([]);
+      expect(await store.conversations.remove(refreshed)).toBe(false);
+    });
+
     it("lists a member's conversations", async () => {
       const { store } = current();
       const personal = conversation('a:1personal-alan', alanPearson.id, '2021-07-01T09:00:00.000Z');

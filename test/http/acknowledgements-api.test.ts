@@ -20,6 +20,10 @@ async function seed(store: Store): Promise<void> {
   await store.members.create({
     id: 'cllr-mallory', name: HOSTILE_NAME, role: 'councillor', title: 'Member', committees: [{ committeeId: DEMO_IDS.cabinet, seat: HOSTILE_SEAT }],
   });
+  // A former Cabinet member (end date passed) who never read it: not outstanding, in JSON or in either file.
+  await store.members.create({
+    id: 'cllr-former', name: 'Cllr Former Member', role: 'councillor', endsOn: '2020-05-07', committees: [{ committeeId: DEMO_IDS.cabinet, seat: 'Member' }],
+  });
   const at = new Date().toISOString();
   await store.agendaItems.create({
     id: 'item-hostile-title', committeeId: DEMO_IDS.cabinet, meetingId: DEMO_IDS.nextCabinet, title: HOSTILE_TITLE, titleAsPublished: HOSTILE_TITLE,

@@ -50,6 +50,18 @@ describe('the roster through the officer API', () => {
     call('PUT', `/api/v1/members/${id}`, { body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
   const postCsv = (csv: string, query = '') => call('POST', `/api/v1/members/import${query}`, { body: csv, headers: { 'content-type': 'text/csv' } });
 
+  it('takes an end date with PUT and reads it back; refuses one that is not a date with problem+json', async () => {
+    const saved = await putJson('cllr-joe-orson', { ...joe, endsOn: '2027-05-06' });
+    expect(saved.status).toBe(201);
+    expect(await (await call('GET', '/api/v1/members/cllr-joe-orson')).json()).toEqual({ id: 'cllr-joe-orson', ...joe, endsOn: '2027-05-06' });
+    const refused = await putJson('cllr-joe-orson', { ...joe, endsOn: '6 May 2027' });
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(JSON.stringify(await refused.json())).toContain('endsOn');
+    // Nothing was written: the member still has the date sent before.
+    expect(((await (await call('GET', '/api/v1/members/cllr-joe-orson')).json()) as { endsOn?: string }).endsOn).toBe('2027-05-06');
+  });
+
   it('creates a member with PUT (201, ETag, Location), reads it back with GET and replaces it (200, new ETag)', async () => {
     const created = await putJson('cllr-joe-orson', joe);
     expect(created.status).toBe(201);

@@ -1,10 +1,10 @@
-import { DomainError, isOfficer, type Acknowledgement, type Member, type Viewer } from '../../domain';
+import { DomainError, isOfficer, sittingCouncillors, type Acknowledgement, type Member, type Viewer } from '../../domain';
 import type { ConversationDeps } from './conversation-deps';
 import { loadItemDetails, type ItemDetails } from './item-details';
 
 export interface AcknowledgementReport {
   readonly details: ItemDetails;
-  /** The councillors of the item's committee: who should have read it. */
+  /** The councillors sitting on the item's committee (former members are not): who should have read it. */
   readonly audience: readonly Member[];
   readonly acknowledgements: readonly Acknowledgement[];
   readonly outstanding: readonly Member[];
@@ -18,7 +18,7 @@ export async function acknowledgementReport(locator: { committeeId: string; agen
     deps.store.members.listByCommittee(details.item.committeeId),
     deps.store.acknowledgements.listByAgendaItem(details.item.id),
   ]);
-  const audience = members.filter((m) => m.role === 'councillor');
+  const audience = sittingCouncillors(members, details.item.committeeId);
   const done = new Set(acknowledgements.map((a) => a.memberId));
   return { details, audience, acknowledgements, outstanding: audience.filter((m) => !done.has(m.id)) };
 }

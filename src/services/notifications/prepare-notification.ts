@@ -1,5 +1,5 @@
 import {
-  isEntitledToExempt, transitionNotification, unreachableStatus, type Delivery, type Member, type Notification,
+  hasLeft, isEntitledToExempt, sittingCouncillors, transitionNotification, unreachableStatus, type Delivery, type Member, type Notification,
 } from '../../domain';
 import type { Store, Versioned } from '../../store/port';
 import { channelDeliveryKey, updateDeliveryKey } from './notification-ids';
@@ -35,29 +35,29 @@ type Target =
 const eq = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** The portfolio holder named on an item ("Portfolio Holder for Housing and Communities"), found on the roster by seat or title. */
-async function portfolioHolderOf(subject: LoadedSubject, store: Store): Promise<Member[]> {
+async function portfolioHolderOf(subject: LoadedSubject, store: Store, at: Date): Promise<Member[]> {
   const item = subject.kind === 'decision' ? subject.item : subject.kind === 'item' ? subject.item : undefined;
   if (!item?.portfolioHolder) return [];
-  return (await store.members.list()).filter((m) => eq(m.title, item.portfolioHolder) || m.committees.some((c) => eq(c.seat, item.portfolioHolder)));
+  return (await store.members.list()).filter((m) => !hasLeft(m, at) && (eq(m.title, item.portfolioHolder) || m.committees.some((c) => eq(c.seat, item.portfolioHolder))));
 }
 
-const councillorsOf = async (store: Store, committeeId: string): Promise<Member[]> =>
-  (await store.members.listByCommittee(committeeId)).filter((m) => m.role === 'councillor');
+const councillorsOf = async (store: Store, committeeId: string, at: Date): Promise<Member[]> =>
+  sittingCouncillors(await store.members.listByCommittee(committeeId), committeeId, at);
 
 /** Who a notification resolved when due goes to, as things stand now. */
-async function dueTargets(notification: Notification, subject: LoadedSubject, store: Store): Promise<Target[]> {
+async function dueTargets(notification: Notification, subject: LoadedSubject, store: Store, at: Date): Promise<Target[]> {
   const members = (list: readonly Member[]): Target[] =>
     [...new Map(list.map((m) => [m.id, m])).values()].map((member) => ({ kind: 'member', member }));
   switch (notification.kind) {
     case 'agenda-item':
     case 'meeting-digest':
-      return subject.kind === 'member' ? [] : members(await councillorsOf(store, subject.committee.id));
+      return subject.kind === 'member' ? [] : members(await councillorsOf(store, subject.committee.id, at));
     case 'reminder': {
       if (subject.kind !== 'meeting') return [];
-      const councillors = await councillorsOf(store, subject.committee.id);
+      const councillors = await councillorsOf(store, subject.committee.id, at);
       const outstanding: Member[] = [];
       for (const m of councillors) {
-        const mine = subject.items.filter((i) => !i.exempt || isEntitledToExempt(m, i.committeeId));
+        const mine = subject.items.filter((i) => !i.exempt || isEntitledToExempt(m, i.committeeId, at));
         if (mine.length === 0) continue;
         const done = new Set((await store.acknowledgements.listByMember(m.id)).map((a) => a.agendaItemId));
         if (mine.some((i) => !done.has(i.id))) outstanding.push(m);
@@ -67,7 +67,7 @@ async function dueTargets(notification: Notification, subject: LoadedSubject, st
     case 'decision-published':
     case 'call-in-ended':
       if (subject.kind !== 'decision') return [];
-      return members([...(await councillorsOf(store, subject.committee.id)), ...(await portfolioHolderOf(subject, store))]);
+      return members([...(await councillorsOf(store, subject.committee.id, at)), ...(await portfolioHolderOf(subject, store, at))]);
     case 'overdue-actions': {
       const owner = subject.kind === 'member' ? (await store.members.get(subject.memberId))?.value : undefined;
       return owner ? [{ kind: 'member', member: owner }] : [];
@@ -112,6 +112,8 @@ async function deliveryFor(target: Target, notification: Notification, subjectKe
     case 'member': {
       const { member } = target;
       const recipient = { kind: 'member' as const, memberId: member.id, name: member.name };
+      // Someone who left between the push and the send is told apart from someone Teams cannot reach.
+      if (hasLeft(member, new Date(at))) return { ...base, key: member.id, recipient, action: 'send', subjectKeys, status: 'unreachable', unreachable: { reason: 'left' } };
       const chat = await reachableChatOf(store, member.id);
       if (chat) return { ...base, key: member.id, recipient, action: 'send', conversationId: chat.id, subjectKeys, ...waiting };
       const reach = await reachOf(store, member);
@@ -159,7 +161,7 @@ export async function prepareNotification(current: Versioned<Notification>, deps
     ));
   }
   const subject = await loadSubject(notification, store);
-  const targets = notification.resolveAudience === 'on-create' ? recordedTargets(notification) : await dueTargets(notification, subject, store);
+  const targets = notification.resolveAudience === 'on-create' ? recordedTargets(notification) : await dueTargets(notification, subject, store, deps.now());
   const subjectKeys = subjectKeysOf(subject);
   for (let i = 0, size = FIRST_BATCH; i < targets.length; i += size, size = BATCH) {
     if (deps.cancelled?.()) return { value: notification, etag };

@@ -105,6 +105,7 @@ export async function pushNotification(request: PushRequest, by: { readonly id: 
     subject,
     { committeeIds: request.audience?.committeeIds ?? [], memberIds: request.audience?.memberIds ?? [], channelIds: request.channelIds ?? [] },
     deps.store,
+    now,
   );
 
   const sendAt = request.sendAt === undefined ? now : new Date(request.sendAt);

@@ -1,4 +1,4 @@
-import { DomainError, isEntitledToExempt, type Audience, type ConversationRecord, type Member } from '../../domain';
+import { DomainError, hasLeft, isEntitledToExempt, sittingCouncillors, type Audience, type ConversationRecord, type Member } from '../../domain';
 import type { Store } from '../../store/port';
 import { committeeIdOf, isExemptSubject, type LoadedSubject } from './notification-subject';
 
@@ -19,9 +19,11 @@ const names = (members: readonly Pick<Member, 'name'>[]): string => members.map(
  * Resolves an audience to recipients. No audience at all means the subject's committee. Committees give their
  * councillors (who should read the papers); named members are taken as named. Exempt business goes only to members
  * entitled to it (domain/visibility.ts) and never to a channel: asking otherwise is refused, naming who or what,
- * rather than quietly leaving them out. An audience that comes to nobody is refused, saying why.
+ * rather than quietly leaving them out. An audience that comes to nobody is refused, saying why. Former members
+ * (end date reached) sit on no committee, so a committee does not give them; one named is kept as a recipient whose
+ * delivery is recorded unreachable with the reason 'left' (prepare-notification.ts), so the status says so.
  */
-export async function resolveAudience(subject: LoadedSubject, audience: Audience, store: Store): Promise<ResolvedAudience> {
+export async function resolveAudience(subject: LoadedSubject, audience: Audience, store: Store, at: Date = new Date()): Promise<ResolvedAudience> {
   const committeeId = committeeIdOf(subject);
   const askedForNobody = audience.committeeIds.length === 0 && audience.memberIds.length === 0 && audience.channelIds.length === 0;
   const committeeIds = askedForNobody && committeeId ? [committeeId] : [...new Set(audience.committeeIds)];
@@ -37,7 +39,7 @@ export async function resolveAudience(subject: LoadedSubject, audience: Audience
   const byId = new Map<string, Member>();
   const emptyCommittees: string[] = [];
   for (const { committee } of committees) {
-    const councillors = (await store.members.listByCommittee(committee!.id)).filter((m) => m.role === 'councillor');
+    const councillors = sittingCouncillors(await store.members.listByCommittee(committee!.id), committee!.id, at);
     if (councillors.length === 0) emptyCommittees.push(committee!.name);
     for (const m of councillors) byId.set(m.id, m);
   }
@@ -57,12 +59,19 @@ export async function resolveAudience(subject: LoadedSubject, audience: Audience
   }
 
   if (exempt) {
-    const notEntitled = members.filter((m) => !committeeId || !isEntitledToExempt(m, committeeId));
+    // A former member named in the audience is not refused: nothing is sent to them and their delivery says why.
+    const notEntitled = members.filter((m) => !hasLeft(m, at) && (!committeeId || !isEntitledToExempt(m, committeeId, at)));
     if (notEntitled.length > 0) {
       throw refuse(`This item is exempt (Part 2) and ${names(notEntitled)} may not see it: only members of the committee and officers may. Leave them out of the audience.`, {
         notEntitled: notEntitled.map((m) => m.id),
       });
     }
+  }
+  const formerMembers = members.filter((m) => hasLeft(m, at));
+  if (members.length > 0 && formerMembers.length === members.length && channels.length === 0) {
+    throw refuse(`Nobody to send to: ${names(formerMembers)} ${formerMembers.length === 1 ? 'is a former member' : 'are former members'} (end date reached on the roster).`, {
+      reason: 'former-members', formerMembers: formerMembers.map((m) => m.id),
+    });
   }
   if (members.length + channels.length === 0) {
     throw refuse(

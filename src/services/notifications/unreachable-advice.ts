@@ -10,6 +10,7 @@ export const UNREACHABLE_ADVICE: Readonly<Record<UnreachableReason, string>> = {
   'chat-gone': 'Their chat with Cabinet bot no longer exists: ask them to open Cabinet bot in Teams again, then send again.',
   'install-failed':
     'Installing Cabinet bot for them through Microsoft Graph failed: check that the app is in your organisation\'s app catalogue and that TeamsAppInstallation.ReadWriteSelfForUser.All is granted, or ask them to open the bot themselves.',
+  left: 'They are a former member: their end date on the roster has come, so nothing more is sent to them. If the date is wrong, correct it (PUT /api/v1/members/{id}).',
 };
 
 export const UNREACHABLE_REASON_TEXT: Readonly<Record<UnreachableReason, string>> = {
@@ -18,4 +19,5 @@ export const UNREACHABLE_REASON_TEXT: Readonly<Record<UnreachableReason, string>
   blocked: 'blocked or removed the bot',
   'chat-gone': 'chat with the bot no longer exists',
   'install-failed': 'could not install the app for them',
+  left: 'former member (end date reached)',
 };

@@ -1,4 +1,4 @@
-import { notFound, type AgendaItem, type Member } from '../../domain';
+import { notFound, sittingCouncillors, type AgendaItem, type Member } from '../../domain';
 import type { Store } from '../../store/port';
 import { londonDateTime, spreadsheetCsv } from './csv-file';
 import { requireReadable, type RecordReader } from './record-reader';
@@ -69,8 +69,9 @@ export function acknowledgementsOf(
     };
   });
   const done = new Set(acks.map((a) => a.memberId));
-  const outstanding = roster
-    .filter((m) => m.role === 'councillor' && seatOn(m, item.committeeId) !== undefined && !done.has(m.id))
+  // Former members (end date reached) no longer sit on the committee, so they are not outstanding (domain/member.ts).
+  const outstanding = sittingCouncillors(roster, item.committeeId)
+    .filter((m) => !done.has(m.id))
     .map((m): OutstandingEntry => ({ memberId: m.id, name: m.name, role: m.role, seat: seatOn(m, item.committeeId) as string }));
   const { id, committeeId, meetingId, number, title, exempt } = item;
   return {

@@ -106,7 +106,10 @@ export async function importRosterCsv(csvText: string, deps: RosterDeps, options
  */
 function keepLearnedLink(member: Member, current: Member | undefined): Member {
   const kept = member.aadObjectId === undefined && current?.aadObjectId ? { ...member, aadObjectId: current.aadObjectId } : member;
-  return current?.modernGovMemberId && kept.modernGovMemberId === undefined ? { ...kept, modernGovMemberId: current.modernGovMemberId } : kept;
+  const withSync = current?.modernGovMemberId && kept.modernGovMemberId === undefined ? { ...kept, modernGovMemberId: current.modernGovMemberId } : kept;
+  // An end date is never cleared by a file (an old spreadsheet, or no endsOn column, must not bring a former member
+  // back, with access to exempt business): reinstating someone is a deliberate PUT without endsOn.
+  return current?.endsOn !== undefined && withSync.endsOn === undefined ? { ...withSync, endsOn: current.endsOn } : withSync;
 }
 
 /**

@@ -56,6 +56,7 @@ export function sameMember(current: Member, next: Member): boolean {
     current.email === next.email &&
     current.aadObjectId === next.aadObjectId &&
     current.modernGovMemberId === next.modernGovMemberId &&
+    current.endsOn === next.endsOn &&
     seats(current) === seats(next)
   );
 }

@@ -3,7 +3,10 @@ import type { RosterProblem } from './roster-problem';
 
 /** The roster file's columns, as the officer's spreadsheet names them. Any order; every one must be there. */
 export const ROSTER_COLUMNS = ['id', 'name', 'role', 'title', 'email', 'aadObjectId', 'committees'] as const;
-export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
+/** Columns a file may have: files saved before they existed stay valid, and their cells read as empty. */
+export const OPTIONAL_ROSTER_COLUMNS = ['endsOn'] as const;
+export type RosterColumn = (typeof ROSTER_COLUMNS)[number] | (typeof OPTIONAL_ROSTER_COLUMNS)[number];
+const KNOWN_COLUMNS: readonly RosterColumn[] = [...ROSTER_COLUMNS, ...OPTIONAL_ROSTER_COLUMNS];
 
 /** One data row of the file: the line it starts on and its cells by column, trimmed. */
 export interface RosterCsvRow {
@@ -96,7 +99,8 @@ export async function readRosterCsv(text: string): Promise<RosterCsvResult> {
     if (record.length < columns.order.length || extra.some((cell) => cell.trim() !== '')) {
       problems.push({ line, message: `has ${record.length} fields but the header has ${columns.order.length}; quote any value that holds a comma` });
     } else {
-      const cells = Object.fromEntries(columns.order.map((column, i) => [column, (record[i] ?? '').trim()])) as Record<RosterColumn, string>;
+      const given = Object.fromEntries(columns.order.map((column, i) => [column, (record[i] ?? '').trim()]));
+      const cells = { ...Object.fromEntries(OPTIONAL_ROSTER_COLUMNS.map((c) => [c, ''])), ...given } as Record<RosterColumn, string>;
       rows.push({ line, cells });
     }
   }
@@ -110,8 +114,8 @@ function readHeader(names: string[]): { ok: true; order: RosterColumn[] } | { ok
   const trimmed = names.map((n) => n.trim());
   while (trimmed.length > 0 && trimmed[trimmed.length - 1] === '') trimmed.pop();
   for (const name of trimmed) {
-    const column = ROSTER_COLUMNS.find((c) => c.toLowerCase() === name.toLowerCase());
-    if (!column) problems.push(`the header has an unknown column "${name}"; the columns are ${ROSTER_COLUMNS.join(',')}`);
+    const column = KNOWN_COLUMNS.find((c) => c.toLowerCase() === name.toLowerCase());
+    if (!column) problems.push(`the header has an unknown column "${name}"; the columns are ${ROSTER_COLUMNS.join(',')}, and optionally ${OPTIONAL_ROSTER_COLUMNS.join(',')}`);
     else if (order.includes(column)) problems.push(`the header names the column "${column}" twice`);
     else order.push(column);
   }

@@ -25,6 +25,7 @@ export function rowToMemberData(cells: Readonly<Record<RosterColumn, string>>): 
       title: given(cells.title),
       email: given(cells.email),
       aadObjectId: given(cells.aadObjectId),
+      endsOn: given(cells.endsOn),
       committees,
     },
     problems,

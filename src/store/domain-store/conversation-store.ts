@@ -17,6 +17,7 @@ export const conversationStore = (conversations: TypedDocuments<ConversationReco
     conversations.query({ where: [{ path: 'ix.aadObjectIdKey', op: '=', value: aadObjectId.toLowerCase() }] }),
   listTeamChannels: () => conversations.values({ where: [{ path: 'data.kind', op: '=', value: 'channel' }] }),
   replace: (record, etag) => conversations.replace(record, etag),
+  remove: (record) => conversations.remove(record.value, record.etag),
   markUnreachable: async (id, at) => {
     for (let attempt = 1; ; attempt++) {
       const current = await conversations.get(id, id);

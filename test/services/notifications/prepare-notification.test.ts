@@ -49,4 +49,35 @@ describe('prepareNotification: recording each recipient as a delivery', () => {
       }),
     ]);
   });
+
+  it('leaves a former member out of a committee push, and records one named in it as unreachable because they left', async () => {
+    const housing = (await store.members.get(DEMO_PEOPLE.housing.id))!.value;
+    // Their last day was yesterday in London: from today they are a former member.
+    await store.members.replace({ ...housing, endsOn: '2026-11-03' }, (await store.members.get(housing.id))!.etag);
+
+    const toCommittee = await pushNotification({ agendaItemId: 'item-safer-streets' }, { id: DEMO_PEOPLE.democraticServices.id }, { store, now: () => NOW });
+    expect(toCommittee.notification.recipients?.members.map((m) => m.id)).not.toContain(housing.id);
+
+    const named = await pushNotification(
+      { agendaItemId: 'item-safer-streets', audience: { memberIds: [housing.id, DEMO_PEOPLE.leader.id] } },
+      { id: DEMO_PEOPLE.democraticServices.id },
+      { store, now: () => NOW },
+    );
+    await prepareNotification((await store.notifications.get(named.notification.id))!, { store, now: () => NOW });
+    const byMember = Object.fromEntries((await allDeliveries(store, named.notification.id)).map((d) => [d.key, [d.status, d.unreachable?.reason]]));
+    expect(byMember[housing.id]).toEqual(['unreachable', 'left']);
+    expect(byMember[DEMO_PEOPLE.leader.id]?.[0]).toBe('pending');
+    const report = await notificationReport(named.notification.id, store);
+    expect(report.unreachable).toEqual([
+      expect.objectContaining({ name: 'Cllr Alan Pearson', status: 'unreachable', unreachable: { reason: 'left', why: 'former member (end date reached)', advice: UNREACHABLE_ADVICE.left } }),
+    ]);
+  });
+
+  it('refuses a push naming only former members, saying so', async () => {
+    const housing = (await store.members.get(DEMO_PEOPLE.housing.id))!.value;
+    await store.members.replace({ ...housing, endsOn: '2026-05-07' }, (await store.members.get(housing.id))!.etag);
+    await expect(
+      pushNotification({ agendaItemId: 'item-safer-streets', audience: { memberIds: [housing.id] } }, { id: DEMO_PEOPLE.democraticServices.id }, { store, now: () => NOW }),
+    ).rejects.toThrow(/Cllr Alan Pearson is a former member/);
+  });
 });

@@ -70,6 +70,22 @@ describe('importRosterCsv', () => {
     expect(await t.store.members.list()).toHaveLength(6);
   });
 
+  it('sets an end date from the endsOn column, erasing chats when it has come, and never clears one from a file without it', async () => {
+    const withDates = `${HEADER},endsOn\ncllr-a,Cllr A,councillor,,,,cabinet:Member,2026-05-07\ncllr-b,Cllr B,councillor,,,,cabinet:Member,\n`;
+    await t.store.conversations.upsert({ id: 'a:1personal-a', kind: 'personal', memberId: 'cllr-a', reference: {}, reachable: true, updatedAt: '2026-01-01T00:00:00.000Z' });
+    expect(await importRosterCsv(withDates, t.store)).toMatchObject({ ok: true, created: 2 });
+    expect((await t.store.members.get('cllr-a'))?.value.endsOn).toBe('2026-05-07');
+    expect((await t.store.members.get('cllr-b'))?.value.endsOn).toBeUndefined();
+    expect(await t.store.conversations.get('a:1personal-a')).toBeUndefined();
+
+    const oldFile = `${HEADER}\ncllr-a,Cllr A,councillor,,,,cabinet:Member\n`;
+    expect(await importRosterCsv(oldFile, t.store)).toMatchObject({ ok: true, unchanged: 1 });
+    expect((await t.store.members.get('cllr-a'))?.value.endsOn).toBe('2026-05-07');
+
+    const badDate = await importRosterCsv(`${HEADER},endsOn\ncllr-c,Cllr C,councillor,,,,,7 May 2026\n`, t.store);
+    expect(badDate).toMatchObject({ ok: false, problems: [expect.objectContaining({ line: 2, field: 'endsOn' })] });
+  });
+
   it('writes nothing on a dry run but reports what would happen', async () => {
     const report = await importRosterCsv(fixture('roster.csv'), t.store, { dryRun: true });
     expect(report).toMatchObject({ ok: true, dryRun: true, rows: 5, created: 5, updated: 0, unchanged: 0 });

@@ -17,9 +17,9 @@ describe('reading the roster CSV (RFC 4180)', () => {
         `c,Cee,admin,,,,\n`,
     );
     expect(rows).toEqual([
-      { line: 2, cells: { id: 'a', name: 'Smith, Jo', role: 'councillor', title: 'Chair of "Scrutiny"', email: '', aadObjectId: '', committees: '' } },
-      { line: 3, cells: { id: 'b', name: 'Bee', role: 'officer', title: 'Director\nfor Housing', email: '', aadObjectId: '', committees: '' } },
-      { line: 5, cells: { id: 'c', name: 'Cee', role: 'admin', title: '', email: '', aadObjectId: '', committees: '' } },
+      { line: 2, cells: { id: 'a', name: 'Smith, Jo', role: 'councillor', title: 'Chair of "Scrutiny"', email: '', aadObjectId: '', committees: '', endsOn: '' } },
+      { line: 3, cells: { id: 'b', name: 'Bee', role: 'officer', title: 'Director\nfor Housing', email: '', aadObjectId: '', committees: '', endsOn: '' } },
+      { line: 5, cells: { id: 'c', name: 'Cee', role: 'admin', title: '', email: '', aadObjectId: '', committees: '', endsOn: '' } },
     ]);
   });
 
@@ -58,13 +58,22 @@ describe('reading the roster CSV (RFC 4180)', () => {
     });
   });
 
+  it('reads the optional endsOn column in any order, and a file without it as before', async () => {
+    const [withDate] = await cellsOf(`endsOn,${HEADER}\n2027-05-06,a,A,councillor,,,,\n`);
+    expect(withDate?.cells).toMatchObject({ id: 'a', endsOn: '2027-05-06' });
+    expect(rowToMemberData(withDate!.cells).data.endsOn).toBe('2027-05-06');
+    const [without] = await cellsOf(`${HEADER}\na,A,councillor,,,,\n`);
+    expect(without?.cells.endsOn).toBe('');
+    expect(rowToMemberData(without!.cells).data.endsOn).toBeUndefined();
+  });
+
   it('reports header problems on line 1: unknown, repeated and missing columns', async () => {
     const result = await readRosterCsv('id,name,name,role,phone,email\na,A,A,councillor,1,\n');
     expect(result).toEqual({
       ok: false,
       problems: [
         { line: 1, message: 'the header names the column "name" twice' },
-        { line: 1, message: `the header has an unknown column "phone"; the columns are ${HEADER}` },
+        { line: 1, message: `the header has an unknown column "phone"; the columns are ${HEADER}, and optionally endsOn` },
         { line: 1, message: `the header lacks the columns title, aadObjectId, committees; the columns are ${HEADER}` },
       ],
     });
@@ -91,7 +100,7 @@ describe('reading the roster CSV (RFC 4180)', () => {
 });
 
 describe('turning a row into member data', () => {
-  const cells = { id: 'a', name: 'A', role: 'Councillor', title: '', email: '', aadObjectId: '', committees: '' };
+  const cells = { id: 'a', name: 'A', role: 'Councillor', title: '', email: '', aadObjectId: '', committees: '', endsOn: '' };
 
   it('splits committees into committeeId:Seat pairs; the seat is everything after the first colon, Member when absent', () => {
     const { data, problems } = rowToMemberData({ ...cells, committees: 'cabinet:Portfolio Holder: Housing; full-council ;;scrutiny:' });
@@ -104,7 +113,7 @@ describe('turning a row into member data', () => {
   });
 
   it('treats empty cells as not given and lower-cases the role', () => {
-    expect(rowToMemberData(cells).data).toEqual({ id: 'a', name: 'A', role: 'councillor', title: undefined, email: undefined, aadObjectId: undefined, committees: [] });
+    expect(rowToMemberData(cells).data).toEqual({ id: 'a', name: 'A', role: 'councillor', title: undefined, email: undefined, aadObjectId: undefined, endsOn: undefined, committees: [] });
   });
 
   it('reports a pair that names no committee', () => {

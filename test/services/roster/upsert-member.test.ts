@@ -25,6 +25,24 @@ describe('upsertMember', () => {
   });
   afterEach(() => t.close());
 
+  it("erases a former member's personal chats when an end date already come is saved, and only forgets them as a channel's installer", async () => {
+    const chat = { kind: 'personal' as const, reference: { serviceUrl: 'https://smba.example/teams/' }, reachable: true, updatedAt: '2026-11-01T09:00:00.000Z' };
+    await upsertMember({ member: joe }, t.store);
+    await t.store.conversations.upsert({ ...chat, id: 'a:1personal-joe', memberId: joe.id, aadObjectId: joe.aadObjectId });
+    await t.store.conversations.upsert({ ...chat, id: '19:cabinet@thread.tacv2', kind: 'channel', memberId: joe.id, aadObjectId: joe.aadObjectId, teamId: 'team-1', name: 'Cabinet / General' });
+
+    await upsertMember({ member: { ...joe, endsOn: '2999-05-06' } }, t.store);
+    expect(await t.store.conversations.get('a:1personal-joe')).toBeDefined();
+
+    await upsertMember({ member: { ...joe, endsOn: '2026-05-07' } }, t.store);
+    expect(await t.store.conversations.get('a:1personal-joe')).toBeUndefined();
+    const channel = (await t.store.conversations.get('19:cabinet@thread.tacv2'))?.value;
+    expect(channel).toMatchObject({ kind: 'channel', teamId: 'team-1', reachable: true });
+    expect(channel?.memberId).toBeUndefined();
+    expect(channel?.aadObjectId).toBeUndefined();
+    expect(await t.store.conversations.listByMember(joe.id)).toEqual([]);
+  });
+
   it('creates a member, then replaces it, answering created and the stored etag each time', async () => {
     const first = await upsertMember({ member: joe }, t.store);
     expect(first.created).toBe(true);
