@@ -1,5 +1,6 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z, type AnyZodObject, type ZodTypeAny } from 'zod';
+import type { OfficerRole } from './officer-auth';
 
 // Adds .openapi() to zod's types, before any schema of the HTTP layer names itself as a component. Every route file
 // imports this module, so the extension is in place wherever a contract is written.
@@ -61,6 +62,14 @@ export interface RouteContract {
   readonly responses: Readonly<Record<number, ContractResponse>>;
   readonly refusals: readonly RefusalStatus[];
   readonly examples: readonly [ContractExample, ...ContractExample[]];
+}
+
+/** What the document is built from: a route's method, path, role and contract (server.ts's ApiRoute has them all). */
+export interface DocumentedRoute {
+  readonly method: 'get' | 'post' | 'put' | 'del' | 'patch';
+  readonly path: string;
+  readonly role: OfficerRole;
+  readonly contract: RouteContract;
 }
 
 /** RFC 9457 problem details, as problem.ts and server.ts send them: extension members (`current`, `problems` ...) vary by refusal. */

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z, type ZodTypeAny } from 'zod';
-import { ProblemAnswer, type ContractTag, type RequestHeader, type ResponseHeader, type RouteContract } from './contract';
-import type { ApiRoute } from './server';
+import { ProblemAnswer, type ContractTag, type DocumentedRoute, type RequestHeader, type ResponseHeader, type RouteContract } from './contract';
 
 /** Where the document is served, without a token: it holds no data, and a tab build or an integrator fetches it first. */
 export const OPENAPI_PATH = '/api/v1/openapi.json';
@@ -12,7 +11,7 @@ const PROBLEM_TYPE = 'application/problem+json';
 
 /** restify's `:id` is OpenAPI's `{id}`. */
 export const openApiPathOf = (restifyPath: string): string => restifyPath.replace(/:(\w+)/g, '{$1}');
-export const httpMethodOf = (method: ApiRoute['method']): RouteConfig['method'] => (method === 'del' ? 'delete' : method);
+export const httpMethodOf = (method: DocumentedRoute['method']): RouteConfig['method'] => (method === 'del' ? 'delete' : method);
 
 const REFUSALS: Readonly<Record<number, string>> = {
   400: 'Bad request: a parameter, a header or the body is not well formed; `errors` lists each problem.',
@@ -67,7 +66,7 @@ const packageVersion = (): string => {
  */
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 
-export function openApiDocument(routes: readonly ApiRoute[]): OpenApiDocument {
+export function openApiDocument(routes: readonly DocumentedRoute[]): OpenApiDocument {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -103,7 +102,7 @@ export function openApiDocument(routes: readonly ApiRoute[]): OpenApiDocument {
   });
 }
 
-function operationOf(route: ApiRoute): RouteConfig {
+function operationOf(route: DocumentedRoute): RouteConfig {
   const { contract } = route;
   const responses: Record<string, ResponseConfig> = {};
   for (const [status, answer] of Object.entries(contract.responses)) {
@@ -151,7 +150,7 @@ const headersOf = (names: readonly ResponseHeader[]) =>
   Object.fromEntries(names.map((name) => [name, { ...RESPONSE_HEADERS[name], schema: { type: 'string' as const } }]));
 
 /** "GET /api/v1/action-plans/:id/report" is getActionPlansIdReport: stable, and unique as method and path are. */
-function operationIdOf(route: ApiRoute): string {
+function operationIdOf(route: DocumentedRoute): string {
   const words = route.path.replace(/^\/api\/v1\//, '').split(/[/-]/).filter((w) => w !== '').map((w) => w.replace(/^:/, ''));
   return [httpMethodOf(route.method), ...words].map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('');
 }

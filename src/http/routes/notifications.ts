@@ -114,7 +114,7 @@ export const notificationRoutes = ({ store, notifications }: Pick<RouteDeps, 'st
       headers: ['Idempotency-Key'],
       body: { content: { [JSON_TYPE]: PushRequest } },
       responses: { 202: { description: 'Recorded; sending in the background.', content: { [JSON_TYPE]: NotificationStatusAnswer }, headers: ['Location'] } },
-      refusals: [400, 404, 415, 422],
+      refusals: [400, 404, 409, 415, 422],
       examples: [
         {
           name: 'schedule', summary: 'Send the Safer Streets item to Cabinet tomorrow morning', headers: { 'Idempotency-Key': EXAMPLE_KEY }, status: 202,
