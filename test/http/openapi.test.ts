@@ -18,7 +18,7 @@ import { version as packageVersion } from '../../package.json';
 
 const TOKEN = 'openapi-officer-token-0123456789';
 const DOC_ID = 'https://cabinet-bot.invalid/openapi.json';
-type Operation = { operationId: string; responses: Record<string, { content?: Record<string, { schema: unknown }> }>; 'x-request-examples'?: ContractExample[] };
+type Operation = { operationId: string; requestBody?: { content: Record<string, { schema: unknown }> }; responses: Record<string, { content?: Record<string, { schema: unknown }> }>; 'x-request-examples'?: ContractExample[] };
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 /** The server's own endpoints that are not the officer API: Teams, probes and the public pages. */
@@ -47,6 +47,33 @@ function compareWithServer(doc: OpenApiDocument, routes: readonly ApiRoute[]): {
     .filter((key) => !NOT_OFFICER_API.includes(key));
   const documented = operationsOf(doc).map((o) => o.key);
   return { undocumented: served.filter((k) => !documented.includes(k)).sort(), notServed: documented.filter((k) => !served.includes(k)).sort() };
+}
+
+type Schema = { $ref?: string; allOf?: Schema[]; anyOf?: Schema[]; oneOf?: Schema[]; properties?: Record<string, Schema>; additionalProperties?: unknown; items?: Schema; type?: unknown };
+
+/**
+ * Properties of an answer that its schema does not name (paths like `outcomes.0.current.extra`). JSON Schema lets an
+ * open object (the domain's schemas are open) hold anything; this holds the document to naming all it answers.
+ */
+function undeclared(value: unknown, schema: Schema, doc: OpenApiDocument, at = ''): string[] {
+  const resolve = (s: Schema): Schema => (s.$ref ? resolve(s.$ref.replace(/^#\//, '').split('/').reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], doc) as Schema) : s);
+  const node = resolve(schema);
+  const branches = node.anyOf ?? node.oneOf;
+  if (branches) {
+    const tries = branches.map((b) => undeclared(value, b, doc, at));
+    return tries.find((t) => t.length === 0) ?? tries.reduce((a, b) => (b.length < a.length ? b : a));
+  }
+  if (Array.isArray(value)) return node.items ? value.flatMap((v, i) => undeclared(v, node.items!, doc, `${at}${i}.`)) : [];
+  if (value === null || typeof value !== 'object') return [];
+  const properties: Record<string, Schema> = {};
+  const collect = (s: Schema): void => {
+    const r = resolve(s);
+    Object.assign(properties, r.properties ?? {});
+    (r.allOf ?? []).forEach(collect);
+  };
+  collect(node);
+  if (Object.keys(properties).length === 0) return [];
+  return Object.entries(value).flatMap(([key, v]) => (properties[key] ? undeclared(v, properties[key]!, doc, `${at}${key}.`) : [`${at}${key}`]));
 }
 
 const routes = officerRoutes({} as RouteDeps);
@@ -144,8 +171,21 @@ describe('the OpenAPI document of the officer API', () => {
     for (const status of [200, 201, 202, 400, 404, 409, 412, 415, 422]) expect(statuses).toContain(status);
   });
 
+  it('names what an answer holds that the document does not', () => {
+    const meeting = { id: 'm1', committeeId: 'cabinet', startsAt: '2030-01-08T18:30:00Z', status: 'scheduled', items: [{ id: 'i1', secret: true }], extra: 1 };
+    expect(undeclared(meeting, { $ref: '#/components/schemas/MeetingWithItems' }, served)).toEqual(['items.0.secret', 'extra']);
+  });
+
   describe('every documented example, sent as an officer would', () => {
     it.each(examples.map((e) => [`${e.key} (${e.example.name})`, e] as const))('%s', async (_name, { key, operation, example }) => {
+      // A request the server takes is one the document describes.
+      const requestSchema = example.body && example.status < 300 ? operation.requestBody?.content[example.body.contentType]?.schema : undefined;
+      if (example.body && example.status < 300) expect({ key, example: example.name, documentedType: requestSchema !== undefined }).toEqual({ key, example: example.name, documentedType: true });
+      if (requestSchema !== undefined) {
+        const validateRequest = validatorFor(requestSchema);
+        const valid = validateRequest(example.body!.value);
+        expect({ key, example: example.name, requestErrors: valid ? [] : validateRequest.errors }).toEqual({ key, example: example.name, requestErrors: [] });
+      }
       const [method, template] = key.split(' ') as [string, string];
       const path = template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(example.params?.[name] ?? `missing-${name}`));
       const query = example.query ? `?${new URLSearchParams(example.query as Record<string, string>).toString()}` : '';
@@ -166,6 +206,7 @@ describe('the OpenAPI document of the officer API', () => {
       const validate = validatorFor(documented![type]!.schema);
       const valid = validate(value);
       expect({ key, example: example.name, errors: valid ? [] : validate.errors }).toEqual({ key, example: example.name, errors: [] });
+      if (type === 'application/json') expect({ key, example: example.name, undeclared: undeclared(value, documented![type]!.schema as Schema, served) }).toEqual({ key, example: example.name, undeclared: [] });
     });
   });
 });
