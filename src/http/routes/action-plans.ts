@@ -76,6 +76,10 @@ const reportResponses = (json: z.ZodTypeAny) => ({
   200: { description: 'The report.', content: { [HTML_TYPE]: z.string(), [CSV_TYPE]: z.string(), [JSON_TYPE]: json }, headers: ['Vary', 'Content-Disposition', 'Content-Security-Policy'] as const },
 });
 
+/** What PUT takes: the use case's PlanInput, and the plan's own fields that the handler sets aside before it. */
+const ignored = (schema: z.ZodTypeAny) => schema.optional().openapi({ description: 'Ignored: the plan\'s own.' });
+const PlanEdit = PlanInput.extend({ id: ignored(Id), decisionId: ignored(Id), committeeId: ignored(Id), createdAt: ignored(Instant), updatedAt: ignored(Instant) });
+
 /** Due dates of the example edit: the demo plan's own, as it was seeded today. */
 const dayFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const EXAMPLE_EDIT = {
@@ -155,11 +159,11 @@ export const actionPlanRoutes = ({ store, notifications }: Pick<RouteDeps, 'stor
       description:
         'Its title, and its actions added (no id), changed (title, owner, due date) or removed (left out; its updates stay the record). Progress moves by updates alone. '
         + 'If-Match is required: of two officers editing from the same ETag, the second is refused (412) and keeps their edit. '
-        + 'The plan as read may be sent back: id, decisionId, committeeId, createdAt and updatedAt are ignored.',
+        + 'Of the plan as read, id, decisionId, committeeId, createdAt and updatedAt may be sent back and are ignored; agendaItemId and an action\'s lastUpdateAt may not.',
       tag: 'Action plans',
       params: IdParams,
       headers: ['If-Match'],
-      body: { content: { [JSON_TYPE]: PlanInput } },
+      body: { content: { [JSON_TYPE]: PlanEdit } },
       responses: { 200: { description: 'Changed.', content: { [JSON_TYPE]: ActionPlanAnswer }, headers: ['ETag'] } },
       refusals: [400, 404, 412, 415, 422],
       examples: [
