@@ -71,6 +71,13 @@ module.exports = {
       to: { path: 'node_modules/restify' },
     },
     {
+      name: 'only-http-imports-zod-to-openapi',
+      comment: 'the OpenAPI document is the officer API\'s, built from the contracts beside its routes; nothing else extends zod with it.',
+      severity: 'error',
+      from: { pathNot: '^src/http/' },
+      to: { path: 'node_modules/@asteasolutions/zod-to-openapi' },
+    },
+    {
       name: 'adapters-do-not-reach-sideways',
       comment: 'teams, http, cli, graph, the outbox sender, the parse pool and the store adapters meet only in the composition root (src/app.ts); the CLI, a root of its own, may open a store and a parse pool.',
       severity: 'error',

@@ -1,5 +1,6 @@
 import { allVerbs, updateInputIds, type Verb } from '../src/cards';
 import type { ActionPlan, AgendaItem, Decision } from '../src/domain';
+import { OPENAPI_PATH } from '../src/http/openapi';
 import { officerRoutes } from '../src/http/routes';
 import type { RouteDeps } from '../src/http/routes/route-deps';
 import { agendaItemExternalId, decisionExternalId } from '../src/import/source-keys';
@@ -354,6 +355,18 @@ describe('every way in is authorised (issue 9)', () => {
     it('has a row for every route the app serves', () => {
       const served = officerRoutes({} as RouteDeps).map((r) => `${r.method === 'del' ? 'DELETE' : r.method.toUpperCase()} ${r.path}`);
       expect(Object.keys(ROUTES).sort()).toEqual(served.sort());
+    });
+
+    // The one officer API path outside the routes: the contract holds no data, so every caller may read it.
+    it(`GET ${OPENAPI_PATH} is open to every caller, with or without a token`, async () => {
+      const outcome: Record<string, number> = {};
+      for (const caller of CALLERS) {
+        const token = caller === 'no token' ? undefined : await keys.sign({ oid: `oid-${caller}`, roles: caller === 'no app role' ? [] : [caller] }, { issuer, audience });
+        const res = await fetch(`${app.url}${OPENAPI_PATH}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+        await res.arrayBuffer();
+        outcome[caller] = res.status;
+      }
+      expect(outcome).toEqual({ 'no token': 200, 'no app role': 200, Officer: 200, Admin: 200 });
     });
 
     it.each(Object.entries(ROUTES))('%s lets in officers and admins only', async (route, call) => {

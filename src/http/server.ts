@@ -5,8 +5,10 @@ import { ZodError } from 'zod';
 import { ID_MAX_LENGTH } from '../domain/common';
 import { DomainError, type DomainErrorCode } from '../domain/errors';
 import type { Logger } from '../logging/logger';
+import type { RouteContract } from './contract';
 import type { OfficerAuthenticator, OfficerPrincipal, OfficerRole } from './officer-auth';
 import { requireRole } from './officer-auth';
+import { OPENAPI_PATH, openApiDocument } from './openapi';
 import { HttpProblem, sendProblem, type Problem } from './problem';
 import type { PublicPagePath, PublicPages } from './public-pages';
 import { readBody, readJsonObject } from './read-body';
@@ -31,6 +33,8 @@ export interface ApiRoute {
   readonly method: 'get' | 'post' | 'put' | 'del' | 'patch';
   readonly path: string;
   readonly role: OfficerRole;
+  /** What it takes and answers: the OpenAPI document (openapi.ts) is built from these. */
+  readonly contract: RouteContract;
   handle(ctx: ApiContext): Promise<ApiResult>;
 }
 export interface ApiContext {
@@ -142,6 +146,14 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
       res.end(html);
     });
   }
+
+  // The contract of the officer API, built once from the routes' own schemas. No token: it holds no data, and a tab
+  // build or an integrator generating client types fetches it before they have one.
+  let contract: string | undefined;
+  server.get(OPENAPI_PATH, async (_req: Request, res: Response) => {
+    contract ??= JSON.stringify(openApiDocument(deps.routes));
+    sendJson(res, 200, contract, 'application/json; charset=utf-8', { 'Cache-Control': 'public, max-age=300' });
+  });
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     const requestId = idOf(req);

@@ -4,12 +4,17 @@ import { londonToday } from '../../services/conversation/conversation-deps';
 import { decisionRecord } from '../../services/records/decision-record';
 import { listDecisions } from '../../services/records/list-decisions';
 import { OFFICER_READER } from '../../services/records/record-reader';
+import { DEMO_IDS } from '../../services/demo/demo-council';
 import { CommitteeIdFilter, Paging, pageBody, parseQuery } from '../query-values';
+import { DecisionViewAnswer } from '../answers';
+import { IdParams, JSON_TYPE } from '../contract';
 import { httpEtag } from '../request-values';
 import type { ApiRoute } from '../server';
 import type { RouteDeps } from './route-deps';
 
-const DecisionsQuery = z.object({ committeeId: CommitteeIdFilter, status: OutcomeStatus.optional(), since: CalendarDate.optional(), ...Paging }).strict();
+export const DecisionsQuery = z.object({ committeeId: CommitteeIdFilter, status: OutcomeStatus.optional(), since: CalendarDate.optional(), ...Paging }).strict();
+
+export const DecisionsAnswer = z.object({ decisions: z.array(DecisionViewAnswer), continuation: z.string().optional() }).strict().openapi('Decisions');
 
 /** Decisions, each outcome's status computed as of today (it moves with time: a call-in period ends). */
 export const decisionRoutes = ({ store, notifications }: Pick<RouteDeps, 'store' | 'notifications'>): ApiRoute[] => [
@@ -17,6 +22,20 @@ export const decisionRoutes = ({ store, notifications }: Pick<RouteDeps, 'store'
     method: 'get',
     path: '/api/v1/decisions',
     role: 'Officer',
+    contract: {
+      summary: 'List decisions',
+      description:
+        'By committee, by status (a decision matches when any of its outcomes has that status today: the status moves with time) and decided since a day, '
+        + 'a page at a time. A page may hold fewer than pageSize decisions, even none, and still have a continuation: ask again with it.',
+      tag: 'Decisions',
+      query: DecisionsQuery,
+      responses: { 200: { description: 'A page of decisions; continuation when there may be more.', content: { [JSON_TYPE]: DecisionsAnswer } } },
+      refusals: [400],
+      examples: [
+        { name: 'awaitingCouncil', summary: 'Recommendations Full Council has still to decide', query: { status: 'awaiting-council' }, status: 200 },
+        { name: 'badStatus', summary: 'A status the bot does not know', query: { status: 'pending' }, status: 400 },
+      ],
+    },
     handle: async ({ query }) => {
       const { pageSize, continuation, committeeId, status, since } = parseQuery(DecisionsQuery, query);
       const page = await listDecisions(
@@ -33,6 +52,17 @@ export const decisionRoutes = ({ store, notifications }: Pick<RouteDeps, 'store'
     method: 'get',
     path: '/api/v1/decisions/:id',
     role: 'Officer',
+    contract: {
+      summary: 'Read a decision',
+      tag: 'Decisions',
+      params: IdParams,
+      responses: { 200: { description: 'The decision, each outcome\'s status as of today.', content: { [JSON_TYPE]: DecisionViewAnswer }, headers: ['ETag'] } },
+      refusals: [404],
+      examples: [
+        { name: 'communitySafety', summary: 'Cabinet\'s Community Safety decision', params: { id: DEMO_IDS.cspDecision }, status: 200 },
+        { name: 'unknown', summary: 'A decision that does not exist', params: { id: 'decision-none' }, status: 404 },
+      ],
+    },
     handle: async ({ params }) => {
       const { decision, etag } = await decisionRecord(params.id ?? '', OFFICER_READER, store, londonToday(notifications.now()));
       return { status: 200, body: decision, headers: { ETag: httpEtag(etag) } };

@@ -1,8 +1,12 @@
-import { DomainError } from '../../domain';
+import { z } from 'zod';
+import { DomainError, Id, Member } from '../../domain';
 import { importRosterCsv } from '../../services/roster/import-roster-csv';
 import { describeProblem, type RosterProblem } from '../../services/roster/roster-problem';
 import { decodeRosterFile } from '../../services/roster/roster-text';
 import { upsertMember } from '../../services/roster/upsert-member';
+import { DEMO_IDS, DEMO_PEOPLE } from '../../services/demo/demo-council';
+import { MemberAnswer } from '../answers';
+import { CSV_TYPE, IdParams, JSON_TYPE } from '../contract';
 import { HttpProblem, unsupportedMediaType } from '../problem';
 import { booleanQuery, httpEtag, ifMatchOf, putBodyFor, putResult } from '../request-values';
 import type { ApiRoute } from '../server';
@@ -17,12 +21,30 @@ export const memberRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] =>
     method: 'get',
     path: '/api/v1/members',
     role: 'Officer',
-    handle: async () => ({ status: 200, body: { members: await store.members.list() } }),
+    contract: {
+      summary: 'List the roster',
+      tag: 'Members',
+      responses: { 200: { description: 'Every member, former members included.', content: { [JSON_TYPE]: MembersAnswer } } },
+      refusals: [],
+      examples: [{ name: 'all', summary: 'The demo council\'s roster', status: 200 }],
+    },
+    handle: async () => ({ status: 200, body: { members: await store.members.list() } satisfies z.input<typeof MembersAnswer> }),
   },
   {
     method: 'get',
     path: '/api/v1/members/:id',
     role: 'Officer',
+    contract: {
+      summary: 'Read a member',
+      tag: 'Members',
+      params: IdParams,
+      responses: { 200: { description: 'The member.', content: { [JSON_TYPE]: MemberAnswer }, headers: ['ETag'] } },
+      refusals: [404],
+      examples: [
+        { name: 'councillor', summary: 'Cllr Alan Pearson', params: { id: DEMO_PEOPLE.housing.id }, status: 200 },
+        { name: 'unknown', summary: 'Someone not on the roster', params: { id: 'nobody' }, status: 404 },
+      ],
+    },
     handle: async ({ params }) => {
       const id = params.id ?? '';
       const found = await store.members.get(id);
@@ -34,6 +56,32 @@ export const memberRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] =>
     method: 'put',
     path: '/api/v1/members/:id',
     role: 'Officer',
+    contract: {
+      summary: 'Create or replace a member',
+      description:
+        'The id is the path\'s (an id in the body must be the same). Committees must exist; a Teams identity (aadObjectId, email) must be the member\'s own. '
+        + 'An end date (endsOn) makes them a former member from that day. With If-Match, a member changed since is refused (412).',
+      tag: 'Members',
+      params: IdParams,
+      headers: ['If-Match'],
+      body: { content: { [JSON_TYPE]: Member.partial({ id: true }) } },
+      responses: {
+        200: { description: 'Replaced.', content: { [JSON_TYPE]: MemberAnswer }, headers: ['ETag'] },
+        201: { description: 'Created.', content: { [JSON_TYPE]: MemberAnswer }, headers: ['ETag', 'Location'] },
+      },
+      refusals: [400, 412, 415, 422],
+      examples: [
+        {
+          name: 'create', summary: 'Add a councillor to Cabinet', params: { id: 'cllr-new-member' }, status: 201,
+          body: { contentType: JSON_TYPE, value: { name: 'Cllr New Member', role: 'councillor', committees: [{ committeeId: DEMO_IDS.cabinet, seat: 'Member' }] } },
+        },
+        {
+          name: 'unknownCommittee', summary: 'A seat on a committee the bot does not know', params: { id: 'cllr-new-member' }, status: 422,
+          body: { contentType: JSON_TYPE, value: { name: 'Cllr New Member', role: 'councillor', committees: [{ committeeId: 'planning' }] } },
+        },
+        { name: 'notJson', summary: 'A body that is not JSON', params: { id: 'cllr-new-member' }, body: { contentType: 'text/plain', value: 'Cllr New Member' }, status: 415 },
+      ],
+    },
     handle: async (ctx) => {
       const { id, body } = await putBodyFor(ctx);
       const ifMatch = ifMatchOf(ctx);
@@ -46,6 +94,21 @@ export const memberRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] =>
     method: 'post',
     path: '/api/v1/members/import',
     role: 'Officer',
+    contract: {
+      summary: 'Import the roster spreadsheet',
+      description:
+        'The roster as CSV (UTF-8, a header row: id,name,role,title,email,aadObjectId,committees ...). All or nothing: a file with one bad row changes nothing '
+        + 'and is refused (422) with every problem by line (`problems`, `problemCount`). Members missing from the file are left as they are.',
+      tag: 'Members',
+      query: RosterImportQuery,
+      body: { content: { [CSV_TYPE]: z.string() } },
+      responses: { 200: { description: 'Imported (or, with dryRun=true, checked): what changed, member by member.', content: { [JSON_TYPE]: RosterImportAnswer } } },
+      refusals: [400, 413, 415, 422],
+      examples: [
+        { name: 'dryRun', summary: 'Check a roster file', query: { dryRun: 'true' }, body: { contentType: CSV_TYPE, value: EXAMPLE_ROSTER }, status: 200 },
+        { name: 'badRole', summary: 'A row with a role the bot does not know', query: { dryRun: 'true' }, body: { contentType: CSV_TYPE, value: 'id,name,role\ncllr-x,Cllr X,mayor\n' }, status: 422 },
+      ],
+    },
     handle: async (ctx) => {
       const type = ctx.contentType.split(';')[0]?.trim().toLowerCase();
       if (type !== 'text/csv') throw unsupportedMediaType('Send the roster file as text/csv (Content-Type: text/csv), saved from the spreadsheet as "CSV UTF-8".');
@@ -70,6 +133,26 @@ export const memberRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] =>
     },
   },
 ];
+
+export const MembersAnswer = z.object({ members: z.array(MemberAnswer) }).strict().openapi('Members');
+
+const RosterImportQuery = z.object({ dryRun: z.enum(['true', 'false']).optional().openapi({ description: 'Check the file, writing nothing.' }) }).strict();
+
+/** services/roster/import-roster-csv.ts, a file that could be imported. */
+export const RosterImportAnswer = z
+  .object({
+    ok: z.literal(true),
+    dryRun: z.boolean(),
+    rows: z.number().int().min(0),
+    created: z.number().int().min(0),
+    updated: z.number().int().min(0),
+    unchanged: z.number().int().min(0),
+    members: z.array(z.object({ line: z.number().int().min(1), id: Id, outcome: z.enum(['created', 'updated', 'unchanged']) }).strict()),
+  })
+  .strict()
+  .openapi('RosterImport');
+
+const EXAMPLE_ROSTER = 'id,name,role,title,email,aadObjectId,committees\ncllr-new-member,Cllr New Member,councillor,,,,cabinet\n';
 
 /** At most this many problems are listed in a refusal; `problemCount` says how many there were. */
 const MAX_LISTED_PROBLEMS = 100;

@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { DomainError, Instant } from '../../domain';
+import { DomainError, Id, Instant, NotificationKind, NotificationStatus, UnreachableReason } from '../../domain';
 import { cancelNotification } from '../../services/notifications/cancel-notification';
 import { listNotifications } from '../../services/notifications/list-notifications';
 import { plannedNotificationId } from '../../services/notifications/notification-ids';
 import { notificationReport, type NotificationReport } from '../../services/notifications/notification-report';
 import { PushRequest, pushNotification } from '../../services/notifications/push-notification';
 import { sendHeldNotification } from '../../services/notifications/send-held-notification';
+import { NotificationAnswer } from '../answers';
+import { IdParams, JSON_TYPE } from '../contract';
 import { badRequest } from '../problem';
 import { booleanQuery } from '../request-values';
 import type { ApiRoute } from '../server';
@@ -36,7 +38,62 @@ const statusBody = (report: NotificationReport) => ({
   ...(report.recipients ? { recipients: report.recipients } : {}),
 });
 
-const SendBody = z.object({ sendAt: Instant.optional(), urgent: z.boolean().optional() }).strict();
+export const SendBody = z.object({ sendAt: Instant.optional(), urgent: z.boolean().optional() }).strict();
+
+/** services/notifications/notification-report.ts RecipientState. */
+const RecipientAnswer = z
+  .object({
+    key: Id,
+    kind: z.enum(['member', 'channel']),
+    memberId: Id.optional(),
+    conversationId: z.string().optional(),
+    name: z.string(),
+    action: z.enum(['send', 'update']),
+    status: z.enum(['pending', 'sending', 'sent', 'failed', 'blocked', 'unreachable', 'cancelled']),
+    attempts: z.number().int().min(0),
+    lastError: z.string().optional(),
+    sentAt: Instant.optional(),
+    unreachable: z.object({ reason: UnreachableReason, why: z.string(), advice: z.string(), detail: z.string().optional() }).strict().optional(),
+  })
+  .strict()
+  .openapi('Recipient');
+
+/** `statusBody`: a notification's status, what it is about, its counts and who could not be reached. */
+const statusShape = {
+  id: Id,
+  kind: NotificationKind,
+  status: NotificationStatus,
+  about: z.object({ kind: z.enum(['item', 'meeting', 'decision', 'member', 'gone']), title: z.string(), committeeName: z.string().optional(), startsAt: Instant.optional() }).strict(),
+  sendAt: Instant,
+  urgent: z.boolean(),
+  message: z.string().optional(),
+  createdBy: z.string(),
+  createdAt: Instant,
+  completedAt: Instant.optional(),
+  cancelledAt: Instant.optional(),
+  cancelledBy: z.string().optional(),
+  counts: z
+    .object({
+      total: z.number().int().min(0), pending: z.number().int().min(0), sent: z.number().int().min(0), failed: z.number().int().min(0),
+      blocked: z.number().int().min(0), unreachable: z.number().int().min(0), cancelled: z.number().int().min(0), acknowledged: z.number().int().min(0),
+    })
+    .strict(),
+  unreachable: z.array(RecipientAnswer),
+  failed: z.array(RecipientAnswer),
+  /** Every recipient, with ?recipients=true. */
+  recipients: z.array(RecipientAnswer).optional(),
+};
+export const NotificationStatusAnswer = z.object(statusShape).strict().openapi('NotificationStatus');
+// Its own object, not an extension of the strict one: a JSON Schema allOf of two closed objects admits nothing.
+const CancelledAnswer = z.object({ ...statusShape, cancelledDeliveries: z.number().int().min(0) }).strict().openapi('NotificationCancelled');
+const NotificationsAnswer = z.object({ notifications: z.array(NotificationAnswer), continuation: z.string().optional() }).strict().openapi('Notifications');
+const ListQuery = z.object({ pageSize: PAGE_SIZE.optional().openapi({ description: '1 to 200; 50 unless said.' }), continuation: z.string().optional() });
+const RecipientsQuery = z.object({ recipients: z.enum(['true', 'false']).optional().openapi({ description: 'List every recipient too.' }) });
+
+/** An example push, scheduled for tomorrow so that nothing goes before the cancel example; its id follows from the local officer and its key. */
+const EXAMPLE_KEY = 'example-push';
+const EXAMPLE_PUSH_ID = plannedNotificationId(`api|local-officer|${EXAMPLE_KEY}`);
+const tomorrowMorning = (): string => `${new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}T09:00:00Z`;
 
 /**
  * Notifications (the outbox): officers push an agenda item or a meeting's digest to members' Teams chats, follow each
@@ -48,6 +105,24 @@ export const notificationRoutes = ({ store, notifications }: Pick<RouteDeps, 'st
     method: 'post',
     path: '/api/v1/notifications',
     role: 'Officer',
+    contract: {
+      summary: 'Push an agenda item or a meeting\'s digest',
+      description:
+        'To the committee\'s members (or the audience named), now or at sendAt. Sending happens in the background: the answer is 202 with the status at once. '
+        + 'An Idempotency-Key makes a retried request the same notification, never a second one.',
+      tag: 'Notifications',
+      headers: ['Idempotency-Key'],
+      body: { content: { [JSON_TYPE]: PushRequest } },
+      responses: { 202: { description: 'Recorded; sending in the background.', content: { [JSON_TYPE]: NotificationStatusAnswer }, headers: ['Location'] } },
+      refusals: [400, 404, 409, 415, 422],
+      examples: [
+        {
+          name: 'schedule', summary: 'Send the Safer Streets item to Cabinet tomorrow morning', headers: { 'Idempotency-Key': EXAMPLE_KEY }, status: 202,
+          body: { contentType: JSON_TYPE, value: { agendaItemId: 'item-safer-streets', sendAt: tomorrowMorning(), message: 'Please read before Thursday.' } },
+        },
+        { name: 'unknownItem', summary: 'An agenda item the bot does not hold', body: { contentType: JSON_TYPE, value: { agendaItemId: 'item-none' } }, status: 404 },
+      ],
+    },
     handle: async (ctx) => {
       const request = PushRequest.parse(await ctx.jsonBody());
       const key = ctx.header('idempotency-key');
@@ -64,6 +139,17 @@ export const notificationRoutes = ({ store, notifications }: Pick<RouteDeps, 'st
     method: 'get',
     path: '/api/v1/notifications',
     role: 'Officer',
+    contract: {
+      summary: 'List notifications, newest first',
+      tag: 'Notifications',
+      query: ListQuery,
+      responses: { 200: { description: 'A page of notifications; continuation when there are more.', content: { [JSON_TYPE]: NotificationsAnswer } } },
+      refusals: [400],
+      examples: [
+        { name: 'recent', summary: 'The ten newest', query: { pageSize: '10' }, status: 200 },
+        { name: 'badPageSize', summary: 'A page size out of range', query: { pageSize: '1000' }, status: 400 },
+      ],
+    },
     handle: async ({ query }) => {
       const size = query.get('pageSize');
       const parsed = PAGE_SIZE.safeParse(size ?? 50);
@@ -76,6 +162,18 @@ export const notificationRoutes = ({ store, notifications }: Pick<RouteDeps, 'st
     method: 'get',
     path: '/api/v1/notifications/:id',
     role: 'Officer',
+    contract: {
+      summary: 'Follow a notification',
+      tag: 'Notifications',
+      params: IdParams,
+      query: RecipientsQuery,
+      responses: { 200: { description: 'Its status, counts and who could not be reached.', content: { [JSON_TYPE]: NotificationStatusAnswer } } },
+      refusals: [400, 404],
+      examples: [
+        { name: 'withRecipients', summary: 'The example push, with every recipient', params: { id: EXAMPLE_PUSH_ID }, query: { recipients: 'true' }, status: 200 },
+        { name: 'unknown', summary: 'A notification that does not exist', params: { id: 'n-none' }, status: 404 },
+      ],
+    },
     handle: async ({ params, query }) => {
       const report = await notificationReport(params.id ?? '', store, { recipients: booleanQuery(query.get('recipients'), 'recipients') });
       return { status: 200, body: statusBody(report) };
@@ -85,6 +183,17 @@ export const notificationRoutes = ({ store, notifications }: Pick<RouteDeps, 'st
     method: 'del',
     path: '/api/v1/notifications/:id',
     role: 'Officer',
+    contract: {
+      summary: 'Cancel what has not gone',
+      tag: 'Notifications',
+      params: IdParams,
+      responses: { 200: { description: 'Cancelled: its status, and how many deliveries were cancelled.', content: { [JSON_TYPE]: CancelledAnswer } } },
+      refusals: [404, 422],
+      examples: [
+        { name: 'cancel', summary: 'Cancel the example push', params: { id: EXAMPLE_PUSH_ID }, status: 200 },
+        { name: 'unknown', summary: 'A notification that does not exist', params: { id: 'n-none' }, status: 404 },
+      ],
+    },
     handle: async (ctx) => {
       const { cancelledDeliveries } = await cancelNotification(ctx.params.id ?? '', { id: ctx.principal.id }, notifications);
       ctx.logger.info({ notificationId: ctx.params.id, cancelledDeliveries }, 'notification cancelled');
@@ -95,6 +204,19 @@ export const notificationRoutes = ({ store, notifications }: Pick<RouteDeps, 'st
     method: 'post',
     path: '/api/v1/notifications/:id/send',
     role: 'Officer',
+    contract: {
+      summary: 'Send a notification the bot held',
+      description: 'For a committee set to "hold": it goes now, or at sendAt, to its audience as it stands then. The body is optional.',
+      tag: 'Notifications',
+      params: IdParams,
+      body: { content: { [JSON_TYPE]: SendBody }, required: false },
+      responses: { 202: { description: 'Released; sending in the background.', content: { [JSON_TYPE]: NotificationStatusAnswer }, headers: ['Location'] } },
+      refusals: [400, 404, 415, 422],
+      examples: [
+        { name: 'notHeld', summary: 'The example push, cancelled: nothing to release', params: { id: EXAMPLE_PUSH_ID }, status: 422 },
+        { name: 'unknown', summary: 'A notification that does not exist', params: { id: 'n-none' }, body: { contentType: JSON_TYPE, value: { urgent: true } }, status: 404 },
+      ],
+    },
     handle: async (ctx) => {
       const raw = ctx.contentType === '' ? {} : await ctx.jsonBody();
       const body = SendBody.parse(raw);
