@@ -13,7 +13,8 @@ const ActionPlanLocator = z.object({ committeeId: Id, actionPlanId: Id });
 export const PlanView = z.enum(['plan', 'mine']);
 export type PlanView = z.infer<typeof PlanView>;
 const ActionPlanViewLocator = ActionPlanLocator.extend({ view: PlanView.optional() });
-const ActionLocator = z.object({ committeeId: Id, actionPlanId: Id, actionId: Id, view: PlanView.optional() });
+/** `version`: the action's version (`actionVersion`) when the card was drawn, so that a stale update is told apart. */
+const ActionLocator = z.object({ committeeId: Id, actionPlanId: Id, actionId: Id, view: PlanView.optional(), version: z.string().min(1).max(40).optional() });
 const NotificationLocator = z.object({ notificationId: Id });
 /** The confirmation card names an item or a meeting (templates bind the other as an empty string). */
 const emptyAsAbsent = (v: unknown) => (v === '' ? undefined : v);

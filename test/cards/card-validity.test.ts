@@ -26,8 +26,9 @@ const versions: Record<CardName, string> = {
   'notification-progress': '1.5',
 };
 
-// `view` says which view of a plan to answer with (the whole plan or the viewer's own actions): no identity, no record.
-const LOCATORS = new Set(['committeeId', 'agendaItemId', 'decisionId', 'actionPlanId', 'actionId', 'meetingId', 'notificationId', 'view']);
+// `view` says which view of a plan to answer with (the whole plan or the viewer's own actions), and `version` which
+// state of an action the card was drawn from (a stale update is refused): no identity, no record.
+const LOCATORS = new Set(['committeeId', 'agendaItemId', 'decisionId', 'actionPlanId', 'actionId', 'meetingId', 'notificationId', 'view', 'version']);
 
 describe.each(cases)('%s card with %s', (name, _label, view) => {
   const card = renderCard(name, view as never);
