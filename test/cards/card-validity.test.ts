@@ -17,6 +17,7 @@ const versions: Record<CardName, string> = {
   'meeting-digest': '1.5',
   decision: '1.5',
   'action-plan': '1.5',
+  'action-plan-form': '1.5',
   'acknowledgement-report': '1.5',
   'search-results': '1.5',
   'link-preview': '1.3',
