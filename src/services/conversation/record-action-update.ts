@@ -56,6 +56,8 @@ export async function recordActionUpdate(request: ActionUpdateRequest, viewer: V
   }
   const percentComplete = request.rag === 'done' ? 100 : request.percentComplete;
   const id = `upd-${createHash('sha256').update(`${request.actionPlanId}|${request.actionId}|${request.idempotencyKey}`).digest('hex').slice(0, 24)}`;
+  // Checked before the append (the history has no conditional write): two updates sent at the same moment may both
+  // pass; both are then kept in the history and the later one applied, as without a version.
   if (request.expectedVersion !== undefined && request.expectedVersion !== actionVersion(action)) {
     // Teams retries an invoke whose answer was slow: the first attempt moved the version, and that is not someone else.
     const updates = await store.actionPlans.listUpdates(request.committeeId, request.actionPlanId);
