@@ -20,6 +20,7 @@ const titles: Record<CardName, string> = {
   'meeting-digest': 'Meeting digest',
   decision: 'Decision',
   'action-plan': 'Action plan',
+  'action-plan-form': 'Start an action plan (officer)',
   'acknowledgement-report': 'Acknowledgement report',
   'search-results': 'Search results',
   'link-preview': 'Link preview (Adaptive Cards 1.3)',

@@ -1,4 +1,4 @@
-import { allVerbs, updateInputIds, type Verb } from '../src/cards';
+import { allVerbs, planFormInputIds, updateInputIds, type Verb } from '../src/cards';
 import type { ActionPlan, AgendaItem, Decision } from '../src/domain';
 import { OPENAPI_PATH } from '../src/http/openapi';
 import { officerRoutes } from '../src/http/routes';
@@ -67,6 +67,10 @@ const exempt = { committeeId: DEMO_IDS.cabinet, agendaItemId: 'item-old-depot-le
 const open = { committeeId: DEMO_IDS.cabinet, agendaItemId: 'item-car-parking' };
 const exemptDecision = { committeeId: DEMO_IDS.cabinet, decisionId: 'decision-old-depot-lease' };
 const exemptPlan = { committeeId: DEMO_IDS.cabinet, actionPlanId: 'plan-old-depot-lease' };
+/** An open decision with no action plan until an officer starts one from the card (the createActionPlan row). */
+const openDecision = { committeeId: DEMO_IDS.cabinet, decisionId: 'decision-public-toilets' };
+const OPEN_DECISION_TITLE = 'Refurbishment of the Town Centre Public Toilets';
+const STARTED_PLAN_TITLE = 'Public Toilets Refurbishment Plan';
 /** Notifications about the exempt item and the open one, held for a Send, so following or cancelling them sends nothing. */
 const exemptNotification = { notificationId: 'n-table-exempt' };
 const openNotification = { notificationId: 'n-table-open' };
@@ -98,6 +102,12 @@ async function seedTableRecords(store: Store): Promise<void> {
     source: { kind: 'moderngov-decision', externalId: decisionExternalId('9002'), url: EXEMPT_DECISION_LINK },
   };
   await store.decisions.create(decision);
+  const { agendaItemId: _item, ...withoutItem } = decision;
+  await store.decisions.create({
+    ...withoutItem, id: openDecision.decisionId, title: OPEN_DECISION_TITLE, exempt: false, type: 'non-key',
+    outcomes: [{ number: 1, verb: 'APPROVED', text: 'the refurbishment of the town centre public toilets', status: 'effective' }],
+    source: { kind: 'moderngov-decision', externalId: decisionExternalId('9004'), url: 'https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=9004' },
+  });
   const plan: ActionPlan = {
     id: exemptPlan.actionPlanId, committeeId: DEMO_IDS.cabinet, decisionId: decision.id, title: EXEMPT_PLAN_TITLE, createdAt: at, updatedAt: at,
     actions: [{ id: 'act-sign-lease', title: 'Sign the lease', ownerMemberId: DEMO_PEOPLE.housing.id, dueOn: decidedOn, rag: 'on-track', percentComplete: 0 }],
@@ -158,7 +168,11 @@ const COMMANDS: Record<CommandKind, Row[]> = {
   help: [{ what: 'officer help', ...message('help'), observed: shows(OFFICER_HELP), expected: actsAsOfficer }],
   agenda: [{ what: 'the exempt item in the agenda', ...message('agenda'), observed: shows(EXEMPT_ITEM_TITLE), expected: exemptShown }],
   item: [{ what: 'the exempt item', ...message('item lease of the old depot'), observed: shows(EXEMPT_ITEM_TITLE), expected: exemptShown }],
-  status: [{ what: 'the exempt decision', ...message('status lease of the old depot'), observed: shows(EXEMPT_ITEM_TITLE), expected: exemptShown }],
+  status: [
+    { what: 'the exempt decision', ...message('status lease of the old depot'), observed: shows(EXEMPT_ITEM_TITLE), expected: exemptShown },
+    // Offered to officers only where no one else reads the card: their personal chat.
+    { what: '"Start action plan" on a decision without a plan', ...message('status refurbishment of the town centre public toilets'), observed: shows('"title":"Start action plan"'), expected: (a, w) => actsAsOfficer(a) && w === 'personal' },
+  ],
   decisions: [{ what: 'the exempt decision among recent ones', ...message('decisions'), observed: shows(EXEMPT_ITEM_TITLE), expected: exemptShown }],
   pending: [
     // "pending" lists the asker's own committees' items: Cabinet's, for its member only.
@@ -194,6 +208,30 @@ const VERBS: Record<Verb, Row[]> = {
   ],
   viewDecision: [{ what: 'the exempt decision', ...cardAction('viewDecision', exemptDecision), observed: shows(EXEMPT_ITEM_TITLE), expected: exemptShown }],
   viewActionPlan: [{ what: 'the exempt plan', ...cardAction('viewActionPlan', exemptPlan), observed: shows(EXEMPT_PLAN_TITLE), expected: exemptShown }],
+  startActionPlan: [
+    // The form, until the createActionPlan row below has started the plan.
+    { what: 'the form for an open decision', ...cardAction('startActionPlan', openDecision), observed: shows('First actions (leave a row empty'), expected: actsAsOfficer },
+    // The exempt decision has its plan: the officer is shown it.
+    { what: 'the exempt decision (its plan shown)', ...cardAction('startActionPlan', exemptDecision), observed: shows(EXEMPT_PLAN_TITLE), expected: (a, w) => actsAsOfficer(a) && exemptShown(a, w) },
+  ],
+  createActionPlan: [
+    {
+      what: 'starting the plan of an open decision (the first officer starts it; the others are shown it)',
+      ...cardAction('createActionPlan', {
+        ...openDecision, [planFormInputIds.title]: STARTED_PLAN_TITLE,
+        [planFormInputIds.row(1).title]: 'Appoint a contractor', [planFormInputIds.row(1).owner]: DEMO_PEOPLE.housing.id, [planFormInputIds.row(1).due]: '2030-03-31',
+      }),
+      observed: shows(STARTED_PLAN_TITLE),
+      expected: actsAsOfficer,
+    },
+    {
+      what: 'the exempt decision (already has its plan)',
+      ...cardAction('createActionPlan', { ...exemptDecision, [planFormInputIds.title]: 'Another plan' }),
+      observed: shows(EXEMPT_PLAN_TITLE),
+      expected: (a, w) => actsAsOfficer(a) && exemptShown(a, w),
+    },
+  ],
+  backToDecision: [{ what: 'the exempt decision', ...cardAction('backToDecision', exemptDecision), observed: shows(EXEMPT_ITEM_TITLE), expected: exemptShown }],
   updateAction: [
     {
       what: 'an update on the exempt plan (its owner or an officer, where it may be seen)',

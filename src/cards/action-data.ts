@@ -13,7 +13,8 @@ const ActionPlanLocator = z.object({ committeeId: Id, actionPlanId: Id });
 export const PlanView = z.enum(['plan', 'mine']);
 export type PlanView = z.infer<typeof PlanView>;
 const ActionPlanViewLocator = ActionPlanLocator.extend({ view: PlanView.optional() });
-const ActionLocator = z.object({ committeeId: Id, actionPlanId: Id, actionId: Id, view: PlanView.optional() });
+/** `version`: the action's version (`actionVersion`) when the card was drawn, so that a stale update is told apart. */
+const ActionLocator = z.object({ committeeId: Id, actionPlanId: Id, actionId: Id, view: PlanView.optional(), version: z.string().min(1).max(40).optional() });
 const NotificationLocator = z.object({ notificationId: Id });
 /** The confirmation card names an item or a meeting (templates bind the other as an empty string). */
 const emptyAsAbsent = (v: unknown) => (v === '' ? undefined : v);
@@ -30,6 +31,9 @@ export const ActionDataSchemas = {
   [Verbs.viewActionPlan]: ActionPlanLocator,
   [Verbs.refreshActionPlan]: ActionPlanViewLocator,
   [Verbs.updateAction]: ActionLocator,
+  [Verbs.startActionPlan]: DecisionLocator,
+  [Verbs.createActionPlan]: DecisionLocator,
+  [Verbs.backToDecision]: DecisionLocator,
   [Verbs.showHelp]: z.object({}),
   [Verbs.sendNotification]: PushLocator,
   [Verbs.notificationProgress]: NotificationLocator,
@@ -108,4 +112,52 @@ export const parseActionUpdate = (data: unknown): ActionUpdateSubmission => {
   const reading = readActionUpdate(data);
   if (!reading.ok) throw new RangeError(reading.typed.problem);
   return reading.submission;
+};
+
+/** How many actions the "Start action plan" form offers: the first few; the rest are added with the officer API. */
+export const PLAN_FORM_ROWS = 3;
+
+/** Input ids of the "Start action plan" form: the plan's title, and each row's title, owner and due date. */
+export const planFormInputIds = {
+  title: 'planTitle',
+  row: (n: number) => ({ title: `action${n}Title`, owner: `action${n}Owner`, due: `action${n}Due` }),
+};
+
+/** The form as the officer filled it in, every value as typed: shown again when the plan is refused. */
+export interface TypedPlan {
+  readonly title: string;
+  readonly rows: readonly { readonly title: string; readonly owner: string; readonly due: string }[];
+}
+
+export interface ActionPlanFormReading {
+  readonly locator: z.infer<typeof DecisionLocator>;
+  readonly typed: TypedPlan;
+  /**
+   * The plan as the officer API takes it (POST /api/v1/action-plans), for the same use case to validate: rows left
+   * blank are left out. Untrusted: only the use case says whether it is valid.
+   */
+  readonly body: { readonly decisionId: string; readonly title: string; readonly actions: ReadonlyArray<{ title: string; ownerMemberId: string; dueOn: string }> };
+  /** The form row (1, 2, 3) each of `body.actions` came from, to say which row a problem is in. */
+  readonly rowOf: readonly number[];
+}
+
+/**
+ * Reads a `createActionPlan` submission: the locator from the action data (a bad one throws: a forged card), the
+ * values from the form's inputs, kept as typed. Nothing here judges the values: the use case does, as for the API.
+ */
+export const readActionPlanForm = (data: unknown): ActionPlanFormReading => {
+  const locator = DecisionLocator.parse(data);
+  const raw = data as Record<string, unknown>;
+  const rows = Array.from({ length: PLAN_FORM_ROWS }, (_, i) => {
+    const ids = planFormInputIds.row(i + 1);
+    return { title: asText(raw[ids.title]), owner: asText(raw[ids.owner]), due: asText(raw[ids.due]) };
+  });
+  const filled = rows.map((r, i) => ({ r, n: i + 1 })).filter(({ r }) => [r.title, r.owner, r.due].some((v) => v.trim() !== ''));
+  const title = asText(raw[planFormInputIds.title]);
+  return {
+    locator,
+    typed: { title, rows },
+    body: { decisionId: locator.decisionId, title, actions: filled.map(({ r }) => ({ title: r.title, ownerMemberId: r.owner.trim(), dueOn: r.due.trim() })) },
+    rowOf: filled.map(({ n }) => n),
+  };
 };

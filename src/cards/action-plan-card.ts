@@ -1,4 +1,4 @@
-import { isOverdue, type ActionPlan, type ActionUpdate, type Committee, type Decision, type Member, type Rag } from '../domain';
+import { actionVersion, isOverdue, type ActionPlan, type ActionUpdate, type Committee, type Decision, type Member, type Rag } from '../domain';
 import { updateInputIds, type PlanView, type TypedUpdate } from './action-data';
 import { formatDayDate, formatWhen, londonDay } from './format-date';
 import { presentRag, ragOrder, type TextColour } from './rag';
@@ -26,6 +26,8 @@ export interface ActionView {
   /** Only the action's owner and officers get the update form. */
   readonly canUpdate: boolean;
   readonly inputIds: ReturnType<typeof updateInputIds>;
+  /** The action's version as drawn: sent back with an update, so that one typed against an older state is told. */
+  readonly version: string;
   /** The update form's values: the action's own, or what the person typed when it was refused. */
   readonly formRag: string;
   readonly formPercent: number;
@@ -120,6 +122,7 @@ export const buildActionPlanView = (input: ActionPlanCardInput): ActionPlanView 
       lastUpdateNote: update?.note ? clip(update.note, LIMITS.note) : '',
       canUpdate: viewerIsOfficer || (viewer !== undefined && viewer.id === a.ownerMemberId),
       inputIds: updateInputIds(a.id),
+      version: actionVersion(a),
       formRag: typedHere ? typedHere.rag : a.rag,
       // A number input holds only a number: 150 is kept as typed, letters (which no number input sends) are not.
       formPercent: typedHere && Number.isFinite(Number(typedHere.percentComplete)) && typedHere.percentComplete !== '' ? Number(typedHere.percentComplete) : a.percentComplete,
@@ -143,6 +146,13 @@ export const buildActionPlanView = (input: ActionPlanCardInput): ActionPlanView 
     view: input.view ?? 'plan',
   };
 };
+
+/**
+ * Why an update was refused as stale, beside the action whose newer state the card now shows: who moved it and when
+ * (an officer's edit of the plan names nobody), and what to do.
+ */
+export const staleUpdateProblem = (by: string | undefined, at: string | undefined, now: Date): string =>
+  `${by ?? 'Someone else'} updated this ${at ? formatWhen(at, now) : 'since you opened the card'} — check and send again. Nothing was saved.`;
 
 export const renderActionPlanCard = (view: ActionPlanView): AdaptiveCard => ({
   ...renderTemplate('action-plan', view),

@@ -21,6 +21,8 @@ export interface DecisionView extends FoundView {
   readonly decisionId: string;
   readonly agendaItemId: string;
   readonly actionPlanId: string;
+  /** An officer, in their own chat, looking at a decision with no plan yet: offered "Start action plan". */
+  readonly canStartActionPlan: boolean;
   readonly title: string;
   readonly decisionMaker: string;
   /** "Decided Wed 16 June 2021 · Published Thu 17 June 2021". */
@@ -43,6 +45,8 @@ export interface DecisionCardInput {
   /** Each outcome's status, keyed by outcome number, as computed by domain/decision-status.ts. */
   readonly statuses: Readonly<Record<number, StatusDescription>>;
   readonly actionPlan?: ActionPlan;
+  /** Whether the viewer may start the decision's action plan here (an officer, where only they see the card). */
+  readonly mayStartActionPlan?: boolean;
   readonly showRestrictedDocuments?: boolean;
   /** When the card answers a search: why it matched and the filters applied. */
   readonly found?: FoundInput;
@@ -92,6 +96,7 @@ export const buildDecisionView = (input: DecisionCardInput): DecisionView => {
     decisionId: decision.id,
     agendaItemId: decision.agendaItemId ?? '',
     actionPlanId: input.actionPlan?.id ?? '',
+    canStartActionPlan: input.actionPlan === undefined && (input.mayStartActionPlan ?? false),
     title: clip(decision.title, LIMITS.title),
     decisionMaker: clip(decision.decisionMaker, LIMITS.maker),
     datesText: dates.join(' · '),

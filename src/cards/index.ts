@@ -8,6 +8,11 @@ export {
   parseActionData,
   parseActionUpdate,
   readActionUpdate,
+  readActionPlanForm,
+  planFormInputIds,
+  PLAN_FORM_ROWS,
+  type TypedPlan,
+  type ActionPlanFormReading,
   type PlanView,
   type TypedUpdate,
   updateInputIds,
@@ -25,6 +30,7 @@ export * from './agenda-item-card';
 export * from './meeting-digest-card';
 export * from './decision-card';
 export * from './action-plan-card';
+export * from './action-plan-form-card';
 export * from './acknowledgement-report-card';
 export * from './search-results-card';
 export * from './link-preview-card';

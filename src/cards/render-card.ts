@@ -1,5 +1,6 @@
 import { renderAcknowledgementReportCard, type AcknowledgementReportView } from './acknowledgement-report-card';
 import { renderActionPlanCard, type ActionPlanView } from './action-plan-card';
+import { renderActionPlanFormCard, type ActionPlanFormView } from './action-plan-form-card';
 import { renderAgendaItemCard, type AgendaItemView } from './agenda-item-card';
 import { renderDecisionCard, type DecisionView } from './decision-card';
 import { renderErrorCard, type ErrorView } from './error-card';
@@ -17,6 +18,7 @@ export interface CardViews {
   'meeting-digest': MeetingDigestView;
   decision: DecisionView;
   'action-plan': ActionPlanView;
+  'action-plan-form': ActionPlanFormView;
   'acknowledgement-report': AcknowledgementReportView;
   'search-results': SearchResultsView;
   'link-preview': LinkPreviewView;
@@ -31,6 +33,7 @@ const renderers: { readonly [N in CardName]: (view: CardViews[N]) => AdaptiveCar
   'meeting-digest': renderMeetingDigestCard,
   decision: renderDecisionCard,
   'action-plan': renderActionPlanCard,
+  'action-plan-form': renderActionPlanFormCard,
   'acknowledgement-report': renderAcknowledgementReportCard,
   'search-results': renderSearchResultsCard,
   'link-preview': renderLinkPreviewCard,

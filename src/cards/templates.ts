@@ -13,6 +13,7 @@ export const cardNames = [
   'meeting-digest',
   'decision',
   'action-plan',
+  'action-plan-form',
   'acknowledgement-report',
   'search-results',
   'link-preview',

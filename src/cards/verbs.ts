@@ -9,6 +9,12 @@ export const Verbs = {
   viewDecision: 'viewDecision',
   /** Open the action plan that follows a decision. */
   viewActionPlan: 'viewActionPlan',
+  /** Officer: open the "Start action plan" form for a decision without a plan. */
+  startActionPlan: 'startActionPlan',
+  /** Officer: start the plan as the form says (the same use case as POST /api/v1/action-plans). */
+  createActionPlan: 'createActionPlan',
+  /** The form's Cancel: the decision card again, in its place. */
+  backToDecision: 'backToDecision',
   /** Post a progress update (status, percent, note) on one action. */
   updateAction: 'updateAction',
   /** Officer: remind the members who have not yet acknowledged an item. */

@@ -1,11 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { DomainError, Rag } from '../domain';
+import { DomainError, InstantOrDay, Rag } from '../domain';
 import { actionPlanRecord } from '../services/action-plans/action-plan-record';
 import { createActionPlan } from '../services/action-plans/create-action-plan';
 import { officerViewer } from '../services/action-plans/officer-viewer';
 import { replaceActionPlan } from '../services/action-plans/replace-action-plan';
-import { scrutinyReport } from '../services/action-plans/scrutiny-report';
-import { scrutinyReportCsv, scrutinyReportHtml } from '../services/action-plans/scrutiny-report-files';
+import { committeeScrutinyReport } from '../services/action-plans/committee-scrutiny-report';
+import { scrutinyReport, type Period, type ScrutinyReport } from '../services/action-plans/scrutiny-report';
+import { committeeScrutinyReportCsv, committeeScrutinyReportHtml, scrutinyReportCsv, scrutinyReportHtml } from '../services/action-plans/scrutiny-report-files';
 import { londonToday } from '../services/conversation/conversation-deps';
 import { recordActionUpdate } from '../services/conversation/record-action-update';
 import { OFFICER_READER } from '../services/records/record-reader';
@@ -104,21 +105,63 @@ export const runUpdateAction = (
     return 0;
   });
 
+/** Where `report` writes: each a new file (never overwritten), either or both. */
+export interface ReportFiles {
+  readonly html?: string;
+  readonly csv?: string;
+}
+
+const summaryText = (s: ScrutinyReport['summary']): string =>
+  `${s.total} actions, ${s['on-track']} on track, ${s['at-risk']} at risk, ${s['off-track']} off track, ${s.done} done; ${s.overdue} overdue.`;
+
+async function writeReportFiles(files: ReportFiles, html: () => string, csv: () => string, out: (line: string) => void): Promise<number> {
+  for (const [file, text, what] of [[files.html, html, 'HTML'], [files.csv, csv, 'CSV']] as const) {
+    if (file === undefined) continue;
+    try {
+      await writeFile(file, text(), { encoding: 'utf8', flag: 'wx' });
+    } catch (err) {
+      out(`Cannot write ${file}: ${(err as NodeJS.ErrnoException).code === 'EEXIST' ? 'the file exists (choose a new name)' : (err as Error).message}`);
+      return EXIT_FILE;
+    }
+    out(`Wrote ${file} (${what}).`);
+  }
+  return 0;
+}
+
 /** `action-plans report <id> [--html <file>] [--csv <file>]`: the Scrutiny report, to new files (never overwritten). */
-export const runActionPlanReport = (id: string, files: { html?: string; csv?: string }, deps: ActionPlansDeps): Promise<number> =>
+export const runActionPlanReport = (id: string, files: ReportFiles, deps: ActionPlansDeps): Promise<number> =>
   refusable(deps.out, async () => {
     const report = await scrutinyReport(id, OFFICER_READER, deps.store, londonToday(deps.now()));
-    const s = report.summary;
-    deps.out(`${report.plan.title}: ${s.total} actions, ${s['on-track']} on track, ${s['at-risk']} at risk, ${s['off-track']} off track, ${s.done} done; ${s.overdue} overdue.`);
-    for (const [file, text, what] of [[files.html, () => scrutinyReportHtml(report), 'HTML'], [files.csv, () => scrutinyReportCsv(report), 'CSV']] as const) {
-      if (file === undefined) continue;
-      try {
-        await writeFile(file, text(), { encoding: 'utf8', flag: 'wx' });
-      } catch (err) {
-        deps.out(`Cannot write ${file}: ${(err as NodeJS.ErrnoException).code === 'EEXIST' ? 'the file exists (choose a new name)' : (err as Error).message}`);
-        return EXIT_FILE;
-      }
-      deps.out(`Wrote ${file} (${what}).`);
-    }
-    return 0;
+    deps.out(`${report.plan.title}: ${summaryText(report.summary)}`);
+    return writeReportFiles(files, () => scrutinyReportHtml(report), () => scrutinyReportCsv(report), deps.out);
+  });
+
+/** A period bound as the officer API takes it: a day (its start in London) or an instant. */
+function periodBound(value: string | undefined, option: string): Date | undefined {
+  if (value === undefined) return undefined;
+  const parsed = InstantOrDay.safeParse(value);
+  if (!parsed.success) throw new DomainError('invalid', `${option} must be a day (yyyy-mm-dd, from its start in London) or an instant: ${JSON.stringify(value)} is not.`);
+  return parsed.data;
+}
+
+/**
+ * `action-plans report --committee <id> [--from <day>] [--to <day>] [--html <file>] [--csv <file>]`: the annual
+ * review, every plan of a committee with the updates made in the period (from inclusive, to exclusive), as
+ * GET /api/v1/committees/{id}/action-plans/report answers it.
+ */
+export const runCommitteeActionPlansReport = (
+  committeeId: string,
+  period: { readonly from?: string; readonly to?: string },
+  files: ReportFiles,
+  deps: ActionPlansDeps,
+): Promise<number> =>
+  refusable(deps.out, async () => {
+    const from = periodBound(period.from, '--from');
+    const to = periodBound(period.to, '--to');
+    if (from && to && from >= to) throw new DomainError('invalid', '--from must be before --to.');
+    const bounds: Period = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    const report = await committeeScrutinyReport(committeeId, bounds, OFFICER_READER, deps.store, londonToday(deps.now()));
+    deps.out(`${report.committee.name}: ${report.plans.length} action plan${report.plans.length === 1 ? '' : 's'}, ${summaryText(report.summary)}`);
+    for (const plan of report.plans) deps.out(`  ${plan.plan.title} (${plan.plan.id}): ${summaryText(plan.summary)}`);
+    return writeReportFiles(files, () => committeeScrutinyReportHtml(report), () => committeeScrutinyReportCsv(report), deps.out);
   });

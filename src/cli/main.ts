@@ -2,7 +2,7 @@ import 'dotenv/config';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { runAcknowledgementsCommand } from './acknowledgements-command';
-import { runActionPlanReport, runCreateActionPlan, runEditActionPlan, runShowActionPlan, runUpdateAction, type ActionPlansDeps } from './action-plans-command';
+import { runActionPlanReport, runCommitteeActionPlansReport, runCreateActionPlan, runEditActionPlan, runShowActionPlan, runUpdateAction, type ActionPlansDeps } from './action-plans-command';
 import { runImportCommand } from './import-command';
 import { createPageReaderPool } from '../parse-pool/page-reader-pool';
 import { seedDemoCouncil } from '../services/demo/seed-demo-council';
@@ -257,11 +257,27 @@ export function buildProgram(): Command {
     .action(async (id: string, actionId: string, options: { rag: string; percent: string; note?: string }) =>
       exitWith(await withStore((store) => runUpdateAction(id, actionId, options, planDeps(store)))));
   plans
-    .command('report <id>')
-    .description('The Scrutiny report: a summary printed; --html and --csv write it to new files.')
+    .command('report [id]')
+    .description('The Scrutiny report of one plan, or with --committee of all a committee\'s plans over a period: a summary printed; --html and --csv write it to new files.')
+    .option('--committee <id>', 'every plan of this committee (instead of one plan\'s id)')
+    .option('--from <day>', 'with --committee: updates from this day (yyyy-mm-dd, London) or instant')
+    .option('--to <day>', 'with --committee: updates before this day (yyyy-mm-dd, London) or instant')
     .option('--html <file>', 'write the printable page to this new file')
     .option('--csv <file>', 'write the CSV (for a spreadsheet) to this new file')
-    .action(async (id: string, options: { html?: string; csv?: string }) => exitWith(await withStore((store) => runActionPlanReport(id, options, planDeps(store)))));
+    .action(async (id: string | undefined, options: { committee?: string; from?: string; to?: string; html?: string; csv?: string }) => {
+      const { committee, from, to, ...files } = options;
+      if ((id === undefined) === (committee === undefined)) {
+        console.error('Name one action plan (report <id>) or a committee (report --committee <id>), not both.');
+        return exitWith(1);
+      }
+      if (id !== undefined && (from !== undefined || to !== undefined)) {
+        console.error('--from and --to go with --committee: one plan\'s report has its whole history.');
+        return exitWith(1);
+      }
+      const period = { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+      return exitWith(await withStore((store) =>
+        committee !== undefined ? runCommitteeActionPlansReport(committee, period, files, planDeps(store)) : runActionPlanReport(id!, files, planDeps(store))));
+    });
 
   const store = program
     .command('store')

@@ -43,3 +43,11 @@ export const ActionUpdate = z.object({
 export type ActionUpdate = z.infer<typeof ActionUpdate>;
 
 export const isOverdue = (a: Pick<Action, 'dueOn' | 'rag'>, today: string): boolean => a.rag !== 'done' && a.dueOn < today;
+
+/**
+ * The version of one action's progress, as a card carries it to tell a stale update: the instant of its last update
+ * ("new" before any). It is the action's own, not the plan's ETag, so that an update to another action of the same
+ * plan (owners update theirs independently) does not make this one stale; any update to this action moves it, since
+ * every update is stamped with the instant it was recorded.
+ */
+export const actionVersion = (a: Pick<Action, 'lastUpdateAt'>): string => a.lastUpdateAt ?? 'new';

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { CalendarDate, Instant } from './common';
 /**
  * Europe/London wall-clock time. Council business runs on London time (GMT in winter, BST in summer); instants are
  * stored in UTC. The clock goes forward at 01:00 UTC on the last Sunday of March and back at 01:00 UTC on the last
@@ -55,3 +57,13 @@ export function nextLondonWallTime(after: Date, hhmm: string): Date {
   const tomorrow = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
   return new Date(londonWallTimeToInstant(tomorrow, hhmm)!);
 }
+
+/** An instant, or a day (yyyy-mm-dd) meaning its start in London. */
+export const InstantOrDay = z.union([Instant, CalendarDate]).transform((v, ctx) => {
+  const iso = CalendarDate.safeParse(v).success ? londonWallTimeToInstant(v, '00:00') : v;
+  if (iso === undefined || Number.isNaN(Date.parse(iso))) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a real date or instant' });
+    return z.NEVER;
+  }
+  return new Date(iso);
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Id, Instant, londonWallTimeToInstant } from '../domain';
+import { Id } from '../domain';
 import { badRequest } from './problem';
 
 /**
@@ -8,15 +8,8 @@ import { badRequest } from './problem';
  */
 export const PageSize = z.coerce.number().int().min(1).max(200).default(50);
 
-/** An instant, or a day (yyyy-mm-dd) meaning its start in London. */
-export const InstantOrDay = z.union([Instant, CalendarDate]).transform((v, ctx) => {
-  const iso = CalendarDate.safeParse(v).success ? londonWallTimeToInstant(v, '00:00') : v;
-  if (iso === undefined || Number.isNaN(Date.parse(iso))) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a real date or instant' });
-    return z.NEVER;
-  }
-  return new Date(iso);
-});
+/** An instant, or a day (yyyy-mm-dd) meaning its start in London: the domain's, shared with the CLI. */
+export { InstantOrDay } from '../domain';
 
 export const Paging = { pageSize: PageSize, continuation: z.string().min(1).max(8192).optional() };
 export const CommitteeIdFilter = Id.optional();

@@ -1,13 +1,14 @@
 import {
-  buildAcknowledgementReportView, buildActionPlanView, buildAgendaItemView, buildDecisionView, buildHelpView, buildMeetingDigestView,
+  buildAcknowledgementReportView, buildActionPlanFormView, buildActionPlanView, renderActionPlanFormCard, type TypedPlan, buildAgendaItemView, buildDecisionView, buildHelpView, buildMeetingDigestView,
   buildSearchResultsView, renderAcknowledgementReportCard, renderActionPlanCard, renderAgendaItemCard, renderDecisionCard,
   renderHelpCard, renderMeetingDigestCard, renderSearchResultsCard, type AdaptiveCard, type FoundInput, type PlanView, type SearchHit,
   type TypedUpdate,
 } from '../cards';
-import { mayViewRestrictedPapers, type Member, type Viewer } from '../domain';
+import { isOfficer, mayViewRestrictedPapers, type Member, type Viewer } from '../domain';
 import type { AcknowledgementReport } from '../services/conversation/acknowledgement-report';
 import type { ItemDetails } from '../services/conversation/item-details';
 import type { MeetingAgenda } from '../services/conversation/meeting-agenda';
+import type { ActionPlanFormDetails } from '../services/conversation/open-action-plan-form';
 import type { DecisionDetails } from '../services/conversation/open-decision';
 import type { ActionPlanDetails } from '../services/conversation/open-action-plan';
 
@@ -44,10 +45,21 @@ export const agendaItemCard = (details: ItemDetails, viewer: Viewer, options: Ca
     }),
   );
 
+/**
+ * "Start action plan" is offered to an officer in their own chat only: a card in a channel or group chat is read by
+ * members too, who must never see it (the verb refuses them anyway).
+ */
 export const decisionCard = (details: Pick<DecisionDetails, 'decision' | 'statuses' | 'actionPlan'>, viewer: Viewer, found?: FoundInput): AdaptiveCard =>
   renderDecisionCard(buildDecisionView({
-    ...details, showRestrictedDocuments: mayViewRestrictedPapers(viewer, details.decision.committeeId), ...(found ? { found } : {}),
+    ...details,
+    showRestrictedDocuments: mayViewRestrictedPapers(viewer, details.decision.committeeId),
+    mayStartActionPlan: viewer.where === 'personal' && isOfficer(viewer.member),
+    ...(found ? { found } : {}),
   }));
+
+/** The "Start action plan" form, fresh or as the officer typed it with why it was refused. */
+export const actionPlanFormCard = (details: ActionPlanFormDetails, refused?: { readonly typed: TypedPlan; readonly problems: readonly string[] }): AdaptiveCard =>
+  renderActionPlanFormCard(buildActionPlanFormView({ ...details, ...(refused ?? {}) }));
 
 /** In a channel or group chat the digest is everyone's: it leaves out the asker's own acknowledgements. */
 export const meetingDigestCard = (agenda: MeetingAgenda, viewer: Viewer): AdaptiveCard =>

@@ -4,7 +4,7 @@ import { Verbs, allVerbs, isVerb } from '../../src/cards/verbs';
 describe('card action data', () => {
   it('names every verb the Teams adapter routes', () => {
     expect(allVerbs).toEqual([
-      'acknowledge', 'viewDecision', 'viewActionPlan', 'updateAction', 'remindOutstanding', 'viewItem', 'refreshItem', 'refreshActionPlan', 'showHelp',
+      'acknowledge', 'viewDecision', 'viewActionPlan', 'startActionPlan', 'createActionPlan', 'backToDecision', 'updateAction', 'remindOutstanding', 'viewItem', 'refreshItem', 'refreshActionPlan', 'showHelp',
       'sendNotification', 'notificationProgress', 'cancelNotification',
     ]);
     expect(isVerb('acknowledge')).toBe(true);

@@ -41,7 +41,8 @@ describe('action plan card', () => {
   it("gives each action an update form submitted with Action.Execute, prefilled with the action's state", () => {
     const saves = actionsOfType(card, 'Action.Execute').filter((a) => a.verb === 'updateAction');
     expect(saves.map((a) => a.data)).toEqual(
-      ['a1', 'a2', 'a3', 'a4'].map((actionId) => ({ committeeId: 'cabinet', actionPlanId: s.actionPlan.id, actionId, view: 'plan' })),
+      // Each carries its action's version (the instant of its last update) as drawn, to tell a stale update.
+      s.actionPlan.actions.map((a) => ({ committeeId: 'cabinet', actionPlanId: s.actionPlan.id, actionId: a.id, view: 'plan', version: a.lastUpdateAt ?? 'new' })),
     );
     const inputs = allObjects(card).filter((o) => typeof o.type === 'string' && o.type.startsWith('Input.'));
     expect(inputs.filter((i) => i.id === 'rag-a3' || i.id === 'percent-a3' || i.id === 'note-a3')).toEqual([

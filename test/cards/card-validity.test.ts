@@ -17,6 +17,7 @@ const versions: Record<CardName, string> = {
   'meeting-digest': '1.5',
   decision: '1.5',
   'action-plan': '1.5',
+  'action-plan-form': '1.5',
   'acknowledgement-report': '1.5',
   'search-results': '1.5',
   'link-preview': '1.3',
@@ -26,8 +27,9 @@ const versions: Record<CardName, string> = {
   'notification-progress': '1.5',
 };
 
-// `view` says which view of a plan to answer with (the whole plan or the viewer's own actions): no identity, no record.
-const LOCATORS = new Set(['committeeId', 'agendaItemId', 'decisionId', 'actionPlanId', 'actionId', 'meetingId', 'notificationId', 'view']);
+// `view` says which view of a plan to answer with (the whole plan or the viewer's own actions), and `version` which
+// state of an action the card was drawn from (a stale update is refused): no identity, no record.
+const LOCATORS = new Set(['committeeId', 'agendaItemId', 'decisionId', 'actionPlanId', 'actionId', 'meetingId', 'notificationId', 'view', 'version']);
 
 describe.each(cases)('%s card with %s', (name, _label, view) => {
   const card = renderCard(name, view as never);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import {
-  runActionPlanReport, runCreateActionPlan, runEditActionPlan, runShowActionPlan, runUpdateAction, type ActionPlansDeps,
+  runActionPlanReport, runCommitteeActionPlansReport, runCreateActionPlan, runEditActionPlan, runShowActionPlan, runUpdateAction, type ActionPlansDeps,
 } from '../../src/cli/action-plans-command';
 import { buildProgram } from '../../src/cli/main';
 import { DEMO_IDS, DEMO_PEOPLE } from '../../src/services/demo/demo-council';
@@ -71,5 +71,30 @@ describe('cabinet-bot action-plans ...', () => {
     expect(await runCreateActionPlan(file, deps)).toBe(0);
     expect(lines[0]).toMatch(/^Created action plan plan-[0-9a-f]{16} \(1 action\) for decision decision-other; version /);
     expect(await runCreateActionPlan(path.join(dir, 'none.json'), deps)).toBe(2);
+  });
+
+  it('writes the committee\'s report over a period (report --committee --from --to), with the updates made in it', async () => {
+    const at = (iso: string) => ({ ...deps, now: () => new Date(iso) });
+    expect(await runUpdateAction(DEMO_IDS.cspActionPlan, 'act-engagement', { rag: 'at-risk', percent: '45', note: 'Before the period' }, at('2026-03-20T10:00:00Z'))).toBe(0);
+    expect(await runUpdateAction(DEMO_IDS.cspActionPlan, 'act-engagement', { rag: 'on-track', percent: '70', note: 'Within the period' }, at('2026-05-20T10:00:00Z'))).toBe(0);
+    lines = [];
+    const html = path.join(dir, 'cabinet.html');
+    const csv = path.join(dir, 'cabinet.csv');
+    expect(await runCommitteeActionPlansReport(DEMO_IDS.cabinet, { from: '2026-04-01', to: '2027-04-01' }, { html, csv }, deps)).toBe(0);
+    expect(lines[0]).toMatch(/^Cabinet: 1 action plan, 3 actions, /);
+    expect(lines[1]).toMatch(new RegExp(`^  Community Safety Action Plan \\(${DEMO_IDS.cspActionPlan}\\): 3 actions, `));
+    expect(lines.slice(2)).toEqual([`Wrote ${html} (HTML).`, `Wrote ${csv} (CSV).`]);
+    expect(readFileSync(html, 'utf8')).toContain('<h1>Cabinet: action plans</h1>');
+    const rows = parse(readFileSync(csv, 'utf8'), { bom: true }) as string[][];
+    expect(rows[0]?.[0]).toBe('Action plan');
+    const notes = rows.slice(1).map((r) => r[r.length - 1]);
+    expect(notes).toContain('Within the period');
+    expect(notes).not.toContain('Before the period');
+
+    lines = [];
+    expect(await runCommitteeActionPlansReport(DEMO_IDS.cabinet, { from: '1 April' }, {}, deps)).toBe(1);
+    expect(lines[0]).toBe('Refused: --from must be a day (yyyy-mm-dd, from its start in London) or an instant: "1 April" is not.');
+    expect(await runCommitteeActionPlansReport('no-such-committee', {}, {}, deps)).toBe(1);
+    expect(await runCommitteeActionPlansReport(DEMO_IDS.cabinet, {}, { csv }, deps)).toBe(2);
   });
 });

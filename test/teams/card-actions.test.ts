@@ -1,4 +1,5 @@
 import { updateInputIds } from '../../src/cards/action-data';
+import { actionVersion } from '../../src/domain';
 import { DEMO_IDS, DEMO_PEOPLE } from '../../src/services/demo/demo-council';
 import { cardsIn, cardText, ConversationHarness, eventually, invokeBody } from '../support/conversation-harness';
 
@@ -88,6 +89,45 @@ describe('Teams card actions on the demo council', () => {
       expect(after).not.toContain('Report progress to Scrutiny Committee');
       const whole = cardText(invokeBody(await h.post(h.cardAction('director', 'updateAction', updateOf('act-domestic-abuse', { rag: 'on-track', percent: '26', note: '' })))).value);
       expect(whole).toContain('Report progress to Scrutiny Committee');
+    });
+
+    it('refuses a stale update (someone else updated the action since the card was drawn): the newer state shown, who and when, the input kept; an update to another action is no conflict', async () => {
+      const versionOf = async (actionId: string) => actionVersion((await readPlan()).plan.actions.find((a) => a.id === actionId)!);
+      // Cllr Pearson's card is drawn: his action at its version now.
+      const drawn = await versionOf('act-scrutiny-report');
+      // The director updates another action of the plan meanwhile: Cllr Pearson's card is not stale for that.
+      await h.post(h.cardAction('director', 'updateAction', updateOf('act-domestic-abuse', { rag: 'on-track', percent: '30', note: '' })));
+      expect(await versionOf('act-scrutiny-report')).toBe(drawn);
+      // The director (an officer) updates Cllr Pearson's action itself.
+      await h.post(h.cardAction('director', 'updateAction', { ...updateOf('act-scrutiny-report', { rag: 'at-risk', percent: '15', note: 'Committee date moved' }), version: drawn }));
+      const before = await readPlan();
+      expect(before.plan.actions.find((a) => a.id === 'act-scrutiny-report')).toMatchObject({ rag: 'at-risk', percentComplete: 15 });
+
+      // Cllr Pearson sends what he typed on the card drawn before: refused, his input kept, the newer state shown.
+      const stale = h.cardAction('housing', 'updateAction', { ...updateOf('act-scrutiny-report', { rag: 'on-track', percent: '20', note: 'Draft report written' }), version: drawn, view: 'mine' });
+      const card = invokeBody<{ value: Record<string, unknown> }>(await h.post(stale)).value;
+      const text = cardText(card);
+      expect(text).toContain('Report progress to Scrutiny Committee 🟠 At risk 15% done');
+      expect(text).toMatch(/⚠️ Andrew Cotton updated this today at \S+ — check and send again\. Nothing was saved\. Press Update: what you typed is still there\./);
+      expect(text).not.toContain('Extend the Perpetrator Programme'); // the view he was in: his own actions
+      const ids = updateInputIds('act-scrutiny-report');
+      const json = JSON.stringify(card);
+      expect(json).toMatch(new RegExp(`"id":"${ids.rag}"[^}]*"value":"on-track"`));
+      expect(json).toMatch(new RegExp(`"id":"${ids.percentComplete}"[^}]*"value":20[,}]`));
+      expect(json).toMatch(new RegExp(`"id":"${ids.note}"[^}]*"value":"Draft report written"`));
+      // The redrawn card carries the newer version: sending again from it is saved.
+      const newer = await versionOf('act-scrutiny-report');
+      expect(json).toContain(`"version":"${newer}"`);
+      expect(await readPlan()).toEqual(before);
+
+      const again = h.cardAction('housing', 'updateAction', { ...updateOf('act-scrutiny-report', { rag: 'on-track', percent: '20', note: 'Draft report written' }), version: newer, view: 'mine' });
+      expect(cardText(invokeBody(await h.post(again)).value)).toContain('Report progress to Scrutiny Committee 🟢 On track 20% done');
+      // Teams delivers that invoke again: its own first delivery moved the version, which is no reason to refuse it.
+      const retried = cardText(invokeBody(await h.post(again)).value);
+      expect(retried).toContain('🟢 On track 20% done');
+      expect(retried).not.toContain('check and send again');
+      const { updates } = await readPlan();
+      expect(updates.filter((u) => u.actionId === 'act-scrutiny-report' && u.note === 'Draft report written')).toHaveLength(1);
     });
   });
 

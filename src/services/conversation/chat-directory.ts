@@ -1,4 +1,4 @@
-import type { ConversationRecord, Member } from '../../domain';
+import { hasLeft, type ConversationRecord, type Member } from '../../domain';
 import type { Store } from '../../store/port';
 
 const DEFAULT_CAPACITY = 10_000;
@@ -37,8 +37,12 @@ export class ChatDirectory {
     private readonly capacity = DEFAULT_CAPACITY,
   ) {}
 
-  /** Answers true when it wrote the record. */
+  /**
+   * Answers true when it wrote the record. A former member's chat (their end date has come) is never written: the
+   * bot keeps no way to reach them, whatever they say to it.
+   */
   async seen(chat: PersonalChat, member: Member | undefined): Promise<boolean> {
+    if (member !== undefined && hasLeft(member, this.now())) return false;
     const fingerprint = JSON.stringify([member?.id ?? '', serviceUrlOf(chat.reference) ?? '', chat.aadObjectId ?? '']);
     const known = this.confirmed.get(chat.id);
     if (known?.fingerprint === fingerprint && this.now().getTime() - known.atMs < TRUST_MS) return false;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DomainError, isOfficer, mayView, notFound, Rag, type ActionPlan, type ActionUpdate, type Viewer } from '../../domain';
+import { actionVersion, DomainError, isOfficer, mayView, notFound, Rag, type Action, type ActionPlan, type ActionUpdate, type Viewer } from '../../domain';
 import type { Versioned } from '../../store/port';
 import type { ConversationDeps } from './conversation-deps';
 
@@ -12,6 +12,23 @@ export interface ActionUpdateRequest {
   readonly note: string;
   /** What makes a retry the same update (the Teams activity id): a redelivered invoke is recorded once. */
   readonly idempotencyKey: string;
+  /**
+   * The action's version (`actionVersion`) the person saw when they typed the update (the card carries it). When the
+   * action has moved on since, the update is refused (StaleUpdateError) rather than silently replace what someone else
+   * just said. None: no check (the API checks its own If-Match).
+   */
+  readonly expectedVersion?: string;
+}
+
+/** An update typed against a state of the action that is no longer its state: it carries the newer one to show. */
+export class StaleUpdateError extends DomainError {
+  constructor(
+    readonly action: Action,
+    /** The newest update of the action, when it was an update (not an officer's edit) that moved it. */
+    readonly latest: ActionUpdate | undefined,
+  ) {
+    super('conflict', `Action ${action.id} was updated by someone else since you saw it: check it and send your update again.`, { id: action.id });
+  }
 }
 
 const MAX_ATTEMPTS = 5;
@@ -38,8 +55,20 @@ export async function recordActionUpdate(request: ActionUpdateRequest, viewer: V
     throw new DomainError('forbidden', 'Only the action’s owner or an officer can update it.');
   }
   const percentComplete = request.rag === 'done' ? 100 : request.percentComplete;
+  const id = `upd-${createHash('sha256').update(`${request.actionPlanId}|${request.actionId}|${request.idempotencyKey}`).digest('hex').slice(0, 24)}`;
+  // Checked before the append (the history has no conditional write): two updates sent at the same moment may both
+  // pass; both are then kept in the history and the later one applied, as without a version.
+  if (request.expectedVersion !== undefined && request.expectedVersion !== actionVersion(action)) {
+    // Teams retries an invoke whose answer was slow: the first attempt moved the version, and that is not someone else.
+    const updates = await store.actionPlans.listUpdates(request.committeeId, request.actionPlanId);
+    const retried = updates.find((u) => u.id === id);
+    if (!retried) {
+      const latest = updates.filter((u) => u.actionId === action.id).sort((a, b) => b.at.localeCompare(a.at))[0];
+      throw new StaleUpdateError(action, latest);
+    }
+  }
   const appended = await store.actionPlans.appendUpdate({
-    id: `upd-${createHash('sha256').update(`${request.actionPlanId}|${request.actionId}|${request.idempotencyKey}`).digest('hex').slice(0, 24)}`,
+    id,
     actionPlanId: request.actionPlanId,
     committeeId: request.committeeId,
     actionId: request.actionId,

@@ -8,6 +8,7 @@ import { onRefreshActionPlan } from './refresh-action-plan';
 import { onRefreshItem } from './refresh-item';
 import { onRemindOutstanding } from './remind-outstanding';
 import { onShowHelp } from './show-help';
+import { onBackToDecision, onCreateActionPlan, onStartActionPlan } from './start-action-plan';
 import { onUpdateAction } from './update-action';
 import { onViewActionPlan } from './view-action-plan';
 import { onViewDecision } from './view-decision';
@@ -24,6 +25,9 @@ const handlers: Record<Verb, Handler> = {
   [Verbs.viewActionPlan]: (data, turn, deps) => onViewActionPlan(parseActionData(Verbs.viewActionPlan, data), turn, deps),
   [Verbs.refreshActionPlan]: (data, turn, deps) => onRefreshActionPlan(parseActionData(Verbs.refreshActionPlan, data), turn, deps),
   [Verbs.updateAction]: (data, turn, deps) => onUpdateAction(data, turn, deps),
+  [Verbs.startActionPlan]: (data, turn, deps) => onStartActionPlan(parseActionData(Verbs.startActionPlan, data), turn, deps),
+  [Verbs.createActionPlan]: (data, turn, deps) => onCreateActionPlan(data, turn, deps),
+  [Verbs.backToDecision]: (data, turn, deps) => onBackToDecision(parseActionData(Verbs.backToDecision, data), turn, deps),
   [Verbs.remindOutstanding]: (data, turn, deps) => onRemindOutstanding(parseActionData(Verbs.remindOutstanding, data), turn, deps),
   [Verbs.showHelp]: (_data, turn) => onShowHelp(turn),
   [Verbs.sendNotification]: (data, turn, deps) => onSendNotification(parseActionData(Verbs.sendNotification, data), turn, deps),
