@@ -80,6 +80,19 @@ describe.each(['embedded', 'cosmos'] as const)('action plans over the officer AP
     expect((await send('POST', '/api/v1/action-plans', { decisionId: 'decision-parking', title: 'Plan', actions: [first] })).status).toBe(201);
   });
 
+  it('takes back a plan exactly as GET answered it (the record\'s own fields set aside) and changes nothing but the time', async () => {
+    const plan = `/api/v1/action-plans/${DEMO_IDS.cspActionPlan}`;
+    await send('POST', `${plan}/actions/act-engagement/updates`, { rag: 'at-risk', percentComplete: 40, note: 'Two wards late' });
+    const read = await send('GET', plan);
+    const asRead = (await read.json()) as PlanBody & { actions: { lastUpdateAt?: string }[] };
+    expect(asRead.actions.some((a) => a.lastUpdateAt !== undefined)).toBe(true);
+    const back = await send('PUT', plan, asRead, { 'if-match': read.headers.get('etag') ?? '' });
+    expect(back.status).toBe(200);
+    const after = (await (await send('GET', plan)).json()) as PlanBody;
+    const { updatedAt: _before, ...same } = asRead as PlanBody & { updatedAt: string };
+    expect(after).toEqual(expect.objectContaining({ ...same, actions: asRead.actions }));
+  });
+
   it('two officers editing from the same ETag: one wins, the other gets 412 and loses nothing; a removed action keeps its history', async () => {
     const plan = `/api/v1/action-plans/${DEMO_IDS.cspActionPlan}`;
     const read = await send('GET', plan);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CalendarDate, Id, Instant, Rag } from '../../domain';
 import { agendaItemExternalId, idFromSource } from '../../import/source-keys';
-import { NewPlanInput, PlanInput } from '../../services/action-plans/action-plan-input';
+import { ActionFields, NewPlanInput, PlanInput } from '../../services/action-plans/action-plan-input';
 import { actionPlanRecord } from '../../services/action-plans/action-plan-record';
 import { createActionPlan } from '../../services/action-plans/create-action-plan';
 import { officerViewer } from '../../services/action-plans/officer-viewer';
@@ -78,7 +78,26 @@ const reportResponses = (json: z.ZodTypeAny) => ({
 
 /** What PUT takes: the use case's PlanInput, and the plan's own fields that the handler sets aside before it. */
 const ignored = (schema: z.ZodTypeAny) => schema.optional().openapi({ description: 'Ignored: the plan\'s own.' });
-const PlanEdit = PlanInput.extend({ id: ignored(Id), decisionId: ignored(Id), committeeId: ignored(Id), createdAt: ignored(Instant), updatedAt: ignored(Instant) });
+const PlanEdit = PlanInput.extend({
+  id: ignored(Id), decisionId: ignored(Id), committeeId: ignored(Id), agendaItemId: ignored(Id), createdAt: ignored(Instant), updatedAt: ignored(Instant),
+  actions: z.array(ActionFields.extend({ lastUpdateAt: ignored(Instant) })).max(200).optional(),
+  updates: ignored(z.array(z.unknown())), removedActionIds: ignored(z.array(Id)), overdueActionIds: ignored(z.array(Id)),
+});
+
+/** A plan as GET answered it, sent back: the fields that are the plan's own (not an officer's to set) set aside. */
+function editableFields(body: Record<string, unknown>): Record<string, unknown> {
+  const {
+    id: _id, decisionId: _decision, committeeId: _committee, agendaItemId: _item, createdAt: _c, updatedAt: _u,
+    updates: _updates, removedActionIds: _removed, overdueActionIds: _overdue, ...editable
+  } = body;
+  if (!Array.isArray(editable.actions)) return editable;
+  const actions = editable.actions.map((action: unknown) => {
+    if (typeof action !== 'object' || action === null || Array.isArray(action)) return action;
+    const { lastUpdateAt: _last, ...fields } = action as Record<string, unknown>;
+    return fields;
+  });
+  return { ...editable, actions };
+}
 
 /** Due dates of the example edit: the demo plan's own, as it was seeded today. */
 const dayFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -159,7 +178,7 @@ export const actionPlanRoutes = ({ store, notifications }: Pick<RouteDeps, 'stor
       description:
         'Its title, and its actions added (no id), changed (title, owner, due date) or removed (left out; its updates stay the record). Progress moves by updates alone. '
         + 'If-Match is required: of two officers editing from the same ETag, the second is refused (412) and keeps their edit. '
-        + 'Of the plan as read, id, decisionId, committeeId, createdAt and updatedAt may be sent back and are ignored; agendaItemId and an action\'s lastUpdateAt may not.',
+        + 'A plan as GET answered it may be sent back: its id, decisionId, committeeId, agendaItemId, createdAt, updatedAt, updates, removedActionIds, overdueActionIds and each action\'s lastUpdateAt are the record\'s own and are ignored.',
       tag: 'Action plans',
       params: IdParams,
       headers: ['If-Match'],
@@ -176,8 +195,7 @@ export const actionPlanRoutes = ({ store, notifications }: Pick<RouteDeps, 'stor
       const body = await ctx.jsonBody();
       const id = ctx.params.id ?? '';
       if (body.id !== undefined && body.id !== id) throw badRequest(`The body's id ${JSON.stringify(body.id)} is not the id in the path (${id}); send the same id, or none.`);
-      const { id: _id, decisionId: _decision, committeeId: _committee, createdAt: _c, updatedAt: _u, ...editable } = body;
-      const { plan, etag } = await replaceActionPlan(id, editable, ifMatchOf(ctx), store, notifications.now());
+      const { plan, etag } = await replaceActionPlan(id, editableFields(body), ifMatchOf(ctx), store, notifications.now());
       ctx.logger.info({ actionPlanId: id }, 'action plan changed');
       return { status: 200, body: plan, headers: { ETag: httpEtag(etag) } };
     },

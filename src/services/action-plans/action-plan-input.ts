@@ -7,11 +7,8 @@ export const DueDate = CalendarDate.refine((d) => {
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
 }, 'must be a real date');
 
-/**
- * One action as an officer writes it (API body, the CLI): the same rules as an update from the Teams card. Done means
- * 100 percent (a done action with another percentage is refused; without one it is 100).
- */
-export const ActionInput = z
+/** An action's fields as an officer writes them; ActionInput adds the rule that ties RAG and percent. */
+export const ActionFields = z
   .object({
     id: Id.optional(),
     title: z.string().trim().min(1).max(300),
@@ -20,12 +17,20 @@ export const ActionInput = z
     rag: Rag.optional(),
     percentComplete: z.number().int().min(0).max(100).optional(),
   })
-  .strict()
-  .superRefine((a, ctx) => {
-    if (a.rag === 'done' && a.percentComplete !== undefined && a.percentComplete !== 100) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['percentComplete'], message: 'a done action is 100 percent complete' });
-    }
-  });
+  .strict();
+
+/** Done means 100: a done action with another percentage is refused. */
+const doneMeansHundred = (a: { readonly rag?: string; readonly percentComplete?: number }, ctx: z.RefinementCtx): void => {
+  if (a.rag === 'done' && a.percentComplete !== undefined && a.percentComplete !== 100) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['percentComplete'], message: 'a done action is 100 percent complete' });
+  }
+};
+
+/**
+ * One action as an officer writes it (API body, the CLI): the same rules as an update from the Teams card. Done means
+ * 100 percent (a done action with another percentage is refused; without one it is 100).
+ */
+export const ActionInput = ActionFields.superRefine(doneMeansHundred);
 export type ActionInput = z.infer<typeof ActionInput>;
 
 export const PlanInput = z
