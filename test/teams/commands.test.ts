@@ -1,5 +1,5 @@
 import { formatDateTime, formatDayDate, formatLongDate } from '../../src/cards/format-date';
-import type { Meeting } from '../../src/domain';
+import { latestAgendaPublicationDate, londonDateOf, type Meeting } from '../../src/domain';
 import { DEMO_IDS, DEMO_PEOPLE, demoCouncil } from '../../src/services/demo/demo-council';
 import { TestBotConnector } from '../support/bot-connector';
 import { cardsIn, cardText, ConversationHarness, eventually, invokeBody } from '../support/conversation-harness';
@@ -100,7 +100,8 @@ describe('Teams chat commands on the demo council', () => {
     it('"agenda" for a councillor of other committees (Scrutiny, Full Council) is Full Council\'s next meeting, Cabinet\'s not at all', async () => {
       const card = onlyCard((await h.post(h.message('councillor', 'agenda'))).sent);
       expect(cardText(card)).toBe(
-        `${heading(meetings.council, 'Full Council')} The agenda has not been published yet: its items will be here once democratic services publish it.`,
+        `${heading(meetings.council, 'Full Council')} The agenda is not published yet. ` +
+          `It is expected by ${formatDayDate(latestAgendaPublicationDate(londonDateOf(meetings.council.startsAt)))}.`,
       );
     });
 
