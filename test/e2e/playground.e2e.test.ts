@@ -66,9 +66,10 @@ describe('as a councillor (Cllr Alan Pearson)', () => {
       await p.screenshot('councillor-status-community-safety-card', card.locator);
     });
     // A question about the minutes: the card says where it matched, the words in bold, as the real client draws it.
+    // The minutes are the real 2021 item's, whose recommendation Full Council decided in July 2021.
     await p.step('the one where members asked about the perpetrator programme', async () => {
       await p.sendMessage('the one where members asked about the perpetrator programme');
-      const card = await p.waitForCardContaining(['In the minutes', 'Perpetrator Programme', 'awaiting Full Council'], 15_000, { anyCard: true });
+      const card = await p.waitForCardContaining(['In the minutes', 'Perpetrator Programme', 'Approved by Full Council'], 15_000, { anyCard: true });
       await p.screenshot('councillor-question-minutes-card', card.locator);
     });
   });
