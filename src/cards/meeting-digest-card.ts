@@ -1,5 +1,5 @@
-import type { Acknowledgement, AgendaItem, Committee, Meeting } from '../domain';
-import { formatDateTime } from './format-date';
+import { agendaExpectedBy, type Acknowledgement, type AgendaItem, type Committee, type Meeting } from '../domain';
+import { formatDateTime, formatDayDate } from './format-date';
 import { renderTemplate, type AdaptiveCard } from './templates';
 import { clip, firstOf, plural } from './text';
 
@@ -25,6 +25,8 @@ export interface MeetingDigestView {
   readonly forDecisionText: string;
   /** "You have acknowledged 2 of 5 items". */
   readonly acknowledgedText: string;
+  /** While there are no items: "The agenda is not published yet. It is expected by Tue 8 December 2026."; else ''. */
+  readonly noAgendaText: string;
   readonly items: readonly DigestItemView[];
   readonly moreItemsText: string;
 }
@@ -61,6 +63,7 @@ export const buildMeetingDigestView = (input: MeetingDigestCardInput): MeetingDi
       : meeting.status === 'postponed' ? 'This meeting has been postponed: a new date will follow.' : '',
     forDecisionText: items.length === 0 ? '' : `${forDecision} of ${plural(items.length, 'item')} ${forDecision === 1 ? 'is' : 'are'} for decision`,
     acknowledgedText: forOnePerson && items.length > 0 ? `You have acknowledged ${mine} of ${plural(items.length, 'item')}` : '',
+    noAgendaText: items.length === 0 ? noAgendaText(meeting) : '',
     items: shown.map((i) => ({
       agendaItemId: i.id,
       number: i.number ?? '–',
@@ -70,6 +73,17 @@ export const buildMeetingDigestView = (input: MeetingDigestCardInput): MeetingDi
     })),
     moreItemsText: moreCount > 0 ? `${plural(moreCount, 'more item')} not shown.` : '',
   };
+};
+
+/**
+ * What to say of a meeting with no items to show: not "0 of 0 items", but whether the agenda is published and, when
+ * it is not, by when it is expected (the date democratic services gave, else the statutory latest date).
+ */
+const noAgendaText = (meeting: Meeting): string => {
+  if (meeting.status === 'cancelled') return '';
+  if (meeting.agendaPublishedAt) return 'The agenda is published, but none of its items is here yet.';
+  if (meeting.status === 'held') return 'No agenda is recorded here for this meeting.';
+  return `The agenda is not published yet. It is expected by ${formatDayDate(agendaExpectedBy(meeting).date)}.`;
 };
 
 export const renderMeetingDigestCard = (view: MeetingDigestView): AdaptiveCard => renderTemplate('meeting-digest', view);

@@ -48,12 +48,13 @@ export function buildProgram(): Command {
 
   program
     .command('demo-seed')
-    .description('Load the demo council (Cabinet, Full Council, members, meetings, the Community Safety item) into the store.')
+    .description('Load the demo council (Cabinet, Full Council, members, meetings, the real Community Safety item and current invented business) into the store.')
     .action(async () => {
       const report = await withStore((store) => seedDemoCouncil(store, new Date()));
       console.log(
         `Demo council loaded: ${report.created} records created, ${report.alreadyThere} already there` +
-          (report.meetingsMoved > 0 ? `, ${report.meetingsMoved} demo meeting(s) moved to follow today.` : '.'),
+          (report.meetingsMoved > 0 ? `, ${report.meetingsMoved} demo meeting(s) moved to follow today` : '') +
+          (report.decisionsMoved > 0 ? `, ${report.decisionsMoved} demo decision(s) redated to follow today.` : '.'),
       );
     });
 

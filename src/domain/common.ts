@@ -43,6 +43,12 @@ export type Instant = z.infer<typeof Instant>;
 export const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written yyyy-mm-dd');
 export type CalendarDate = z.infer<typeof CalendarDate>;
 
+/** A calendar date that exists: 2026-02-30 and month 13 are refused. For dates people type (API bodies, cards). */
+export const RealCalendarDate = CalendarDate.refine((d) => {
+  const ms = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
+}, 'must be a real date');
+
 export const DocumentLink = z.object({
   title: z.string().min(1),
   url: z.string().url().optional(),

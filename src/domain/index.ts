@@ -11,6 +11,7 @@ export * from './notification';
 export * from './errors';
 export * from './status-description';
 export * from './call-in';
+export * from './agenda-publication';
 export * from './decision-status';
 export * from './visibility';
 export * from './london-time';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Instant, Source } from './common';
+import { CalendarDate, Id, Instant, Source } from './common';
 
 /** Cancelled and postponed come from ModernGov's <meetingstatus> (or an officer); postponed keeps its old date until a new one is known. */
 export const MeetingStatus = z.enum(['scheduled', 'held', 'cancelled', 'postponed']);
@@ -13,6 +13,11 @@ export const Meeting = z.object({
   venue: z.string().optional(),
   status: MeetingStatus.default('scheduled'),
   agendaPublishedAt: Instant.optional(),
+  /**
+   * The London date democratic services expect to publish the agenda, when they have said; without it the agenda is
+   * expected by the statutory latest date (agenda-publication.ts). Never after the meeting's own date.
+   */
+  agendaExpectedOn: CalendarDate.optional(),
   source: Source.optional(),
 });
 export type Meeting = z.infer<typeof Meeting>;

@@ -7,8 +7,8 @@ const WRITE_ATTEMPTS = 3;
 
 /**
  * When Full Council's decision is imported, the Cabinet recommendations it decides follow it: each outcome that is
- * awaiting Council and was sent to that Council meeting (or, where no meeting was linked, names the same business)
- * becomes approved, amended or rejected by Council, linked to the Council decision. Returns the decisions updated.
+ * awaiting Council, was recommended on or before Council's decision and was sent to that Council meeting (or, where no
+ * meeting was linked, names the same business) becomes approved, amended or rejected by Council, linked to the Council decision. Returns the decisions updated.
  */
 export async function linkCouncilDecision(councilDecision: Decision, deps: { store: Store; now: Date }): Promise<Decision[]> {
   const { store } = deps;
@@ -16,8 +16,10 @@ export async function linkCouncilDecision(councilDecision: Decision, deps: { sto
   const result = councilResultOf(councilDecision);
   if (committee?.kind !== 'council' || !result || !councilDecision.decidedOn) return [];
   const since = addCalendarDays(councilDecision.decidedOn, -LOOK_BACK_DAYS);
+  // Only what was recommended by the day Council decided: a 2021 Council decision never decides a later recommendation.
   const awaiting = (await store.decisions.listDecidedSince(since)).filter(
-    (d) => d.committeeId !== councilDecision.committeeId && d.outcomes.some((o) => o.status === 'awaiting-council' && decides(councilDecision, d, o)),
+    (d) => d.committeeId !== councilDecision.committeeId && d.decidedOn !== undefined && d.decidedOn <= councilDecision.decidedOn! &&
+      d.outcomes.some((o) => o.status === 'awaiting-council' && decides(councilDecision, d, o)),
   );
   const updated: Decision[] = [];
   for (const candidate of awaiting) {

@@ -38,10 +38,23 @@ describe('meeting digest card', () => {
     );
   });
 
-  it('says the agenda is not published yet, and counts nothing, for a meeting with no items', () => {
+  it('says the agenda is not published yet and when it is expected by law, and counts nothing, for a meeting with no items', () => {
     const empty = visibleTexts(renderMeetingDigestCard(buildMeetingDigestView({ meeting: s.meeting, committee: s.cabinet, items: [], myAcknowledgements: [] })));
-    expect(empty).toEqual(['Cabinet', 'Wed 16 June 2021, 6.30pm', s.meeting.venue, 'The agenda has not been published yet: its items will be here once democratic services publish it.']);
+    // Five clear working days before Wed 16 June 2021: Wed 9 to Tue 15, so published by Tue 8 June.
+    expect(empty).toEqual(['Cabinet', 'Wed 16 June 2021, 6.30pm', s.meeting.venue, 'The agenda is not published yet. It is expected by Tue 8 June 2021.']);
     expect(empty.join(' ')).not.toMatch(/0 of 0|acknowledged 0/);
+  });
+
+  it('gives the date democratic services expect the agenda when they have said one', () => {
+    const meeting = { ...s.meeting, agendaExpectedOn: '2021-06-04' };
+    const texts = visibleTexts(renderMeetingDigestCard(buildMeetingDigestView({ meeting, committee: s.cabinet, items: [], myAcknowledgements: [] })));
+    expect(texts).toContain('The agenda is not published yet. It is expected by Fri 4 June 2021.');
+  });
+
+  it('says nothing is expected of a cancelled meeting beyond that it is cancelled', () => {
+    const meeting = { ...s.meeting, status: 'cancelled' as const };
+    const texts = visibleTexts(renderMeetingDigestCard(buildMeetingDigestView({ meeting, committee: s.cabinet, items: [], myAcknowledgements: [] })));
+    expect(texts).toEqual(['Cabinet', 'Wed 16 June 2021, 6.30pm', s.meeting.venue, 'This meeting has been cancelled.']);
   });
 });
 

@@ -53,14 +53,14 @@ describe('the officer CLI, run as a child process (node --import tsx src/cli/mai
 
   it('demo-seed loads the demo council, and a second run creates nothing', async () => {
     const first = await cli(['demo-seed'], env);
-    expect(first).toEqual({ code: 0, stdout: 'Demo council loaded: 17 records created, 0 already there.\n', stderr: '' });
+    expect(first).toEqual({ code: 0, stdout: 'Demo council loaded: 20 records created, 0 already there.\n', stderr: '' });
     const second = await cli(['demo-seed'], env);
-    expect(second).toEqual({ code: 0, stdout: 'Demo council loaded: 0 records created, 17 already there.\n', stderr: '' });
+    expect(second).toEqual({ code: 0, stdout: 'Demo council loaded: 0 records created, 20 already there.\n', stderr: '' });
 
     const store = createEmbeddedStore({ dataDir });
     try {
       expect((await store.committees.list()).map((c) => c.id).sort()).toEqual(['cabinet', 'full-council', 'scrutiny']);
-      expect(await storedCounts(store)).toEqual({ agendaItems: 4, decisions: 1, meetings: 3 });
+      expect(await storedCounts(store)).toEqual({ agendaItems: 5, decisions: 2, meetings: 4 });
     } finally {
       await store.close();
     }
@@ -87,7 +87,7 @@ describe('the officer CLI, run as a child process (node --import tsx src/cli/mai
 
     const store = createEmbeddedStore({ dataDir });
     try {
-      expect(await storedCounts(store)).toEqual({ agendaItems: 4, decisions: 1, meetings: 3 });
+      expect(await storedCounts(store)).toEqual({ agendaItems: 5, decisions: 2, meetings: 4 });
     } finally {
       await store.close();
     }
@@ -124,7 +124,7 @@ describe('the officer CLI, run as a child process (node --import tsx src/cli/mai
     const store = createEmbeddedStore({ dataDir });
     try {
       expect((await store.decisions.findBySource({ url }))?.value.outcomes.map((o) => o.status)).toEqual(['noted', 'awaiting-council']);
-      expect(await storedCounts(store)).toEqual({ agendaItems: 5, decisions: 2, meetings: 3 });
+      expect(await storedCounts(store)).toEqual({ agendaItems: 6, decisions: 3, meetings: 4 });
     } finally {
       await store.close();
     }
@@ -217,6 +217,6 @@ describe('the installed bin (bin/cabinet-bot.js runs the compiled dist/)', () =>
 
   it('runs a command against the store', async () => {
     const run = await runNode(['bin/cabinet-bot.js', 'demo-seed'], { DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    expect(run).toEqual({ code: 0, stdout: 'Demo council loaded: 17 records created, 0 already there.\n', stderr: '' });
+    expect(run).toEqual({ code: 0, stdout: 'Demo council loaded: 20 records created, 0 already there.\n', stderr: '' });
   });
 });

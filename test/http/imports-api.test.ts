@@ -18,7 +18,7 @@ const MELTON_URL = 'https://democracy.melton.gov.uk/mgAi.aspx?ID=17241';
 const ISO = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 
 /** The demo council seeds these; every assertion on what an import stored is relative to them. */
-const DEMO_COUNTS = { agendaItems: 4, decisions: 1, meetings: 3 };
+const DEMO_COUNTS = { agendaItems: 5, decisions: 2, meetings: 4 };
 
 const POLICY: Committee = { id: 'policy', name: 'Policy Committee', kind: 'other', callInWorkingDays: 5 };
 const HOMES: Committee = { id: 'homes-director', name: 'Service Director - Homes & Neighbourhoods', kind: 'other', callInWorkingDays: 0 };

@@ -68,6 +68,9 @@ describe.each(['embedded', 'cosmos'] as const)('a new install: first import and 
     const read = await call('GET', '/api/v1/meetings/cabinet-2026-12-08');
     expect(read.headers.get('etag')).toBe(moved.headers.get('etag'));
     expect(await read.json()).toMatchObject({ startsAt: '2026-12-09T18:30:00Z', status: 'scheduled', items: [] });
+    const expected = await putMeeting('cabinet-2026-12-08', { ...meeting, startsAt: '2026-12-09T18:30:00Z', agendaExpectedOn: '2026-12-01' });
+    expect(expected.status).toBe(200);
+    expect(await expected.json()).toMatchObject({ agendaExpectedOn: '2026-12-01' });
 
     expect((await importMelton('?meetingId=cabinet-2026-12-08')).status).toBe(201);
     const withItem = (await (await call('GET', '/api/v1/meetings/cabinet-2026-12-08')).json()) as { items: Array<{ title: string }> };
@@ -80,6 +83,10 @@ describe.each(['embedded', 'cosmos'] as const)('a new install: first import and 
     await call('PUT', '/api/v1/committees/cabinet', { body: JSON.stringify({ name: 'Cabinet', kind: 'cabinet' }), headers: { 'content-type': 'application/json' } });
     const bad = await problem(await putMeeting('m-1', { committeeId: 'cabinet', startsAt: '8 December 2026', status: 'adjourned', room: 'B' }), 422);
     expect(bad.errors?.map((e) => e.where).sort()).toEqual(['meeting', 'startsAt', 'status']);
+    const noSuchDay = await problem(await putMeeting('m-1', { committeeId: 'cabinet', startsAt: '2026-12-08T18:30:00Z', agendaExpectedOn: '2026-11-31' }), 422);
+    expect(noSuchDay.errors).toEqual([{ where: 'agendaExpectedOn', message: 'must be a real date' }]);
+    const afterIt = await problem(await putMeeting('m-1', { committeeId: 'cabinet', startsAt: '2026-12-08T18:30:00Z', agendaExpectedOn: '2026-12-09' }), 422);
+    expect(afterIt.errors).toEqual([{ where: 'agendaExpectedOn', message: 'must not be after the meeting (2026-12-08)' }]);
     await problem(await putMeeting('m-1', { id: 'm-2', committeeId: 'cabinet', startsAt: '2026-12-08T18:30:00Z' }), 400);
     await problem(await call('PUT', '/api/v1/meetings/m-1', { body: 'committeeId=cabinet', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415);
     expect((await call('GET', '/api/v1/meetings')).status).toBe(200);

@@ -111,8 +111,8 @@ describe.each(['embedded', 'cosmos'] as const)('the records over the officer API
 
     it('lists every committee\'s meetings when none is named, and only those within from (inclusive) and to (exclusive)', async () => {
       const all = await everyPage<Meeting>('/api/v1/meetings?pageSize=200', 'meetings');
-      expect(all.items).toHaveLength(PLANNING_MEETINGS + 3);
-      expect(all.items.filter((m) => m.committeeId === DEMO_IDS.cabinet).map((m) => m.id)).toEqual([DEMO_IDS.pastCabinet, DEMO_IDS.nextCabinet]);
+      expect(all.items).toHaveLength(PLANNING_MEETINGS + 4);
+      expect(all.items.filter((m) => m.committeeId === DEMO_IDS.cabinet).map((m) => m.id)).toEqual([DEMO_IDS.pastCabinet, DEMO_IDS.recentCabinet, DEMO_IDS.nextCabinet]);
 
       const from = planningMeeting(10).startsAt;
       const to = planningMeeting(13).startsAt;
@@ -163,8 +163,9 @@ describe.each(['embedded', 'cosmos'] as const)('the records over the officer API
       const body = (await res.json()) as Record<string, unknown> & { decision: { id: string; outcomes: Array<{ number: number; current: { status: string; label: string } }> } };
       expect(body).toMatchObject({ id: DEMO_IDS.cspItem, history: [], meeting: { id: DEMO_IDS.pastCabinet } });
       expect(body.decision.id).toBe(DEMO_IDS.cspDecision);
-      expect(body.decision.outcomes.map((o) => [o.number, o.current.status])).toEqual([[1, 'noted'], [2, 'awaiting-council']]);
-      expect(body.decision.outcomes[1]?.current.label).toBe('Recommended to Council: awaiting Full Council');
+      // The real 2021 item: Full Council decided its recommendation in July 2021.
+      expect(body.decision.outcomes.map((o) => [o.number, o.current.status])).toEqual([[1, 'noted'], [2, 'approved-by-council']]);
+      expect(body.decision.outcomes[1]?.current.label).toBe('Approved by Full Council');
       const stored = await withStore((s) => s.agendaItems.get(DEMO_IDS.cabinet, DEMO_IDS.cspItem));
       expect(res.headers.get('etag')).toBe(`"${stored?.etag.replace(/^"|"$/g, '')}"`);
     });
@@ -179,18 +180,20 @@ describe.each(['embedded', 'cosmos'] as const)('the records over the officer API
     const ids = async (query: string) => (await everyPage<{ id: string }>(`/api/v1/decisions${query}`, 'decisions')).items.map((d) => d.id);
 
     it('matches a decision when any outcome has the status now: the status moves with time', async () => {
-      expect(await ids('?status=awaiting-council')).toEqual([DEMO_IDS.cspDecision]);
+      expect(await ids('?status=awaiting-council')).toEqual([DEMO_IDS.strategyDecision]);
       expect(await ids('?status=noted')).toEqual([DEMO_IDS.cspDecision]);
-      // Stored call-in-open, but its call-in period ended long ago: effective now.
+      expect(await ids('?status=approved-by-council')).toEqual([DEMO_IDS.cspDecision]);
+      // Stored call-in-open, but its call-in period ended long ago: effective now. The current one is still open.
       expect(await ids('?status=effective')).toEqual(['decision-old-call-in']);
-      expect(await ids('?status=call-in-open')).toEqual([]);
+      expect(await ids('?status=call-in-open')).toEqual([DEMO_IDS.strategyDecision]);
       expect(await ids('?status=effective&committeeId=full-council')).toEqual([]);
     });
 
     it('lists every decision by id a page at a time, and those decided since a date', async () => {
-      expect(await ids('?pageSize=1')).toEqual([DEMO_IDS.cspDecision, 'decision-old-call-in'].sort());
+      expect(await ids('?pageSize=1')).toEqual([DEMO_IDS.cspDecision, DEMO_IDS.strategyDecision, 'decision-old-call-in'].sort());
       const since = new Date(Date.now() - 30 * DAY).toISOString().slice(0, 10);
-      expect(await ids(`?since=${since}`)).toEqual([DEMO_IDS.cspDecision]);
+      expect(await ids(`?since=${since}`)).toEqual([DEMO_IDS.strategyDecision]);
+      expect(await ids('?since=2021-06-15')).toEqual([DEMO_IDS.cspDecision, DEMO_IDS.strategyDecision, 'decision-old-call-in'].sort());
     });
 
     it('refuses a status that is not one and a since that is not a date', async () => {

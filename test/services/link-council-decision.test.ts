@@ -13,6 +13,7 @@ import { inProcessPageReader as pages } from '../support/in-process-page-reader'
 const councilPage = readFileSync(path.join(__dirname, '../fixtures/moderngov-html/full_council_community_safety_strategy.html'), 'utf8');
 
 describe('a Cabinet recommendation follows Full Council\'s decision when it is imported', () => {
+  const COUNCIL_2021 = 'council-2021-07-21';
   let dir: string;
   let store: Store;
   const now = new Date();
@@ -20,14 +21,20 @@ describe('a Cabinet recommendation follows Full Council\'s decision when it is i
     dir = mkdtempSync(path.join(tmpdir(), 'council-link-'));
     store = createEmbeddedStore({ dataDir: dir });
     await seedDemoCouncil(store, now);
+    // The demo records Council's 2021 decision on the real recommendation; here it is as it stood before Council met
+    // (15 June to 21 July 2021): awaiting the Council meeting of 21 July 2021.
+    await store.meetings.create({ id: COUNCIL_2021, committeeId: DEMO_IDS.council, startsAt: '2021-07-21T18:00:00.000Z', status: 'held' });
+    const real = (await store.decisions.get(DEMO_IDS.cabinet, DEMO_IDS.cspDecision))!;
+    const outcomes = real.value.outcomes.map((o) => (o.number === 2 ? { ...o, status: 'awaiting-council' as const, statusSince: '2021-06-15T17:30:00.000Z', councilMeetingId: COUNCIL_2021 } : o));
+    await store.decisions.replace({ ...real.value, outcomes }, real.etag);
   });
   afterEach(async () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const importCouncilPage = (html: string, dryRun = false) =>
-    importPage({ body: html, contentType: 'text/html', meetingId: DEMO_IDS.nextCouncil, dryRun, importedBy: 'sarah-morgan', now }, { store, pages });
+  const importCouncilPage = (html: string, dryRun = false, meetingId: string = COUNCIL_2021) =>
+    importPage({ body: html, contentType: 'text/html', meetingId, dryRun, importedBy: 'sarah-morgan', now }, { store, pages });
 
   it('marks the recommendation approved by Council, linked to the Council decision, and leaves the noted outcome alone', async () => {
     const result = await importCouncilPage(councilPage);
@@ -63,6 +70,14 @@ describe('a Cabinet recommendation follows Full Council\'s decision when it is i
     expect((await importCouncilPage(councilPage, true)).councilLinked).toEqual([]);
     const cabinet = (await store.decisions.get(DEMO_IDS.cabinet, DEMO_IDS.cspDecision))!.value;
     expect(cabinet.outcomes[1]!.status).toBe('awaiting-council');
+  });
+
+  it('never decides a recommendation made after the Council decision: the current strategy still awaits the coming Council', async () => {
+    // Council's 2021 decision imported into the coming Council meeting, which the current recommendation awaits.
+    const result = await importCouncilPage(councilPage, false, DEMO_IDS.nextCouncil);
+    expect(result.councilLinked.map((d) => d.id)).not.toContain(DEMO_IDS.strategyDecision);
+    const current = (await store.decisions.get(DEMO_IDS.cabinet, DEMO_IDS.strategyDecision))!.value;
+    expect(current.outcomes.find((o) => o.verb === 'RECOMMENDED')!.status).toBe('awaiting-council');
   });
 });
 

@@ -1,6 +1,6 @@
 import { updateInputIds } from '../../src/cards/action-data';
 import { actionVersion } from '../../src/domain';
-import { DEMO_IDS, DEMO_PEOPLE } from '../../src/services/demo/demo-council';
+import { DEMO_IDS, DEMO_PEOPLE, strategyYears } from '../../src/services/demo/demo-council';
 import { cardsIn, cardText, ConversationHarness, eventually, invokeBody } from '../support/conversation-harness';
 
 /** Card actions (Action.Execute invokes, and the Action.Submit fallback) over HTTP on the demo council. */
@@ -9,7 +9,8 @@ describe('Teams card actions on the demo council', () => {
   beforeAll(() => h.start());
   afterAll(() => h.stop());
 
-  const CSP_TITLE = 'Approval of the Community Safety Partnership Strategic Plan';
+  /** The demo's current decision, whose action plan this is (its years follow today). */
+  const STRATEGY_TITLE = `Community Safety Strategy ${strategyYears(new Date())}`;
   const CARD = 'application/vnd.microsoft.card.adaptive';
   const plan = { committeeId: DEMO_IDS.cabinet, actionPlanId: DEMO_IDS.cspActionPlan };
   const updateOf = (actionId: string, values: { rag: string; percent: string; note: string }) => {
@@ -28,7 +29,7 @@ describe('Teams card actions on the demo council', () => {
       expect(body.type).toBe(CARD);
       const text = cardText(body.value);
       // The whole plan, in place of the card pressed: was 2 on track and 1 at risk, now 3 on track.
-      expect(text).toContain(`Follows the decision:  ${CSP_TITLE} 3 actions: 3 on track ⚠️ 1 action is overdue. Run a community engagement programme in each ward 🟢 On track 65% done Owner:  Andrew Cotton Overdue: was due `);
+      expect(text).toContain(`Follows the decision:  ${STRATEGY_TITLE} 3 actions: 3 on track ⚠️ 1 action is overdue. Run a community engagement programme in each ward 🟢 On track 65% done Owner:  Andrew Cotton Overdue: was due `);
       expect(text).toMatch(/Last update today at \S+ by Andrew Cotton: {2}Sessions held in 9 of 14 wards\. Update on-track /);
       expect(text).not.toContain('🟠 At risk 40% done');
 
@@ -133,20 +134,20 @@ describe('Teams card actions on the demo council', () => {
 
   describe('viewDecision', () => {
     it('posts the decision card to the conversation and answers the invoke with a message', async () => {
-      const res = await h.post(h.cardAction('housing', 'viewDecision', { committeeId: DEMO_IDS.cabinet, decisionId: DEMO_IDS.cspDecision }));
+      const res = await h.post(h.cardAction('housing', 'viewDecision', { committeeId: DEMO_IDS.cabinet, decisionId: DEMO_IDS.strategyDecision }));
       expect(res.status).toBe(200);
-      expect(invokeBody(res)).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: `Opened the decision on "${CSP_TITLE}"` });
+      expect(invokeBody(res)).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: `Opened the decision on "${STRATEGY_TITLE}"` });
       expect(res.sent).toHaveLength(1);
       expect(res.sent[0]?.conversation).toMatchObject({ id: h.personalConversationId('housing') });
       const text = cardText(cardsIn(res.sent)[0]);
       expect(text).toContain('Decision of Cabinet');
-      expect(text).toContain(CSP_TITLE);
+      expect(text).toContain(STRATEGY_TITLE);
       expect(text).toContain('Recommended to Council: awaiting Full Council');
-      expect(text).toContain('Noted: nothing to implement');
+      expect(text).toContain('Call-in open');
     });
 
     it('is the same card as the answer to "status": its actions (Agenda item, Action plan) and its content', async () => {
-      const viewed = cardsIn((await h.post(h.cardAction('housing', 'viewDecision', { committeeId: DEMO_IDS.cabinet, decisionId: DEMO_IDS.cspDecision }))).sent)[0]!;
+      const viewed = cardsIn((await h.post(h.cardAction('housing', 'viewDecision', { committeeId: DEMO_IDS.cabinet, decisionId: DEMO_IDS.strategyDecision }))).sent)[0]!;
       const answered = cardsIn((await h.post(h.message('housing', 'status community safety'))).sent)[0]!;
       const verbs = (card: Record<string, unknown>) => (card.actions as { title: string; verb?: string }[]).map((a) => `${a.title}:${a.verb ?? ''}`);
       expect(verbs(answered)).toEqual(verbs(viewed));

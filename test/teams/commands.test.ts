@@ -1,6 +1,6 @@
-import { formatDateTime, formatDayDate, formatLongDate } from '../../src/cards/format-date';
-import type { Meeting } from '../../src/domain';
-import { DEMO_IDS, DEMO_PEOPLE, demoCouncil } from '../../src/services/demo/demo-council';
+import { formatDateTime, formatDayDate } from '../../src/cards/format-date';
+import { callInDeadline, latestAgendaPublicationDate, londonDateOf, type Meeting } from '../../src/domain';
+import { DEMO_IDS, DEMO_PEOPLE, demoCouncil, strategyYears } from '../../src/services/demo/demo-council';
 import { TestBotConnector } from '../support/bot-connector';
 import { cardsIn, cardText, ConversationHarness, eventually, invokeBody } from '../support/conversation-harness';
 
@@ -10,13 +10,16 @@ import { cardsIn, cardText, ConversationHarness, eventually, invokeBody } from '
  */
 describe('Teams chat commands on the demo council', () => {
   const h = new ConversationHarness();
-  let meetings: Record<'past' | 'cabinet' | 'council', Meeting>;
+  let meetings: Record<'past' | 'recent' | 'cabinet' | 'council', Meeting>;
+  /** The real 2021 item, and the invented current decision on the next strategy (its years follow today). */
   const CSP_TITLE = 'Approval of the Community Safety Partnership Strategic Plan';
+  const STRATEGY_TITLE = `Community Safety Strategy ${strategyYears(new Date())}`;
 
   beforeAll(async () => {
     await h.start();
     meetings = await h.withStore(async (s) => ({
       past: (await s.meetings.get(DEMO_IDS.cabinet, DEMO_IDS.pastCabinet))!.value,
+      recent: (await s.meetings.get(DEMO_IDS.cabinet, DEMO_IDS.recentCabinet))!.value,
       cabinet: (await s.meetings.get(DEMO_IDS.cabinet, DEMO_IDS.nextCabinet))!.value,
       council: (await s.meetings.get(DEMO_IDS.council, DEMO_IDS.nextCouncil))!.value,
     }));
@@ -53,12 +56,19 @@ describe('Teams chat commands on the demo council', () => {
       expect(card.refresh).toMatchObject({ userIds: [`29:${DEMO_PEOPLE.housing.id}`], action: { verb: 'refreshItem', data: { committeeId: DEMO_IDS.cabinet, agendaItemId: 'item-safer-streets' } } });
     });
 
-    it('"item community safety" finds the item by its words', async () => {
+    it('"item community safety" finds the item by its words: the latest, the current strategy, with its decision and action plan', async () => {
       const card = onlyCard((await h.post(h.message('housing', 'item community safety'))).sent);
       const text = cardText(card);
-      expect(text.startsWith(`${heading(meetings.past)} Item 6 ${CSP_TITLE} Non-key decision · For decision `)).toBe(true);
+      expect(text.startsWith(`${heading(meetings.recent)} Item 5 ${STRATEGY_TITLE} Non-key decision · For decision `)).toBe(true);
       expect(text).toContain('Lead officer Andrew Cotton, Director for Housing and Communities');
       expect(text.endsWith('Acknowledge Acknowledge View decision View decision Action plan Action plan')).toBe(true);
+    });
+
+    it('"item community safety partnership" finds the real 2021 item, decided, with no action plan of its own', async () => {
+      const text = cardText(onlyCard((await h.post(h.message('housing', 'item community safety partnership'))).sent));
+      expect(text.startsWith(`${heading(meetings.past)} Item 6 ${CSP_TITLE} Non-key decision · For decision `)).toBe(true);
+      expect(meetings.past.startsAt).toBe('2021-06-15T17:30:00.000Z');
+      expect(text.endsWith('Acknowledge Acknowledge View decision View decision')).toBe(true);
     });
 
     it('says plainly when a number is not on the next agenda of the asker\'s committees', async () => {
@@ -87,11 +97,12 @@ describe('Teams chat commands on the demo council', () => {
   });
 
   describe('decisions', () => {
-    it('lists the CSP decision with the status most worth knowing: awaiting Full Council, with its date', async () => {
+    it('lists the current decision (not the real 2021 one) with the status most worth knowing: call-in open, until when', async () => {
       const card = onlyCard((await h.post(h.message('housing', 'decisions'))).sent);
+      const current = await h.withStore(async (s) => (await s.decisions.get(DEMO_IDS.cabinet, DEMO_IDS.strategyDecision))!.value);
       expect(cardText(card)).toBe(
-        `Decisions in the last 30 days 1 decision Open decision Open decision DECISION ${CSP_TITLE} ` +
-          `Cabinet · Decided ${formatDayDate(meetings.past.startsAt)} 🏛️ Recommended to Council: awaiting Full Council, ${formatLongDate(meetings.council.startsAt)}`,
+        `Decisions in the last 30 days 1 decision Open decision Open decision DECISION ${STRATEGY_TITLE} ` +
+          `Cabinet · Decided ${formatDayDate(meetings.recent.startsAt)} ⏳ Call-in open. Call-in period ends ${formatDayDate(callInDeadline(current.publishedOn!, 5))}`,
       );
     });
   });
@@ -100,7 +111,8 @@ describe('Teams chat commands on the demo council', () => {
     it('"agenda" for a councillor of other committees (Scrutiny, Full Council) is Full Council\'s next meeting, Cabinet\'s not at all', async () => {
       const card = onlyCard((await h.post(h.message('councillor', 'agenda'))).sent);
       expect(cardText(card)).toBe(
-        `${heading(meetings.council, 'Full Council')} The agenda has not been published yet: its items will be here once democratic services publish it.`,
+        `${heading(meetings.council, 'Full Council')} The agenda is not published yet. ` +
+          `It is expected by ${formatDayDate(latestAgendaPublicationDate(londonDateOf(meetings.council.startsAt)))}.`,
       );
     });
 
@@ -129,7 +141,7 @@ describe('Teams chat commands on the demo council', () => {
       const due = demoCouncil(new Date()).actionPlans[0]!.actions;
       const card = onlyCard((await h.post(h.message('director', 'actions'))).sent);
       const text = cardText(card);
-      expect(text.startsWith(`Action plan Cabinet Community Safety Action Plan Follows the decision:  ${CSP_TITLE} 2 actions: 1 on track, 1 at risk ⚠️ 1 action is overdue. `)).toBe(true);
+      expect(text.startsWith(`Action plan Cabinet Community Safety Action Plan Follows the decision:  ${STRATEGY_TITLE} 2 actions: 1 on track, 1 at risk ⚠️ 1 action is overdue. `)).toBe(true);
       const overdue = text.indexOf(`Run a community engagement programme in each ward 🟠 At risk 40% done Owner:  Andrew Cotton Overdue: was due ${formatDayDate(due[0]!.dueOn)}`);
       const later = text.indexOf(`Extend the Perpetrator Programme to all partner agencies 🟢 On track 20% done Owner:  Andrew Cotton Due ${formatDayDate(due[1]!.dueOn)}`);
       expect(overdue).toBeGreaterThan(0);
@@ -197,8 +209,8 @@ describe('Teams chat commands on the demo council', () => {
       const before = h.connector.sentActivities.length;
       const { sent } = await h.post(h.message('director', 'remind community safety'));
       const reply = officerReply(sent);
-      expect(reply.text).toBe(`I'm reminding Cllr Alan Pearson and Cllr Joe Orson about "${CSP_TITLE}": they have each not acknowledged it yet.`);
-      expect(reply.progress).toContain(CSP_TITLE);
+      expect(reply.text).toBe(`I'm reminding Cllr Alan Pearson and Cllr Joe Orson about "${STRATEGY_TITLE}": they have each not acknowledged it yet.`);
+      expect(reply.progress).toContain(STRATEGY_TITLE);
       for (const person of ['housing', 'leader'] as const) {
         await eventually(async () => h.connector.sentActivities.slice(before).find((a) => (a.conversation as { id: string }).id === h.personalConversationId(person)));
       }
@@ -211,22 +223,22 @@ describe('Teams chat commands on the demo council', () => {
       await h.install('housing');
       await h.install('leader', blocked.url);
       // The officer has read the item too: the reminders must not show the officer's acknowledgement to the members.
-      const ack = await h.post(h.cardAction('director', 'acknowledge', { committeeId: DEMO_IDS.cabinet, agendaItemId: DEMO_IDS.cspItem }));
+      const ack = await h.post(h.cardAction('director', 'acknowledge', { committeeId: DEMO_IDS.cabinet, agendaItemId: DEMO_IDS.strategyItem }));
       expect(cardText(invokeBody(ack).value)).toContain('Acknowledged by you');
       blocked.failNext(403, { body: { error: { code: 'MessageWritesBlocked', message: 'The user has blocked the bot' } } });
       const blockedCallsBefore = blocked.calls.length;
       const before = h.connector.sentActivities.length;
 
       const { sent } = await h.post(h.message('director', 'remind community safety'));
-      expect(officerReply(sent).text).toBe(`I'm reminding Cllr Alan Pearson and Cllr Joe Orson about "${CSP_TITLE}": they have each not acknowledged it yet.`);
+      expect(officerReply(sent).text).toBe(`I'm reminding Cllr Alan Pearson and Cllr Joe Orson about "${STRATEGY_TITLE}": they have each not acknowledged it yet.`);
 
       const reminder = await eventually(async () =>
-        h.connector.sentActivities.slice(before).find((a) => (a.conversation as { id: string }).id === h.personalConversationId('housing') && cardsIn([a]).length === 1 && cardText(cardsIn([a])[0]).includes(CSP_TITLE)),
+        h.connector.sentActivities.slice(before).find((a) => (a.conversation as { id: string }).id === h.personalConversationId('housing') && cardsIn([a]).length === 1 && cardText(cardsIn([a])[0]).includes(STRATEGY_TITLE)),
       );
-      expect(reminder.text).toBe(`Reminder: you have not yet acknowledged "${CSP_TITLE}" (Cabinet on ${formatDateTime(meetings.past.startsAt)}). Please read the papers and press Acknowledge.`);
+      expect(reminder.text).toBe(`Reminder: you have not yet acknowledged "${STRATEGY_TITLE}" (Cabinet on ${formatDateTime(meetings.recent.startsAt)}). Please read the papers and press Acknowledge.`);
       expect(reminder.textFormat).toBe('plain');
       const text = cardText(cardsIn([reminder])[0]);
-      expect(text.startsWith(`${heading(meetings.past)} Item 6 ${CSP_TITLE} Non-key decision · For decision The Portfolio Holder`)).toBe(true);
+      expect(text.startsWith(`${heading(meetings.recent)} Item 5 ${STRATEGY_TITLE} Non-key decision · For decision The Portfolio Holder`)).toBe(true);
       expect(text).toContain('Acknowledge Acknowledge');
       expect(text).not.toContain('Acknowledged by you');
       // Their own card: Teams refreshes it for them alone.
@@ -249,7 +261,7 @@ describe('Teams chat commands on the demo council', () => {
       const before = h.connector.sentActivities.length;
       const { sent } = await h.post(h.message('director', 'remind community safety'));
       expect(officerReply(sent).text).toBe(
-        `I'm reminding Cllr Alan Pearson about "${CSP_TITLE}": they have not acknowledged it yet.\n\n` +
+        `I'm reminding Cllr Alan Pearson about "${STRATEGY_TITLE}": they have not acknowledged it yet.\n\n` +
           "I can't reach Cllr Joe Orson in Teams (blocked or removed the bot): please remind them another way.",
       );
       await eventually(async () =>
@@ -345,7 +357,7 @@ describe('Teams chat commands on the demo council', () => {
 
     it('says which filter it applied', async () => {
       const card = onlyCard((await h.post(h.message('housing', 'what did Cabinet decide about community safety'))).sent);
-      expect(cardText(card)).toContain(CSP_TITLE);
+      expect(cardText(card)).toContain(STRATEGY_TITLE);
       expect(runs(card).map((r) => r.text)).toContain('Filtered: Cabinet');
     });
 

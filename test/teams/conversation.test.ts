@@ -1,5 +1,5 @@
 import { linesStayApart } from '../support/markdown';
-import { DEMO_IDS, DEMO_PEOPLE } from '../../src/services/demo/demo-council';
+import { DEMO_IDS, DEMO_PEOPLE, strategyYears } from '../../src/services/demo/demo-council';
 import { cardsIn, cardText, ConversationHarness } from '../support/conversation-harness';
 
 describe('Teams conversations over HTTP on the demo council', () => {
@@ -38,14 +38,27 @@ describe('Teams conversations over HTTP on the demo council', () => {
   });
 
   describe('commands', () => {
-    it('answers "status community safety" with the decision card: noted, and awaiting Full Council with its date', async () => {
-      const { sent } = await h.post(h.message('housing', 'status community safety'));
+    it('answers "status community safety partnership" with the real 2021 decision card: noted, and approved by Full Council in July 2021', async () => {
+      const { sent } = await h.post(h.message('housing', 'status community safety partnership'));
       const cards = cardsIn(sent);
       expect(cards).toHaveLength(1);
       const text = cardText(cards[0]);
       expect(text).toContain('Approval of the Community Safety Partnership Strategic Plan');
-      expect(text).toContain('Recommended to Council: awaiting Full Council');
+      expect(text).toContain('Decided Tue 15 June 2021');
       expect(text).toContain('Noted: nothing to implement');
+      expect(text).toContain('Approved by Full Council Since Wed 21 July 2021');
+      expect(text).not.toContain('awaiting Full Council');
+    });
+
+    it('answers "status community safety" with the current decision: call-in open, and awaiting Full Council with its date', async () => {
+      const { sent } = await h.post(h.message('housing', 'status community safety'));
+      const cards = cardsIn(sent);
+      expect(cards).toHaveLength(1);
+      const text = cardText(cards[0]);
+      expect(text).toContain(`Community Safety Strategy ${strategyYears(new Date())}`);
+      expect(text).toContain('Call-in open Call-in period ends');
+      expect(text).toMatch(/Recommended to Council: awaiting Full Council, \d+ \w+ \d{4}/);
+      expect(text).toContain('Action plan');
     });
 
     it('understands a misspelt, wordy question as a status query', async () => {
@@ -170,7 +183,7 @@ describe('Teams conversations over HTTP on the demo council', () => {
       expect(body.composeExtension.type).toBe('result');
       const first = body.composeExtension.attachments[0]!;
       expect(cardText(first.content)).toContain('Recommended to Council: awaiting Full Council');
-      expect(cardText(first.preview.content)).toContain('Approval of the Community Safety Partnership Strategic Plan');
+      expect(cardText(first.preview.content)).toContain(`Community Safety Strategy ${strategyYears(new Date())}`);
       expect(JSON.stringify(first.content).length).toBeLessThan(28 * 1024);
     });
 

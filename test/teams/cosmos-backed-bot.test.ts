@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { serializeError } from '../../src/logging/logger';
-import { DEMO_IDS, DEMO_PEOPLE } from '../../src/services/demo/demo-council';
+import { DEMO_IDS, DEMO_PEOPLE, strategyYears } from '../../src/services/demo/demo-council';
 import { seedDemoCouncil } from '../../src/services/demo/seed-demo-council';
 import { createCosmosStore } from '../../src/store/cosmos';
 import type { Store } from '../../src/store/port';
@@ -88,7 +88,7 @@ describe('the bot on Cosmos DB, over HTTP', () => {
       const cards = cardsIn(res.sent);
       expect(cards).toHaveLength(1);
       const text = cardText(cards[0]);
-      expect(text).toContain('Approval of the Community Safety Partnership Strategic Plan');
+      expect(text).toContain(`Community Safety Strategy ${strategyYears(new Date())}`);
       expect(text).toContain('Recommended to Council: awaiting Full Council');
     });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO_IDS } from '../../src/services/demo/demo-council';
+import { DEMO_IDS, strategyYears } from '../../src/services/demo/demo-council';
 import { importPage } from '../../src/services/import-page';
 import { teamsActivity } from '../support/activities';
 import { cardText, ConversationHarness, invokeBody } from '../support/conversation-harness';
@@ -102,24 +102,25 @@ describe('Teams message extension and link unfurling', () => {
     it.each([
       ['initialRun', [{ name: 'initialRun', value: 'true' }]],
       ['an empty query', [{ name: 'query', value: '' }]],
-    ])('%s offers the recent decisions: the CSP decision card, with a Thumbnail card preview', async (_name, parameters) => {
+    ])('%s offers the recent decisions: the current strategy decision card, with a Thumbnail card preview', async (_name, parameters) => {
       const res = await h.post(h.activity('07b_invoke_composeExtension_query_modern_envelope', 'housing', {
         value: { commandId: 'searchDecisions', parameters, queryOptions: { skip: 0, count: 25 } },
       }));
       const body = invokeBody<ExtensionAnswer>(res);
       expect(body.composeExtension.type).toBe('result');
-      // The imported copy was decided in 2021: only the demo's decision is recent.
+      // The imported copy and the demo's real item were decided in 2021: only the demo's current decision is recent.
       expect(body.composeExtension.attachments).toHaveLength(1);
       const [attachment] = body.composeExtension.attachments;
       expect(attachment!.contentType).toBe(CARD);
       const text = cardText(attachment!.content);
+      const current = `Community Safety Strategy ${strategyYears(new Date())}`;
       expect(text).toContain('Decision of Cabinet');
-      expect(text).toContain(CSP_TITLE);
+      expect(text).toContain(current);
       expect(text).toContain('Recommended to Council: awaiting Full Council');
       const preview = expectThumbnailPreview(attachment!.preview);
-      expect(preview.title).toBe(CSP_TITLE);
+      expect(preview.title).toBe(current);
       expect(preview.subtitle).toBe('DECISION · Cabinet');
-      expect(preview.text).toMatch(/^🏛️ Recommended to Council: awaiting Full Council/u);
+      expect(preview.text).toMatch(/^⏳ Call-in open/u);
     });
   });
 

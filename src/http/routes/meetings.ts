@@ -5,7 +5,7 @@ import { meetingAcknowledgements, meetingAcknowledgementsCsv } from '../../servi
 import { meetingRecord } from '../../services/records/meeting-record';
 import { OFFICER_READER } from '../../services/records/record-reader';
 import { acceptsCsv, CommitteeIdFilter, csvResult, InstantOrDay, Paging, pageBody, parseQuery } from '../query-values';
-import { MeetingBody, upsertMeeting } from '../../services/meetings/upsert-meeting';
+import { MeetingFields, upsertMeeting } from '../../services/meetings/upsert-meeting';
 import { DEMO_IDS } from '../../services/demo/demo-council';
 import { AgendaItemAnswer, MeetingAnswer } from '../answers';
 import { CSV_TYPE, IdParams, JSON_TYPE } from '../contract';
@@ -119,7 +119,7 @@ export const meetingRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] =
       tag: 'Meetings',
       params: IdParams,
       headers: ['If-Match'],
-      body: { content: { [JSON_TYPE]: MeetingBody.partial({ id: true }) } },
+      body: { content: { [JSON_TYPE]: MeetingFields.partial({ id: true }) } },
       responses: {
         200: { description: 'Changed.', content: { [JSON_TYPE]: MeetingAnswer }, headers: ['ETag'] },
         201: { description: 'Created.', content: { [JSON_TYPE]: MeetingAnswer }, headers: ['ETag', 'Location'] },

@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { CalendarDate, DomainError, Id, Rag, type Action, type Member } from '../../domain';
+import { DomainError, Id, Rag, RealCalendarDate, type Action, type Member } from '../../domain';
 
 /** A due date that is a real day of the calendar: 2027-02-30 is refused, not rolled over to March. */
-export const DueDate = CalendarDate.refine((d) => {
-  const ms = Date.parse(`${d}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
-}, 'must be a real date');
+export const DueDate = RealCalendarDate;
 
 /** An action's fields as an officer writes them; ActionInput adds the rule that ties RAG and percent. */
 export const ActionFields = z

@@ -1,10 +1,17 @@
-import type { ActionPlan, AgendaItem, Committee, Decision, Meeting, Member } from '../../domain';
+import { addWorkingDays, type ActionPlan, type AgendaItem, type Committee, type Decision, type Meeting, type Member } from '../../domain';
 
 /**
- * A small demo council: Cabinet and Full Council, their members and officers, a past Cabinet meeting with the
- * Community Safety Partnership item (entered by hand from the Melton fixture), an upcoming Cabinet meeting and
- * the Full Council meeting that will decide Cabinet's recommendation. Dates are relative to `now` so the demo
- * always has something upcoming. The aadObjectIds match the Agents Playground's mock users (.m365agentsplayground.yml).
+ * A small demo council: Cabinet and Full Council, their members and officers, and two kinds of business.
+ *
+ * - One real item, kept as it was published: Melton's Community Safety Partnership item (entered by hand from the
+ *   Melton fixture, test/fixtures/moderngov/melton_cabinet_agenda_item_community_safety.txt), at its Cabinet of
+ *   Tuesday 15 June 2021, with its own words ("Community Safety Strategy 2021-24", "Corporate Strategy 2020-24").
+ * - Invented business, dated relative to `now` so that the demo is always current: a Cabinet held a few days ago
+ *   whose decision on the next Community Safety Strategy is in its call-in period, with a recommendation awaiting the
+ *   coming Full Council and an action plan under way; the next Cabinet with its agenda published; the next Full
+ *   Council, whose agenda is not published yet. Invented titles carry years that follow `now` too.
+ *
+ * The aadObjectIds match the Agents Playground's mock users (playground/*.yml).
  */
 export interface DemoCouncil {
   readonly committees: Committee[];
@@ -19,11 +26,19 @@ export const DEMO_IDS = {
   cabinet: 'cabinet',
   council: 'full-council',
   scrutiny: 'scrutiny',
+  /** The real Melton Cabinet of Tue 15 June 2021 (the id is older than the decision to keep it at its date). */
   pastCabinet: 'cabinet-past',
+  /** The invented Cabinet held a few days ago: its decision is current. */
+  recentCabinet: 'cabinet-recent',
   nextCabinet: 'cabinet-next',
   nextCouncil: 'council-next',
+  /** The real Melton item and Cabinet's decision on it, at the 2021 Cabinet. */
   cspItem: 'item-csp-strategic-plan',
   cspDecision: 'decision-csp-strategic-plan',
+  /** The invented current decision (the recent Cabinet): the next Community Safety Strategy. */
+  strategyItem: 'item-community-safety-strategy',
+  strategyDecision: 'decision-community-safety-strategy',
+  /** The action plan of the current decision. */
   cspActionPlan: 'plan-community-safety',
 } as const;
 
@@ -39,6 +54,40 @@ export const DEMO_PEOPLE = {
 const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
 const daysFrom = (now: Date, days: number): Date => new Date(now.getTime() + days * 86_400_000);
 
+/** The weekday on or before `day`: a council does not meet at the weekend. */
+const weekdayOnOrBefore = (day: Date): Date => {
+  const weekday = day.getUTCDay();
+  return weekday === 0 ? daysFrom(day, -2) : weekday === 6 ? daysFrom(day, -1) : day;
+};
+
+/**
+ * The real item's meeting, as published: Cabinet, Tuesday 15 June 2021, 6.30pm (BST). Its recommendation to Council
+ * was decided by Full Council on Wednesday 21 July 2021. The real Melton page stops at Cabinet's recommendation: the
+ * Council decision is the demo's plausible outcome (approval, as in the project's written ModernGov fixture
+ * test/fixtures/moderngov-html/full_council_community_safety_strategy.html), not something Melton's record shows.
+ */
+export const REAL_ITEM_DATES = {
+  meetingStartsAt: '2021-06-15T17:30:00.000Z',
+  decidedOn: '2021-06-15',
+  publishedOn: '2021-06-16',
+  councilDecidedAt: '2021-07-21T18:00:00.000Z',
+} as const;
+
+/**
+ * The years of a strategy adopted around `now`: three years from the next financial year (April).
+ * December 2026 -> "2027-30"; so an invented strategy is never one that has already ended.
+ */
+export function strategyYears(now: Date): string {
+  const start = now.getUTCFullYear() + (now.getUTCMonth() >= 3 ? 1 : 0);
+  return `${start}-${String((start + 3) % 100).padStart(2, '0')}`;
+}
+
+/** The financial year (April to March) `now` falls in: "2026/27". */
+export function financialYear(now: Date): string {
+  const start = now.getUTCFullYear() - (now.getUTCMonth() < 3 ? 1 : 0);
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
 /** 6.30pm London time on the given day, as a UTC instant (17:30Z in British Summer Time, 18:30Z in winter). */
 function eveningInLondon(day: Date): string {
   const date = isoDate(day);
@@ -51,7 +100,13 @@ function eveningInLondon(day: Date): string {
 
 export function demoCouncil(now: Date): DemoCouncil {
   const at = now.toISOString();
-  const pastCabinetDay = daysFrom(now, -21);
+  // The recent Cabinet met a few days ago and its decision notice went out the next working day: the call-in period
+  // (five working days from publication) is open today, and Cabinet's recommendation awaits the coming Full Council.
+  const recentCabinetDay = weekdayOnOrBefore(daysFrom(now, -2));
+  const recentDecidedOn = isoDate(recentCabinetDay);
+  const recentPublishedOn = addWorkingDays(recentDecidedOn, 1);
+  const recentPublishedAt = `${recentPublishedOn}T09:00:00.000Z`;
+  const years = strategyYears(now);
   const committees: Committee[] = [
     { id: DEMO_IDS.cabinet, name: 'Cabinet', kind: 'cabinet', callInWorkingDays: 5 },
     { id: DEMO_IDS.council, name: 'Full Council', kind: 'council', callInWorkingDays: 0 },
@@ -69,7 +124,8 @@ export function demoCouncil(now: Date): DemoCouncil {
     { ...DEMO_PEOPLE.democraticServices, name: 'Sarah Morgan', role: 'admin', title: 'Democratic Services Manager', email: 'sarah.morgan@demo-council.gov.uk', committees: [] },
   ];
   const meetings: Meeting[] = [
-    { id: DEMO_IDS.pastCabinet, committeeId: DEMO_IDS.cabinet, startsAt: eveningInLondon(pastCabinetDay), venue: 'Council Chamber, Parkside', status: 'held' },
+    { id: DEMO_IDS.pastCabinet, committeeId: DEMO_IDS.cabinet, startsAt: REAL_ITEM_DATES.meetingStartsAt, venue: 'Council Chamber, Parkside', status: 'held' },
+    { id: DEMO_IDS.recentCabinet, committeeId: DEMO_IDS.cabinet, startsAt: eveningInLondon(recentCabinetDay), venue: 'Council Chamber, Parkside', status: 'held', agendaPublishedAt: isoDate(daysFrom(recentCabinetDay, -8)) + 'T09:00:00.000Z' },
     { id: DEMO_IDS.nextCabinet, committeeId: DEMO_IDS.cabinet, startsAt: eveningInLondon(daysFrom(now, 7)), venue: 'Council Chamber, Parkside', status: 'scheduled', agendaPublishedAt: at },
     { id: DEMO_IDS.nextCouncil, committeeId: DEMO_IDS.council, startsAt: eveningInLondon(daysFrom(now, 14)), venue: 'Council Chamber, Parkside', status: 'scheduled' },
   ];
@@ -93,13 +149,27 @@ export function demoCouncil(now: Date): DemoCouncil {
         'Recommend to Council that the proposed Community Safety Strategy 2021-24 be approved.',
       ],
       documents: [{ title: 'Community Safety Strategy 2021-24', restricted: false }],
+      createdAt: REAL_ITEM_DATES.meetingStartsAt, updatedAt: REAL_ITEM_DATES.meetingStartsAt,
+    }),
+    item({
+      id: DEMO_IDS.strategyItem, committeeId: DEMO_IDS.cabinet, meetingId: DEMO_IDS.recentCabinet, number: '5',
+      title: `Community Safety Strategy ${years}`, titleAsPublished: `COMMUNITY SAFETY STRATEGY ${years}`,
+      summary:
+        `The Portfolio Holder for Housing and Communities to present the Community Safety Partnership's proposed Community Safety Strategy ${years}, ` +
+        'which follows the Strategy 2021-24, and the first year of its action plan.',
+      portfolioHolder: 'Portfolio Holder for Housing and Communities',
+      leadOfficer: { name: 'Andrew Cotton', role: 'Director for Housing and Communities' },
+      recommendations: [
+        'Approve the Community Safety Action Plan for the first year of the Strategy.',
+        `Recommend to Council that the proposed Community Safety Strategy ${years} be approved.`,
+      ],
     }),
     item({
       id: 'item-hra-budget-monitoring', committeeId: DEMO_IDS.cabinet, meetingId: DEMO_IDS.nextCabinet, number: '5',
       title: 'Housing Revenue Account Budget Monitoring: Quarter 2', titleAsPublished: 'HOUSING REVENUE ACCOUNT BUDGET MONITORING: QUARTER 2',
       summary: 'The Portfolio Holder for Housing and Communities to report the forecast outturn of the Housing Revenue Account and the capital programme.',
       portfolioHolder: 'Portfolio Holder for Housing and Communities', leadOfficer: { name: 'Andrew Cotton', role: 'Director for Housing and Communities' },
-      recommendations: ['Note the forecast outturn position.', 'Approve the revised capital programme for 2026/27.'],
+      recommendations: ['Note the forecast outturn position.', `Approve the revised capital programme for ${financialYear(now)}.`],
     }),
     item({
       id: 'item-safer-streets', committeeId: DEMO_IDS.cabinet, meetingId: DEMO_IDS.nextCabinet, number: '6',
@@ -114,14 +184,16 @@ export function demoCouncil(now: Date): DemoCouncil {
       exempt: true, exemptReason: 'Schedule 12A, Local Government Act 1972, paragraph 3', recommendations: ['Approve the disposal on the terms set out in the exempt appendix.'],
     }),
   ];
-  const decidedOn = isoDate(pastCabinetDay);
+  const { decidedOn, publishedOn, councilDecidedAt } = REAL_ITEM_DATES;
+  const realAt = REAL_ITEM_DATES.meetingStartsAt;
   const decisions: Decision[] = [
     {
       id: DEMO_IDS.cspDecision, committeeId: DEMO_IDS.cabinet, agendaItemId: DEMO_IDS.cspItem, meetingId: DEMO_IDS.pastCabinet,
       title: 'Approval of the Community Safety Partnership Strategic Plan', decisionMaker: 'Cabinet', type: 'non-key', subjectToCallIn: false, urgent: false,
       outcomes: [
-        { number: 1, verb: 'NOTED', text: 'the report and the ongoing contribution of the Community Safety Partnership to ASB issues across the borough and the direction of travel for the Community Safety Partnership', status: 'noted', statusSince: at },
-        { number: 2, verb: 'RECOMMENDED', target: 'Council', text: 'that the proposed Community Safety Strategy 2021-24 be approved', status: 'awaiting-council', statusSince: at, councilMeetingId: DEMO_IDS.nextCouncil },
+        { number: 1, verb: 'NOTED', text: 'the report and the ongoing contribution of the Community Safety Partnership to ASB issues across the borough and the direction of travel for the Community Safety Partnership', status: 'noted', statusSince: realAt },
+        // Full Council's decision: the demo's plausible outcome, not Melton's record (see REAL_ITEM_DATES).
+        { number: 2, verb: 'RECOMMENDED', target: 'Council', text: 'that the proposed Community Safety Strategy 2021-24 be approved', status: 'approved-by-council', statusSince: councilDecidedAt },
       ],
       reasons: [
         'The Council’s Corporate Strategy 2020-24 commits to two key priorities which impact upon the Community Safety Strategy.',
@@ -136,13 +208,33 @@ export function demoCouncil(now: Date): DemoCouncil {
       ],
       discussionPoints: ['Domestic violence had increased and it was important to encourage victims to report this crime and ensure their safety.'],
       documents: [], exempt: false, history: [],
-      decidedOn, publishedOn: decidedOn, createdAt: at, updatedAt: at,
+      decidedOn, publishedOn, createdAt: realAt, updatedAt: councilDecidedAt,
+    },
+    {
+      id: DEMO_IDS.strategyDecision, committeeId: DEMO_IDS.cabinet, agendaItemId: DEMO_IDS.strategyItem, meetingId: DEMO_IDS.recentCabinet,
+      title: `Community Safety Strategy ${years}`, decisionMaker: 'Cabinet', type: 'non-key', subjectToCallIn: true, urgent: false,
+      outcomes: [
+        { number: 1, verb: 'APPROVED', text: 'the Community Safety Action Plan for the first year of the Strategy', status: 'call-in-open', statusSince: recentPublishedAt },
+        { number: 2, verb: 'RECOMMENDED', target: 'Council', text: `that the proposed Community Safety Strategy ${years} be approved`, status: 'awaiting-council', statusSince: recentPublishedAt, councilMeetingId: DEMO_IDS.nextCouncil },
+      ],
+      reasons: [
+        'The Community Safety Strategy 2021-24 has ended, and the partnership must have a strategy in place.',
+      ],
+      alternatives: ['To extend the Strategy 2021-24: not recommended, as the partnership\'s assessment found its priorities had changed.'],
+      // Invented, in words of its own: questions about the 2021 discussion still find the real minutes.
+      minutes: [
+        `Andrew Cotton, Director for Housing and Communities, introduced the proposed Community Safety Strategy ${years}, drawn up with the partnership after a residents' survey.`,
+        'Councillor Alan Pearson, Portfolio Holder for Housing and Communities, said its priorities were neighbourhood policing, youth diversion and hate crime.',
+      ],
+      discussionPoints: ['Members welcomed the emphasis on youth diversion in the town centre.'],
+      documents: [], exempt: false, history: [],
+      decidedOn: recentDecidedOn, publishedOn: recentPublishedOn, createdAt: at, updatedAt: at,
     },
   ];
-  // "A community safety action plan would be developed ... progress reported to Scrutiny Committee annually."
+  // The action plan approved with the current strategy, under way: one action late, the others on track.
   const actionPlans: ActionPlan[] = [
     {
-      id: DEMO_IDS.cspActionPlan, committeeId: DEMO_IDS.cabinet, decisionId: DEMO_IDS.cspDecision, agendaItemId: DEMO_IDS.cspItem,
+      id: DEMO_IDS.cspActionPlan, committeeId: DEMO_IDS.cabinet, decisionId: DEMO_IDS.strategyDecision, agendaItemId: DEMO_IDS.strategyItem,
       title: 'Community Safety Action Plan', createdAt: at, updatedAt: at,
       actions: [
         { id: 'act-engagement', title: 'Run a community engagement programme in each ward', ownerMemberId: DEMO_PEOPLE.director.id, dueOn: isoDate(daysFrom(now, -3)), rag: 'at-risk', percentComplete: 40 },

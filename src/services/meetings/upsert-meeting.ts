@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { conflict, DomainError, Id, Instant, Meeting, MeetingStatus } from '../../domain';
+import { conflict, DomainError, Id, Instant, londonDateOf, Meeting, MeetingStatus, RealCalendarDate } from '../../domain';
 import type { Store } from '../../store/port';
 import { etagMatches } from '../etag-match';
 
 /** What an officer sends to enter a meeting by hand (councils without ModernGov): no source, no import fields. */
-export const MeetingBody = z
+export const MeetingFields = z
   .object({
     id: Id,
     committeeId: Id,
@@ -13,8 +13,17 @@ export const MeetingBody = z
     venue: z.string().trim().min(1).max(200).optional(),
     status: MeetingStatus.default('scheduled'),
     agendaPublishedAt: Instant.optional(),
+    /** The London date the agenda is expected (yyyy-mm-dd), when democratic services know it; not after the meeting. */
+    agendaExpectedOn: RealCalendarDate.optional(),
   })
   .strict();
+
+/** The meeting as sent, with the rule across its fields: an agenda is not expected after its meeting. */
+export const MeetingBody = MeetingFields.superRefine((m, ctx) => {
+  if (m.agendaExpectedOn && !Number.isNaN(Date.parse(m.startsAt)) && m.agendaExpectedOn > londonDateOf(m.startsAt)) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['agendaExpectedOn'], message: `must not be after the meeting (${londonDateOf(m.startsAt)})` });
+  }
+});
 
 export interface UpsertMeetingInput {
   /** Untrusted meeting data (an API body): validated here. */
@@ -33,7 +42,7 @@ const invalid = (errors: Array<{ where: string; message: string }>): DomainError
   new DomainError('invalid', `The meeting is not valid: ${errors.map((e) => `${e.where}: ${e.message}`).join('; ')}`, { errors });
 
 /**
- * Creates or changes a meeting by hand: committee, date and time, venue, status. What an import recorded of it (its
+ * Creates or changes a meeting by hand: committee, date and time, venue, status, when its agenda is expected. What an import recorded of it (its
  * ModernGov source) is kept; a meeting stays in its committee (move it by creating another and cancelling this one).
  */
 export async function upsertMeeting(input: UpsertMeetingInput, store: Pick<Store, 'meetings' | 'committees'>): Promise<UpsertMeetingResult> {

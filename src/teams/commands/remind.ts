@@ -26,10 +26,14 @@ export async function remindAbout(locator: { committeeId: string; agendaItemId: 
   lines.push(
     reachable.length > 0
       ? `I'm reminding ${names(reachable)} about "${title}": ${reachable.length === 1 ? 'they have' : 'they have each'} not acknowledged it yet.`
-      : `Nobody who still has to acknowledge "${title}" has a chat with Cabinet bot yet.`,
+      : `I can't remind anyone about "${title}" in Teams straight away: nobody who still has to read it has a Teams chat with the bot yet.`,
   );
   if (toTry.length > 0) {
-    lines.push(`${names(toTry)} ${toTry.length === 1 ? 'has' : 'have'} never opened Cabinet bot: I'll try to reach ${toTry.length === 1 ? 'them' : 'each of them'} through a team the bot is in, and the card below will say if I can't.`);
+    const them = toTry.length === 1 ? 'them' : 'each of them';
+    lines.push(
+      `${names(toTry)} ${toTry.length === 1 ? 'has' : 'have'} no Teams chat with the bot yet: I'll try to open one through a team the bot is in, ` +
+        `and the card below will say if I can't, so that you can contact ${them} another way.`,
+    );
   }
   for (const u of unreachable) lines.push(`I can't reach ${u.member.name} in Teams (${u.why}): please remind them another way.`);
   if (plan.sendsAt && plan.sendsAt.getTime() > deps.now().getTime() + 60_000) {
