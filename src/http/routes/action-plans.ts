@@ -135,7 +135,7 @@ export const actionPlanRoutes = ({ store, notifications }: Pick<RouteDeps, 'stor
           name: 'start', summary: 'A plan for the decision the import example stored', status: 201,
           body: { contentType: JSON_TYPE, value: { decisionId: EXAMPLE_IMPORTED_DECISION, title: 'Parks Strategy Action Plan', actions: [{ title: 'Consult friends-of-parks groups', ownerMemberId: DEMO_PEOPLE.director.id, dueOn: dayFromToday(45) }] } },
         },
-        { name: 'second', summary: 'A second plan for a decision that has one', body: { contentType: JSON_TYPE, value: { decisionId: DEMO_IDS.cspDecision, title: 'Another plan' } }, status: 409 },
+        { name: 'second', summary: 'A second plan for a decision that has one', body: { contentType: JSON_TYPE, value: { decisionId: DEMO_IDS.strategyDecision, title: 'Another plan' } }, status: 409 },
         {
           name: 'notValid', summary: 'An owner not on the roster and a due date that is no day', status: 422,
           body: { contentType: JSON_TYPE, value: { decisionId: DEMO_IDS.cspDecision, title: 'A plan', actions: [{ title: 'Do it', ownerMemberId: 'nobody', dueOn: '2027-02-30' }] } },
