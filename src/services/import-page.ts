@@ -186,6 +186,8 @@ function decisionOps(
         urgent: false,
         ...existing,
         ...draft.fields,
+        // GetMeeting's text names no decision maker: the meeting's committee made it (its page, later, says exactly).
+        ...(draft.sourceKind === 'moderngov-meeting-xml' ? { decisionMaker: existing?.decisionMaker ?? place.committee.name } : {}),
         id: existing?.id ?? idFromSource('dec', draft.key),
         committeeId: place.committee.id,
         ...(agendaItemId ? { agendaItemId } : {}),
@@ -193,9 +195,12 @@ function decisionOps(
         ...(decidedOn ? { decidedOn } : {}),
         outcomes,
         // A decision reached another way (its page by ID or by AIId, its item's page) keeps the address it was first
-        // imported from and gains the id it lacked, so each way finds it again and none reads as a change.
-        source: existing?.source
+        // imported from and gains the id it lacked, so each way finds it again and none reads as a change; one held
+        // only from GetMeeting's text takes its page's source when the page comes.
+        source: existing?.source && existing.source.kind !== 'moderngov-meeting-xml'
           ? { ...draft.key, ...existing.source, importedAt: ctx.at }
+          : existing?.source
+            ? { ...existing.source, kind: draft.sourceKind, ...draft.key, importedAt: ctx.at }
           : { kind: draft.sourceKind, ...draft.key, importedAt: ctx.at },
         history: existing?.history ?? [],
         createdAt: existing?.createdAt ?? ctx.at,
@@ -332,14 +337,29 @@ async function readDraft(pages: PageReader, text: string, mediaType: PageMediaTy
  * same page updates its records (keeping what changed in their history) and never duplicates them.
  */
 export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps): Promise<ImportPageResult> {
-  const parsedInput = ImportPageInput.safeParse(rawInput);
+  const input = validInput(ImportPageInput, rawInput);
+  const { mediaType, text } = decodePageBody(input.body, input.contentType);
+  return importDraft(await readDraft(deps.pages, text, mediaType, input.sourceUrl), input, deps);
+}
+
+const ImportDraftInput = ImportPageInput.omit({ body: true, contentType: true });
+export type ImportDraftInput = z.input<typeof ImportDraftInput>;
+
+function validInput<S extends z.ZodTypeAny>(schema: S, raw: unknown): z.infer<S> {
+  const parsedInput = schema.safeParse(raw);
   if (!parsedInput.success) {
     const issue = parsedInput.error.issues[0]!;
     throw invalid(`${issue.path.join('.')}: ${issue.message}`, { where: issue.path.join('.') });
   }
-  const input = parsedInput.data;
-  const { mediaType, text } = decodePageBody(input.body, input.contentType);
-  const draft = await readDraft(deps.pages, text, mediaType, input.sourceUrl);
+  return parsedInput.data;
+}
+
+/**
+ * The import of a page already read: what importPage does after reading. The sync uses it for a decision drawn
+ * from GetMeeting's text (import/read-page.ts meetingItemDecisionDraft), so that decision is stored exactly as any.
+ */
+export async function importDraft(draft: ImportDraft, rawInput: ImportDraftInput, deps: ImportPageDeps): Promise<ImportPageResult> {
+  const input = validInput(ImportDraftInput, rawInput);
   // A dry run shows what the page holds even under a committee the bot does not know yet; a real import creates it
   // only when asked (createCommittee), and otherwise is refused naming the call that creates it.
   const place = await resolveImportPlace(deps.store, draft, input.meetingId, input.committeeId,
