@@ -1,9 +1,11 @@
 import { DomainError } from '../../domain';
+import { exportRosterCsv } from '../../services/roster/export-roster-csv';
 import { importRosterCsv } from '../../services/roster/import-roster-csv';
 import { describeProblem, type RosterProblem } from '../../services/roster/roster-problem';
 import { decodeRosterFile } from '../../services/roster/roster-text';
 import { upsertMember } from '../../services/roster/upsert-member';
 import { HttpProblem, unsupportedMediaType } from '../problem';
+import { acceptsCsv, csvResult } from '../query-values';
 import { booleanQuery, httpEtag, ifMatchOf, putBodyFor, putResult } from '../request-values';
 import type { ApiRoute } from '../server';
 import type { RouteDeps } from './route-deps';
@@ -17,7 +19,12 @@ export const memberRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] =>
     method: 'get',
     path: '/api/v1/members',
     role: 'Officer',
-    handle: async () => ({ status: 200, body: { members: await store.members.list() } }),
+    // As JSON, or with Accept: text/csv as the roster file `members import` reads back.
+    handle: async ({ header }) => {
+      const members = await store.members.list();
+      if (acceptsCsv(header('accept'))) return csvResult(exportRosterCsv(members), 'roster.csv');
+      return { status: 200, body: { members }, headers: { Vary: 'Accept' } };
+    },
   },
   {
     method: 'get',
