@@ -1,6 +1,7 @@
-import type { Acknowledgement, AgendaItem, Committee, Meeting, Member } from '../domain';
+import { isWithdrawn, type Acknowledgement, type AgendaItem, type Committee, type Meeting, type Member } from '../domain';
 import { formatDateTime, formatWhen } from './format-date';
 import type { ContainerStyle } from './rag';
+import { itemStandingText } from './status-text';
 import { renderTemplate, type AdaptiveCard } from './templates';
 import { clip, firstOf, plural } from './text';
 
@@ -46,7 +47,8 @@ export const buildAcknowledgementReportView = (input: AcknowledgementReportCardI
       return ack ? [{ member: m, ack }] : [];
     })
     .sort((a, b) => a.ack.acknowledgedAt.localeCompare(b.ack.acknowledgedAt));
-  const outstanding = audience.filter((m) => !byMember.has(m.id)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  // A withdrawn item is nobody's to read: nobody is outstanding.
+  const outstanding = audience.filter((m) => !byMember.has(m.id) && !isWithdrawn(item)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const seatOf = (m: Member): string => m.committees.find((c) => c.committeeId === committee.id)?.seat ?? '';
   const shownOutstanding = firstOf(outstanding, LIMITS.names);
   const shownDone = firstOf(done, LIMITS.names);
@@ -60,7 +62,9 @@ export const buildAcknowledgementReportView = (input: AcknowledgementReportCardI
     acknowledgedCount: String(done.length),
     outstandingCount: String(outstanding.length),
     outstandingStyle: outstanding.length > 0 ? 'warning' : 'good',
-    countsText: `${done.length} of ${plural(audience.length, 'member')} ${done.length === 1 ? 'has' : 'have'} acknowledged.`,
+    countsText: isWithdrawn(item)
+      ? `${itemStandingText(item)}: nobody is asked to read it. ${done.length} of ${plural(audience.length, 'member')} had acknowledged it.`
+      : `${done.length} of ${plural(audience.length, 'member')} ${done.length === 1 ? 'has' : 'have'} acknowledged.`,
     outstanding: shownOutstanding.shown.map((m) => {
       const seat = seatOf(m);
       return { name: clip(m.name, LIMITS.name), seatText: seat && seat !== 'Member' ? `, ${clip(seat, LIMITS.seat)}` : '' };

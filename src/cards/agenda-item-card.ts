@@ -4,6 +4,7 @@ import { userSpecificRefresh } from './refresh';
 import { renderTemplate, type AdaptiveCard } from './templates';
 import { documentViews, type DocumentView } from './documents';
 import { buildFoundView, type FoundInput, type FoundView } from './found-passage';
+import { itemStandingText, meetingStatusText } from './status-text';
 import { clip, firstOf, plural, safeUrl } from './text';
 
 export interface AgendaItemView extends FoundView {
@@ -13,6 +14,10 @@ export interface AgendaItemView extends FoundView {
   /** "Wed 16 June 2021, 6.30pm"; empty when the item is not yet on a meeting. */
   readonly meetingWhen: string;
   readonly venue: string;
+  /** "🚫 This meeting has been cancelled."; '' for a meeting that goes ahead. */
+  readonly meetingStatusText: string;
+  /** "✖️ Withdrawn from the agenda" (then there is nothing to acknowledge); '' for an item on it. */
+  readonly withdrawnText: string;
   /** "Item 5"; empty when the agenda gives no number. */
   readonly itemLabel: string;
   readonly title: string;
@@ -86,6 +91,8 @@ export const buildAgendaItemView = (input: AgendaItemCardInput): AgendaItemView 
     committeeName: committee.name,
     meetingWhen: meeting ? formatDateTime(meeting.startsAt) : '',
     venue: meeting?.venue ? clip(meeting.venue, LIMITS.person) : '',
+    meetingStatusText: meetingStatusText(meeting),
+    withdrawnText: itemStandingText(item),
     itemLabel: item.number ? `Item ${item.number}` : '',
     title: clip(item.title, LIMITS.title),
     tagsText: tags.join(' · '),

@@ -24,7 +24,8 @@ const LIMITS = { committeeName: 80, summary: 200 };
 const detailOf = (hit: SearchHit, statusText: string, when: string): string => {
   switch (hit.kind) {
     case 'agenda-item':
-      return hit.item.summary ? clip(hit.item.summary, LIMITS.summary) : '';
+      // A withdrawn item, or one whose meeting is off, says so before what it is about.
+      return [statusText, hit.item.summary ? clip(hit.item.summary, LIMITS.summary) : ''].filter(Boolean).join(' · ');
     case 'decision':
       return statusText || (when ? `Decided ${when}` : '');
     case 'action-plan':

@@ -1,5 +1,6 @@
-import { agendaExpectedBy, type Acknowledgement, type AgendaItem, type Committee, type Meeting } from '../domain';
+import { agendaExpectedBy, itemsToRead, type Acknowledgement, type AgendaItem, type Committee, type Meeting } from '../domain';
 import { formatDateTime, formatDayDate } from './format-date';
+import { itemStandingText, meetingStatusText } from './status-text';
 import { renderTemplate, type AdaptiveCard } from './templates';
 import { clip, firstOf, plural } from './text';
 
@@ -10,6 +11,8 @@ export interface DigestItemView {
   readonly title: string;
   /** "For decision · Exempt". */
   readonly tagsText: string;
+  /** "✖️ Withdrawn from the agenda"; '' for an item on it. */
+  readonly withdrawnText: string;
   readonly acknowledged: boolean;
 }
 
@@ -19,7 +22,7 @@ export interface MeetingDigestView {
   readonly committeeName: string;
   readonly meetingWhen: string;
   readonly venue: string;
-  /** "This meeting has been cancelled." */
+  /** "🚫 This meeting has been cancelled." */
   readonly statusText: string;
   /** "3 of 5 items are for decision"; '' while the agenda is not published (no counts of nothing). */
   readonly forDecisionText: string;
@@ -50,8 +53,10 @@ export const buildMeetingDigestView = (input: MeetingDigestCardInput): MeetingDi
   const { meeting, committee, items } = input;
   const forOnePerson = input.myAcknowledgements !== undefined;
   const acknowledged = new Set((input.myAcknowledgements ?? []).map((a) => a.agendaItemId));
-  const forDecision = items.filter((i) => i.forDecision).length;
-  const mine = items.filter((i) => acknowledged.has(i.id)).length;
+  // Withdrawn items are listed, marked, but not counted: nobody is asked to read them.
+  const toRead = itemsToRead(items);
+  const forDecision = toRead.filter((i) => i.forDecision).length;
+  const mine = toRead.filter((i) => acknowledged.has(i.id)).length;
   const { shown, moreCount } = firstOf(items, LIMITS.items);
   return {
     committeeId: committee.id,
@@ -59,16 +64,16 @@ export const buildMeetingDigestView = (input: MeetingDigestCardInput): MeetingDi
     committeeName: committee.name,
     meetingWhen: formatDateTime(meeting.startsAt),
     venue: meeting.venue ?? '',
-    statusText: meeting.status === 'cancelled' ? 'This meeting has been cancelled.'
-      : meeting.status === 'postponed' ? 'This meeting has been postponed: a new date will follow.' : '',
-    forDecisionText: items.length === 0 ? '' : `${forDecision} of ${plural(items.length, 'item')} ${forDecision === 1 ? 'is' : 'are'} for decision`,
-    acknowledgedText: forOnePerson && items.length > 0 ? `You have acknowledged ${mine} of ${plural(items.length, 'item')}` : '',
+    statusText: meetingStatusText(meeting),
+    forDecisionText: toRead.length === 0 ? '' : `${forDecision} of ${plural(toRead.length, 'item')} ${forDecision === 1 ? 'is' : 'are'} for decision`,
+    acknowledgedText: forOnePerson && toRead.length > 0 ? `You have acknowledged ${mine} of ${plural(toRead.length, 'item')}` : '',
     noAgendaText: items.length === 0 ? noAgendaText(meeting) : '',
     items: shown.map((i) => ({
       agendaItemId: i.id,
       number: i.number ?? '–',
       title: clip(i.title, LIMITS.title),
       tagsText: [i.forDecision ? 'For decision' : 'For information', i.exempt ? '🔒 Exempt' : ''].filter(Boolean).join(' · '),
+      withdrawnText: itemStandingText(i),
       acknowledged: acknowledged.has(i.id),
     })),
     moreItemsText: moreCount > 0 ? `${plural(moreCount, 'more item')} not shown.` : '',

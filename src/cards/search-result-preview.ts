@@ -23,7 +23,7 @@ export const buildSearchResultPreview = (hit: SearchHit): SearchResultPreview =>
   const facts = describeSearchHit(hit);
   const detail =
     hit.kind === 'agenda-item'
-      ? [facts.when, hit.item.number ? `Item ${hit.item.number}` : ''].filter(Boolean).join(' · ')
+      ? [facts.when, hit.item.number ? `Item ${hit.item.number}` : '', facts.statusText].filter(Boolean).join(' · ')
       : hit.kind === 'decision'
         ? facts.statusText || (facts.when ? `Decided ${facts.when}` : '')
         : '';

@@ -1,7 +1,7 @@
 import type { ActionPlan, AgendaItem, Committee, Decision, Meeting, StatusDescription } from '../domain';
 import { ragCountsText } from './action-plan-card';
 import { formatDateTime, formatDayDate } from './format-date';
-import { formatStatus } from './status-text';
+import { formatStatus, itemStandingText, meetingStatusText } from './status-text';
 import { renderTemplate, type AdaptiveCard } from './templates';
 import { clip, firstOf, plural, safeUrl } from './text';
 import { Verbs, type Verb } from './verbs';
@@ -67,7 +67,8 @@ export interface SearchHitFacts extends HitOpenAction {
   /** The meeting's start for an agenda item ("Wed 16 June 2021, 6.30pm"), the day a decision was made
    *  ("Wed 16 June 2021"); '' when not known, and for action plans. */
   readonly when: string;
-  /** Where a decision stands ("Recommended to Council: awaiting Full Council, 21 July 2021"); '' for other hits. */
+  /** Where a decision stands ("Recommended to Council: awaiting Full Council, 21 July 2021"), an item withdrawn or its
+   *  meeting cancelled or postponed ("✖️ Withdrawn from the agenda"); '' otherwise. */
   readonly statusText: string;
   /** The hit's own page on the council website, when it has one and it is http(s); '' otherwise. */
   readonly sourceUrl: string;
@@ -84,7 +85,7 @@ export const describeSearchHit = (hit: SearchHit): SearchHitFacts => {
         title: clip(item.title, LIMITS.title),
         committeeName: committee.name,
         when: meeting ? formatDateTime(meeting.startsAt) : '',
-        statusText: '',
+        statusText: [itemStandingText(item), meetingStatusText(meeting)].filter(Boolean).join(' · '),
         sourceUrl: safeUrl(item.source?.url) ?? '',
         ...openAction(Verbs.viewItem, 'Open agenda item', { committeeId: item.committeeId, agendaItemId: item.id }),
       };

@@ -1,4 +1,4 @@
-import type { OutcomeStatus, StatusDescription } from '../domain';
+import { isWithdrawn, type AgendaItem, type Meeting, type OutcomeStatus, type StatusDescription } from '../domain';
 import { formatDayDate, formatLongDate } from './format-date';
 
 export interface StatusText {
@@ -49,3 +49,14 @@ export const formatStatus = (d: StatusDescription): StatusText => {
     : d.since ? `Since ${formatDayDate(d.since)}` : '';
   return { headline: `${icons[d.status]} ${d.label}`, next };
 };
+
+/**
+ * An item's standing on its agenda in words, in the default colour with an icon, as status lines are:
+ * "✖️ Withdrawn from the agenda"; '' for an item still on it. The rule is domain/agenda-item.ts isWithdrawn.
+ */
+export const itemStandingText = (item: Pick<AgendaItem, 'withdrawnAt'>): string => (isWithdrawn(item) ? `${icons.withdrawn} Withdrawn from the agenda` : '');
+
+/** A meeting that will not take place as set, in words: "🚫 This meeting has been cancelled."; '' otherwise. */
+export const meetingStatusText = (meeting: Pick<Meeting, 'status'> | undefined): string =>
+  meeting?.status === 'cancelled' ? '🚫 This meeting has been cancelled.'
+    : meeting?.status === 'postponed' ? '⏸️ This meeting has been postponed: a new date will follow.' : '';

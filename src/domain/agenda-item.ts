@@ -39,3 +39,14 @@ export const AgendaItem = z.object({
   updatedAt: Instant,
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
+
+/**
+ * The one rule for a withdrawn item: ModernGov no longer lists it on its published agenda. It is kept and shown
+ * everywhere items appear, marked withdrawn, but nobody is asked to read it: it is never pending, never outstanding,
+ * never counted on its agenda, and no notification announces it or reminds anyone of it (a card already sent is still
+ * redrawn, so it says withdrawn).
+ */
+export const isWithdrawn = (item: Pick<AgendaItem, 'withdrawnAt'>): boolean => item.withdrawnAt !== undefined;
+
+/** The items members are asked to read: those still on the agenda. */
+export const itemsToRead = <T extends Pick<AgendaItem, 'withdrawnAt'>>(items: readonly T[]): T[] => items.filter((i) => !isWithdrawn(i));

@@ -208,7 +208,7 @@ export interface DescribeContext {
 /** What a status answer says: what the status is, since when, what comes next and when. */
 export const describeOutcomeStatus = (
   outcome: Outcome,
-  decision: Pick<Decision, 'decisionMaker' | 'decidedOn' | 'publishedOn' | 'subjectToCallIn'>,
+  decision: Pick<Decision, 'decisionMaker' | 'decidedOn' | 'publishedOn' | 'subjectToCallIn'> & Partial<Pick<Decision, 'source'>>,
   ctx: DescribeContext,
 ): StatusDescription => {
   const status = effectiveStatus(outcome, decision, ctx, ctx.today);
@@ -231,7 +231,11 @@ export const describeOutcomeStatus = (
     case 'scheduled':
       return d('Scheduled: on the agenda for decision', outcome.statusSince, `${decision.decisionMaker} decides`, decision.decidedOn);
     case 'made':
-      return d('Decision made: notice not yet published', sinceMeeting, 'Decision notice published; call-in period starts');
+      // Known only from GetMeeting's text: ModernGov has published it, but its notice (when, and whether it can be
+      // called in) has not been read yet, so nothing is said of the call-in period but that.
+      return decision.source?.kind === 'moderngov-meeting-xml'
+        ? d("Decision published: its notice, with the call-in period, not yet read", sinceMeeting, 'The decision notice is fetched; call-in known')
+        : d('Decision made: notice not yet published', sinceMeeting, 'Decision notice published; call-in period starts');
     case 'call-in-open':
       return d('Call-in open', decision.publishedOn ?? outcome.statusSince, 'Call-in period ends', deadline);
     case 'effective': {

@@ -21,3 +21,6 @@ export const Meeting = z.object({
   source: Source.optional(),
 });
 export type Meeting = z.infer<typeof Meeting>;
+
+/** A meeting that will not take place when it was set: nothing about it is sent as if it would (agenda, reminder). */
+export const isCalledOff = (meeting: Pick<Meeting, 'status'>): boolean => meeting.status === 'cancelled' || meeting.status === 'postponed';

@@ -41,6 +41,8 @@ export type NotificationSubject = z.infer<typeof NotificationSubject>;
 /** What a notice tells members about a card that was redrawn: Teams alerts nobody to an edit, so this does. */
 export const NoticeChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('meeting-cancelled'), startsAt: Instant }),
+  /** Postponed: it keeps its old date until ModernGov gives a new one (then a 'meeting-moved' notice follows). */
+  z.object({ kind: z.literal('meeting-postponed'), startsAt: Instant }),
   z.object({
     kind: z.literal('meeting-moved'),
     from: z.object({ startsAt: Instant, venue: z.string().max(300).optional() }),

@@ -135,8 +135,8 @@ function readDocuments($: CheerioAPI, base: string | undefined): LinkedDocument[
   return documents;
 }
 
-/** Numbered paragraphs are outcomes; otherwise the whole decision text is one outcome. */
-function readOutcomes(decisionText: readonly string[]): ParsedOutcome[] {
+/** Numbered paragraphs are outcomes; otherwise the whole decision text is one outcome. Also GetMeeting's decision text. */
+export function readOutcomes(decisionText: readonly string[]): ParsedOutcome[] {
   const collector = new OutcomeCollector();
   for (const paragraph of decisionText) {
     const outcome = readOutcomeLine(paragraph);

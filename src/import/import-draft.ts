@@ -54,7 +54,8 @@ export interface MeetingDraft {
 
 export interface ImportDraft {
   /** Which kind of page it was, for messages. */
-  readonly pageKind: 'agenda-item-text' | 'decision-details' | 'meeting-xml';
+  /** 'meeting-xml-decision': one item's decision from GetMeeting's own text, when its decision page cannot be had. */
+  readonly pageKind: 'agenda-item-text' | 'decision-details' | 'meeting-xml' | 'meeting-xml-decision';
   /** The names the page gives its decision maker or committee, most telling first ("Cabinet"). */
   readonly committeeNames: string[];
   /** ModernGov's committee id (CId, committeeid), matched against Committee.externalId. */

@@ -158,7 +158,10 @@ function decisionOps(
   const today = londonDateOf(ctx.at);
   const decidedOn = draft.fields.decidedOn ?? links.decidedOn;
   return {
-    find: () => store.decisions.findBySource(draft.key),
+    // By its own source first; else the decision already held for its agenda item, so a decision page reached by its
+    // own ieDecisionDetails.aspx?ID= and by ?AIId= (or the item's page, or GetMeeting's text) is one record.
+    find: async () => (await store.decisions.findBySource(draft.key))
+      ?? (links.agendaItemId ? await store.decisions.findByAgendaItem(place.committee.id, links.agendaItemId) : undefined),
     build: (existing) => {
       refuseCommitteeMove(existing, place.committee, 'decision');
       const imported = draft.outcomes.map((o): Outcome => {
@@ -183,13 +186,22 @@ function decisionOps(
         urgent: false,
         ...existing,
         ...draft.fields,
+        // GetMeeting's text names no decision maker: the meeting's committee made it (its page, later, says exactly).
+        ...(draft.sourceKind === 'moderngov-meeting-xml' ? { decisionMaker: existing?.decisionMaker ?? place.committee.name } : {}),
         id: existing?.id ?? idFromSource('dec', draft.key),
         committeeId: place.committee.id,
         ...(agendaItemId ? { agendaItemId } : {}),
         ...(meetingId ? { meetingId } : {}),
         ...(decidedOn ? { decidedOn } : {}),
         outcomes,
-        source: { ...existing?.source, kind: draft.sourceKind, ...draft.key, importedAt: ctx.at },
+        // A decision reached another way (its page by ID or by AIId, its item's page) keeps the address it was first
+        // imported from and gains the id it lacked, so each way finds it again and none reads as a change; one held
+        // only from GetMeeting's text takes its page's source when the page comes.
+        source: existing?.source && existing.source.kind !== 'moderngov-meeting-xml'
+          ? { ...draft.key, ...existing.source, importedAt: ctx.at }
+          : existing?.source
+            ? { ...existing.source, kind: draft.sourceKind, ...draft.key, importedAt: ctx.at }
+          : { kind: draft.sourceKind, ...draft.key, importedAt: ctx.at },
         history: existing?.history ?? [],
         createdAt: existing?.createdAt ?? ctx.at,
         updatedAt: ctx.at,
@@ -285,6 +297,23 @@ async function councilMeetingFor(ctx: Context, draft: DecisionDraft, fromDate: s
   return undefined;
 }
 
+const sameTitle = (a: string, b: string): boolean => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * The agenda item a decision page is about when the caller does not say (a page reached by its own
+ * ieDecisionDetails.aspx?ID=, which names no agenda item): the item of the decision already stored from this page, or
+ * else the one item of the page's "Decided at meeting:" meeting that bears the decision's title. None when that is
+ * not one item: a decision is never tied to a guess.
+ */
+async function decisionPageItemId(ctx: Context, draft: DecisionDraft, meetingId: string | undefined): Promise<string | undefined> {
+  const stored = (await ctx.store.decisions.findBySource(draft.key))?.value;
+  if (stored?.agendaItemId) return stored.agendaItemId;
+  if (!meetingId) return undefined;
+  const items = (await ctx.store.agendaItems.listByMeeting(ctx.place.committee.id, meetingId))
+    .filter((i) => sameTitle(i.title, draft.fields.title) || sameTitle(i.titleAsPublished, draft.fields.title));
+  return items.length === 1 ? items[0]!.id : undefined;
+}
+
 /** A decision page's "Decided at meeting:" link, where that meeting was imported from the web service. */
 async function linkedMeetingId(ctx: Context, draft: DecisionDraft): Promise<string | undefined> {
   if (ctx.place.meeting) return ctx.place.meeting.id;
@@ -308,14 +337,29 @@ async function readDraft(pages: PageReader, text: string, mediaType: PageMediaTy
  * same page updates its records (keeping what changed in their history) and never duplicates them.
  */
 export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps): Promise<ImportPageResult> {
-  const parsedInput = ImportPageInput.safeParse(rawInput);
+  const input = validInput(ImportPageInput, rawInput);
+  const { mediaType, text } = decodePageBody(input.body, input.contentType);
+  return importDraft(await readDraft(deps.pages, text, mediaType, input.sourceUrl), input, deps);
+}
+
+const ImportDraftInput = ImportPageInput.omit({ body: true, contentType: true });
+export type ImportDraftInput = z.input<typeof ImportDraftInput>;
+
+function validInput<S extends z.ZodTypeAny>(schema: S, raw: unknown): z.infer<S> {
+  const parsedInput = schema.safeParse(raw);
   if (!parsedInput.success) {
     const issue = parsedInput.error.issues[0]!;
     throw invalid(`${issue.path.join('.')}: ${issue.message}`, { where: issue.path.join('.') });
   }
-  const input = parsedInput.data;
-  const { mediaType, text } = decodePageBody(input.body, input.contentType);
-  const draft = await readDraft(deps.pages, text, mediaType, input.sourceUrl);
+  return parsedInput.data;
+}
+
+/**
+ * The import of a page already read: what importPage does after reading. The sync uses it for a decision drawn
+ * from GetMeeting's text (import/read-page.ts meetingItemDecisionDraft), so that decision is stored exactly as any.
+ */
+export async function importDraft(draft: ImportDraft, rawInput: ImportDraftInput, deps: ImportPageDeps): Promise<ImportPageResult> {
+  const input = validInput(ImportDraftInput, rawInput);
   // A dry run shows what the page holds even under a committee the bot does not know yet; a real import creates it
   // only when asked (createCommittee), and otherwise is refused naming the call that creates it.
   const place = await resolveImportPlace(deps.store, draft, input.meetingId, input.committeeId,
@@ -350,7 +394,8 @@ export async function importPage(rawInput: ImportPageInput, deps: ImportPageDeps
     const meetingDate = place.meeting ? londonDateOf(place.meeting.startsAt) : undefined;
     const decidedOn = draft.decision.fields.decidedOn ?? meetingDate;
     const councilMeetingId = await councilMeetingFor(ctx, draft.decision, decidedOn, warnings);
-    const agendaItemId = input.agendaItemId ?? itemPlans[0]?.plan.record.id;
+    const agendaItemId = input.agendaItemId ?? itemPlans[0]?.plan.record.id
+      ?? (draft.pageKind === 'decision-details' ? await decisionPageItemId(ctx, draft.decision, meetingId) : undefined);
     const ops = decisionOps(ctx, draft.decision, {
       ...(agendaItemId ? { agendaItemId } : {}),
       ...(meetingId ? { meetingId } : {}),

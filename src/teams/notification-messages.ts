@@ -104,6 +104,8 @@ function noticeText(message: Extract<OutgoingMessage, { kind: 'notice' }>): stri
   switch (change.kind) {
     case 'meeting-cancelled':
       return `The ${committeeName} meeting on ${formatDateTime(change.startsAt)} has been cancelled. The agenda card I sent you has been updated.`;
+    case 'meeting-postponed':
+      return `The ${committeeName} meeting on ${formatDateTime(change.startsAt)} has been postponed: a new date will follow. The agenda card I sent you has been updated.`;
     case 'meeting-moved': {
       const venue = change.to.venue && change.to.venue !== change.from.venue ? `, at ${change.to.venue}` : '';
       const when = change.to.startsAt !== change.from.startsAt ? `now ${formatDateTime(change.to.startsAt)}` : `still ${formatDateTime(change.to.startsAt)}`;

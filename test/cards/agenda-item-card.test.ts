@@ -25,6 +25,14 @@ describe('agenda item card', () => {
     expect(texts).toContain(s.item.summary);
   });
 
+  it.each([
+    ['cancelled', '🚫 This meeting has been cancelled.'],
+    ['postponed', '⏸️ This meeting has been postponed: a new date will follow.'],
+  ] as const)('says in words when its meeting is %s, and nothing of the kind when it goes ahead', (status, words) => {
+    expect(visibleTexts(renderAgendaItemCard(buildAgendaItemView({ ...base, meeting: { ...s.meeting, status } })))).toContain(words);
+    expect(texts.join(' ')).not.toMatch(/cancelled|postponed/);
+  });
+
   it('numbers the recommendations', () => {
     expect(texts).toEqual(expect.arrayContaining(['1.', s.item.recommendations[0], '2.', s.item.recommendations[1]]));
   });

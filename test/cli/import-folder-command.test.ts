@@ -48,6 +48,29 @@ describe('cabinet-bot import <folder>: a saved GetMeeting answer with its decisi
     expect(lines).toEqual(['Meeting 4967 of Audit Committee: unchanged.']);
   });
 
+  it('a decision page saved from its own address (ID=) is placed on its item through its meeting and title: one record, as by AIId', async () => {
+    rmSync(join(folder, 'ieDecisionDetails.aspx_AIId=18833.html'));
+    // The real page, made the decision of this meeting's Work Programme (its "Decided at meeting" link and title).
+    const page = readFileSync(join(FIXTURES, 'lgsf_modgov_decision_detail.html'), 'utf8')
+      .replace('MID=4832', 'MID=4967').replace('<h2 class="mgSubTitleTxt">Minutes of Previous Meeting</h2>', '<h2 class="mgSubTitleTxt">Work Programme</h2>');
+    writeFileSync(join(folder, 'ieDecisionDetails.aspx_ID=13567.html'), page);
+    expect(await runImportFolder({ folder, committeeId: 'audit', baseUrl: SITE, dryRun: false }, deps)).toBe(0);
+    expect(lines).toEqual([
+      'Meeting 4967 of Audit Committee: imported.',
+      `Decision page ${SITE}/ieDecisionDetails.aspx?ID=13567: created, the decision on "Work Programme".`,
+    ]);
+    const item = await store.agendaItems.findBySource({ externalId: 'moderngov-agenda-item:18833' });
+    const [decision, ...more] = (await store.decisions.listAll(undefined, 10)).items;
+    expect(more).toEqual([]);
+    expect(decision).toMatchObject({ agendaItemId: item!.value.id, source: { url: `${SITE}/ieDecisionDetails.aspx?ID=13567`, externalId: 'moderngov-decision:13567' } });
+
+    // Saved again by AIId as well: the same record, no second one.
+    writeFileSync(join(folder, '18833.html'), page);
+    lines = [];
+    await runImportFolder({ folder, committeeId: 'audit', baseUrl: SITE, dryRun: false }, deps);
+    expect((await store.decisions.listAll(undefined, 10)).items.map((d) => d.id)).toEqual([decision!.id]);
+  });
+
   it('gives the same result as a sync of the same answers: a sync afterwards finds nothing to do', async () => {
     const standIn = new ModernGovStandIn();
     const baseUrl = await standIn.start();

@@ -188,6 +188,14 @@ describe('describeOutcomeStatus', () => {
     });
   });
 
+  it('does not say a decision known only from GetMeeting\'s text is unpublished: ModernGov published it; its notice is not yet read', () => {
+    const d = melton();
+    const made = { ...d.outcomes[0]!, status: 'made' as const };
+    const fromText = describeOutcomeStatus(made, { ...d, publishedOn: undefined, source: { kind: 'moderngov-meeting-xml', importedAt: '2021-06-16T09:00:00.000Z' } }, { today: '2021-06-18', callInWorkingDays: 5 });
+    expect(fromText.label).toBe('Decision published: its notice, with the call-in period, not yet read');
+    expect(describeOutcomeStatus(made, { ...d, publishedOn: undefined }, { today: '2021-06-18', callInWorkingDays: 5 }).label).toBe('Decision made: notice not yet published');
+  });
+
   it('does not give a past Council date as what comes next', () => {
     const d = melton();
     expect(describeOutcomeStatus(d.outcomes[1]!, d, { today: '2021-07-22', callInWorkingDays: 5, councilMeeting: council })).toEqual({

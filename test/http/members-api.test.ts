@@ -214,6 +214,20 @@ describe('the roster through the officer API', () => {
     expect(await again.json()).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 5 });
   });
 
+  it('exports the roster as the CSV file the import reads, ModernGov member id and end date included; imported back, nothing changes', async () => {
+    await postCsv(rosterCsv);
+    await putJson('cllr-joe-orson', { ...joe, modernGovMemberId: '192', endsOn: '2027-05-06' });
+    const exported = await call('GET', '/api/v1/members', { headers: { accept: 'text/csv' } });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toMatch(/^text\/csv/);
+    const text = await exported.text();
+    const lines = text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe(`${HEADER},endsOn,modernGovMemberId`);
+    expect(lines).toContain('cllr-joe-orson,Cllr Joe Orson,councillor,Leader of the Council,joe.orson@demo-council.gov.uk,00000000-0000-4000-8000-000000000001,cabinet:Leader;full-council:Member,2027-05-06,192');
+    const back = await postCsv(text);
+    expect(await back.json()).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 5 });
+  });
+
   it('answers 422 problem+json listing each bad line of a CSV file, and writes nothing', async () => {
     const res = await postCsv(badRosterCsv);
     expect(res.status).toBe(422);

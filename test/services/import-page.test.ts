@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '../../src/domain';
+import { agendaItemExternalId, idFromSource, meetingExternalId } from '../../src/import/source-keys';
 import { importPage, importResponseBody, type ImportPageInput } from '../../src/services/import-page';
 import type { Store } from '../../src/store/port';
 import {
@@ -336,6 +337,60 @@ describe('importPage: decision-details HTML', () => {
     expect(during.decision!.outcomes.map((o) => o.status)).toEqual(['call-in-open']);
     const after = await importPage(input({ body, contentType: 'text/html', meetingId: CABINET_MEETING.id }), { store, pages });
     expect(after.decision!.outcomes.map((o) => o.status)).toEqual(['effective']);
+  });
+});
+
+describe('importPage: a decision page by its own ID and by its agenda item (AIId) is one record', () => {
+  const SITE = 'https://democracy.example.gov.uk';
+  const BY_ID = `${SITE}/ieDecisionDetails.aspx?ID=7001`;
+  const BY_ITEM = `${SITE}/ieDecisionDetails.aspx?AIId=9001`;
+  const page = fixture('lgsf_modgov_decision_detail.html');
+  /** The page's "Decided at meeting:" meeting (MID=4832) as a sync stores it, with the item the decision is on and another. */
+  const meetingId = idFromSource('mtg', { externalId: meetingExternalId('4832') });
+  const itemId = 'ai-minutes-of-previous-meeting';
+  const seed = async (): Promise<void> => {
+    await open([POLICY], [{ id: meetingId, committeeId: 'policy', startsAt: '2015-10-19T18:00:00.000Z', status: 'held', source: { kind: 'moderngov-meeting-xml', externalId: meetingExternalId('4832'), importedAt: AT } }]);
+    for (const [id, title, aiid] of [[itemId, 'Minutes of Previous Meeting', '9001'], ['ai-other', 'Budget Monitoring', '9002']] as const) {
+      await store.agendaItems.create({
+        id, committeeId: 'policy', meetingId, number: aiid.slice(-1), title, titleAsPublished: title.toUpperCase(), summary: '', recommendations: [], documents: [],
+        forDecision: true, exempt: false, source: { kind: 'moderngov-meeting-xml', externalId: agendaItemExternalId(aiid), importedAt: AT }, history: [], createdAt: AT, updatedAt: AT,
+      });
+    }
+  };
+  const decisions = async () => (await store.decisions.listAll(undefined, 100)).items;
+  const html = (sourceUrl: string, over: Partial<ImportPageInput> = {}) =>
+    importPage(input({ body: page, contentType: 'text/html', sourceUrl, ...over }), { store, pages });
+
+  it('imported by AIId (as the sync does) and then by ID: the ID page finds the record through its meeting and title, and updates it', async () => {
+    await seed();
+    const first = await html(BY_ITEM, { agendaItemId: itemId, committeeId: 'policy' });
+    const second = await html(BY_ID);
+    expect(second.decision!.id).toBe(first.decision!.id);
+    expect(second.decision!.agendaItemId).toBe(itemId);
+    const third = await html(BY_ITEM, { agendaItemId: itemId, committeeId: 'policy' });
+    expect(third.decision!.id).toBe(first.decision!.id);
+    expect(await decisions()).toHaveLength(1);
+    // Re-imported by its ID again: found by the ModernGov decision id it now holds.
+    expect((await html(BY_ID)).writes.find((w) => w.record === 'decision')).toEqual({ record: 'decision', id: first.decision!.id, action: 'unchanged' });
+  });
+
+  it('imported by ID first: tied to its agenda item at once, so the sync\'s AIId import updates it rather than adding a second', async () => {
+    await seed();
+    const first = await html(BY_ID);
+    expect(first.decision!.agendaItemId).toBe(itemId);
+    expect(first.decision!.meetingId).toBe(meetingId);
+    const second = await html(BY_ITEM, { agendaItemId: itemId, committeeId: 'policy' });
+    expect(second.decision!.id).toBe(first.decision!.id);
+    expect(second.decision!.source).toMatchObject({ url: BY_ID, externalId: 'moderngov-decision:7001' });
+    expect(await decisions()).toHaveLength(1);
+  });
+
+  it('ties nothing by guess: with two items of that title in the meeting, the ID page is a decision of its own, not tied to either', async () => {
+    await seed();
+    const other = (await store.agendaItems.get('policy', 'ai-other'))!;
+    await store.agendaItems.replace({ ...other.value, title: 'Minutes of previous  meeting' }, other.etag);
+    const result = await html(BY_ID);
+    expect(result.decision!.agendaItemId).toBeUndefined();
   });
 });
 

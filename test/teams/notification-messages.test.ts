@@ -44,6 +44,7 @@ describe('what a notification says', () => {
 
   it.each([
     [{ kind: 'meeting-cancelled' as const, startsAt: s.meeting.startsAt }, 'The Cabinet meeting on Wed 16 June 2021, 6.30pm has been cancelled. The agenda card I sent you has been updated.'],
+    [{ kind: 'meeting-postponed' as const, startsAt: s.meeting.startsAt }, 'The Cabinet meeting on Wed 16 June 2021, 6.30pm has been postponed: a new date will follow. The agenda card I sent you has been updated.'],
     [
       { kind: 'meeting-moved' as const, from: { startsAt: s.meeting.startsAt, venue: 'Parkside' }, to: { startsAt: '2021-06-17T17:30:00.000Z', venue: 'Council Chamber' } },
       'The Cabinet meeting has changed: it is now Thu 17 June 2021, 6.30pm, at Council Chamber (it was Wed 16 June 2021, 6.30pm, at Parkside). The agenda card I sent you has been updated.',

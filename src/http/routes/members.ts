@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError, Id, Member } from '../../domain';
+import { exportRosterCsv } from '../../services/roster/export-roster-csv';
 import { importRosterCsv } from '../../services/roster/import-roster-csv';
 import { describeProblem, type RosterProblem } from '../../services/roster/roster-problem';
 import { decodeRosterFile } from '../../services/roster/roster-text';
@@ -8,6 +9,7 @@ import { DEMO_IDS, DEMO_PEOPLE } from '../../services/demo/demo-council';
 import { MemberAnswer } from '../answers';
 import { CSV_TYPE, IdParams, JSON_TYPE } from '../contract';
 import { HttpProblem, unsupportedMediaType } from '../problem';
+import { acceptsCsv, csvResult } from '../query-values';
 import { booleanQuery, httpEtag, ifMatchOf, putBodyFor, putResult } from '../request-values';
 import type { ApiRoute } from '../server';
 import type { RouteDeps } from './route-deps';
@@ -23,12 +25,22 @@ export const memberRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] =>
     role: 'Officer',
     contract: {
       summary: 'List the roster',
+      description: 'As JSON, or with Accept: text/csv as the roster file that POST /api/v1/members/import (and `members import`) reads back unchanged.',
       tag: 'Members',
-      responses: { 200: { description: 'Every member, former members included.', content: { [JSON_TYPE]: MembersAnswer } } },
+      responses: {
+        200: { description: 'Every member, former members included.', content: { [JSON_TYPE]: MembersAnswer, [CSV_TYPE]: z.string() }, headers: ['Vary', 'Content-Disposition'] },
+      },
       refusals: [],
-      examples: [{ name: 'all', summary: 'The demo council\'s roster', status: 200 }],
+      examples: [
+        { name: 'all', summary: 'The demo council\'s roster', status: 200 },
+        { name: 'csv', summary: 'The roster as a file to edit and import back', headers: { Accept: CSV_TYPE }, status: 200 },
+      ],
     },
-    handle: async () => ({ status: 200, body: { members: await store.members.list() } satisfies z.input<typeof MembersAnswer> }),
+    handle: async ({ header }) => {
+      const members = await store.members.list();
+      if (acceptsCsv(header('accept'))) return csvResult(exportRosterCsv(members), 'roster.csv');
+      return { status: 200, body: { members } satisfies z.input<typeof MembersAnswer>, headers: { Vary: 'Accept' } };
+    },
   },
   {
     method: 'get',

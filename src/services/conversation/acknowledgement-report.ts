@@ -1,4 +1,4 @@
-import { DomainError, isOfficer, sittingCouncillors, type Acknowledgement, type Member, type Viewer } from '../../domain';
+import { DomainError, isOfficer, isWithdrawn, sittingCouncillors, type Acknowledgement, type Member, type Viewer } from '../../domain';
 import type { ConversationDeps } from './conversation-deps';
 import { loadItemDetails, type ItemDetails } from './item-details';
 
@@ -20,7 +20,9 @@ export async function acknowledgementReport(locator: { committeeId: string; agen
   ]);
   const audience = sittingCouncillors(members, details.item.committeeId);
   const done = new Set(acknowledgements.map((a) => a.memberId));
-  return { details, audience, acknowledgements, outstanding: audience.filter((m) => !done.has(m.id)) };
+  // A withdrawn item is nobody's to read, so nobody is outstanding (and nobody is reminded of it).
+  const outstanding = isWithdrawn(details.item) ? [] : audience.filter((m) => !done.has(m.id));
+  return { details, audience, acknowledgements, outstanding };
 }
 
 export function requireOfficer(viewer: Viewer): void {

@@ -1,5 +1,5 @@
 import {
-  callInClosesAt, isFinalNotificationStatus, notificationSettingsOf, notificationWorkId, sendableFrom,
+  callInClosesAt, isCalledOff, isFinalNotificationStatus, notificationSettingsOf, notificationWorkId, sendableFrom,
   type AgendaItem, type Committee, type Decision, type Meeting, type NoticeChange, type Notification, type NotificationKind,
   type NotificationSubject,
 } from '../../domain';
@@ -36,7 +36,7 @@ const DAY_MS = 86_400_000;
  *   imported; an item added to an agenda already sent, or imported on its own: that item's card;
  * - a reminder a set time before the meeting to those who have not acknowledged everything (moved when the meeting moves);
  * - an item whose record changed: the cards already sent redrawn in place, and a notice when papers were added;
- * - a meeting cancelled, or moved to another time or place: its cards redrawn, and a notice;
+ * - a meeting cancelled, postponed, or moved to another time or place: its cards redrawn, and a notice;
  * - a decision published (recently): a notice to the committee and the portfolio holder, and one when its call-in
  *   period ends.
  * Every notification's id comes from what caused it, so planning twice (a re-import, a retry) plans once.
@@ -90,7 +90,7 @@ async function planAll(imported: ImportedRecords, deps: NotificationDeps, note: 
   };
 
   const meeting = imported.meeting ?? (await meetingOfItems(imported, deps));
-  const upcoming = meeting !== undefined && meeting.status !== 'cancelled' && meeting.status !== 'postponed' && Date.parse(meeting.startsAt) > now.getTime();
+  const upcoming = meeting !== undefined && !isCalledOff(meeting) && Date.parse(meeting.startsAt) > now.getTime();
   const itemsOfMeeting = meeting ? imported.agendaItems.filter((i) => i.meetingId === meeting.id) : [];
   const createdItems = itemsOfMeeting.filter((i) => actionOf('agenda-item', i.id) === 'created');
 
@@ -114,13 +114,16 @@ async function planAll(imported: ImportedRecords, deps: NotificationDeps, note: 
     await planReminder(meeting, settings.reminderHoursBefore, upcoming, deps, plan);
   }
 
-  // A meeting cancelled or moved: its cards redrawn, and a notice.
+  // A meeting cancelled, postponed or moved: its cards redrawn, and a notice to those who were sent them (as the agenda,
+  // once: the notice's id comes from the meeting's new state, however many syncs see it).
   const before = imported.meetingBefore;
   if (meeting && before && actionOf('meeting', meeting.id) === 'updated') {
     const change: NoticeChange | undefined =
       meeting.status === 'cancelled' && before.status !== 'cancelled'
         ? { kind: 'meeting-cancelled', startsAt: before.startsAt }
-        : meeting.startsAt !== before.startsAt || (meeting.venue ?? '') !== (before.venue ?? '')
+        : meeting.status === 'postponed' && before.status !== 'postponed'
+          ? { kind: 'meeting-postponed', startsAt: before.startsAt }
+          : meeting.startsAt !== before.startsAt || (meeting.venue ?? '') !== (before.venue ?? '')
           ? { kind: 'meeting-moved', from: { startsAt: before.startsAt, ...(before.venue ? { venue: before.venue } : {}) }, to: { startsAt: meeting.startsAt, ...(meeting.venue ? { venue: meeting.venue } : {}) } }
           : undefined;
     if (change && Date.parse(before.startsAt) > now.getTime()) {
@@ -206,8 +209,10 @@ async function planReminder(
     return;
   }
   const reminder = existing.value;
-  if (isFinalNotificationStatus(reminder.status) || reminder.prepared || reminder.sendAt === at.toISOString()) return;
+  if (isFinalNotificationStatus(reminder.status) || reminder.prepared) return;
   const stillTime = upcoming && at.getTime() > now.getTime();
+  // Unmoved and still to come: nothing to do. A meeting called off at its old date still cancels its reminder.
+  if (stillTime && reminder.sendAt === at.toISOString()) return;
   await store.notifications.replace(
     stillTime
       ? { ...reminder, sendAt: at.toISOString(), updatedAt: now.toISOString() }

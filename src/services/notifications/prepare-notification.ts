@@ -1,5 +1,5 @@
 import {
-  hasLeft, isEntitledToExempt, sittingCouncillors, transitionNotification, unreachableStatus, type Delivery, type Member, type Notification,
+  hasLeft, isEntitledToExempt, isWithdrawn, itemsToRead, sittingCouncillors, transitionNotification, unreachableStatus, type Delivery, type Member, type Notification,
 } from '../../domain';
 import type { Store, Versioned } from '../../store/port';
 import { channelDeliveryKey, updateDeliveryKey } from './notification-ids';
@@ -57,7 +57,7 @@ async function dueTargets(notification: Notification, subject: LoadedSubject, st
       const councillors = await councillorsOf(store, subject.committee.id, at);
       const outstanding: Member[] = [];
       for (const m of councillors) {
-        const mine = subject.items.filter((i) => !i.exempt || isEntitledToExempt(m, i.committeeId, at));
+        const mine = itemsToRead(subject.items).filter((i) => !i.exempt || isEntitledToExempt(m, i.committeeId, at));
         if (mine.length === 0) continue;
         const done = new Set((await store.acknowledgements.listByMember(m.id)).map((a) => a.agendaItemId));
         if (mine.some((i) => !done.has(i.id))) outstanding.push(m);
@@ -87,6 +87,13 @@ async function dueTargets(notification: Notification, subject: LoadedSubject, st
     }
   }
 }
+
+/**
+ * A withdrawn item is announced to nobody and nobody is reminded of it, however the notification was planned or
+ * pushed before it was withdrawn; the cards already sent are still redrawn (they then say withdrawn), and notices go.
+ */
+const announcesWithdrawnItem = (notification: Notification, subject: LoadedSubject): boolean =>
+  subject.kind === 'item' && isWithdrawn(subject.item) && notification.kind !== 'card-update' && notification.kind !== 'notice';
 
 /** Who an on-create notification was resolved to, as the officer was told; members since removed are reported. */
 function recordedTargets(notification: Notification): Target[] {
@@ -161,7 +168,9 @@ export async function prepareNotification(current: Versioned<Notification>, deps
     ));
   }
   const subject = await loadSubject(notification, store);
-  const targets = notification.resolveAudience === 'on-create' ? recordedTargets(notification) : await dueTargets(notification, subject, store, deps.now());
+  const targets = announcesWithdrawnItem(notification, subject)
+    ? []
+    : notification.resolveAudience === 'on-create' ? recordedTargets(notification) : await dueTargets(notification, subject, store, deps.now());
   const subjectKeys = subjectKeysOf(subject);
   for (let i = 0, size = FIRST_BATCH; i < targets.length; i += size, size = BATCH) {
     if (deps.cancelled?.()) return { value: notification, etag };

@@ -1,4 +1,4 @@
-import { notFound, sittingCouncillors, type AgendaItem, type Member } from '../../domain';
+import { isWithdrawn, notFound, sittingCouncillors, type AgendaItem, type Member } from '../../domain';
 import type { Store } from '../../store/port';
 import { londonDateTime, spreadsheetCsv } from './csv-file';
 import { requireReadable, type RecordReader } from './record-reader';
@@ -24,7 +24,7 @@ export interface OutstandingEntry {
 }
 
 export interface ItemAcknowledgements {
-  readonly item: Pick<AgendaItem, 'id' | 'committeeId' | 'meetingId' | 'number' | 'title' | 'exempt'>;
+  readonly item: Pick<AgendaItem, 'id' | 'committeeId' | 'meetingId' | 'number' | 'title' | 'exempt' | 'withdrawnAt'>;
   readonly acknowledged: readonly AcknowledgementEntry[];
   readonly outstanding: readonly OutstandingEntry[];
 }
@@ -69,13 +69,17 @@ export function acknowledgementsOf(
     };
   });
   const done = new Set(acks.map((a) => a.memberId));
-  // Former members (end date reached) no longer sit on the committee, so they are not outstanding (domain/member.ts).
-  const outstanding = sittingCouncillors(roster, item.committeeId)
+  // Former members (end date reached) no longer sit on the committee, so they are not outstanding (domain/member.ts);
+  // nobody is outstanding on a withdrawn item (domain/agenda-item.ts).
+  const outstanding = (isWithdrawn(item) ? [] : sittingCouncillors(roster, item.committeeId))
     .filter((m) => !done.has(m.id))
     .map((m): OutstandingEntry => ({ memberId: m.id, name: m.name, role: m.role, seat: seatOn(m, item.committeeId) as string }));
-  const { id, committeeId, meetingId, number, title, exempt } = item;
+  const { id, committeeId, meetingId, number, title, exempt, withdrawnAt } = item;
   return {
-    item: { id, committeeId, ...(meetingId !== undefined ? { meetingId } : {}), ...(number !== undefined ? { number } : {}), title, exempt },
+    item: {
+      id, committeeId, ...(meetingId !== undefined ? { meetingId } : {}), ...(number !== undefined ? { number } : {}), title, exempt,
+      ...(withdrawnAt !== undefined ? { withdrawnAt } : {}),
+    },
     acknowledged,
     outstanding,
   };

@@ -24,7 +24,8 @@ export async function meetingAcknowledgements(
   return { meeting: { id: meeting.id, committeeId: meeting.committeeId, startsAt: meeting.startsAt }, items: records };
 }
 
-const itemHeading = (item: ItemAcknowledgements['item']): string => `${item.number !== undefined ? `${item.number}. ` : ''}${item.title}`;
+const itemHeading = (item: ItemAcknowledgements['item']): string =>
+  `${item.number !== undefined ? `${item.number}. ` : ''}${item.title}${item.withdrawnAt !== undefined ? ' (withdrawn)' : ''}`;
 
 /**
  * Member by item: one row per person who acknowledged any item or is outstanding on one, one column per item, each

@@ -102,7 +102,7 @@ export async function importRosterCsv(csvText: string, deps: RosterDeps, options
 /**
  * The Entra object id is learned from Teams (linkTeamsUser) and rarely known to the officer writing the file:
  * an empty cell keeps the stored link rather than breaking it. A different id in the file replaces it. The ModernGov
- * member id (set through the officer API) has no column in the file, so it is always kept.
+ * member id likewise: an empty cell, or a file without the column, keeps it; a different one replaces it.
  */
 function keepLearnedLink(member: Member, current: Member | undefined): Member {
   const kept = member.aadObjectId === undefined && current?.aadObjectId ? { ...member, aadObjectId: current.aadObjectId } : member;

@@ -4,7 +4,7 @@ import type { RosterProblem } from './roster-problem';
 /** The roster file's columns, as the officer's spreadsheet names them. Any order; every one must be there. */
 export const ROSTER_COLUMNS = ['id', 'name', 'role', 'title', 'email', 'aadObjectId', 'committees'] as const;
 /** Columns a file may have: files saved before they existed stay valid, and their cells read as empty. */
-export const OPTIONAL_ROSTER_COLUMNS = ['endsOn'] as const;
+export const OPTIONAL_ROSTER_COLUMNS = ['endsOn', 'modernGovMemberId'] as const;
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number] | (typeof OPTIONAL_ROSTER_COLUMNS)[number];
 const KNOWN_COLUMNS: readonly RosterColumn[] = [...ROSTER_COLUMNS, ...OPTIONAL_ROSTER_COLUMNS];
 

@@ -26,6 +26,8 @@ export function rowToMemberData(cells: Readonly<Record<RosterColumn, string>>): 
       email: given(cells.email),
       aadObjectId: given(cells.aadObjectId),
       endsOn: given(cells.endsOn),
+      // ModernGov's member id (digits, checked by the domain schema): how the sync knows them among a meeting's attendees.
+      modernGovMemberId: given(cells.modernGovMemberId),
       committees,
     },
     problems,

@@ -3,7 +3,8 @@ import { DomainError, sitsOn, type Committee, type MembershipProposal, type Sync
 import { agendaItemExternalId } from '../../import/source-keys';
 import type { MeetingXml } from '../../import/meeting-xml-parser';
 import type { Store } from '../../store/port';
-import { importPage } from '../import-page';
+import { meetingItemDecisionDraft } from '../../import/read-page';
+import { importDraft, importPage } from '../import-page';
 import type { NotificationDeps } from '../notifications/notification-deps';
 import type { PageReader } from '../page-reader';
 import type { ModernGovSite } from './moderngov-site';
@@ -41,6 +42,32 @@ const failureOf = (modernGovMeetingId: string, where: string, why: string): Sync
 
 /** A DomainError from the import names where in the page; anything else is reported as it is. */
 const whyOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+const FROM_MEETING_TEXT = "Meanwhile the decision is recorded from GetMeeting's text (its call-in facts unknown until its page can be fetched, which is tried again next sync).";
+
+/**
+ * When a published decision's page cannot be fetched (an error, a login page, not there), its words are in GetMeeting
+ * (decisionnonemptyhtmlbody): recorded from there through the same import, so members are not kept from a decision the
+ * council has published; key decision, call-in and publication date stay unknown, and the status says so, until the
+ * page completes the record (found by its agenda item). A decision already held from a fuller source is left alone.
+ */
+async function decisionFromMeetingText(
+  meeting: MeetingXml, agendaItemModernGovId: string, committee: Committee, meetingId: string, agendaItemId: string,
+  options: { readonly dryRun: boolean; readonly now: Date }, deps: SyncMeetingDeps,
+): Promise<'recorded' | 'unchanged' | 'none'> {
+  const draft = meetingItemDecisionDraft(meeting, agendaItemModernGovId);
+  if (!draft) return 'none';
+  const held = await deps.store.decisions.findByAgendaItem(committee.id, agendaItemId);
+  if (held && held.value.source?.kind !== 'moderngov-meeting-xml') return 'none';
+  try {
+    const imported = await importDraft(draft, {
+      committeeId: committee.id, meetingId, agendaItemId, dryRun: options.dryRun, importedBy: SYNC_IMPORTER, now: options.now,
+    }, { store: deps.store, pages: deps.pages, ...(deps.notifications ? { notifications: deps.notifications } : {}) });
+    return imported.writes.some((w) => w.action !== 'unchanged') ? 'recorded' : 'unchanged';
+  } catch {
+    return 'none';
+  }
+}
 
 /**
  * Syncs one meeting a GetMeetings answer listed under `committee`: fetches its GetMeeting answer; when the answer is
@@ -86,12 +113,18 @@ export async function syncMeeting(
   for (const item of meeting.agendaItems) {
     if (item.decisionPublished !== true || decisionPagesImported.includes(item.modernGovId)) continue;
     const decisionPage = await site.decisionPage(item.modernGovId);
+    const agendaItem = options.dryRun ? undefined : await store.agendaItems.findBySource({ externalId: agendaItemExternalId(item.modernGovId) });
+    /** The page could not be had: the decision from GetMeeting's own text meanwhile, said in the failure. */
+    const pageFailed = async (url: string, why: string): Promise<void> => {
+      const recorded = agendaItem ? await decisionFromMeetingText(meeting, item.modernGovId, committee, meetingId!, agendaItem.value.id, options, deps) : 'none';
+      if (recorded === 'recorded') changed = true;
+      failures.push(failureOf(modernGovMeetingId, url, recorded === 'none' ? why : `${why} ${FROM_MEETING_TEXT}`));
+    };
     if (!decisionPage.ok) {
-      failures.push(failureOf(modernGovMeetingId, decisionPage.url, decisionPage.why));
+      await pageFailed(decisionPage.url, decisionPage.why);
       continue;
     }
     try {
-      const agendaItem = options.dryRun ? undefined : await store.agendaItems.findBySource({ externalId: agendaItemExternalId(item.modernGovId) });
       const imported = await importPage({
         body: decisionPage.text, contentType: 'text/html', committeeId: committee.id, sourceUrl: decisionPage.url,
         ...(agendaItem ? { agendaItemId: agendaItem.value.id } : {}),
@@ -100,7 +133,7 @@ export async function syncMeeting(
       changed = changed || imported.writes.some((w) => w.action !== 'unchanged');
       decisionPagesImported.push(item.modernGovId);
     } catch (err) {
-      failures.push(failureOf(modernGovMeetingId, decisionPage.url, whyOf(err)));
+      await pageFailed(decisionPage.url, whyOf(err));
     }
   }
 

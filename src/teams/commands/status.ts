@@ -1,4 +1,5 @@
 import type { FoundInput } from '../../cards';
+import { isWithdrawn, type AgendaItem, type Meeting } from '../../domain';
 import { answerStatusQuery, type Found } from '../../services/conversation/answer-status';
 import { agendaItemCard, decisionCard, searchResultsCard } from '../reply-cards';
 import type { BotDeps, Turn } from '../turn';
@@ -9,6 +10,13 @@ const foundInput = (found: Found): FoundInput => ({
   filters: found.filters,
   relaxed: found.relaxed,
 });
+
+/** What the answer says of an item with no decision: withdrawn, or its meeting off, before "not decided yet". */
+export const undecidedText = (item: AgendaItem, meeting: Meeting | undefined): string =>
+  isWithdrawn(item) ? `"${item.title}" was withdrawn from the agenda: it is not before the meeting to be decided.`
+    : meeting?.status === 'cancelled' ? `"${item.title}" has not been decided: its meeting has been cancelled.`
+      : meeting?.status === 'postponed' ? `"${item.title}" has not been decided yet: its meeting has been postponed, and a new date will follow.`
+        : `"${item.title}" has not been decided yet.`;
 
 const quoted = (words: readonly string[]): string => words.map((w) => `"${w}"`).join(', ');
 
@@ -24,7 +32,7 @@ export async function answerStatus(query: string, turn: Turn, deps: BotDeps): Pr
       return cardReply(decisionCard(answer, turn.viewer, foundInput(answer.found)));
     case 'not-yet-decided':
       return {
-        text: `"${answer.item.title}" has not been decided yet.`,
+        text: undecidedText(answer.item, answer.meeting),
         cards: [agendaItemCard({ item: answer.item, committee: answer.committee, meeting: answer.meeting }, turn.viewer, {
           audience: 'conversation', recipientUserIds: [turn.teamsUserId], now: deps.now(), found: foundInput(answer.found),
         })],

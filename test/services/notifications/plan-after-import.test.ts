@@ -118,6 +118,30 @@ describe('notifications an import makes due', () => {
     });
   });
 
+  it('a meeting postponed: its cards already sent are redrawn and those sent them are told once, however many syncs see it; the reminder is cancelled', async () => {
+    const first = await importXml(store, XML);
+    const meetingId = first.meeting!.id;
+    await sentCard(store, 'n-earlier-digest', [`meeting:${meetingId}`]);
+    const postponed = XML.replace('<meetingstatus>Published</meetingstatus>', '<meetingstatus>Postponed</meetingstatus>');
+    const result = await importXml(store, postponed, new Date('2021-10-04T09:00:00.000Z'));
+    expect(result.meeting!.status).toBe('postponed');
+    expect(result.notifications.planned.map((p) => p.kind).sort()).toEqual(['card-update', 'notice']);
+    const notice = result.notifications.planned.find((p) => p.kind === 'notice')!;
+    expect((await store.notifications.get(notice.id))!.value.change).toEqual({ kind: 'meeting-postponed', startsAt: MEETING_AT });
+    expect((await store.notifications.get(plannedNotificationId(`reminder|${meetingId}`)))!.value.status).toBe('cancelled');
+
+    const noticesBefore = (await notificationsOf(store)).filter((n) => n.kind === 'notice').length;
+    const again = await importXml(store, postponed.replace('Appendix A - Community Safety Strategy 2021-24', 'Appendix A - Community Safety Strategy 2021-24 (revised)'), new Date('2021-10-05T09:00:00.000Z'));
+    expect(again.notifications.planned.filter((p) => p.kind === 'notice')).toEqual([]);
+    expect((await notificationsOf(store)).filter((n) => n.kind === 'notice')).toHaveLength(noticesBefore);
+  });
+
+  it('a meeting postponed before anyone was sent its agenda: nobody is told (there is nothing to take back)', async () => {
+    await importXml(store, XML.replace('<meetingstatus>Published</meetingstatus>', '<meetingstatus>Confirmed</meetingstatus>'));
+    const result = await importXml(store, XML.replace('<meetingstatus>Published</meetingstatus>', '<meetingstatus>Postponed</meetingstatus>'), new Date('2021-10-04T09:00:00.000Z'));
+    expect(result.notifications.planned.filter((p) => p.kind === 'notice')).toEqual([]);
+  });
+
   it("an item's new papers: its cards already sent are redrawn, and members are told which papers are new", async () => {
     const first = await importXml(store, XML);
     const item = first.agendaItems.find((i) => i.number === '6')!;

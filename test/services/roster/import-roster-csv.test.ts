@@ -147,7 +147,20 @@ describe('importRosterCsv', () => {
     expect((await t.store.members.get('a'))?.value.aadObjectId).toBe(other);
   });
 
-  it('keeps the ModernGov member id the officer API set: the file has no column for it', async () => {
+  it('sets the ModernGov member id from the modernGovMemberId column, digits only; an empty cell keeps the one stored', async () => {
+    const file = (id: string) => `${HEADER},modernGovMemberId\na,A,councillor,,a@demo-council.gov.uk,,,${id}\n`;
+    expect(await importRosterCsv(file('192'), t.store)).toMatchObject({ ok: true, created: 1 });
+    expect((await t.store.members.get('a'))?.value.modernGovMemberId).toBe('192');
+    expect(await importRosterCsv(file(''), t.store)).toMatchObject({ ok: true, unchanged: 1 });
+    expect((await t.store.members.get('a'))?.value.modernGovMemberId).toBe('192');
+    expect(await importRosterCsv(file('207'), t.store)).toMatchObject({ ok: true, updated: 1 });
+    expect((await t.store.members.get('a'))?.value.modernGovMemberId).toBe('207');
+    const bad = await importRosterCsv(file('Cllr 207'), t.store);
+    expect(bad).toMatchObject({ ok: false, problems: [expect.objectContaining({ line: 2, field: 'modernGovMemberId', message: expect.stringMatching(/digits/) })] });
+    expect((await t.store.members.get('a'))?.value.modernGovMemberId).toBe('207');
+  });
+
+  it('keeps the ModernGov member id the officer API set when the file has no column for it', async () => {
     await importRosterCsv(`${HEADER}\na,A,councillor,,a@demo-council.gov.uk,,\n`, t.store);
     const stored = await t.store.members.get('a');
     await t.store.members.replace({ ...stored!.value, modernGovMemberId: '192' }, stored!.etag);

@@ -17,9 +17,9 @@ describe('reading the roster CSV (RFC 4180)', () => {
         `c,Cee,admin,,,,\n`,
     );
     expect(rows).toEqual([
-      { line: 2, cells: { id: 'a', name: 'Smith, Jo', role: 'councillor', title: 'Chair of "Scrutiny"', email: '', aadObjectId: '', committees: '', endsOn: '' } },
-      { line: 3, cells: { id: 'b', name: 'Bee', role: 'officer', title: 'Director\nfor Housing', email: '', aadObjectId: '', committees: '', endsOn: '' } },
-      { line: 5, cells: { id: 'c', name: 'Cee', role: 'admin', title: '', email: '', aadObjectId: '', committees: '', endsOn: '' } },
+      { line: 2, cells: { id: 'a', name: 'Smith, Jo', role: 'councillor', title: 'Chair of "Scrutiny"', email: '', aadObjectId: '', committees: '', endsOn: '', modernGovMemberId: '' } },
+      { line: 3, cells: { id: 'b', name: 'Bee', role: 'officer', title: 'Director\nfor Housing', email: '', aadObjectId: '', committees: '', endsOn: '', modernGovMemberId: '' } },
+      { line: 5, cells: { id: 'c', name: 'Cee', role: 'admin', title: '', email: '', aadObjectId: '', committees: '', endsOn: '', modernGovMemberId: '' } },
     ]);
   });
 
@@ -73,7 +73,7 @@ describe('reading the roster CSV (RFC 4180)', () => {
       ok: false,
       problems: [
         { line: 1, message: 'the header names the column "name" twice' },
-        { line: 1, message: `the header has an unknown column "phone"; the columns are ${HEADER}, and optionally endsOn` },
+        { line: 1, message: `the header has an unknown column "phone"; the columns are ${HEADER}, and optionally endsOn,modernGovMemberId` },
         { line: 1, message: `the header lacks the columns title, aadObjectId, committees; the columns are ${HEADER}` },
       ],
     });
@@ -100,7 +100,7 @@ describe('reading the roster CSV (RFC 4180)', () => {
 });
 
 describe('turning a row into member data', () => {
-  const cells = { id: 'a', name: 'A', role: 'Councillor', title: '', email: '', aadObjectId: '', committees: '', endsOn: '' };
+  const cells = { id: 'a', name: 'A', role: 'Councillor', title: '', email: '', aadObjectId: '', committees: '', endsOn: '', modernGovMemberId: '' };
 
   it('splits committees into committeeId:Seat pairs; the seat is everything after the first colon, Member when absent', () => {
     const { data, problems } = rowToMemberData({ ...cells, committees: 'cabinet:Portfolio Holder: Housing; full-council ;;scrutiny:' });
@@ -113,7 +113,7 @@ describe('turning a row into member data', () => {
   });
 
   it('treats empty cells as not given and lower-cases the role', () => {
-    expect(rowToMemberData(cells).data).toEqual({ id: 'a', name: 'A', role: 'councillor', title: undefined, email: undefined, aadObjectId: undefined, endsOn: undefined, committees: [] });
+    expect(rowToMemberData(cells).data).toEqual({ id: 'a', name: 'A', role: 'councillor', title: undefined, email: undefined, aadObjectId: undefined, endsOn: undefined, modernGovMemberId: undefined, committees: [] });
   });
 
   it('reports a pair that names no committee', () => {

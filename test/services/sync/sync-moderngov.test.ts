@@ -20,6 +20,9 @@ const unpublished = GET_MEETING.replace('<agendapublished>True</agendapublished>
 const withoutWorkProgramme = GET_MEETING.replace(/<agendaitem>\s*<agendaitemid>18833<\/agendaitemid>[\s\S]*?<\/agendaitem>/, '');
 const workProgrammeRestricted = GET_MEETING.replace(/(<agendaitemid>18833<\/agendaitemid>[\s\S]*?)<isrestricted>False<\/isrestricted>/, '$1<isrestricted>True</isrestricted>');
 const workProgrammeDecided = GET_MEETING.replace(/(<agendaitemid>18833<\/agendaitemid>[\s\S]*?)<isdecisionpublished>False<\/isdecisionpublished>/, '$1<isdecisionpublished>True</isdecisionpublished>');
+/** Decided, with the decision's words in GetMeeting itself (escaped Word HTML, as ModernGov writes it). */
+const workProgrammeDecidedWithText = workProgrammeDecided.replace(/(<agendaitemid>18833<\/agendaitemid>[\s\S]*?<isdecisionpublished>True<\/isdecisionpublished>)/,
+  '$1<decisionnonemptyhtmlbody>&lt;p&gt;1) AGREED the work programme for 2026/27.&lt;/p&gt;&lt;p&gt;2) NOTED the training dates.&lt;/p&gt;</decisionnonemptyhtmlbody>');
 const newMeeting = GET_MEETING.replace('<meetingid>4967</meetingid>', '<meetingid>4990</meetingid>')
   .replace(/<meetingdate>10\/02\/2026<\/meetingdate>/, '<meetingdate>17/03/2026</meetingdate>')
   .replace('<agendaitemid>18831</agendaitemid>', '<agendaitemid>19001</agendaitemid>').replace('<agendaitemid>18833</agendaitemid>', '<agendaitemid>19003</agendaitemid>');
@@ -181,6 +184,47 @@ describe('syncModernGov against a stand-in ModernGov site serving the real answe
     const third = await sync();
     expect([third.imported, third.unchanged]).toEqual([0, 2]);
     expect(standIn.requests.filter((r) => r.path.endsWith('ieDecisionDetails.aspx'))).toHaveLength(2);
+  });
+
+  it.each([
+    ['a 404', { status: 404 }],
+    ['a login redirect', { redirect: '/mgLogin.aspx?ReturnUrl=%2fieDecisionDetails.aspx' }],
+    ['a login page answered 200', { html: '<html><head><title>Login</title></head><body><form action="mgLogin.aspx"><input type="password"></form></body></html>' }],
+  ] as const)('records a published decision from GetMeeting\'s own text when its page cannot be had (%s), and completes that record once the page comes', async (_what, pageAnswer) => {
+    clock = new Date('2026-02-12T09:00:00.000Z'); // two days after the meeting
+    standIn.answer('GetMeeting?4967', { xml: workProgrammeDecidedWithText });
+    standIn.answer('ieDecisionDetails.aspx?18833', pageAnswer);
+    const first = await sync();
+    expect(first.failed).toEqual([expect.objectContaining({ modernGovMeetingId: '4967', where: `${baseUrl}/ieDecisionDetails.aspx?AIId=18833` })]);
+    expect(first.failed[0]!.why).toMatch(/recorded from GetMeeting's text \(its call-in facts unknown/);
+    const workProgramme = (await itemsOf('4967'))[1]!;
+    const [fromText, ...more] = (await store.decisions.listAll(undefined, 10)).items;
+    expect(more).toEqual([]);
+    expect(fromText).toMatchObject({
+      committeeId: 'audit', agendaItemId: workProgramme.id, meetingId: workProgramme.meetingId, title: 'Work Programme', decisionMaker: 'Audit Committee',
+      type: 'unknown', decidedOn: '2026-02-10', source: { kind: 'moderngov-meeting-xml' },
+      outcomes: [
+        // The Audit Committee is not an executive: no call-in, so effective (as any such decision whose page is silent).
+        expect.objectContaining({ number: 1, verb: 'AGREED', text: 'the work programme for 2026/27.', status: 'effective' }),
+        expect.objectContaining({ number: 2, verb: 'NOTED', text: 'the training dates.', status: 'noted' }),
+      ],
+    });
+    expect(fromText!.subjectToCallIn).toBeUndefined();
+    expect(fromText!.publishedOn).toBeUndefined();
+
+    // Seen again while the page still fails: the same record, unchanged.
+    later(15);
+    await sync();
+    expect((await store.decisions.listAll(undefined, 10)).items).toEqual([fromText]);
+
+    // The page comes: it completes the one record.
+    standIn.answer('ieDecisionDetails.aspx?18833', { html: DECISION_PAGE });
+    later(15);
+    const third = await sync();
+    expect(third.failed).toEqual([]);
+    const [completed, ...others] = (await store.decisions.listAll(undefined, 10)).items;
+    expect(others).toEqual([]);
+    expect(completed).toMatchObject({ id: fromText!.id, agendaItemId: workProgramme.id, decisionMaker: 'Policy Committee', publishedOn: '2015-10-22', source: { kind: 'moderngov-decision' } });
   });
 
   describe('what a site answers in place of XML is a located failure of that meeting, recorded, never stored, deleting nothing', () => {
