@@ -54,7 +54,7 @@ describe('meeting digest card', () => {
   it('says nothing is expected of a cancelled meeting beyond that it is cancelled', () => {
     const meeting = { ...s.meeting, status: 'cancelled' as const };
     const texts = visibleTexts(renderMeetingDigestCard(buildMeetingDigestView({ meeting, committee: s.cabinet, items: [], myAcknowledgements: [] })));
-    expect(texts).toEqual(['Cabinet', 'Wed 16 June 2021, 6.30pm', s.meeting.venue, 'This meeting has been cancelled.']);
+    expect(texts).toEqual(['Cabinet', 'Wed 16 June 2021, 6.30pm', s.meeting.venue, '🚫 This meeting has been cancelled.']);
   });
 });
 
