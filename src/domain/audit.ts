@@ -80,6 +80,12 @@ export const AuditEntry = z
   .strict();
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+/** A display name from outside (a token's `name` claim, Teams' `from.name`), kept only when it is one a name may be. */
+export const actorName = (raw: string | undefined): { name?: Name } => {
+  const parsed = Name.safeParse(raw?.trim());
+  return parsed.success ? { name: parsed.data } : {};
+};
+
 /** Who did something and in which request: what a use case is told so that it can write the entry itself. */
 export interface AuditContext {
   readonly actor: AuditActor;

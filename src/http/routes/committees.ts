@@ -1,3 +1,4 @@
+import { apiAuditContext } from '../audit-context';
 import { upsertCommittee } from '../../services/committees/upsert-committee';
 import { ifMatchOf, putBodyFor, putResult } from '../request-values';
 import type { ApiRoute } from '../server';
@@ -21,6 +22,7 @@ export const committeeRoutes = ({ store, config }: RouteDeps): ApiRoute[] => [
       const result = await upsertCommittee(
         { committee: body, defaultCallInWorkingDays: config.callInWorkingDays, ...(ifMatch !== undefined ? { ifMatch } : {}) },
         store,
+        apiAuditContext(ctx),
       );
       ctx.logger.info({ committeeId: id, created: result.created }, result.created ? 'committee created' : 'committee replaced');
       return putResult(result, result.committee, `/api/v1/committees/${encodeURIComponent(id)}`);
