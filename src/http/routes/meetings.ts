@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { listMeetings } from '../../services/records/list-meetings';
 import { meetingAcknowledgements, meetingAcknowledgementsCsv } from '../../services/records/meeting-acknowledgements';
 import { meetingRecord } from '../../services/records/meeting-record';
-import { OFFICER_READER } from '../../services/records/record-reader';
+import { officerReader } from '../../services/records/record-reader';
+import { apiAuditContext } from '../audit-context';
 import { acceptsCsv, CommitteeIdFilter, csvResult, InstantOrDay, Paging, pageBody, parseQuery } from '../query-values';
 import { upsertMeeting } from '../../services/meetings/upsert-meeting';
 import { httpEtag, ifMatchOf, putBodyFor, putResult } from '../request-values';
@@ -12,7 +13,7 @@ import type { RouteDeps } from './route-deps';
 const MeetingsQuery = z.object({ committeeId: CommitteeIdFilter, from: InstantOrDay.optional(), to: InstantOrDay.optional(), ...Paging }).strict();
 
 /** Meetings as the bot holds them: listed by committee and period, each with its agenda; entered by hand where there is no ModernGov. */
-export const meetingRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] => [
+export const meetingRoutes = ({ store, views }: Pick<RouteDeps, 'store' | 'views'>): ApiRoute[] => [
   {
     method: 'get',
     path: '/api/v1/meetings',
@@ -31,8 +32,8 @@ export const meetingRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] =
     method: 'get',
     path: '/api/v1/meetings/:id',
     role: 'Officer',
-    handle: async ({ params }) => {
-      const record = await meetingRecord(params.id ?? '', OFFICER_READER, store);
+    handle: async ({ params, principal, requestId }) => {
+      const record = await meetingRecord(params.id ?? '', officerReader(views, apiAuditContext({ principal, requestId })), store);
       return { status: 200, body: { ...record.meeting, items: record.items }, headers: { ETag: httpEtag(record.etag) } };
     },
   },
@@ -40,8 +41,8 @@ export const meetingRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] =
     method: 'get',
     path: '/api/v1/meetings/:id/acknowledgements',
     role: 'Officer',
-    handle: async ({ params, header }) => {
-      const record = await meetingAcknowledgements(params.id ?? '', OFFICER_READER, store);
+    handle: async ({ params, header, principal, requestId }) => {
+      const record = await meetingAcknowledgements(params.id ?? '', officerReader(views, apiAuditContext({ principal, requestId })), store);
       if (acceptsCsv(header('accept'))) return csvResult(meetingAcknowledgementsCsv(record), `acknowledgements-${record.meeting.id}.csv`);
       return { status: 200, body: record, headers: { Vary: 'Accept' } };
     },
