@@ -1,4 +1,5 @@
 import { DomainError, type AuditContext } from '../domain';
+import { viewerAuditContext } from '../services/audit/viewer-context';
 import type { Turn } from './turn';
 
 /**
@@ -6,10 +7,7 @@ import type { Turn } from './turn';
  * the viewer's identity), never anything in the card's data, and their roster record.
  */
 export function teamsAuditContext(turn: Turn): AuditContext {
-  const { member, identity } = turn.viewer;
-  if (!identity) throw new DomainError('forbidden', 'Teams did not say who you are (no Entra object id), so this cannot be done here.');
-  return {
-    actor: { id: identity.aadObjectId, ...(member ? { name: member.name, memberId: member.id } : {}), via: 'teams' },
-    ...(turn.requestId !== undefined ? { requestId: turn.requestId } : {}),
-  };
+  const context = viewerAuditContext(turn.viewer);
+  if (!context) throw new DomainError('forbidden', 'Teams did not say who you are (no Entra object id), so this cannot be done here.');
+  return context;
 }

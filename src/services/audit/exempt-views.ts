@@ -1,6 +1,7 @@
-import { actorName, type AuditContext, type AuditEntry, type AuditTarget, type Viewer } from '../../domain';
+import type { AuditContext, AuditEntry, AuditTarget, Viewer } from '../../domain';
 import type { AuditLog } from '../../store/port';
 import { newAuditEntryId } from './audit-entry-id';
+import { viewerAuditContext } from './viewer-context';
 
 /** A record an answer showed, as much of it as the audit needs: only exempt ones are recorded. */
 export interface ShownRecord {
@@ -57,21 +58,10 @@ export function exemptViews(log: Pick<AuditLog, 'append'>, options: { readonly n
   };
   return {
     shown: (viewer, records) => {
-      const identity = viewer.identity;
+      const context = viewerAuditContext(viewer);
       // A viewer nobody authenticated (the outbox drawing a recipient's card) is not someone looking: a push is
       // recorded as a push.
-      if (identity === undefined) return Promise.resolve();
-      return record(
-        {
-          actor: {
-            id: identity.aadObjectId,
-            ...(viewer.member ? { name: viewer.member.name, memberId: viewer.member.id } : actorName(identity.name)),
-            via: 'teams',
-          },
-          ...(identity.requestId !== undefined ? { requestId: identity.requestId } : {}),
-        },
-        records,
-      );
+      return context === undefined ? Promise.resolve() : record(context, records);
     },
     read: record,
   };

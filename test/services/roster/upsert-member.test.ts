@@ -28,6 +28,21 @@ describe('upsertMember', () => {
   });
   afterEach(() => t.close());
 
+  it('records each change once in the audit log, as who made it: created, changed (naming the fields), ended; nothing when unchanged', async () => {
+    await upsertMember({ member: joe }, t.store, OPERATOR);
+    await upsertMember({ member: joe }, t.store, OPERATOR);
+    await upsertMember({ member: { ...joe, title: 'Leader', committees: [{ committeeId: 'cabinet', seat: 'Leader' }] } }, t.store, OPERATOR);
+    await upsertMember({ member: { ...joe, endsOn: '2026-05-07' } }, t.store, { actor: { id: 'local-officer', via: 'api' }, requestId: 'req-1' });
+    const entries = (await t.store.audit.list({})).items.reverse();
+    expect(entries.map((e) => [e.action, e.actor.id, e.target])).toEqual([
+      ['member.created', 'cli:tester', { kind: 'member', id: joe.id, label: joe.name }],
+      ['member.changed', 'cli:tester', { kind: 'member', id: joe.id, label: joe.name }],
+      ['member.ended', 'local-officer', { kind: 'member', id: joe.id, label: joe.name }],
+    ]);
+    expect(entries[1]!.details).toEqual({ changed: ['title', 'committees'], committees: ['cabinet'], committeesBefore: ['cabinet', 'full-council'] });
+    expect(entries[2]!).toMatchObject({ requestId: 'req-1', details: { endsOn: '2026-05-07' } });
+  });
+
   it("erases a former member's personal chats when an end date already come is saved, and only forgets them as a channel's installer", async () => {
     const chat = { kind: 'personal' as const, reference: { serviceUrl: 'https://smba.example/teams/' }, reachable: true, updatedAt: '2026-11-01T09:00:00.000Z' };
     await upsertMember({ member: joe }, t.store, OPERATOR);
