@@ -1,3 +1,4 @@
+import { exemptViews } from './services/audit/exempt-views';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { buildErrorView, renderErrorCard } from './cards';
@@ -123,8 +124,13 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     wake: () => sender.wake(),
     ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}),
   };
+  // Who was shown exempt business: a failed write is logged and the answer still goes (services/audit/exempt-views.ts).
+  const views = exemptViews(store.audit, {
+    now,
+    onNotRecorded: (err, entry) => logger.error({ err, audit: entry }, 'audit log: an exempt view could not be recorded'),
+  });
   const bot = new CabinetBot(
-    { store, search, logger, now, notifications, members: new MemberDirectory(store), chats, modernGovHosts: config.modernGovHosts },
+    { store, search, logger, now, views, notifications, members: new MemberDirectory(store), chats, modernGovHosts: config.modernGovHosts },
     { extensionDeadlineMs: options.extensionDeadlineMs },
   );
 
@@ -136,7 +142,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     maxBodyBytes: config.officerApi.maxBodyBytes,
     messages: createMessagesHandler(adapter, (ctx) => bot.run(ctx)),
     authenticateOfficer: createOfficerAuthenticator(config.officerApi),
-    routes: officerRoutes({ store, config, search, notifications, pages }),
+    routes: officerRoutes({ store, config, search, notifications, pages, views }),
     readiness: () => store.ping(),
     pages: createPublicPages(config.council),
   });

@@ -1,5 +1,5 @@
 // Cosmos DB for NoSQL as the bot's store expects it (src/store/cosmos/cosmos-containers.ts, docs/STORE.md):
-// six containers partitioned on /pk, `activities` expiring after two days; keys off, the bot's identity holds the
+// seven containers partitioned on /pk, `activities` expiring after two days; keys off, the bot's identity holds the
 // data-plane role "Cosmos DB Built-in Data Contributor"; continuous backup (point-in-time restore).
 param accountName string
 param location string
@@ -20,6 +20,7 @@ var containers = [
   { name: 'notifications', ttl: 0 }
   { name: 'activities', ttl: 172800 }
   { name: 'work', ttl: 0 }
+  { name: 'audit', ttl: 0 }
 ]
 
 // The bot's indexing policies: long text and nested lists are not indexed; handled activities index nothing.

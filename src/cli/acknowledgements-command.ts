@@ -2,7 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import { DomainError } from '../domain';
 import { itemAcknowledgements, itemAcknowledgementsCsv, type ItemAcknowledgements } from '../services/records/item-acknowledgements';
 import { meetingAcknowledgements, meetingAcknowledgementsCsv } from '../services/records/meeting-acknowledgements';
-import { OFFICER_READER } from '../services/records/record-reader';
+import { exemptViews } from '../services/audit/exempt-views';
+import { officerReader } from '../services/records/record-reader';
+import { cliAuditContext } from './operator';
 import type { Store } from '../store/port';
 
 export interface AcknowledgementsArgs {
@@ -20,12 +22,19 @@ export interface AcknowledgementsArgs {
  */
 export async function runAcknowledgementsCommand(args: AcknowledgementsArgs, deps: { store: Store; out: (line: string) => void }): Promise<number> {
   let record: { csv: string; json: unknown; items: readonly ItemAcknowledgements[]; title: string };
+  // An exempt item's record read from the command line is a read of exempt business like any other: recorded against
+  // the operator; a failed write is said on stderr (stdout may be JSON), and the record still given.
+  const views = exemptViews(deps.store.audit, {
+    now: () => new Date(),
+    onNotRecorded: (err) => console.error(`Warning: the audit log could not record this read (${err instanceof Error ? err.message : String(err)}).`),
+  });
+  const reader = officerReader(views, cliAuditContext());
   try {
     if (args.of === 'item') {
-      const item = await itemAcknowledgements(args.id, OFFICER_READER, deps.store);
+      const item = await itemAcknowledgements(args.id, reader, deps.store);
       record = { csv: itemAcknowledgementsCsv(item), json: item, items: [item], title: `Agenda item ${item.item.id}` };
     } else {
-      const meeting = await meetingAcknowledgements(args.id, OFFICER_READER, deps.store);
+      const meeting = await meetingAcknowledgements(args.id, reader, deps.store);
       record = { csv: meetingAcknowledgementsCsv(meeting), json: meeting, items: meeting.items, title: `Meeting ${meeting.meeting.id}` };
     }
   } catch (err) {

@@ -1,3 +1,4 @@
+import { cliAuditContext } from './operator';
 import cliProgress from 'cli-progress';
 import { DomainError, Instant } from '../domain';
 import { formatDateTime } from '../cards/format-date';
@@ -35,7 +36,6 @@ export const EXIT_NOT_ALL_DELIVERED = 3;
 /** How long --wait goes without any delivery moving before it says the bot may not be running. */
 const QUIET_WARNING_MS = 30_000;
 
-const who = (): string => `cli:${process.env['USER'] ?? process.env['USERNAME'] ?? 'officer'}`;
 
 const summary = (r: NotificationReport): string =>
   `${r.counts.sent} of ${r.counts.total} delivered, ${r.counts.pending} to go, ${r.counts.unreachable + r.counts.blocked} cannot be reached, ${r.counts.failed} failed` +
@@ -76,7 +76,7 @@ export async function runNotifyCommand(args: NotifyArgs, deps: NotifyCommandDeps
   }
   let id: string;
   try {
-    id = (await pushNotification(parsed.data, { id: who() }, deps)).notification.id;
+    id = (await pushNotification(parsed.data, cliAuditContext(), deps)).notification.id;
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
     out(`Not sent: ${err.message}`);
@@ -149,10 +149,10 @@ export async function runNotifyStatus(id: string, options: { wait: boolean; json
 export async function runNotifyChange(action: 'cancel' | 'send', id: string, deps: NotifyCommandDeps): Promise<number> {
   try {
     if (action === 'cancel') {
-      const { cancelledDeliveries } = await cancelNotification(id, { id: who() }, deps);
+      const { cancelledDeliveries } = await cancelNotification(id, cliAuditContext(), deps);
       deps.out(`Cancelled: ${cancelledDeliveries} not yet sent will not be sent.`);
     } else {
-      const released = await sendHeldNotification(id, {}, deps);
+      const released = await sendHeldNotification(id, {}, cliAuditContext(), deps);
       deps.out(`Released: the bot sends it ${Date.parse(released.sendAt) > deps.now().getTime() ? `at ${formatDateTime(released.sendAt)}` : 'now'}.`);
     }
     printReport(await notificationReport(id, deps.store), deps.out);

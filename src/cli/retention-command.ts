@@ -17,5 +17,9 @@ export async function runRetentionApply(
       ? `Nobody's retention period (${deps.retentionMonths} months after their end date) ended since the last run.`
       : `Retention period (${deps.retentionMonths} months) over: personal details removed for ${report.anonymised.join(', ')}; their records now say "Former member".`,
   );
+  deps.out(
+    `Audit log: ${report.auditEntriesRemoved} entr${report.auditEntriesRemoved === 1 ? 'y' : 'ies'} older than ${deps.retentionMonths} months removed; ` +
+      `${report.auditEntriesAnonymised} entr${report.auditEntriesAnonymised === 1 ? 'y' : 'ies'} of former members made to name no one.`,
+  );
   return 0;
 }

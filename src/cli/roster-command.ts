@@ -1,3 +1,4 @@
+import { cliAuditContext } from './operator';
 import { readFile } from 'node:fs/promises';
 import { DomainError } from '../domain';
 import { importRosterCsv, type RosterImportReport } from '../services/roster/import-roster-csv';
@@ -19,7 +20,7 @@ export async function runRosterImport(
   }
   let report: RosterImportReport;
   try {
-    report = await importRosterCsv(decodeRosterFile(bytes), deps.store, { dryRun: args.dryRun });
+    report = await importRosterCsv(decodeRosterFile(bytes), deps.store, { dryRun: args.dryRun, by: cliAuditContext() });
   } catch (err) {
     // A file that is not UTF-8 is the officer's to fix, like any other problem in it; storage failures are not.
     if (!(err instanceof DomainError && err.code === 'invalid')) throw err;

@@ -1,3 +1,4 @@
+import { cliAuditContext } from './operator';
 import { DomainError } from '../domain';
 import { upsertCommittee } from '../services/committees/upsert-committee';
 import type { PageReader } from '../services/page-reader';
@@ -76,7 +77,7 @@ export async function runSyncCommittees(
       const ourId = committeeIdFromTitle(found.title);
       const existing = await store.committees.get(ourId);
       if (existing) throw new DomainError('invalid', `A committee ${ourId} exists already: follow the site with --follow ${id}=${ourId}.`);
-      await upsertCommittee({ committee: { id: ourId, name: found.title, kind: committeeKindFromTitle(found.title), externalId: id }, defaultCallInWorkingDays: deps.defaultCallInWorkingDays }, store);
+      await upsertCommittee({ committee: { id: ourId, name: found.title, kind: committeeKindFromTitle(found.title), externalId: id }, defaultCallInWorkingDays: deps.defaultCallInWorkingDays }, store, cliAuditContext());
     }
     for (const pair of args.follow) {
       const [modernGovId, committeeId] = pair.split('=');
@@ -84,7 +85,7 @@ export async function runSyncCommittees(
       if (!offered.some((c) => c.modernGovId === modernGovId)) throw new DomainError('invalid', `The site offers no committee ${modernGovId}.`);
       const existing = await store.committees.get(committeeId);
       if (!existing) throw new DomainError('invalid', `No committee ${committeeId}: create it first, or use --create ${modernGovId}.`);
-      await upsertCommittee({ committee: { ...existing.value, externalId: modernGovId }, ifMatch: existing.etag, defaultCallInWorkingDays: deps.defaultCallInWorkingDays }, store);
+      await upsertCommittee({ committee: { ...existing.value, externalId: modernGovId }, ifMatch: existing.etag, defaultCallInWorkingDays: deps.defaultCallInWorkingDays }, store, cliAuditContext());
     }
     if (args.create.length > 0 || args.follow.length > 0) offered = await listSiteCommittees({ store, pages: deps.pages, site });
     if (args.json) out(JSON.stringify({ site: site.baseUrl, committees: offered }));

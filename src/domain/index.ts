@@ -19,3 +19,4 @@ export * from './delivery';
 export * from './quiet-hours';
 export * from './due-work';
 export * from './sync';
+export * from './audit';

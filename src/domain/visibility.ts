@@ -10,6 +10,11 @@ export interface Viewer {
   /** The roster member, when the Teams user is linked to one. */
   readonly member?: Member;
   readonly where: ConversationKind;
+  /**
+   * Who Teams authenticated for this turn (`from.aadObjectId`, never card data) and the request it came in: what the
+   * audit log records when exempt business is shown. Absent where nobody is looking (the outbox drawing a card).
+   */
+  readonly identity?: { readonly aadObjectId: string; readonly name?: string; readonly requestId?: string };
 }
 
 /** Exempt (Part 2) items: only in a personal chat, only to officers, admins and members of the committee. */

@@ -8,7 +8,7 @@ extendZodWithOpenApi(z);
 
 /** The parts of the officer API, as the document groups them. */
 export type ContractTag =
-  | 'Who am I' | 'Committees' | 'Imports' | 'Members' | 'Notifications' | 'Meetings' | 'Agenda items' | 'Decisions' | 'Action plans' | 'Sync' | 'Contract';
+  | 'Who am I' | 'Committees' | 'Imports' | 'Members' | 'Notifications' | 'Meetings' | 'Agenda items' | 'Decisions' | 'Action plans' | 'Sync' | 'Audit' | 'Contract';
 
 /** Request headers an operation reads. */
 export type RequestHeader = 'If-Match' | 'Idempotency-Key' | 'Accept';

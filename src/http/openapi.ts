@@ -51,6 +51,7 @@ const TAGS: ReadonlyArray<{ name: ContractTag; description: string }> = [
   { name: 'Decisions', description: 'Decisions, each outcome\'s status as of today.' },
   { name: 'Action plans', description: 'What follows a decision, action by action, and the Scrutiny report.' },
   { name: 'Sync', description: 'The ModernGov sync.' },
+  { name: 'Audit', description: 'The audit log of who saw exempt business and who changed what (Admins only).' },
   { name: 'Contract', description: 'This document.' },
 ];
 

@@ -1,5 +1,5 @@
 import type {
-  Acknowledgement, ActionPlan, ActionUpdate, AgendaItem, Committee, ConversationRecord, Decision, Delivery, DeliveryStatus, DomainError, DueWork,
+  AuditAction, AuditEntry, Acknowledgement, ActionPlan, ActionUpdate, AgendaItem, Committee, ConversationRecord, Decision, Delivery, DeliveryStatus, DomainError, DueWork,
   CommitteeSyncRun, Lease, Meeting, Member, Notification, SyncedMeeting,
 } from '../domain';
 
@@ -241,6 +241,38 @@ export interface SyncStore {
   listRuns(): Promise<CommitteeSyncRun[]>;
 }
 
+/** What an Admin asks of the audit log: every filter optional, all of them together (AND). */
+export interface AuditFilter {
+  /** The actor's id (Entra object id, API principal, CLI operator). */
+  readonly actor?: string;
+  /** One of these actions. */
+  readonly actions?: readonly AuditAction[];
+  readonly targetId?: string;
+  /** At or after. */
+  readonly from?: Date;
+  /** Before. */
+  readonly to?: Date;
+}
+
+/**
+ * The audit log (domain/audit.ts): append-only. No update and no delete, except what the retention rule does:
+ * removing entries older than the retention period, and a former member's name once theirs is over.
+ */
+export interface AuditLog {
+  /** Writes one entry; its id is its idempotency key (a second append of the same id writes nothing). */
+  append(entry: AuditEntry): Promise<void>;
+  /** Newest first, a page at a time (continuation, never offsets). */
+  list(filter: AuditFilter, continuation?: string, pageSize?: number): Promise<Page<AuditEntry>>;
+  /** Retention: removes entries older than `before`; answers how many. */
+  purgeBefore(before: Date): Promise<number>;
+  /**
+   * Retention: the entries done by this roster member (and those about them) no longer say who they were: the
+   * actor's name becomes `name`, the actor id becomes the member id, a member target's label becomes `name`.
+   * Answers how many entries changed; running it again changes none.
+   */
+  anonymiseMember(memberId: string, name: string): Promise<number>;
+}
+
 export interface Store {
   readonly committees: CommitteeStore;
   readonly members: MemberStore;
@@ -255,6 +287,7 @@ export interface Store {
   readonly leases: LeaseStore;
   readonly sync: SyncStore;
   readonly activities: ActivityLedger;
+  readonly audit: AuditLog;
   /**
    * A cheap value that differs after every create or replace of an agenda item or a decision, by any instance
    * sharing the store, however close together; equal while none happens (writes of other records may change it

@@ -51,7 +51,12 @@ export async function buildTurn(ctx: TurnContext, deps: BotDeps): Promise<Turn> 
     member = await linkTeamsUser({ aadObjectId: from.aadObjectId, email, name: from.name }, deps.store);
   }
   return {
-    viewer: { member, where: conversationKindOf(ctx) },
+    viewer: {
+      member,
+      where: conversationKindOf(ctx),
+      // The audit log's actor: the object id Teams authenticated, never anything the card carries.
+      ...(from.aadObjectId ? { identity: { aadObjectId: from.aadObjectId, ...(from.name ? { name: from.name } : {}), ...(turnRequestId(ctx) !== undefined ? { requestId: turnRequestId(ctx) } : {}) } } : {}),
+    },
     teamsUserId: from.id,
     conversationId: ctx.activity.conversation?.id ?? '',
     activityId: ctx.activity.id,

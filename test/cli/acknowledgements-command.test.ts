@@ -47,6 +47,8 @@ describe('cabinet-bot acknowledgements item|meeting <id>', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const rows = parse(text, { bom: true }) as string[][];
     expect(rows.map((r) => [r[0], r[4]])).toEqual([['Member id', 'Status'], [DEMO_PEOPLE.leader.id, 'acknowledged'], [DEMO_PEOPLE.housing.id, 'outstanding']]);
+    // An open item's record is no event.
+    expect((await store.audit.list({})).items).toEqual([]);
   });
 
   it('writes a meeting\'s record member by item, and prints it as JSON when asked', async () => {
@@ -58,6 +60,10 @@ describe('cabinet-bot acknowledgements item|meeting <id>', () => {
     const rows = parse(readFileSync(file, 'utf8'), { bom: true }) as string[][];
     expect(rows[0]).toEqual(['Member id', 'Name', 'Role', 'Seat', '5. Housing Revenue Account Budget Monitoring: Quarter 2', '6. Safer Streets Fund: Town Centre Lighting and CCTV', '7. Disposal of Land at Nottingham Road']);
     expect(rows.find((r) => r[0] === DEMO_PEOPLE.leader.id)?.slice(4)).toEqual(['outstanding', '2026-11-20 10:32:05', 'outstanding']);
+    // The meeting's exempt item was read from the command line: one entry, against the operator's account.
+    const [entry, ...more] = (await store.audit.list({})).items;
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({ action: 'exempt.viewed', actor: { id: expect.stringMatching(/^cli:/), via: 'cli' }, target: { kind: 'agendaItem', id: 'item-land-disposal' } });
   });
 
   it('says when the item does not exist (exit 1), and never overwrites a file (exit 2)', async () => {

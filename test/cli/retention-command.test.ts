@@ -1,7 +1,7 @@
 // Tests src/cli/retention-command.ts and the use case it drives, src/services/roster/apply-retention.ts.
 import { runRetentionApply } from '../../src/cli/retention-command';
 import { loadConfig } from '../../src/config';
-import type { Member } from '../../src/domain';
+import type { AuditEntry, Member } from '../../src/domain';
 import { addCalendarMonths } from '../../src/services/roster/apply-retention';
 import { openRosterTestStore, type RosterTestStore } from '../services/roster/roster-test-store';
 
@@ -29,7 +29,11 @@ describe('cabinet-bot retention apply', () => {
 
   it("erases every former member's chats, and after the retention period names them Former member; again, it changes nothing", async () => {
     expect(await runRetentionApply({ json: false }, { store: t.store, retentionMonths: 72, now: () => NOW, out })).toBe(0);
-    expect(lines).toEqual(['2 former members on the roster; 2 conversation records erased.', "Nobody's retention period (72 months after their end date) ended since the last run."]);
+    expect(lines).toEqual([
+      '2 former members on the roster; 2 conversation records erased.',
+      "Nobody's retention period (72 months after their end date) ended since the last run.",
+      'Audit log: 0 entries older than 72 months removed; 0 entries of former members made to name no one.',
+    ]);
     expect((await t.store.conversations.get('a:1staying'))).toBeDefined();
     expect((await t.store.conversations.get('a:1leaving-later'))).toBeDefined();
     expect((await t.store.conversations.get('a:1left-recently'))).toBeUndefined();
@@ -44,7 +48,31 @@ describe('cabinet-bot retention apply', () => {
 
     lines = [];
     await runRetentionApply({ json: true }, { store: t.store, retentionMonths: 12, now: () => NOW, out });
-    expect(JSON.parse(lines.join('\n'))).toEqual({ retentionMonths: 12, formerMembers: 2, chatsErased: 0, anonymised: [] });
+    expect(JSON.parse(lines.join('\n'))).toEqual({ retentionMonths: 12, formerMembers: 2, chatsErased: 0, anonymised: [], auditEntriesRemoved: 0, auditEntriesAnonymised: 0 });
+  });
+
+  it('removes audit entries older than the retention period, and makes those of a former member whose period is over name no one', async () => {
+    const entry = (id: string, at: string, actor: AuditEntry['actor'], target: AuditEntry['target']): AuditEntry => ({ id, at, actor, action: 'exempt.viewed', target });
+    const longGone = { id: '11111111-0000-4000-8000-000000000001', name: 'Cllr Long Gone', memberId: 'left-long-ago', via: 'teams' } as const;
+    const staying = { id: '22222222-0000-4000-8000-000000000002', name: 'Cllr Staying', memberId: 'staying', via: 'teams' } as const;
+    const item = { kind: 'agendaItem', id: 'item-1', label: 'Land disposal' } as const;
+    // 12 months before 1 December 2026 (London) is midnight on 1 December 2025, GMT.
+    await t.store.audit.append(entry('a-too-old', '2025-11-30T23:59:59.000Z', staying, item));
+    await t.store.audit.append(entry('a-just-kept', '2025-12-01T00:00:00.000Z', staying, item));
+    await t.store.audit.append(entry('a-by-long-gone', '2026-01-10T10:00:00.000Z', longGone, item));
+    await t.store.audit.append({ ...entry('a-about-long-gone', '2026-02-10T10:00:00.000Z', { id: 'cli:clerk', via: 'cli' }, { kind: 'member', id: 'left-long-ago', label: 'Cllr Long Gone' }), action: 'member.ended' });
+
+    await runRetentionApply({ json: true }, { store: t.store, retentionMonths: 12, now: () => NOW, out });
+    expect(JSON.parse(lines.join('\n'))).toMatchObject({ anonymised: ['left-long-ago'], auditEntriesRemoved: 1, auditEntriesAnonymised: 2 });
+    const kept = (await t.store.audit.list({})).items;
+    expect(kept.map((e) => e.id)).toEqual(['a-about-long-gone', 'a-by-long-gone', 'a-just-kept']);
+    expect(kept[0]!.target).toEqual({ kind: 'member', id: 'left-long-ago', label: 'Former member' });
+    expect(kept[1]!.actor).toEqual({ id: 'left-long-ago', name: 'Former member', memberId: 'left-long-ago', via: 'teams' });
+    expect(kept[2]!.actor).toEqual(staying);
+
+    lines = [];
+    await runRetentionApply({ json: true }, { store: t.store, retentionMonths: 12, now: () => NOW, out });
+    expect(JSON.parse(lines.join('\n'))).toMatchObject({ anonymised: [], auditEntriesRemoved: 0, auditEntriesAnonymised: 0 });
   });
 
   it('counts months on the calendar, the last day of a shorter month standing in', () => {

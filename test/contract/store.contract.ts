@@ -12,6 +12,7 @@ import { describeActionPlans } from './action-plans.contract';
 import { describeActivities } from './activities.contract';
 import { describeChangeMarker } from './change-marker.contract';
 import { describeSyncRecords } from './sync-records.contract';
+import { describeAuditLog } from './audit-log.contract';
 
 export interface StoreUnderTest {
   readonly store: Store;
@@ -50,5 +51,6 @@ export const describeStoreContract = (name: string, open: () => Promise<StoreUnd
     describeActivities(get);
     describeChangeMarker(get);
     describeSyncRecords(get);
+    describeAuditLog(get);
   });
 };

@@ -56,14 +56,14 @@ describe('the outbox sender', () => {
   });
 
   it('cancelling after a sender stopped mid-send: the claim it left is cancelled once it lapses, and the notification is tidied away', async () => {
-    const { notification } = await pushNotification({ agendaItemId: FANOUT.itemId }, { id: 'officer' }, { store, now });
+    const { notification } = await pushNotification({ agendaItemId: FANOUT.itemId }, { actor: { id: 'officer', via: 'api' } }, { store, now });
     const prepared = await prepareNotification((await store.notifications.get(notification.id))!, { store, now, cancelled: () => false });
     // A sender claimed the first delivery and was killed before Teams answered: the claim is all that is left of it.
     const first = (await store.notifications.listDeliveries(notification.id)).items[0]!;
     const stored = (await store.notifications.getDelivery(notification.id, first.key))!;
     await store.notifications.replaceDelivery(claimDelivery(stored.value, now(), DEFAULT_RETRY_POLICY), stored.etag);
 
-    const { cancelledDeliveries } = await cancelNotification(prepared.value.id, { id: 'officer' }, { store, now });
+    const { cancelledDeliveries } = await cancelNotification(prepared.value.id, { actor: { id: 'officer', via: 'api' } }, { store, now });
     expect(cancelledDeliveries).toBe(2);
 
     const messenger = new RecordingMessenger();

@@ -5,6 +5,7 @@ import { buildMeetingDigestView, renderMeetingDigestCard } from '../../src/cards
 import { buildSearchResultPreview } from '../../src/cards/search-result-preview';
 import { buildSearchResultsView } from '../../src/cards/search-results-card';
 import { isWithdrawn, itemsToRead, type AgendaItem, type Member, type Viewer } from '../../src/domain';
+import { exemptViews } from '../../src/services/audit/exempt-views';
 import { acknowledgementReport } from '../../src/services/conversation/acknowledgement-report';
 import { listPendingItems } from '../../src/services/conversation/list-pending-items';
 import { remindOutstanding } from '../../src/services/conversation/remind-outstanding';
@@ -33,7 +34,7 @@ describe('a withdrawn item is shown as withdrawn, and asks nobody to read it', (
   let withdrawn: AgendaItem;
   const memberOf = async (id: string): Promise<Member> => (await store.members.get(id))!.value;
   const viewerOf = async (id: string): Promise<Viewer> => ({ member: await memberOf(id), where: 'personal' });
-  const deps = () => ({ store, now: () => NOW, search: new SearchIndex(store) });
+  const deps = () => ({ store, now: () => NOW, search: new SearchIndex(store), views: exemptViews(store.audit, { now: () => NOW, onNotRecorded: (error: unknown) => { throw error; } }) });
 
   beforeEach(async () => {
     ({ store, dispose } = await openTestStore([]));
@@ -118,7 +119,7 @@ describe('a withdrawn item is shown as withdrawn, and asks nobody to read it', (
   it('a notification pushed or planned about it before it was withdrawn goes to nobody', async () => {
     const current = (await store.agendaItems.get(DEMO_IDS.cabinet, WITHDRAWN_ID))!;
     await store.agendaItems.replace({ ...current.value, withdrawnAt: undefined }, current.etag);
-    const { notification } = await pushNotification({ agendaItemId: WITHDRAWN_ID }, { id: DEMO_PEOPLE.democraticServices.id }, { store, now: () => NOW });
+    const { notification } = await pushNotification({ agendaItemId: WITHDRAWN_ID }, { actor: { id: DEMO_PEOPLE.democraticServices.id, via: 'api' } }, { store, now: () => NOW });
     expect(notification.recipients?.members.length).toBeGreaterThan(0);
     const again = (await store.agendaItems.get(DEMO_IDS.cabinet, WITHDRAWN_ID))!;
     await store.agendaItems.replace({ ...again.value, withdrawnAt: NOW.toISOString() }, again.etag);

@@ -28,7 +28,7 @@ describe('Cosmos DB store (specifics, against cosmosdb-server)', () => {
     await expect(
       createCosmosStore({ endpoint: server.endpoint, key: server.key, databaseId: 'never-provisioned', provision: false }),
     ).rejects.toThrow(
-      'Cosmos DB database "never-provisioned" lacks container(s) business, members, conversations, notifications, activities, work (partition key /pk)',
+      'Cosmos DB database "never-provisioned" lacks container(s) business, members, conversations, notifications, activities, work, audit (partition key /pk)',
     );
   });
 

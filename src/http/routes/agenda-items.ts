@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { agendaItemRecord } from '../../services/records/agenda-item-record';
 import { londonToday } from '../../services/conversation/conversation-deps';
 import { itemAcknowledgements, itemAcknowledgementsCsv } from '../../services/records/item-acknowledgements';
-import { OFFICER_READER } from '../../services/records/record-reader';
 import { DEMO_IDS } from '../../services/demo/demo-council';
 import { AgendaItemAnswer, DecisionViewAnswer, MeetingAnswer } from '../answers';
 import { CSV_TYPE, IdParams, JSON_TYPE } from '../contract';
+import { officerReader } from '../../services/records/record-reader';
+import { apiAuditContext } from '../audit-context';
 import { acceptsCsv, csvResult } from '../query-values';
 import { httpEtag } from '../request-values';
 import type { ApiRoute } from '../server';
@@ -16,7 +17,7 @@ import { ItemAcknowledgementsAnswer } from './meetings';
 export const AgendaItemRecordAnswer = AgendaItemAnswer.extend({ meeting: MeetingAnswer.optional(), decision: DecisionViewAnswer.optional() }).openapi('AgendaItemRecord');
 
 /** Agenda items as the bot holds them: each with its meeting, its decision (statuses as of today) and their history. */
-export const agendaItemRoutes = ({ store, notifications }: Pick<RouteDeps, 'store' | 'notifications'>): ApiRoute[] => [
+export const agendaItemRoutes = ({ store, notifications, views }: Pick<RouteDeps, 'store' | 'notifications' | 'views'>): ApiRoute[] => [
   {
     method: 'get',
     path: '/api/v1/agenda-items/:id',
@@ -32,8 +33,8 @@ export const agendaItemRoutes = ({ store, notifications }: Pick<RouteDeps, 'stor
         { name: 'unknown', summary: 'An item that does not exist', params: { id: 'item-none' }, status: 404 },
       ],
     },
-    handle: async ({ params }) => {
-      const record = await agendaItemRecord(params.id ?? '', OFFICER_READER, store, londonToday(notifications.now()));
+    handle: async ({ params, principal, requestId }) => {
+      const record = await agendaItemRecord(params.id ?? '', officerReader(views, apiAuditContext({ principal, requestId })), store, londonToday(notifications.now()));
       return {
         status: 200,
         body: { ...record.item, ...(record.meeting ? { meeting: record.meeting } : {}), ...(record.decision ? { decision: record.decision } : {}) },
@@ -61,8 +62,8 @@ export const agendaItemRoutes = ({ store, notifications }: Pick<RouteDeps, 'stor
         { name: 'unknown', summary: 'An item that does not exist', params: { id: 'item-none' }, status: 404 },
       ],
     },
-    handle: async ({ params, header }) => {
-      const record = await itemAcknowledgements(params.id ?? '', OFFICER_READER, store);
+    handle: async ({ params, header, principal, requestId }) => {
+      const record = await itemAcknowledgements(params.id ?? '', officerReader(views, apiAuditContext({ principal, requestId })), store);
       if (acceptsCsv(header('accept'))) return csvResult(itemAcknowledgementsCsv(record), `acknowledgements-${record.item.id}.csv`);
       return { status: 200, body: record, headers: { Vary: 'Accept' } };
     },

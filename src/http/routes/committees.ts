@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Committee } from '../../domain';
+import { apiAuditContext } from '../audit-context';
 import { upsertCommittee } from '../../services/committees/upsert-committee';
 import { DEMO_IDS } from '../../services/demo/demo-council';
 import { CommitteeAnswer } from '../answers';
@@ -53,6 +54,7 @@ export const committeeRoutes = ({ store, config }: RouteDeps): ApiRoute[] => [
       const result = await upsertCommittee(
         { committee: body, defaultCallInWorkingDays: config.callInWorkingDays, ...(ifMatch !== undefined ? { ifMatch } : {}) },
         store,
+        apiAuditContext(ctx),
       );
       ctx.logger.info({ committeeId: id, created: result.created }, result.created ? 'committee created' : 'committee replaced');
       return putResult(result, result.committee, `/api/v1/committees/${encodeURIComponent(id)}`);

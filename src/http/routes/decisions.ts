@@ -3,8 +3,9 @@ import { CalendarDate, OutcomeStatus } from '../../domain';
 import { londonToday } from '../../services/conversation/conversation-deps';
 import { decisionRecord } from '../../services/records/decision-record';
 import { listDecisions } from '../../services/records/list-decisions';
-import { OFFICER_READER } from '../../services/records/record-reader';
 import { DEMO_IDS } from '../../services/demo/demo-council';
+import { officerReader } from '../../services/records/record-reader';
+import { apiAuditContext } from '../audit-context';
 import { CommitteeIdFilter, Paging, pageBody, parseQuery } from '../query-values';
 import { DecisionViewAnswer } from '../answers';
 import { IdParams, JSON_TYPE } from '../contract';
@@ -17,7 +18,7 @@ export const DecisionsQuery = z.object({ committeeId: CommitteeIdFilter, status:
 export const DecisionsAnswer = z.object({ decisions: z.array(DecisionViewAnswer), continuation: z.string().optional() }).strict().openapi('Decisions');
 
 /** Decisions, each outcome's status computed as of today (it moves with time: a call-in period ends). */
-export const decisionRoutes = ({ store, notifications }: Pick<RouteDeps, 'store' | 'notifications'>): ApiRoute[] => [
+export const decisionRoutes = ({ store, notifications, views }: Pick<RouteDeps, 'store' | 'notifications' | 'views'>): ApiRoute[] => [
   {
     method: 'get',
     path: '/api/v1/decisions',
@@ -36,12 +37,12 @@ export const decisionRoutes = ({ store, notifications }: Pick<RouteDeps, 'store'
         { name: 'badStatus', summary: 'A status the bot does not know', query: { status: 'pending' }, status: 400 },
       ],
     },
-    handle: async ({ query }) => {
+    handle: async ({ query, principal, requestId }) => {
       const { pageSize, continuation, committeeId, status, since } = parseQuery(DecisionsQuery, query);
       const page = await listDecisions(
         { ...(committeeId !== undefined ? { committeeId } : {}), ...(status ? { status } : {}), ...(since ? { since } : {}) },
         { pageSize, ...(continuation !== undefined ? { continuation } : {}) },
-        OFFICER_READER,
+        officerReader(views, apiAuditContext({ principal, requestId })),
         store,
         londonToday(notifications.now()),
       );
@@ -63,8 +64,8 @@ export const decisionRoutes = ({ store, notifications }: Pick<RouteDeps, 'store'
         { name: 'unknown', summary: 'A decision that does not exist', params: { id: 'decision-none' }, status: 404 },
       ],
     },
-    handle: async ({ params }) => {
-      const { decision, etag } = await decisionRecord(params.id ?? '', OFFICER_READER, store, londonToday(notifications.now()));
+    handle: async ({ params, principal, requestId }) => {
+      const { decision, etag } = await decisionRecord(params.id ?? '', officerReader(views, apiAuditContext({ principal, requestId })), store, londonToday(notifications.now()));
       return { status: 200, body: decision, headers: { ETag: httpEtag(etag) } };
     },
   },

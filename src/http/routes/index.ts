@@ -1,6 +1,7 @@
 import type { ApiRoute } from '../server';
 import { actionPlanRoutes } from './action-plans';
 import { agendaItemRoutes } from './agenda-items';
+import { auditRoutes } from './audit';
 import { committeeRoutes } from './committees';
 import { decisionRoutes } from './decisions';
 import { importRoutes } from './imports';
@@ -16,5 +17,6 @@ export function officerRoutes(deps: RouteDeps): ApiRoute[] {
   return [
     ...whoAmIRoutes(), ...committeeRoutes(deps), ...importRoutes(deps), ...memberRoutes(deps), ...notificationRoutes(deps),
     ...meetingRoutes(deps), ...agendaItemRoutes(deps), ...decisionRoutes(deps), ...actionPlanRoutes(deps), ...syncRoutes(deps),
+    ...auditRoutes(deps),
   ];
 }

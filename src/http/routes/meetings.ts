@@ -3,7 +3,8 @@ import { Acknowledgement, Id, Instant, MemberRole } from '../../domain';
 import { listMeetings } from '../../services/records/list-meetings';
 import { meetingAcknowledgements, meetingAcknowledgementsCsv } from '../../services/records/meeting-acknowledgements';
 import { meetingRecord } from '../../services/records/meeting-record';
-import { OFFICER_READER } from '../../services/records/record-reader';
+import { officerReader } from '../../services/records/record-reader';
+import { apiAuditContext } from '../audit-context';
 import { acceptsCsv, CommitteeIdFilter, csvResult, InstantOrDay, Paging, pageBody, parseQuery } from '../query-values';
 import { MeetingFields, upsertMeeting } from '../../services/meetings/upsert-meeting';
 import { DEMO_IDS } from '../../services/demo/demo-council';
@@ -37,7 +38,7 @@ export const MeetingAcknowledgementsAnswer = z
   .openapi('MeetingAcknowledgements');
 
 /** Meetings as the bot holds them: listed by committee and period, each with its agenda; entered by hand where there is no ModernGov. */
-export const meetingRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] => [
+export const meetingRoutes = ({ store, views }: Pick<RouteDeps, 'store' | 'views'>): ApiRoute[] => [
   {
     method: 'get',
     path: '/api/v1/meetings',
@@ -79,8 +80,8 @@ export const meetingRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] =
         { name: 'unknown', summary: 'A meeting that does not exist', params: { id: 'no-such-meeting' }, status: 404 },
       ],
     },
-    handle: async ({ params }) => {
-      const record = await meetingRecord(params.id ?? '', OFFICER_READER, store);
+    handle: async ({ params, principal, requestId }) => {
+      const record = await meetingRecord(params.id ?? '', officerReader(views, apiAuditContext({ principal, requestId })), store);
       return { status: 200, body: { ...record.meeting, items: record.items }, headers: { ETag: httpEtag(record.etag) } };
     },
   },
@@ -103,8 +104,8 @@ export const meetingRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] =
         { name: 'csv', summary: 'The same as a spreadsheet', params: { id: DEMO_IDS.nextCabinet }, headers: { Accept: CSV_TYPE }, status: 200 },
       ],
     },
-    handle: async ({ params, header }) => {
-      const record = await meetingAcknowledgements(params.id ?? '', OFFICER_READER, store);
+    handle: async ({ params, header, principal, requestId }) => {
+      const record = await meetingAcknowledgements(params.id ?? '', officerReader(views, apiAuditContext({ principal, requestId })), store);
       if (acceptsCsv(header('accept'))) return csvResult(meetingAcknowledgementsCsv(record), `acknowledgements-${record.meeting.id}.csv`);
       return { status: 200, body: record, headers: { Vary: 'Accept' } };
     },

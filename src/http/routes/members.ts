@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError, Id, Member } from '../../domain';
 import { exportRosterCsv } from '../../services/roster/export-roster-csv';
+import { apiAuditContext } from '../audit-context';
 import { importRosterCsv } from '../../services/roster/import-roster-csv';
 import { describeProblem, type RosterProblem } from '../../services/roster/roster-problem';
 import { decodeRosterFile } from '../../services/roster/roster-text';
@@ -97,7 +98,7 @@ export const memberRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] =>
     handle: async (ctx) => {
       const { id, body } = await putBodyFor(ctx);
       const ifMatch = ifMatchOf(ctx);
-      const result = await upsertMember({ member: body, ...(ifMatch !== undefined ? { ifMatch } : {}) }, store);
+      const result = await upsertMember({ member: body, ...(ifMatch !== undefined ? { ifMatch } : {}) }, store, apiAuditContext(ctx));
       ctx.logger.info({ memberId: id, created: result.created }, result.created ? 'roster member created' : 'roster member replaced');
       return putResult(result, result.member, `/api/v1/members/${encodeURIComponent(id)}`);
     },
@@ -126,7 +127,7 @@ export const memberRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] =>
       if (type !== 'text/csv') throw unsupportedMediaType('Send the roster file as text/csv (Content-Type: text/csv), saved from the spreadsheet as "CSV UTF-8".');
       const dryRun = booleanQuery(ctx.query.get('dryRun'), 'dryRun');
       const text = decodeRosterFile(await ctx.rawBody());
-      const report = await importRosterCsv(text, store, { dryRun });
+      const report = await importRosterCsv(text, store, { dryRun, by: apiAuditContext(ctx) });
       if (!report.ok) {
         // A file of thousands of bad rows gets the first few hundred listed and the count, not a body of megabytes.
         const listed = report.problems.slice(0, MAX_LISTED_PROBLEMS);

@@ -1,3 +1,4 @@
+import { apiAuditContext } from '../audit-context';
 import { z } from 'zod';
 import { DomainError, Id, Instant, NotificationKind, NotificationStatus, UnreachableReason } from '../../domain';
 import { cancelNotification } from '../../services/notifications/cancel-notification';
@@ -127,7 +128,7 @@ export const notificationRoutes = ({ store, notifications }: Pick<RouteDeps, 'st
       const request = PushRequest.parse(await ctx.jsonBody());
       const key = ctx.header('idempotency-key');
       if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw badRequest('Idempotency-Key must be 1 to 100 letters, digits, dots, colons, dashes or underscores.');
-      const { notification, created } = await pushNotification(request, { id: ctx.principal.id }, notifications, {
+      const { notification, created } = await pushNotification(request, apiAuditContext(ctx), notifications, {
         ...(key !== undefined ? { id: plannedNotificationId(`api|${ctx.principal.id}|${key}`) } : {}),
       });
       ctx.logger.info({ notificationId: notification.id, created, recipients: notification.recipientCount }, created ? 'notification pushed' : 'notification push repeated');
@@ -195,7 +196,7 @@ export const notificationRoutes = ({ store, notifications }: Pick<RouteDeps, 'st
       ],
     },
     handle: async (ctx) => {
-      const { cancelledDeliveries } = await cancelNotification(ctx.params.id ?? '', { id: ctx.principal.id }, notifications);
+      const { cancelledDeliveries } = await cancelNotification(ctx.params.id ?? '', apiAuditContext(ctx), notifications);
       ctx.logger.info({ notificationId: ctx.params.id, cancelledDeliveries }, 'notification cancelled');
       return { status: 200, body: { ...statusBody(await notificationReport(ctx.params.id ?? '', store)), cancelledDeliveries } };
     },
@@ -223,6 +224,7 @@ export const notificationRoutes = ({ store, notifications }: Pick<RouteDeps, 'st
       const released = await sendHeldNotification(
         ctx.params.id ?? '',
         { ...(body.sendAt ? { sendAt: new Date(body.sendAt) } : {}), ...(body.urgent !== undefined ? { urgent: body.urgent } : {}) },
+        apiAuditContext(ctx),
         notifications,
       );
       if (!released) throw new DomainError('not-found', `Notification ${ctx.params.id} was not found`);

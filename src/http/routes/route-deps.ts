@@ -1,4 +1,5 @@
 import type { Config } from '../../config';
+import type { ExemptViews } from '../../services/audit/exempt-views';
 import type { NotificationDeps } from '../../services/notifications/notification-deps';
 import type { PageReader } from '../../services/page-reader';
 import type { SearchIndex } from '../../services/search';
@@ -14,4 +15,6 @@ export interface RouteDeps {
   readonly notifications: NotificationDeps;
   /** Reads imported pages off the event loop, within the configured time budget. */
   readonly pages: PageReader;
+  /** Records exempt records read through the API (the audit log). */
+  readonly views: ExemptViews;
 }

@@ -1,4 +1,5 @@
-import { Committee, conflict, DomainError } from '../../domain';
+import { Committee, conflict, DomainError, type AuditContext } from '../../domain';
+import { recordChange, type ChangeEvent } from '../audit/record-change';
 import type { Store } from '../../store/port';
 import { etagMatches } from '../etag-match';
 
@@ -21,7 +22,28 @@ export interface UpsertCommitteeResult {
  * Creates or replaces a committee (Cabinet, Full Council, Scrutiny ...). Imports and the roster refer to
  * committees by id, so they must exist first. The call-in period is the council's unless the committee sets one.
  */
-export async function upsertCommittee(input: UpsertCommitteeInput, store: Pick<Store, 'committees'>): Promise<UpsertCommitteeResult> {
+export async function upsertCommittee(
+  input: UpsertCommitteeInput,
+  store: Pick<Store, 'committees' | 'audit'>,
+  by: AuditContext,
+  now: () => Date = () => new Date(),
+): Promise<UpsertCommitteeResult> {
+  const { result, before } = await saveCommittee(input, store);
+  const event = committeeChange(before, result.committee);
+  if (event !== undefined) await recordChange(store.audit, by, event, now());
+  return result;
+}
+
+/** What a committee write did, for the audit log: the fields changed (not their values: the record holds them). */
+function committeeChange(before: Committee | undefined, after: Committee): ChangeEvent | undefined {
+  const target = { kind: 'committee', id: after.id, label: after.name } as const;
+  if (before === undefined) return { action: 'committee.created', target };
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])] as Array<keyof Committee>;
+  const changed = fields.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])).sort();
+  return changed.length === 0 ? undefined : { action: 'committee.changed', target, details: { changed } };
+}
+
+async function saveCommittee(input: UpsertCommitteeInput, store: Pick<Store, 'committees'>): Promise<{ result: UpsertCommitteeResult; before?: Committee }> {
   const raw = input.committee && typeof input.committee === 'object' ? (input.committee as Record<string, unknown>) : {};
   const parsed = Committee.safeParse({ callInWorkingDays: input.defaultCallInWorkingDays, ...raw });
   if (!parsed.success) {
@@ -36,10 +58,10 @@ export async function upsertCommittee(input: UpsertCommitteeInput, store: Pick<S
   }
   if (!existing) {
     const created = await store.committees.create(committee);
-    if (created.created) return { created: true, committee: created.record.value, etag: created.record.etag };
-    return replace(committee, created.existing.etag, store);
+    if (created.created) return { result: { created: true, committee: created.record.value, etag: created.record.etag } };
+    return { result: await replace(committee, created.existing.etag, store), before: created.existing.value };
   }
-  return replace(committee, existing.etag, store);
+  return { result: await replace(committee, existing.etag, store), before: existing.value };
 }
 
 async function replace(committee: Committee, etag: string, store: Pick<Store, 'committees'>): Promise<UpsertCommitteeResult> {

@@ -13,7 +13,7 @@ export interface AcknowledgementReport {
 /** Officers only: who of the committee has acknowledged an item, and who has not. */
 export async function acknowledgementReport(locator: { committeeId: string; agendaItemId: string }, viewer: Viewer, deps: ConversationDeps): Promise<AcknowledgementReport> {
   requireOfficer(viewer);
-  const details = await loadItemDetails(locator, viewer, deps.store);
+  const details = await loadItemDetails(locator, viewer, deps);
   const [members, acknowledgements] = await Promise.all([
     deps.store.members.listByCommittee(details.item.committeeId),
     deps.store.acknowledgements.listByAgendaItem(details.item.id),

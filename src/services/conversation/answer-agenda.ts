@@ -1,5 +1,6 @@
 import type { Committee, Viewer } from '../../domain';
 import type { AgendaWhen } from '../commands/parse-command';
+import { shownItem } from '../audit/exempt-views';
 import { londonToday, type ConversationDeps } from './conversation-deps';
 import { committeesOf, meetingAgenda, type MeetingAgenda } from './meeting-agenda';
 
@@ -38,6 +39,8 @@ export async function answerAgenda(request: { when: AgendaWhen; committee?: stri
   if (upcoming.length === 0) return { kind: 'no-meetings', committees: committees.map((c) => c.name), when: request.when };
   const myAcknowledgements = viewer.member ? await store.acknowledgements.listByMember(viewer.member.id) : [];
   const agendas = await Promise.all(upcoming.map(({ meeting, committee }) => meetingAgenda(meeting, committee, viewer, myAcknowledgements, store)));
+  // Titles of exempt items on an agenda are exempt business too: one entry for the answer, naming them.
+  await deps.views.shown(viewer, agendas.flatMap((a) => a.items.map(shownItem)));
   return { kind: 'meetings', agendas };
 }
 

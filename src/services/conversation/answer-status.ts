@@ -1,5 +1,6 @@
 import { mayView, type ActionPlan, type AgendaItem, type Committee, type Decision, type Meeting, type StatusDescription, type Viewer } from '../../domain';
 import { describeFilters, passageFor, passageSourcesOf, type Passage, type SearchResult } from '../search';
+import { shownDecision, shownItem } from '../audit/exempt-views';
 import { askQuestion } from './ask-question';
 import { askerFor } from './asker';
 import { londonToday, type ConversationDeps } from './conversation-deps';
@@ -50,7 +51,10 @@ export async function answerStatusQuery(query: string, viewer: Viewer, deps: Con
   const filters = describeFilters(answer.question.filters);
   if (answer.question.terms.length === 0 && answer.results.length > 0) {
     const hits = await hitsOf(answer.results, viewer, deps);
-    if (hits.length > 0) return { kind: 'list', hits, filters };
+    if (hits.length > 0) {
+      await deps.views.shown(viewer, hits.map(shownOfHit));
+      return { kind: 'list', hits, filters };
+    }
   }
   for (const result of answer.results.slice(0, 5)) {
     const decision = result.decisionId
@@ -66,6 +70,7 @@ export async function answerStatusQuery(query: string, viewer: Viewer, deps: Con
         describeDecisionStatuses(decision, committee, store, londonToday(deps.now())),
         store.actionPlans.findByDecision(decision.committeeId, decision.id),
       ]);
+      await deps.views.shown(viewer, [shownDecision(decision)]);
       return {
         kind: 'decision', decision, committee, statuses, ...(plan ? { actionPlan: plan.value } : {}),
         found: { ...(passage ? { passage } : {}), filters, relaxed: answer.relaxed },
@@ -75,6 +80,7 @@ export async function answerStatusQuery(query: string, viewer: Viewer, deps: Con
     if (item && mayView(viewer, item)) {
       const meeting = item.meetingId ? (await store.meetings.get(item.committeeId, item.meetingId))?.value : undefined;
       const passage = passageFor(passageSourcesOf(item, []), result.matchedTerms);
+      await deps.views.shown(viewer, [shownItem(item)]);
       return { kind: 'not-yet-decided', item, committee, meeting, found: { ...(passage ? { passage } : {}), filters, relaxed: answer.relaxed } };
     }
   }
@@ -98,3 +104,5 @@ async function hitsOf(results: readonly SearchResult[], viewer: Viewer, deps: Co
   }
   return hits;
 }
+
+export const shownOfHit = (hit: FoundHit) => (hit.kind === 'decision' ? shownDecision(hit.decision) : shownItem(hit.item));

@@ -1,3 +1,4 @@
+import type { ExemptViews } from '../audit/exempt-views';
 import type { SearchIndex } from '../search';
 import type { Store } from '../../store/port';
 
@@ -6,6 +7,8 @@ export interface ConversationDeps {
   readonly store: Store;
   readonly search: SearchIndex;
   readonly now: () => Date;
+  /** Records who was shown exempt business (the audit log). */
+  readonly views: ExemptViews;
 }
 
 /** Today's date in London (yyyy-mm-dd): council business runs on UK calendar days. */

@@ -1,4 +1,5 @@
 import { mayView, type AgendaItem, type Viewer } from '../../domain';
+import { shownItem } from '../audit/exempt-views';
 import { askQuestion } from './ask-question';
 import { askerFor } from './asker';
 import type { ConversationDeps } from './conversation-deps';
@@ -33,7 +34,7 @@ export async function findItem(request: ItemNaming, viewer: Viewer, deps: Conver
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
     for (const meeting of nextMeetings) {
       const item = (await store.agendaItems.listByMeeting(meeting.committeeId, meeting.id)).find((i) => i.number?.toLowerCase() === naming.number.toLowerCase());
-      if (item && mayView(viewer, item)) return { kind: 'found', details: await detailsOf(item, viewer, store) };
+      if (item && mayView(viewer, item)) return found(item, viewer, deps);
     }
     return { kind: 'nothing-found', asked: `item ${naming.number}` };
   }
@@ -57,7 +58,13 @@ export async function findItem(request: ItemNaming, viewer: Viewer, deps: Conver
   }
   if (candidates.length === 0) return { kind: 'nothing-found', asked: naming.query };
   const chosen = options.preferUpcoming ? ((await firstUpcoming(candidates, deps)) ?? candidates[0]!) : candidates[0]!;
-  return { kind: 'found', details: await detailsOf(chosen, viewer, store) };
+  return found(chosen, viewer, deps);
+}
+
+async function found(item: AgendaItem, viewer: Viewer, deps: ConversationDeps): Promise<ItemAnswer> {
+  const details = await detailsOf(item, viewer, deps.store);
+  await deps.views.shown(viewer, [shownItem(item)]);
+  return { kind: 'found', details };
 }
 
 async function firstUpcoming(items: readonly AgendaItem[], deps: ConversationDeps): Promise<AgendaItem | undefined> {

@@ -1,5 +1,7 @@
 import { DomainError, mayView, notFound, type Acknowledgement, type ActionPlan, type AgendaItem, type Committee, type Decision, type Meeting, type Viewer } from '../../domain';
 import type { Store } from '../../store/port';
+import { shownItem } from '../audit/exempt-views';
+import type { ConversationDeps } from './conversation-deps';
 
 /** Everything an agenda item card shows, for one viewer. */
 export interface ItemDetails {
@@ -13,13 +15,16 @@ export interface ItemDetails {
 }
 
 /** Loads an item by its locator and checks the viewer may see it (exempt items only to those entitled). */
-export async function loadItemDetails(locator: { committeeId: string; agendaItemId: string }, viewer: Viewer, store: Store): Promise<ItemDetails> {
+export async function loadItemDetails(locator: { committeeId: string; agendaItemId: string }, viewer: Viewer, deps: Pick<ConversationDeps, 'store' | 'views'>): Promise<ItemDetails> {
+  const { store } = deps;
   const item = (await store.agendaItems.get(locator.committeeId, locator.agendaItemId))?.value;
   if (!item) throw notFound('Agenda item', locator.agendaItemId);
   if (!mayView(viewer, item)) {
     throw new DomainError('forbidden', 'This item is exempt (confidential). It is shown only to members of the committee, in a personal chat with the bot.');
   }
-  return detailsOf(item, viewer, store);
+  const details = await detailsOf(item, viewer, store);
+  await deps.views.shown(viewer, [shownItem(item)]);
+  return details;
 }
 
 export async function detailsOf(item: AgendaItem, viewer: Viewer, store: Store): Promise<ItemDetails> {

@@ -1,4 +1,5 @@
 import { itemsToRead, type Viewer } from '../../domain';
+import { shownItem } from '../audit/exempt-views';
 import type { ConversationDeps } from './conversation-deps';
 import { detailsOf, type ItemDetails } from './item-details';
 import { committeesOf, meetingAgenda } from './meeting-agenda';
@@ -26,5 +27,7 @@ export async function listPendingItems(viewer: Viewer, deps: ConversationDeps): 
   const unread = agendas
     .sort((a, b) => a.meeting.startsAt.localeCompare(b.meeting.startsAt))
     .flatMap((agenda) => itemsToRead(agenda.items).filter((item) => !acknowledged.has(item.id)));
-  return Promise.all(unread.map((item) => detailsOf(item, viewer, store)));
+  const pending = await Promise.all(unread.map((item) => detailsOf(item, viewer, store)));
+  await deps.views.shown(viewer, unread.map(shownItem));
+  return pending;
 }

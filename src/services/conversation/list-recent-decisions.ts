@@ -1,4 +1,5 @@
 import { addCalendarDays, mayView, type Committee, type Decision, type StatusDescription, type Viewer } from '../../domain';
+import { shownDecision } from '../audit/exempt-views';
 import { londonToday, type ConversationDeps } from './conversation-deps';
 import { describeDecisionStatuses } from './decision-statuses';
 
@@ -24,5 +25,6 @@ export async function listRecentDecisions(days: number, viewer: Viewer, deps: Co
     const statuses = Object.values(await describeDecisionStatuses(decision, committee, store, today));
     recent.push({ decision, committee, status: statuses.find((s) => !s.final) ?? statuses[0] });
   }
+  await deps.views.shown(viewer, recent.map((r) => shownDecision(r.decision)));
   return recent;
 }

@@ -19,7 +19,7 @@ export function requirePlanOfficer(viewer: Viewer, at: Date): void {
 export async function openActionPlanForm(
   locator: { committeeId: string; decisionId: string },
   viewer: Viewer,
-  deps: Pick<ConversationDeps, 'store' | 'now'>,
+  deps: Pick<ConversationDeps, 'store' | 'now' | 'views'>,
 ): Promise<ActionPlanFormDetails> {
   const at = deps.now();
   requirePlanOfficer(viewer, at);

@@ -1,4 +1,5 @@
 import { DomainError, mayView, notFound, type ActionPlan, type Committee, type Decision, type StatusDescription, type Viewer } from '../../domain';
+import { shownDecision } from '../audit/exempt-views';
 import { londonToday, type ConversationDeps } from './conversation-deps';
 import { describeDecisionStatuses } from './decision-statuses';
 
@@ -9,8 +10,15 @@ export interface DecisionDetails {
   readonly actionPlan?: ActionPlan;
 }
 
-/** The decision card's content, by locator, for a viewer entitled to see it. */
-export async function openDecision(locator: { committeeId: string; decisionId: string }, viewer: Viewer, deps: Pick<ConversationDeps, 'store' | 'now'>): Promise<DecisionDetails> {
+/** The decision card, opened by someone in Teams: its content, and the audit entry when it is exempt. */
+export async function openDecision(locator: { committeeId: string; decisionId: string }, viewer: Viewer, deps: Pick<ConversationDeps, 'store' | 'now' | 'views'>): Promise<DecisionDetails> {
+  const details = await loadDecisionDetails(locator, viewer, deps);
+  await deps.views.shown(viewer, [shownDecision(details.decision)]);
+  return details;
+}
+
+/** The decision card's content, by locator, for a viewer entitled to see it (also the outbox's, for a recipient's card). */
+export async function loadDecisionDetails(locator: { committeeId: string; decisionId: string }, viewer: Viewer, deps: Pick<ConversationDeps, 'store' | 'now'>): Promise<DecisionDetails> {
   const { store } = deps;
   const decision = (await store.decisions.get(locator.committeeId, locator.decisionId))?.value;
   if (!decision) throw notFound('Decision', locator.decisionId);

@@ -1,3 +1,5 @@
+import { recordChange } from '../audit/record-change';
+import { viewerAuditContext } from '../audit/viewer-context';
 import { sendableFrom, type Member, type Notification, type Viewer } from '../../domain';
 import type { NotificationDeps } from '../notifications/notification-deps';
 import { newNotificationId } from '../notifications/notification-ids';
@@ -56,6 +58,15 @@ export async function remindOutstanding(
     updatedAt: at,
   };
   const [recorded, reach] = await Promise.all([recordNotification(notification, deps.notifications), previewReach(outstanding, deps.store)]);
+  // An officer's reminder is a push of the item to those who have not read it; a repeated press is the same one.
+  const by = viewerAuditContext(viewer) ?? { actor: { id: viewer.member?.id ?? 'officer', via: 'teams' as const } };
+  if (recorded.created) {
+    await recordChange(deps.store.audit, by, {
+      action: 'notification.pushed',
+      target: { kind: 'notification', id: recorded.notification.id, label: item.title.slice(0, 200) },
+      details: { kind: 'reminder', subject: `agendaItem:${item.id}`, recipients: outstanding.length },
+    }, deps.now());
+  }
   return {
     details: report.details, outstanding, reach, notification: recorded.notification, repeated: !recorded.created,
     sendsAt: sendableFrom(new Date(at), false, deps.notifications.quietHours),

@@ -14,7 +14,7 @@ export async function startActionPlan(
   /** The plan as POST /api/v1/action-plans takes it; its decision is the locator's. Untrusted until the use case says. */
   body: Readonly<Record<string, unknown>>,
   viewer: Viewer,
-  deps: Pick<ConversationDeps, 'store' | 'now'>,
+  deps: Pick<ConversationDeps, 'store' | 'now' | 'views'>,
 ): Promise<{ readonly plan: ActionPlan; readonly created: boolean }> {
   requirePlanOfficer(viewer, deps.now());
   const { decision, actionPlan } = await openDecision(locator, viewer, deps);

@@ -1,3 +1,5 @@
+import type { AuditContext } from '../../domain';
+import { recordChange } from '../audit/record-change';
 import { cancelDelivery, DomainError, notFound, notificationWorkId, transitionNotification, type Notification } from '../../domain';
 import type { Versioned } from '../../store/port';
 import type { NotificationDeps } from './notification-deps';
@@ -50,9 +52,10 @@ async function bringForward(id: string, deps: NotificationDeps): Promise<void> {
  * An officer cancels a notification: what has not been sent is not sent. Those already sent stay sent (Teams has
  * them); the notification and its counts say so. Cancelling a cancelled notification answers it as it is.
  */
-export async function cancelNotification(id: string, by: { readonly id: string }, deps: NotificationDeps): Promise<{ notification: Notification; cancelledDeliveries: number }> {
+export async function cancelNotification(id: string, by: AuditContext, deps: NotificationDeps): Promise<{ notification: Notification; cancelledDeliveries: number }> {
   const { store } = deps;
   let notification: Notification | undefined;
+  let cancelledNow = false;
   for (let attempt = 1; ; attempt++) {
     const current: Versioned<Notification> | undefined = await store.notifications.get(id);
     if (!current) throw notFound('Notification', id);
@@ -67,10 +70,11 @@ export async function cancelNotification(id: string, by: { readonly id: string }
     try {
       notification = (
         await store.notifications.replace(
-          { ...current.value, status: transitionNotification(current.value.status, 'cancel'), cancelledAt: at, cancelledBy: by.id, updatedAt: at },
+          { ...current.value, status: transitionNotification(current.value.status, 'cancel'), cancelledAt: at, cancelledBy: by.actor.memberId ?? by.actor.id, updatedAt: at },
           current.etag,
         )
       ).value;
+      cancelledNow = true;
       break;
     } catch (error) {
       // The sender updated it at the same moment: read it again and cancel that.
@@ -79,5 +83,9 @@ export async function cancelNotification(id: string, by: { readonly id: string }
   }
   const cancelledDeliveries = await cancelWaitingDeliveries(id, deps);
   await bringForward(id, deps);
+  // Cancelling one already cancelled changes nothing, and is no event.
+  if (cancelledNow) {
+    await recordChange(store.audit, by, { action: 'notification.cancelled', target: { kind: 'notification', id }, details: { cancelledDeliveries } }, deps.now());
+  }
   return { notification, cancelledDeliveries };
 }

@@ -5,7 +5,7 @@ import { detailsOf } from '../conversation/item-details';
 import { listMyActions } from '../conversation/list-my-actions';
 import { meetingAgenda } from '../conversation/meeting-agenda';
 import { openActionPlan } from '../conversation/open-action-plan';
-import { openDecision } from '../conversation/open-decision';
+import { loadDecisionDetails } from '../conversation/open-decision';
 import { loadSubject } from './notification-subject';
 import type { OutgoingMessage } from './outgoing-message';
 
@@ -80,7 +80,7 @@ export async function composeMessage(
     case 'call-in-ended': {
       if (subject.kind !== 'decision') throw new DomainError('invalid', 'A decision notification must name a decision.');
       forbidUnlessVisible(viewer, subject.decision);
-      const details = await openDecision({ committeeId: subject.committee.id, decisionId: subject.decision.id }, viewer, deps);
+      const details = await loadDecisionDetails({ committeeId: subject.committee.id, decisionId: subject.decision.id }, viewer, deps);
       if (notification.kind === 'decision-published') return { kind: 'decision', reason: 'published', details, viewer };
       const publishedOn = subject.decision.publishedOn ?? subject.decision.decidedOn;
       const days = subject.committee.callInWorkingDays;

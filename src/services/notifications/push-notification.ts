@@ -1,3 +1,5 @@
+import type { AuditContext } from '../../domain';
+import { recordChange } from '../audit/record-change';
 import { z } from 'zod';
 import { ConversationRecord, DomainError, Id, Instant, NOTE_MAX_LENGTH, type Notification } from '../../domain';
 import type { NotificationDeps } from './notification-deps';
@@ -91,7 +93,7 @@ function repeatOf(recorded: Notification, request: PushRequest): PushResult {
  * is resolved and recorded at once, so the answer can say exactly who it goes to; the sending happens in the
  * background (the sender), never in the officer's request.
  */
-export async function pushNotification(request: PushRequest, by: { readonly id: string }, deps: NotificationDeps, options: PushOptions = {}): Promise<PushResult> {
+export async function pushNotification(request: PushRequest, by: AuditContext, deps: NotificationDeps, options: PushOptions = {}): Promise<PushResult> {
   const now = deps.now();
   const id = options.id ?? newNotificationId();
   // A repeat answers what was recorded without resolving the audience again: the roster may have changed since, and
@@ -136,12 +138,30 @@ export async function pushNotification(request: PushRequest, by: { readonly id: 
     status: 'scheduled',
     prepared: false,
     recipientCount: audience.members.length + audience.channels.length,
-    createdBy: by.id,
+    // The roster member where there is one (an officer in Teams), as before the audit log; else who the way in knows.
+    createdBy: by.actor.memberId ?? by.actor.id,
     createdAt: at,
     updatedAt: at,
     ...(options.progressCard ? { progressCard: options.progressCard } : {}),
   };
   const written = await recordNotification(notification, deps);
   // The same id pushed twice at the same moment: the one recorded second finds the first's.
-  return written.created ? written : repeatOf(written.notification, request);
+  if (!written.created) return repeatOf(written.notification, request);
+  // A repeat above is the same push, recorded once: only the push that created the notification is an event.
+  await recordChange(
+    deps.store.audit,
+    by,
+    {
+      action: sendAt.getTime() > now.getTime() ? 'notification.scheduled' : 'notification.pushed',
+      target: { kind: 'notification', id, label: (subject.kind === 'item' ? subject.item.title : `${subject.committee.name} meeting`).slice(0, 200) },
+      details: {
+        subject: subject.kind === 'item' ? `agendaItem:${subject.item.id}` : `meeting:${subject.meeting.id}`,
+        recipients: audience.members.length + audience.channels.length,
+        sendAt: notification.sendAt,
+        urgent: notification.urgent,
+      },
+    },
+    now,
+  );
+  return written;
 }

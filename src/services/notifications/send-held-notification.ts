@@ -1,4 +1,5 @@
-import { DomainError, notFound, transitionNotification, type Notification } from '../../domain';
+import { DomainError, notFound, transitionNotification, type AuditContext, type Notification } from '../../domain';
+import { recordChange } from '../audit/record-change';
 import type { NotificationDeps } from './notification-deps';
 import { scheduleWork } from './record-notification';
 
@@ -6,7 +7,12 @@ import { scheduleWork } from './record-notification';
  * An officer sends a notification the bot held for them (a committee set to "hold"): it goes now, or at `sendAt`,
  * to its audience as it stands then.
  */
-export async function sendHeldNotification(id: string, options: { readonly sendAt?: Date; readonly urgent?: boolean }, deps: NotificationDeps): Promise<Notification> {
+export async function sendHeldNotification(
+  id: string,
+  options: { readonly sendAt?: Date; readonly urgent?: boolean },
+  by: AuditContext,
+  deps: NotificationDeps,
+): Promise<Notification> {
   const current = await deps.store.notifications.get(id);
   if (!current) throw notFound('Notification', id);
   if (current.value.status !== 'held') {
@@ -27,5 +33,11 @@ export async function sendHeldNotification(id: string, options: { readonly sendA
     )
   ).value;
   await scheduleWork(released, deps);
+  await recordChange(
+    deps.store.audit,
+    by,
+    { action: 'notification.sent', target: { kind: 'notification', id }, details: { sendAt: released.sendAt, urgent: released.urgent } },
+    now,
+  );
   return released;
 }

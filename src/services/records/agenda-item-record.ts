@@ -1,6 +1,7 @@
 import { notFound, type AgendaItem, type Meeting } from '../../domain';
 import type { Store } from '../../store/port';
 import { decisionView, type DecisionView } from './decision-view';
+import { shownDecision, shownItem } from '../audit/exempt-views';
 import { requireReadable, type RecordReader } from './record-reader';
 
 export interface AgendaItemRecord {
@@ -27,6 +28,7 @@ export async function agendaItemRecord(
     item.meetingId ? store.meetings.get(item.committeeId, item.meetingId) : undefined,
     store.decisions.findByAgendaItem(item.committeeId, item.id),
   ]);
+  await reader.noteShown?.([shownItem(item), ...(decision ? [shownDecision(decision.value)] : [])]);
   return {
     item,
     etag: found.etag,

@@ -1,6 +1,7 @@
 import { notFound } from '../../domain';
 import type { Store } from '../../store/port';
 import { decisionView, type DecisionView } from './decision-view';
+import { shownDecision } from '../audit/exempt-views';
 import { requireReadable, type RecordReader } from './record-reader';
 
 /** One decision, each outcome's status as of `today`. */
@@ -13,5 +14,7 @@ export async function decisionRecord(
   const found = await store.decisions.findById(id);
   if (!found) throw notFound('Decision', id);
   requireReadable(reader, found.value, 'decision');
-  return { decision: await decisionView(found.value, store, today), etag: found.etag };
+  const decision = await decisionView(found.value, store, today);
+  await reader.noteShown?.([shownDecision(found.value)]);
+  return { decision, etag: found.etag };
 }

@@ -1,6 +1,7 @@
 import { isWithdrawn, notFound, sittingCouncillors, type AgendaItem, type Member } from '../../domain';
 import type { Store } from '../../store/port';
 import { londonDateTime, spreadsheetCsv } from './csv-file';
+import { shownItem } from '../audit/exempt-views';
 import { requireReadable, type RecordReader } from './record-reader';
 
 /** One person's acknowledgement of an item, for the file: who, in what role and seat, when and how. */
@@ -46,6 +47,7 @@ export async function itemAcknowledgements(
   if (!item) throw notFound('Agenda item', id);
   requireReadable(reader, item, 'agenda item');
   const [roster, acks] = await Promise.all([store.members.list(), store.acknowledgements.listByAgendaItem(item.id)]);
+  await reader.noteShown?.([shownItem(item)]);
   return acknowledgementsOf(item, roster, acks);
 }
 

@@ -1,6 +1,7 @@
 import type { Committee, OutcomeStatus } from '../../domain';
 import type { DecisionFilter, Page, Store } from '../../store/port';
 import { currentStatuses, decisionView, type DecisionView } from './decision-view';
+import { shownDecision } from '../audit/exempt-views';
 import { mayRead, type RecordReader } from './record-reader';
 
 /** How many store pages one request reads at most while looking for decisions in a status: bounds its time. */
@@ -39,6 +40,7 @@ export async function listDecisions(
     continuation = page.continuation;
     if (matching.length > 0 || continuation === undefined || read >= MAX_STORE_PAGES) {
       const items = await Promise.all(matching.map((d) => decisionView(d, store, today)));
+      await reader.noteShown?.(matching.map(shownDecision));
       return continuation === undefined ? { items } : { items, continuation };
     }
   }

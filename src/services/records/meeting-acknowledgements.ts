@@ -2,6 +2,7 @@ import { notFound } from '../../domain';
 import type { Store } from '../../store/port';
 import { londonDateTime, spreadsheetCsv } from './csv-file';
 import { acknowledgementsOf, NOT_ON_ROSTER, type ItemAcknowledgements } from './item-acknowledgements';
+import { shownItem } from '../audit/exempt-views';
 import { mayRead, type RecordReader } from './record-reader';
 
 export interface MeetingAcknowledgements {
@@ -21,6 +22,7 @@ export async function meetingAcknowledgements(
   const [items, roster] = await Promise.all([store.agendaItems.listByMeeting(meeting.committeeId, meeting.id), store.members.list()]);
   const readable = items.filter((i) => mayRead(reader, i));
   const records = await Promise.all(readable.map(async (i) => acknowledgementsOf(i, roster, await store.acknowledgements.listByAgendaItem(i.id))));
+  await reader.noteShown?.(readable.map(shownItem));
   return { meeting: { id: meeting.id, committeeId: meeting.committeeId, startsAt: meeting.startsAt }, items: records };
 }
 

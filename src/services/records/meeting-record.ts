@@ -1,5 +1,6 @@
 import { notFound, type AgendaItem, type Meeting } from '../../domain';
 import type { Store } from '../../store/port';
+import { shownItem } from '../audit/exempt-views';
 import { mayRead, type RecordReader } from './record-reader';
 
 export interface MeetingRecord {
@@ -14,5 +15,7 @@ export async function meetingRecord(id: string, reader: RecordReader, store: Pic
   const found = await store.meetings.findById(id);
   if (!found) throw notFound('Meeting', id);
   const items = await store.agendaItems.listByMeeting(found.value.committeeId, found.value.id);
-  return { meeting: found.value, etag: found.etag, items: items.filter((i) => mayRead(reader, i)) };
+  const readable = items.filter((i) => mayRead(reader, i));
+  await reader.noteShown?.(readable.map(shownItem));
+  return { meeting: found.value, etag: found.etag, items: readable };
 }

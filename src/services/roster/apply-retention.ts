@@ -1,4 +1,4 @@
-import { DomainError, hasLeft, londonWallClock, type Member } from '../../domain';
+import { DomainError, hasLeft, londonWallClock, londonWallTimeToInstant, type Member } from '../../domain';
 import type { Store } from '../../store/port';
 import { eraseFormerMemberChats } from './erase-former-member-chats';
 
@@ -11,6 +11,10 @@ export interface RetentionReport {
   readonly chatsErased: number;
   /** Former members whose personal details were removed this run. */
   readonly anonymised: readonly string[];
+  /** Audit entries older than the retention period, removed this run. */
+  readonly auditEntriesRemoved: number;
+  /** Audit entries by or about former members whose period is over that still named them, now naming no one. */
+  readonly auditEntriesAnonymised: number;
 }
 
 /** The calendar date `months` after `date` (yyyy-mm-dd), clamped to the month's last day (31 Aug + 6 months is 28 Feb). */
@@ -31,13 +35,18 @@ export const retentionOver = (member: Pick<Member, 'endsOn'>, months: number, at
  * member". The records themselves (which item, when, what was reported) stay: they are the council's.
  * Running it again changes nothing more.
  */
-export async function applyRetention(store: Pick<Store, 'members' | 'conversations'>, options: { readonly retentionMonths: number; readonly at: Date }): Promise<RetentionReport> {
+export async function applyRetention(store: Pick<Store, 'members' | 'conversations' | 'audit'>, options: { readonly retentionMonths: number; readonly at: Date }): Promise<RetentionReport> {
   const former = (await store.members.list()).filter((m) => hasLeft(m, options.at));
   let chatsErased = 0;
+  let auditEntriesAnonymised = 0;
   const anonymised: string[] = [];
   for (const member of former) {
     chatsErased += await eraseFormerMemberChats(member, store, options.at);
-    if (!retentionOver(member, options.retentionMonths, options.at) || isAnonymised(member)) continue;
+    if (!retentionOver(member, options.retentionMonths, options.at)) continue;
+    // Every run, not only the one that anonymises the roster record: an entry written late (a view recorded just as
+    // they left) is caught by the next run. Entries already anonymised are not written again.
+    auditEntriesAnonymised += await store.audit.anonymiseMember(member.id, FORMER_MEMBER_NAME);
+    if (isAnonymised(member)) continue;
     const current = await store.members.get(member.id);
     if (!current) continue;
     try {
@@ -48,7 +57,15 @@ export async function applyRetention(store: Pick<Store, 'members' | 'conversatio
       if (!(error instanceof DomainError && error.code === 'conflict')) throw error;
     }
   }
-  return { formerMembers: former.length, chatsErased, anonymised };
+  // The audit log is kept for the same period as everything else about people: entries older than it go.
+  const auditEntriesRemoved = await store.audit.purgeBefore(retentionCutoff(options.retentionMonths, options.at));
+  return { formerMembers: former.length, chatsErased, anonymised, auditEntriesRemoved, auditEntriesAnonymised };
+}
+
+/** The start (London midnight) of the day `months` before `at`'s London date: what happened before it is past keeping. */
+export function retentionCutoff(months: number, at: Date): Date {
+  const day = addCalendarMonths(londonWallClock(at.getTime()).date, -months);
+  return new Date(londonWallTimeToInstant(day, '00:00') ?? `${day}T00:00:00Z`);
 }
 
 /** Only the id (what the records point to), the role and the end date stay: nothing that says who they were. */

@@ -1,4 +1,5 @@
-import type { Member } from '../../domain';
+import type { AuditContext, Member } from '../../domain';
+import { recordChange } from '../audit/record-change';
 import { committeeProblems, identityKeys, parseMember, sameMember } from './member-checks';
 import { readRosterCsv, yieldToEventLoop } from './roster-csv';
 import { linkMemberChats } from './link-member-chats';
@@ -9,6 +10,9 @@ import { rowToMemberData } from './roster-row';
 export interface ImportRosterOptions {
   /** Check the file and report what would change, writing nothing. */
   readonly dryRun?: boolean;
+  /** Who applies the file, for the audit log. */
+  readonly by: AuditContext;
+  readonly now?: () => Date;
 }
 
 export type RosterImportOutcome = 'created' | 'updated' | 'unchanged';
@@ -44,7 +48,7 @@ interface CheckedRow {
  * identities shared between members) before any is written, so a file with one bad line changes nothing.
  * Members missing from the file are left as they are: the import adds and updates, it never deletes.
  */
-export async function importRosterCsv(csvText: string, deps: RosterDeps, options: ImportRosterOptions = {}): Promise<RosterImportReport> {
+export async function importRosterCsv(csvText: string, deps: RosterDeps, options: ImportRosterOptions): Promise<RosterImportReport> {
   const dryRun = options.dryRun ?? false;
   const csv = await readRosterCsv(csvText);
   if (!csv.ok) return { ok: false, dryRun, rows: 0, problems: csv.problems };
@@ -88,6 +92,25 @@ export async function importRosterCsv(csvText: string, deps: RosterDeps, options
     }
   }
   const count = (o: RosterImportOutcome) => members.filter((m) => m.outcome === o).length;
+  const touched = members.filter((m) => m.outcome !== 'unchanged');
+  // One entry for the file (one event), naming the members it created or changed; a dry run or a file that changed
+  // nothing writes nothing, and is no event.
+  if (!dryRun && touched.length > 0) {
+    await recordChange(
+      deps.audit,
+      options.by,
+      {
+        action: 'roster.imported',
+        target: { kind: 'roster', id: 'roster', label: 'Roster CSV' },
+        details: {
+          rows: members.length, created: count('created'), updated: count('updated'),
+          members: touched.slice(0, 50).map((m) => `${m.outcome}:${m.id}`),
+          ended: touched.filter((m) => m.member.endsOn !== undefined && storedById.get(m.id)?.endsOn !== m.member.endsOn).slice(0, 50).map((m) => m.id),
+        },
+      },
+      (options.now ?? (() => new Date()))(),
+    );
+  }
   return {
     ok: true,
     dryRun,

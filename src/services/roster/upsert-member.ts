@@ -1,4 +1,6 @@
-import { conflict, DomainError, type Member } from '../../domain';
+import { conflict, DomainError, type AuditContext, type Member } from '../../domain';
+import { recordChange } from '../audit/record-change';
+import { memberChange } from './member-change';
 import { etagMatches } from '../etag-match';
 import { committeeProblems, identityKeys, parseMember } from './member-checks';
 import type { RosterDeps } from './roster-deps';
@@ -22,7 +24,14 @@ export interface UpsertMemberResult {
 }
 
 /** Creates or replaces one roster member after checking its committees exist and its Teams identity is its own. */
-export async function upsertMember(input: UpsertMemberInput, deps: RosterDeps): Promise<UpsertMemberResult> {
+export async function upsertMember(input: UpsertMemberInput, deps: RosterDeps, by: AuditContext, now: () => Date = () => new Date()): Promise<UpsertMemberResult> {
+  const result = await saveMember(input, deps);
+  const event = memberChange(result.before, result.member);
+  if (event !== undefined) await recordChange(deps.audit, by, event, now());
+  return { created: result.created, member: result.member, etag: result.etag };
+}
+
+async function saveMember(input: UpsertMemberInput, deps: RosterDeps): Promise<UpsertMemberResult & { readonly before?: Member }> {
   const parsed = parseMember(input.member);
   if (!parsed.ok) throw invalid('The member is not valid', parsed.problems);
   const member = parsed.member;
@@ -38,7 +47,7 @@ export async function upsertMember(input: UpsertMemberInput, deps: RosterDeps): 
     // replace() checks the ETag again in the store, so a change between our read and this write is still caught.
     const saved = await deps.members.replace(member, existing.etag);
     await linkMemberChats(saved.value, deps);
-    return { created: false, member: saved.value, etag: saved.etag };
+    return { created: false, member: saved.value, etag: saved.etag, before: existing.value };
   }
   if (!existing) {
     const result = await deps.members.create(member);
@@ -50,7 +59,7 @@ export async function upsertMember(input: UpsertMemberInput, deps: RosterDeps): 
   }
   const saved = await deps.members.upsert(member);
   await linkMemberChats(saved.value, deps);
-  return { created: false, member: saved.value, etag: saved.etag };
+  return { created: false, member: saved.value, etag: saved.etag, ...(existing ? { before: existing.value } : {}) };
 }
 
 async function checkCommittees(member: Member, deps: RosterDeps): Promise<RosterProblem[]> {

@@ -1,5 +1,5 @@
 import type { SqlParameter, SqlQuerySpec } from '@azure/cosmos';
-import { checkCount, pathSegments, type Condition, type CountQuery, type DocumentQuery, type FieldPath } from '../documents/document-query';
+import { checkCount, checkInValues, pathSegments, type Condition, type CountQuery, type DocumentQuery, type FieldPath } from '../documents/document-query';
 
 /** Bracket notation, so a field named like a keyword (value, order, top) can never break the query. */
 const property = (path: FieldPath): string => `c${pathSegments(path).map((s) => `["${s}"]`).join('')}`;
@@ -14,6 +14,7 @@ const whereOf = (query: CountQuery): { where: string[]; parameters: SqlParameter
   };
   const condition = (c: Condition): string => {
     if (c.op === 'contains') return `ARRAY_CONTAINS(${property(c.path)}, ${param(c.value)})`;
+    if (c.op === 'in') return `${property(c.path)} IN (${checkInValues(c.values).map((v) => param(v)).join(', ')})`;
     return `${property(c.path)} ${c.op} ${param(c.value)}`;
   };
 

@@ -6,7 +6,7 @@
 import type { CountQuery, DocumentQuery, FieldPath } from './document-query';
 
 /** Cosmos DB containers; the embedded adapter keeps them as a column of one table. All partition on `/pk`. */
-export const CONTAINER_NAMES = ['business', 'members', 'conversations', 'notifications', 'activities', 'work'] as const;
+export const CONTAINER_NAMES = ['business', 'members', 'conversations', 'notifications', 'activities', 'work', 'audit'] as const;
 export type ContainerName = (typeof CONTAINER_NAMES)[number];
 
 /**

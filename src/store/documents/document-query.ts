@@ -12,7 +12,12 @@ export type Scalar = string | number | boolean;
 export type Condition =
   | { readonly path: FieldPath; readonly op: '=' | '<' | '<=' | '>' | '>='; readonly value: Scalar }
   /** The array at `path` holds `value`. */
-  | { readonly path: FieldPath; readonly op: 'contains'; readonly value: Scalar };
+  | { readonly path: FieldPath; readonly op: 'contains'; readonly value: Scalar }
+  /**
+   * The field equals one of `values` (SQL IN): one field, so each adapter still answers it from that field's index
+   * (unlike an OR of conditions on different fields). At least one value, at most 50.
+   */
+  | { readonly path: FieldPath; readonly op: 'in'; readonly values: readonly Scalar[] };
 
 export interface DocumentQuery {
   /** Document type; always filtered. */
@@ -41,6 +46,12 @@ export const pathSegments = (path: FieldPath): string[] => {
   const segments = path.split('.');
   if (!segments.every((s) => SEGMENT.test(s))) throw new Error(`Query field path "${path}" is not a plain dotted path`);
   return segments;
+};
+
+/** The values of an `in` condition, checked: adapters splice one parameter per value into the query. */
+export const checkInValues = (values: readonly Scalar[]): readonly Scalar[] => {
+  if (values.length < 1 || values.length > 50) throw new Error(`An "in" condition takes 1 to 50 values, not ${values.length}`);
+  return values;
 };
 
 export const checkCount = (what: string, n: number): number => {

@@ -2,6 +2,7 @@ import type { DocumentDatabase } from '../documents/document-collection';
 import type { Store } from '../port';
 import { acknowledgementStore } from './acknowledgement-store';
 import { activityLedger } from './activity-ledger';
+import { auditLog } from './audit-log';
 import { actionPlanStore } from './action-plan-store';
 import { agendaItemStore } from './agenda-item-store';
 import { changeMarker } from './change-marker';
@@ -10,7 +11,7 @@ import { conversationStore } from './conversation-store';
 import { decisionStore } from './decision-store';
 import type { DocumentKind } from './document-kind';
 import {
-  acknowledgementKind, actionPlanKind, actionUpdateKind, activityClaimKind, agendaItemKind, committeeKind, conversationKind,
+  acknowledgementKind, auditEntryKind, actionPlanKind, actionUpdateKind, activityClaimKind, agendaItemKind, committeeKind, conversationKind,
   decisionKind, deliveryKind, dueWorkKind, leaseKind, meetingKind, memberKind, notificationKind, syncedMeetingKind, syncRunKind,
 } from './document-kinds';
 import { dueWorkStore } from './due-work-store';
@@ -38,6 +39,7 @@ export const createDocumentStore = (database: DocumentDatabase): Store => {
     leases: leaseStore(typed(leaseKind)),
     sync: syncStore(typed(syncedMeetingKind), typed(syncRunKind)),
     activities: activityLedger(typed(activityClaimKind)),
+    audit: auditLog(typed(auditEntryKind)),
     // Agenda items and decisions share the business container, so one aggregate query covers both.
     changeMarker: changeMarker(database.collection('business'), [agendaItemKind, decisionKind]),
     ping: () => database.ping(),

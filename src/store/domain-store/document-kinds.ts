@@ -11,12 +11,15 @@
  *                pk = 'sync'        syncedMeeting (what the ModernGov sync last imported of a meeting), syncRun (each
  *                                   committee's last run): point reads and upserts, one small partition
  *
+ * audit          pk = entry id      auditEntry (append-only; writes spread over every partition, the Admin's query is a
+ *                                   cross-partition range on ix.atMs: see auditEntryKind)
+ *
  * Agenda items and decisions count their writes (ix.revision), which is what Store.changeMarker() sums.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
-  Acknowledgement, ActionPlan, ActionUpdate, AgendaItem, Committee, ConversationRecord, Decision, Delivery, DueWork, Instant,
+  AuditEntry, Acknowledgement, ActionPlan, ActionUpdate, AgendaItem, Committee, ConversationRecord, Decision, Delivery, DueWork, Instant,
   CommitteeSyncRun, Lease, Meeting, Member, normaliseEmail, Notification, SyncedMeeting,
 } from '../../domain';
 import { epochMs, type DocumentKind } from './document-kind';
@@ -223,4 +226,24 @@ export const activityClaimKind: DocumentKind<ActivityClaim> = {
   partitionKeyOf: (c) => activityKeyHash(c.key),
   keyOf: (c) => activityKeyHash(c.key),
   indexOf: () => ({}),
+};
+
+/**
+ * An audit entry, in its own container, partitioned by its own id. Why: the log is written far more than it is read
+ * (every exempt view, every push and roster change) and read by an Admin now and then, newest first over a period.
+ * Cosmos DB routes a query to one partition only on equality of the key, never on a range, so a time key (the day or
+ * the month) would not make the Admin's period query single-partition; it would only send every write of the day to
+ * one logical partition (hot, and capped at 20 GB). Keyed by id, writes spread evenly, and the period query is one
+ * cross-partition query on the range index of `ix.atMs`, whose cost grows with the physical partitions (one for a
+ * council's log for years), not with the logical ones. The retention purge is the same range, then point deletes.
+ */
+export const auditEntryKind: DocumentKind<AuditEntry> = {
+  type: 'auditEntry',
+  label: 'audit entry',
+  container: 'audit',
+  schema: AuditEntry,
+  partitionKeyOf: (e) => e.id,
+  keyOf: (e) => e.id,
+  // Entra object ids arrive in either case: the actor filter matches them lower-cased.
+  indexOf: (e) => ({ atMs: epochMs(e.at), actorKey: e.actor.id.toLowerCase() }),
 };

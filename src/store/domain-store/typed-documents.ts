@@ -142,6 +142,17 @@ export class TypedDocuments<T> {
     return page.continuation === undefined ? { items } : { items, continuation: page.continuation };
   }
 
+  /** As `page`, each record with its ETag: for a walk that rewrites what it reads. */
+  async versionedPage(
+    query: Omit<DocumentQuery, 'type' | 'page' | 'limit'>,
+    continuation: string | undefined,
+    size: number,
+  ): Promise<Page<Versioned<T>>> {
+    const page = await this.collection.query({ ...query, type: this.kind.type, page: { size, continuation } });
+    const items = page.documents.map((d) => this.decode(d));
+    return page.continuation === undefined ? { items } : { items, continuation: page.continuation };
+  }
+
   private checkInput(value: T): T {
     const parsed = this.kind.schema.safeParse(value);
     if (!parsed.success) {

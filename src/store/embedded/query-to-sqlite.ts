@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain/errors';
 import type { ContainerName } from '../documents/document-collection';
-import { checkCount, pathSegments, type Condition, type CountQuery, type DocumentQuery, type FieldPath, type Scalar } from '../documents/document-query';
+import { checkCount, checkInValues, pathSegments, type Condition, type CountQuery, type DocumentQuery, type FieldPath, type Scalar } from '../documents/document-query';
 
 export type SqlValue = string | number;
 
@@ -23,6 +23,11 @@ export const expressionFor = (path: FieldPath): string =>
 const sqlValue = (v: Scalar): SqlValue => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
 
 const conditionSql = (c: Condition, params: SqlValue[]): string => {
+  if (c.op === 'in') {
+    const values = checkInValues(c.values);
+    params.push(...values.map(sqlValue));
+    return `${expressionFor(c.path)} IN (${values.map(() => '?').join(', ')})`;
+  }
   params.push(sqlValue(c.value));
   if (c.op === 'contains') {
     return `EXISTS (SELECT 1 FROM json_each(body, '$.${pathSegments(c.path).join('.')}') AS e WHERE e.value = ?)`;

@@ -1,3 +1,4 @@
+import { teamsAuditContext } from '../audit-context';
 import type { ActionData } from '../../cards';
 import { DomainError, isOfficer, notFound, type Viewer } from '../../domain';
 import { loadSubject } from '../../services/notifications/notification-subject';
@@ -30,13 +31,13 @@ async function requireVisibleHere(notificationId: string, viewer: Viewer, deps: 
  * harness or a replayed fixture may, gets a push of its own rather than a conflict with the first).
  */
 export async function onSendNotification(data: ActionData<'sendNotification'>, turn: Turn, deps: BotDeps): Promise<InvokeAnswer> {
-  const officer = requireOfficer(turn.viewer);
+  requireOfficer(turn.viewer);
   const target = data.agendaItemId !== undefined ? { agendaItemId: data.agendaItemId } : { meetingId: data.meetingId! };
   forbidUnlessVisible(turn.viewer, await loadSubject({ subject: target }, deps.store));
   const cardId = turn.replyToId ?? turn.activityId ?? `${turn.teamsUserId}|${deps.now().toISOString()}`;
   const { notification } = await pushNotification(
     target,
-    { id: officer },
+    teamsAuditContext(turn),
     deps.notifications,
     {
       id: plannedNotificationId(`send|${turn.conversationId}|${cardId}|${data.agendaItemId ?? `meeting:${data.meetingId}`}`),
@@ -54,9 +55,9 @@ export async function onNotificationProgress(data: ActionData<'notificationProgr
 }
 
 export async function onCancelNotification(data: ActionData<'cancelNotification'>, turn: Turn, deps: BotDeps): Promise<InvokeAnswer> {
-  const officer = requireOfficer(turn.viewer);
+  requireOfficer(turn.viewer);
   await requireVisibleHere(data.notificationId, turn.viewer, deps);
-  const { cancelledDeliveries } = await cancelNotification(data.notificationId, { id: officer }, deps.notifications);
+  const { cancelledDeliveries } = await cancelNotification(data.notificationId, teamsAuditContext(turn), deps.notifications);
   turn.logger.info({ notificationId: data.notificationId, cancelledDeliveries }, 'notification cancelled from Teams');
   return replaceWith(await progressCardOf(data.notificationId, deps));
 }

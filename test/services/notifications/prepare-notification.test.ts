@@ -29,7 +29,7 @@ describe('prepareNotification: recording each recipient as a delivery', () => {
     await store.conversations.upsert(personalChat('a:chat-of-joe', DEMO_PEOPLE.leader.id, true));
     const { notification } = await pushNotification(
       { agendaItemId: 'item-safer-streets', audience: { memberIds: [DEMO_PEOPLE.housing.id, DEMO_PEOPLE.leader.id, DEMO_PEOPLE.councillor.id] } },
-      { id: DEMO_PEOPLE.democraticServices.id },
+      { actor: { id: DEMO_PEOPLE.democraticServices.id, via: 'api' } },
       { store, now: () => NOW },
     );
     await prepareNotification((await store.notifications.get(notification.id))!, { store, now: () => NOW });
@@ -55,12 +55,12 @@ describe('prepareNotification: recording each recipient as a delivery', () => {
     // Their last day was yesterday in London: from today they are a former member.
     await store.members.replace({ ...housing, endsOn: '2026-11-03' }, (await store.members.get(housing.id))!.etag);
 
-    const toCommittee = await pushNotification({ agendaItemId: 'item-safer-streets' }, { id: DEMO_PEOPLE.democraticServices.id }, { store, now: () => NOW });
+    const toCommittee = await pushNotification({ agendaItemId: 'item-safer-streets' }, { actor: { id: DEMO_PEOPLE.democraticServices.id, via: 'api' } }, { store, now: () => NOW });
     expect(toCommittee.notification.recipients?.members.map((m) => m.id)).not.toContain(housing.id);
 
     const named = await pushNotification(
       { agendaItemId: 'item-safer-streets', audience: { memberIds: [housing.id, DEMO_PEOPLE.leader.id] } },
-      { id: DEMO_PEOPLE.democraticServices.id },
+      { actor: { id: DEMO_PEOPLE.democraticServices.id, via: 'api' } },
       { store, now: () => NOW },
     );
     await prepareNotification((await store.notifications.get(named.notification.id))!, { store, now: () => NOW });
@@ -77,7 +77,7 @@ describe('prepareNotification: recording each recipient as a delivery', () => {
     const housing = (await store.members.get(DEMO_PEOPLE.housing.id))!.value;
     await store.members.replace({ ...housing, endsOn: '2026-05-07' }, (await store.members.get(housing.id))!.etag);
     await expect(
-      pushNotification({ agendaItemId: 'item-safer-streets', audience: { memberIds: [housing.id] } }, { id: DEMO_PEOPLE.democraticServices.id }, { store, now: () => NOW }),
+      pushNotification({ agendaItemId: 'item-safer-streets', audience: { memberIds: [housing.id] } }, { actor: { id: DEMO_PEOPLE.democraticServices.id, via: 'api' } }, { store, now: () => NOW }),
     ).rejects.toThrow(/Cllr Alan Pearson is a former member/);
   });
 });

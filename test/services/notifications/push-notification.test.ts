@@ -7,7 +7,7 @@ import type { Store } from '../../../src/store/port';
 import { openTestStore } from '../import-test-store';
 
 const NOW = new Date('2026-11-03T10:00:00.000Z');
-const OFFICER = { id: DEMO_PEOPLE.democraticServices.id };
+const OFFICER = { actor: { id: DEMO_PEOPLE.democraticServices.id, via: 'api' } } as const;
 const KEY = 'n-retried-push';
 
 describe('pushNotification repeated with the same id (an Idempotency-Key retried)', () => {

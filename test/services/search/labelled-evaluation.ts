@@ -1,3 +1,4 @@
+import { exemptViews } from '../../../src/services/audit/exempt-views';
 import { Member, type Viewer } from '../../../src/domain';
 import { OFFICER_ONLY_COMMANDS, parseCommand, parseQuestion } from '../../../src/services/commands';
 import { askQuestion } from '../../../src/services/conversation/ask-question';
@@ -41,7 +42,9 @@ export const KINDS: readonly QuestionKind[] = [...new Set(LABELLED_QUESTIONS.map
 /** The record's questions, asked of a search index with this profile over the record's store. */
 export async function askAll(record: CouncilRecord, profile: SearchProfile = 'full'): Promise<Asked[]> {
   const search = new SearchIndex(record.store, { profile });
-  const deps: ConversationDeps = { store: record.store, search, now: () => record.now };
+  // Nobody authenticated asks these questions, so no exempt view is recorded; a failed write would fail the evaluation.
+  const views = exemptViews(record.store.audit, { now: () => record.now, onNotRecorded: (error) => { throw error; } });
+  const deps: ConversationDeps = { store: record.store, search, now: () => record.now, views };
   const asked: Asked[] = [];
   for (const question of LABELLED_QUESTIONS) {
     const want = record.pages.get(question.answer);

@@ -47,4 +47,9 @@ export async function fillEveryKind(store: Store): Promise<void> {
   });
   await store.activities.claim('a:1personal-cllr-alan-pearson|1:activity-1', new Date().toISOString());
   await store.activities.claim('welcome|cllr-alan-pearson', new Date().toISOString());
+  await store.audit.append({
+    id: 'a-2021-07-07-view', at: '2021-07-07T10:00:00.000Z', action: 'exempt.viewed', requestId: 'req-1',
+    actor: { id: '6f1c2a7e-3b9d-4c5e-8a21-0d4e5f6a7b8c', name: 'Cllr Alan Pearson', memberId: 'cllr-alan-pearson', via: 'teams' },
+    target: { kind: 'agendaItem', id: 'ai-community-safety-strategy', label: 'Community Safety Strategy' }, details: { committeeId: 'cabinet' },
+  });
 }
