@@ -139,7 +139,7 @@ export async function runImportCommand(args: ImportCommandArgs, deps: ImportComm
       dryRun: args.dryRun,
       createCommittee: args.createCommittee ?? false,
       ...(deps.defaultCallInWorkingDays !== undefined ? { defaultCallInWorkingDays: deps.defaultCallInWorkingDays } : {}),
-      importedBy: importer(),
+      importedBy: importer(), importedVia: 'cli',
       now: deps.now(),
     }, { store: deps.store, pages: deps.pages, ...(deps.quietHours ? { notifications: { quietHours: deps.quietHours } } : {}) });
     if (args.json) out(JSON.stringify({ ...importResponseBody(result), dryRun: result.dryRun, writes: result.writes }, null, 2));

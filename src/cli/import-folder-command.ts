@@ -66,7 +66,7 @@ export async function runImportFolder(
     for (const page of opened.decisionPagesById ?? []) {
       try {
         const imported = await importPage({
-          body: page.text, contentType: 'text/html', committeeId: committee.id, sourceUrl: page.url, dryRun: args.dryRun, importedBy: SYNC_IMPORTER, now: deps.now(),
+          body: page.text, contentType: 'text/html', committeeId: committee.id, sourceUrl: page.url, dryRun: args.dryRun, importedBy: SYNC_IMPORTER, importedVia: 'cli', now: deps.now(),
         }, { store: deps.store, pages: deps.pages });
         const itemId = imported.decision?.agendaItemId;
         const item = itemId ? (await deps.store.agendaItems.get(committee.id, itemId))?.value : undefined;

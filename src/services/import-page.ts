@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  AgendaItem, Decision, DomainError, Id, Meeting, initialOutcomeStatus, isRecommendationToCouncil, londonDateOf,
+  AgendaItem, AuditChannel, Decision, DomainError, Id, Meeting, initialOutcomeStatus, isRecommendationToCouncil, londonDateOf,
   londonWallTimeToInstant, type Committee, type Outcome,
 } from '../domain';
 import { carryOutcomeStatuses } from '../import/carry-outcome-status';
@@ -10,6 +10,7 @@ import { outcomeWhere } from '../import/import-checks';
 import { warning, type ImportWarning } from '../import/import-warning';
 import { idFromSource, meetingExternalId } from '../import/source-keys';
 import type { Store } from '../store/port';
+import { recordChange } from './audit/record-change';
 import { decodePageBody } from './decode-page-body';
 import type { PageReader } from './page-reader';
 import { resolveImportPlace, type ImportPlace } from './resolve-import-committee';
@@ -33,6 +34,8 @@ export const ImportPageInput = z.object({
   /** The council's call-in period (CALL_IN_WORKING_DAYS), for a committee the import creates. */
   defaultCallInWorkingDays: z.number().int().min(0).max(30).default(5),
   importedBy: z.string().min(1),
+  /** The way in the import came (for the audit entry of a committee it creates). */
+  importedVia: AuditChannel.default('api'),
   now: z.date(),
 });
 export type ImportPageInput = z.input<typeof ImportPageInput>;
@@ -413,7 +416,12 @@ export async function importDraft(draft: ImportDraft, rawInput: ImportDraftInput
   };
   // The committee first: every record below is in its partition. Created only now, once every record is known valid.
   if (place.newCommittee) {
-    if (!input.dryRun) await deps.store.committees.create(place.committee);
+    if (!input.dryRun) {
+      await deps.store.committees.create(place.committee);
+      // A committee is access control (its members see its exempt business): who created it is on the audit log.
+      const target = { kind: 'committee', id: place.committee.id, label: place.committee.name } as const;
+      await recordChange(deps.store.audit, { actor: { id: input.importedBy, via: input.importedVia } }, { action: 'committee.created', target, details: { by: 'import' } }, input.now);
+    }
     writes.push({ record: 'committee', id: place.committee.id, action: 'created' });
   }
   const meetingBefore = meetingStep?.plan.before;

@@ -289,6 +289,11 @@ describe('importPage: a new user\'s first import, on a store with no committees'
     const again = await importPage(input({ createCommittee: true }), { store, pages });
     expect(again.warnings.map((w) => w.code)).not.toContain('committee-unknown');
     expect(again.writes.map((w) => w.record)).not.toContain('committee');
+    // A committee opens exempt business to its members: who created it, and how, is on the audit log, once.
+    const log = await store.audit.list({}, undefined, 10);
+    expect(log.items.map((e) => [e.action, e.actor, e.target])).toEqual([
+      ['committee.created', { id: 'officer-1', via: 'api' }, { kind: 'committee', id: 'cabinet', label: 'Cabinet' }],
+    ]);
   });
 });
 

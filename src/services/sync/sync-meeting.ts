@@ -61,7 +61,7 @@ async function decisionFromMeetingText(
   if (held && held.value.source?.kind !== 'moderngov-meeting-xml') return 'none';
   try {
     const imported = await importDraft(draft, {
-      committeeId: committee.id, meetingId, agendaItemId, dryRun: options.dryRun, importedBy: SYNC_IMPORTER, now: options.now,
+      committeeId: committee.id, meetingId, agendaItemId, dryRun: options.dryRun, importedBy: SYNC_IMPORTER, importedVia: 'sync', now: options.now,
     }, { store: deps.store, pages: deps.pages, ...(deps.notifications ? { notifications: deps.notifications } : {}) });
     return imported.writes.some((w) => w.action !== 'unchanged') ? 'recorded' : 'unchanged';
   } catch {
@@ -97,7 +97,7 @@ export async function syncMeeting(
     try {
       const imported = await importPage({
         body: answer.text, contentType: 'application/xml', committeeId: committee.id, sourceUrl: answer.url,
-        dryRun: options.dryRun, importedBy: SYNC_IMPORTER, now: options.now,
+        dryRun: options.dryRun, importedBy: SYNC_IMPORTER, importedVia: 'sync', now: options.now,
       }, { store, pages, ...(deps.notifications ? { notifications: deps.notifications } : {}) });
       changed = imported.writes.some((w) => w.action !== 'unchanged');
       meetingId = imported.meeting?.id;
@@ -128,7 +128,7 @@ export async function syncMeeting(
       const imported = await importPage({
         body: decisionPage.text, contentType: 'text/html', committeeId: committee.id, sourceUrl: decisionPage.url,
         ...(agendaItem ? { agendaItemId: agendaItem.value.id } : {}),
-        dryRun: options.dryRun, importedBy: SYNC_IMPORTER, now: options.now,
+        dryRun: options.dryRun, importedBy: SYNC_IMPORTER, importedVia: 'sync', now: options.now,
       }, { store, pages, ...(deps.notifications ? { notifications: deps.notifications } : {}) });
       changed = changed || imported.writes.some((w) => w.action !== 'unchanged');
       decisionPagesImported.push(item.modernGovId);
