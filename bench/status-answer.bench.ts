@@ -12,7 +12,9 @@
  *  - RSS and heap idle after start, during (peak) and after the 50-in-flight phase;
  *  - start to ready (/readyz 200) and the first status answer against the tenth.
  *
- *   node --expose-gc --import tsx bench/status-answer.bench.ts [--items 20000] [--requests 300]
+ *   node --expose-gc --import tsx bench/status-answer.bench.ts [--items 20000] [--requests 300] [--cpu-prof <dir>]
+ *
+ * With --cpu-prof, Cabinet bot's process runs under `node --cpu-prof` and writes its profile to <dir> when it stops.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -35,6 +37,8 @@ const ITEMS = arg('items', 20000);
 const REQUESTS = arg('requests', 300);
 /** Requests per block when the concurrent phases alternate between the two bots. */
 const BLOCK = 100;
+const cpuProfIndex = process.argv.indexOf('--cpu-prof');
+const CPU_PROF_DIR = cpuProfIndex >= 0 ? path.resolve(process.argv[cpuProfIndex + 1] ?? '.') : undefined;
 
 interface Bot {
   readonly name: string;
@@ -44,20 +48,24 @@ interface Bot {
   readonly readyMs: number;
 }
 
+/** A bot not ready this long after its start fails the run rather than hanging it. */
+const START_TIMEOUT_MS = 180_000;
+
 const sleep = (msToWait: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, msToWait));
 
 /** Starts a bot as a child process and waits for /readyz 200, polling every 20 ms. */
-const startBot = async (name: string, script: string, env: Record<string, string>): Promise<Bot> => {
+const startBot = async (name: string, script: string, env: Record<string, string>, execArgv: string[] = []): Promise<Bot> => {
   const t0 = now();
-  const child = fork(path.join(__dirname, 'support', script), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(path.join(__dirname, 'support', script), [], { execArgv: ['--import', 'tsx', ...execArgv], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
     child.on('message', (m: { port?: number }) => m.port !== undefined && resolve(m.port));
   });
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
-    const status = await fetch(`${url}/readyz`).then((r) => r.status, () => 0);
-    if (status === 200) break;
+    const answer = await fetch(`${url}/readyz`).then(async (r) => ({ status: r.status, body: await r.text() }), (err: Error) => ({ status: 0, body: err.message }));
+    if (answer.status === 200) break;
+    if (now() - t0 > START_TIMEOUT_MS) throw new Error(`${name} was not ready ${START_TIMEOUT_MS / 1000} s after start: /readyz ${answer.status} ${answer.body}`);
     await sleep(20);
   }
   return { name, child, url, readyMs: now() - t0 };
@@ -111,7 +119,8 @@ const main = async (): Promise<void> => {
 
     const echo = await startBot('echo', 'echo-bot.ts', {});
     bots.push(echo);
-    const cabinet = await startBot('cabinet', 'cabinet-bot-process.ts', { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir, QUIET_HOURS: 'off', SHUTDOWN_GRACE_MS: '2000' });
+    const cabinet = await startBot('cabinet', 'cabinet-bot-process.ts', { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir, QUIET_HOURS: 'off', SHUTDOWN_GRACE_MS: '2000' },
+      CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : []);
     bots.push(cabinet);
 
     const status = async (bot: Bot): Promise<boolean> => {
@@ -218,7 +227,14 @@ const main = async (): Promise<void> => {
     ]);
     console.log(`\nLoad average (1 min) before the 50-in-flight phase ${loadDuring[0]!.toFixed(2)}, after the last phase ${loadDuring[1]!.toFixed(2)}; at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
   } finally {
-    for (const bot of bots) bot.child.kill('SIGTERM');
+    // Cabinet bot stops itself cleanly when asked (so that --cpu-prof writes its profile); the echo bot is killed.
+    for (const bot of bots) {
+      if (bot.name === 'cabinet') {
+        const exited = new Promise((resolve) => bot.child.once('exit', resolve));
+        bot.child.send('stop');
+        await exited;
+      } else bot.child.kill('SIGTERM');
+    }
     await connector.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
