@@ -12,9 +12,10 @@
  *  - RSS and heap idle after start, during (peak) and after the 50-in-flight phase;
  *  - start to ready (/readyz 200) and the first status answer against the tenth.
  *
- *   node --expose-gc --import tsx bench/status-answer.bench.ts [--items 20000] [--requests 300] [--cpu-prof <dir>]
+ *   node --expose-gc --import tsx bench/status-answer.bench.ts [--items 20000] [--requests 300] [--cpu-prof <dir>] [--heap-mb <n>]
  *
- * With --cpu-prof, Cabinet bot's process runs under `node --cpu-prof` and writes its profile to <dir> when it stops.
+ * With --cpu-prof, Cabinet bot's process runs under `node --cpu-prof` and writes its profile to <dir> when it stops;
+ * with --heap-mb, under `--max-old-space-size=<n>` (to measure a heap limit's effect on RSS).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -38,6 +39,7 @@ const REQUESTS = arg('requests', 300);
 /** Requests per block when the concurrent phases alternate between the two bots. */
 const BLOCK = 100;
 const cpuProfIndex = process.argv.indexOf('--cpu-prof');
+const HEAP_MB = arg('heap-mb', 0);
 const CPU_PROF_DIR = cpuProfIndex >= 0 ? path.resolve(process.argv[cpuProfIndex + 1] ?? '.') : undefined;
 
 interface Bot {
@@ -115,12 +117,13 @@ const main = async (): Promise<void> => {
     for (const item of items) await store.agendaItems.create(item);
     for (const decision of decisions) await store.decisions.create(decision);
     await store.close();
+    if (HEAP_MB > 0) console.log(`Cabinet bot runs with --max-old-space-size=${HEAP_MB}.`);
     console.log(`Store: demo council + ${ITEMS} generated agenda items and ${decisions.length} decisions (seeded in ${((now() - t) / 1000).toFixed(1)} s).`);
 
     const echo = await startBot('echo', 'echo-bot.ts', {});
     bots.push(echo);
     const cabinet = await startBot('cabinet', 'cabinet-bot-process.ts', { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir, QUIET_HOURS: 'off', SHUTDOWN_GRACE_MS: '2000' },
-      CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : []);
+      [...(CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : []), ...(HEAP_MB > 0 ? [`--max-old-space-size=${HEAP_MB}`] : [])]);
     bots.push(cabinet);
 
     const status = async (bot: Bot): Promise<boolean> => {
