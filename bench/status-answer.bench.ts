@@ -1,125 +1,245 @@
 /**
- * The whole bot over HTTP on loopback: "status community safety" messages and message-extension queries posted to
- * /api/messages, sequentially and 8 at a time, beside the same number of GET /healthz requests (the HTTP floor)
- * in the same run. The app is the real composition root (startTestApp) on an embedded store seeded with the demo
- * council plus generated business; replies go to a local test Bot Connector.
+ * The whole bot over HTTP on loopback beside an echo bot (the floor), in the same run with requests interleaved:
+ * Cabinet bot (the real composition root, started as src/index.ts starts it, logging at info, on an embedded store
+ * seeded with the demo council plus generated business) and an echo bot (botbuilder's CloudAdapter on restify with
+ * the same authentication set-up, answering with one small Adaptive Card) each run as their own child process, so
+ * that start-up and memory are each bot's own. Replies from both go to one local test Bot Connector here.
  *
- *   node --expose-gc --import tsx bench/status-answer.bench.ts [--items 2000] [--requests 300]
+ * Phases (each with a ratio column, this bot / echo):
+ *  - `status community safety` one at a time (p50/p99), the two bots alternating request by request;
+ *  - the same with 50 in flight (p50/p99, throughput), the two bots alternating in blocks;
+ *  - message-extension search one at a time (p50/p99) and 8 in flight (p99), interleaved the same ways;
+ *  - RSS and heap idle after start, during (peak) and after the 50-in-flight phase;
+ *  - start to ready (/readyz 200) and the first status answer against the tenth.
+ *
+ *   node --expose-gc --import tsx bench/status-answer.bench.ts [--items 20000] [--requests 300] [--cpu-prof <dir>] [--heap-mb <n>]
+ *
+ * With --cpu-prof, Cabinet bot's process runs under `node --cpu-prof` and writes its profile to <dir> when it stops;
+ * with --heap-mb, under `--max-old-space-size=<n>` (to measure a heap limit's effect on RSS).
  */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { seedDemoCouncil } from '../src/services/demo/seed-demo-council';
-import type { Store } from '../src/store/port';
-import { postActivity } from '../test/support/activities';
+import { DEMO_PEOPLE } from '../src/services/demo/demo-council';
+import { createEmbeddedStore } from '../src/store/embedded';
+import { postActivity, teamsActivity } from '../test/support/activities';
 import { TestBotConnector } from '../test/support/bot-connector';
-import { cardsIn, cardText, ConversationHarness } from '../test/support/conversation-harness';
-import { startTestApp } from '../test/support/start-test-app';
+import type { ChildMemory } from './support/child-memory';
 import { generateCouncilCorpus } from './support/council-corpus';
-import { machine, ms, now, printTable, summarise } from './support/measure';
+import { machine, mb, ms, now, printTable, summarise } from './support/measure';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const ITEMS = arg('items', 2000);
+const ITEMS = arg('items', 20000);
 const REQUESTS = arg('requests', 300);
-const CONCURRENCY = 8;
-/** Each phase stops at REQUESTS requests or this long, whichever comes first. */
-const PHASE_BUDGET_MS = 6000;
+/** Requests per block when the concurrent phases alternate between the two bots. */
+const BLOCK = 100;
+const cpuProfIndex = process.argv.indexOf('--cpu-prof');
+const HEAP_MB = arg('heap-mb', 0);
+const CPU_PROF_DIR = cpuProfIndex >= 0 ? path.resolve(process.argv[cpuProfIndex + 1] ?? '.') : undefined;
 
-/** The conversation harness, on the demo council plus generated items and decisions. */
-class BenchHarness extends ConversationHarness {
-  seedMs = 0;
-  override async start(): Promise<this> {
-    this.connector = await new TestBotConnector().start();
-    this.app = await startTestApp({}, {
-      seed: async (store: Store) => {
-        const t = now();
-        await seedDemoCouncil(store, new Date());
-        const { items, decisions } = generateCouncilCorpus({ items: ITEMS, seed: 2021, committees: ['cabinet', 'cabinet', 'full-council', 'scrutiny'] });
-        for (const item of items) await store.agendaItems.create(item);
-        for (const decision of decisions) await store.decisions.create(decision);
-        this.seedMs = now() - t;
-      },
-    });
-    return this;
-  }
+interface Bot {
+  readonly name: string;
+  readonly child: ChildProcess;
+  readonly url: string;
+  /** From fork() to the first /readyz 200. */
+  readonly readyMs: number;
 }
 
-interface Phase {
-  readonly label: string;
-  readonly samples: number[];
-  readonly wallMs: number;
-  readonly failures: number;
-}
+/** A bot not ready this long after its start fails the run rather than hanging it. */
+const START_TIMEOUT_MS = 180_000;
 
-/** Runs `send` up to `count` times with `concurrency` workers, stopping early after PHASE_BUDGET_MS. */
-const runPhase = async (label: string, count: number, concurrency: number, send: () => Promise<boolean>): Promise<Phase> => {
-  const samples: number[] = [];
-  let started = 0;
-  let failures = 0;
+const sleep = (msToWait: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, msToWait));
+
+/** Starts a bot as a child process and waits for /readyz 200, polling every 20 ms. */
+const startBot = async (name: string, script: string, env: Record<string, string>, execArgv: string[] = []): Promise<Bot> => {
   const t0 = now();
-  const worker = async (): Promise<void> => {
-    while (started < count && now() - t0 < PHASE_BUDGET_MS) {
-      started += 1;
-      const t = now();
-      const ok = await send();
-      samples.push(now() - t);
-      if (!ok) failures += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return { label, samples, wallMs: now() - t0, failures };
+  const child = fork(path.join(__dirname, 'support', script), [], { execArgv: ['--import', 'tsx', ...execArgv], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
+    child.on('message', (m: { port?: number }) => m.port !== undefined && resolve(m.port));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    const answer = await fetch(`${url}/readyz`).then(async (r) => ({ status: r.status, body: await r.text() }), (err: Error) => ({ status: 0, body: err.message }));
+    if (answer.status === 200) break;
+    if (now() - t0 > START_TIMEOUT_MS) throw new Error(`${name} was not ready ${START_TIMEOUT_MS / 1000} s after start: /readyz ${answer.status} ${answer.body}`);
+    await sleep(20);
+  }
+  return { name, child, url, readyMs: now() - t0 };
+};
+
+const memoryOf = (bot: Bot): Promise<ChildMemory> =>
+  new Promise((resolve) => {
+    const listener = (m: { memory?: ChildMemory }): void => {
+      if (!m.memory) return;
+      bot.child.off('message', listener);
+      resolve(m.memory);
+    };
+    bot.child.on('message', listener);
+    bot.child.send('memory');
+  });
+
+/** RSS from /proc (Linux), read without asking the process: sampled during load without adding to its work. */
+const rssOf = (bot: Bot): number => {
+  const line = readFileSync(`/proc/${bot.child.pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  return Number(line?.match(/(\d+)/)?.[1] ?? Number.NaN) * 1024;
 };
 
 const main = async (): Promise<void> => {
-  console.log(`Status-answer benchmark — ${machine()}`);
-  const h = await new BenchHarness().start();
-  try {
-    console.log(`Store: demo council + ${ITEMS} generated agenda items and their decisions (seeded in ${(h.seedMs / 1000).toFixed(1)} s). App at ${h.app.url}.`);
-
-    const status = async (): Promise<boolean> => {
-      const before = h.connector.sentActivities.length;
-      const res = await postActivity(h.app.url, h.message('housing', 'status community safety'));
-      // The HTTP answer comes after the turn, so the reply has reached the connector by now.
-      return res.status === 200 && h.connector.sentActivities.length > before;
+  console.log(`Status-answer benchmark beside an echo bot — ${machine()}; load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const connector = await new TestBotConnector().start();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cabinet-bot-bench-'));
+  let sequence = 0;
+  const activity = (fixture: string, overrides: Record<string, unknown>): Record<string, unknown> => {
+    const base = teamsActivity(fixture);
+    const person = DEMO_PEOPLE.housing;
+    sequence += 1;
+    return {
+      ...base,
+      id: `${String(base.id ?? 'activity')}-${sequence}`,
+      serviceUrl: connector.url,
+      from: { id: `29:${person.id}`, aadObjectId: person.aadObjectId, name: person.id },
+      conversation: { ...(base.conversation as object), conversationType: 'personal', id: `a:personal-chat-of-${person.id}` },
+      ...overrides,
     };
-    const extension = async (): Promise<boolean> => {
-      const res = await postActivity(h.app.url, h.activity('07b_invoke_composeExtension_query_modern_envelope', 'housing', {
+  };
+  const bots: Bot[] = [];
+  try {
+    let t = now();
+    const store = createEmbeddedStore({ dataDir });
+    await seedDemoCouncil(store, new Date());
+    const { items, decisions } = generateCouncilCorpus({ items: ITEMS, seed: 2021, committees: ['cabinet', 'cabinet', 'full-council', 'scrutiny'] });
+    for (const item of items) await store.agendaItems.create(item);
+    for (const decision of decisions) await store.decisions.create(decision);
+    await store.close();
+    if (HEAP_MB > 0) console.log(`Cabinet bot runs with --max-old-space-size=${HEAP_MB}.`);
+    console.log(`Store: demo council + ${ITEMS} generated agenda items and ${decisions.length} decisions (seeded in ${((now() - t) / 1000).toFixed(1)} s).`);
+
+    const echo = await startBot('echo', 'echo-bot.ts', {});
+    bots.push(echo);
+    const cabinet = await startBot('cabinet', 'cabinet-bot-process.ts', { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir, QUIET_HOURS: 'off', SHUTDOWN_GRACE_MS: '2000' },
+      [...(CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : []), ...(HEAP_MB > 0 ? [`--max-old-space-size=${HEAP_MB}`] : [])]);
+    bots.push(cabinet);
+
+    const status = async (bot: Bot): Promise<boolean> => {
+      const before = connector.sentActivities.length;
+      const res = await postActivity(bot.url, activity('04_message_personal', { text: 'status community safety', attachments: [] }));
+      // The HTTP answer comes after the turn, so the reply has reached the connector by now.
+      return res.status === 200 && connector.sentActivities.length > before;
+    };
+    const extension = async (bot: Bot): Promise<boolean> => {
+      const res = await postActivity(bot.url, activity('07b_invoke_composeExtension_query_modern_envelope', {
         value: { commandId: 'searchDecisions', parameters: [{ name: 'query', value: 'community safety' }], queryOptions: { skip: 0, count: 10 } },
       }));
       return res.status === 200 && res.body.includes('"composeExtension"');
     };
-    const healthz = async (): Promise<boolean> => (await fetch(`${h.app.url}/healthz`).then(async (r) => (await r.text(), r.status))) === 200;
 
-    // The first turn builds the search index from the store: measured on its own, it is what the first user after a start waits.
-    let t = now();
-    const firstOk = await status();
-    const coldMs = now() - t;
-    const reply = h.connector.sentActivities[h.connector.sentActivities.length - 1] ?? {};
-    const card = cardText(cardsIn([reply])[0]);
-    console.log(`First (cold) status turn: ${ms(coldMs)}, ${firstOk ? 'answered' : 'FAILED'}; card: ${card.includes('Community Safety Partnership Strategic Plan') ? '"Approval of the Community Safety Partnership Strategic Plan"' : JSON.stringify(card.slice(0, 120))}`);
-    t = now();
-    await extension();
-    console.log(`First message-extension query: ${ms(now() - t)}`);
-    for (let i = 0; i < 20; i += 1) await Promise.all([status(), extension(), healthz()]); // JIT warm-up
+    const idle = { echo: await memoryOf(echo), cabinet: await memoryOf(cabinet) };
 
-    const phases: Phase[] = [];
-    for (const concurrency of [1, CONCURRENCY]) {
-      const s = await runPhase(`status message, c=${concurrency}`, REQUESTS, concurrency, status);
-      const e = await runPhase(`message extension, c=${concurrency}`, REQUESTS, concurrency, extension);
-      // Baseline: as many /healthz requests as the larger bot phase completed, at the same concurrency.
-      const b = await runPhase(`baseline GET /healthz, c=${concurrency}`, Math.max(s.samples.length, e.samples.length), concurrency, healthz);
-      phases.push(s, e, b);
+    // First status answer against the tenth, each bot (the first after ready is what the first user waits).
+    const firstTenth: Record<string, number[]> = { echo: [], cabinet: [] };
+    let firstCard = '';
+    for (let i = 0; i < 10; i += 1) {
+      for (const bot of [cabinet, echo]) {
+        t = now();
+        await status(bot);
+        firstTenth[bot.name]!.push(now() - t);
+        if (bot === cabinet && i === 0) firstCard = JSON.stringify(connector.sentActivities[connector.sentActivities.length - 1] ?? {});
+      }
     }
+    console.log(`First Cabinet bot status answer ${firstCard.includes('Community Safety Partnership Strategic Plan') ? 'names' : 'DOES NOT name'} the Community Safety Partnership Strategic Plan.`);
+    for (let i = 0; i < 20; i += 1) for (const bot of [cabinet, echo]) await Promise.all([status(bot), extension(bot)]); // JIT warm-up
 
-    printTable(`Latency over HTTP on loopback (each phase: up to ${REQUESTS} requests or ${PHASE_BUDGET_MS / 1000} s)`,
-      ['phase', 'n', 'failed', 'p50', 'p95', 'p99', 'max', 'throughput'],
-      phases.map((p) => {
-        const s = summarise(p.samples);
-        return [p.label, String(s.n), String(p.failures), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), `${(s.n / (p.wallMs / 1000)).toFixed(0)} req/s`];
+    type Samples = { cabinet: number[]; echo: number[]; wall: { cabinet: number; echo: number }; failures: { cabinet: number; echo: number } };
+    const fresh = (): Samples => ({ cabinet: [], echo: [], wall: { cabinet: 0, echo: 0 }, failures: { cabinet: 0, echo: 0 } });
+    /** `count` requests per bot at `concurrency`, alternating between the bots every `block` requests. */
+    const interleaved = async (count: number, concurrency: number, block: number, send: (bot: Bot) => Promise<boolean>, during?: () => void): Promise<Samples> => {
+      const s = fresh();
+      for (let done = 0; done < count; done += block) {
+        for (const bot of [cabinet, echo]) {
+          const key = bot.name as 'cabinet' | 'echo';
+          const n = Math.min(block, count - done);
+          let started = 0;
+          const t0 = now();
+          const worker = async (): Promise<void> => {
+            while (started < n) {
+              started += 1;
+              const t1 = now();
+              const ok = await send(bot);
+              s[key].push(now() - t1);
+              if (!ok) s.failures[key] += 1;
+              during?.();
+            }
+          };
+          await Promise.all(Array.from({ length: concurrency }, worker));
+          s.wall[key] += now() - t0;
+        }
+      }
+      return s;
+    };
+
+    const phases: Array<[string, Samples]> = [];
+    phases.push(['status, one at a time', await interleaved(REQUESTS, 1, 1, status)]);
+    let peakRss = { cabinet: 0, echo: 0 };
+    let samplesSinceRss = 0;
+    const sampleRss = (): void => {
+      samplesSinceRss += 1;
+      if (samplesSinceRss % 10 !== 0) return;
+      peakRss = { cabinet: Math.max(peakRss.cabinet, rssOf(cabinet)), echo: Math.max(peakRss.echo, rssOf(echo)) };
+    };
+    const loadDuring: number[] = [];
+    loadDuring.push(os.loadavg()[0]!);
+    phases.push(['status, 50 in flight', await interleaved(REQUESTS * 5, 50, BLOCK * 5, status, sampleRss)]);
+    const after50 = { echo: await memoryOf(echo), cabinet: await memoryOf(cabinet) };
+    phases.push(['message extension, one at a time', await interleaved(REQUESTS, 1, 1, extension)]);
+    phases.push(['message extension, 8 in flight', await interleaved(REQUESTS * 2, 8, BLOCK, extension)]);
+    loadDuring.push(os.loadavg()[0]!);
+
+    const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`;
+    printTable(`Latency over HTTP on loopback, Cabinet bot beside the echo bot (${ITEMS} items)`,
+      ['phase', 'n', 'failed', 'p50', 'p99', 'throughput', 'echo n', 'echo p50', 'echo p99', 'echo throughput', 'p50 ratio', 'p99 ratio', 'throughput ratio'],
+      phases.map(([label, s]) => {
+        const c = summarise(s.cabinet);
+        const e = summarise(s.echo);
+        const tc = c.n / (s.wall.cabinet / 1000);
+        const te = e.n / (s.wall.echo / 1000);
+        return [label, String(c.n), String(s.failures.cabinet), ms(c.p50), ms(c.p99), `${tc.toFixed(0)} req/s`, String(e.n), ms(e.p50), ms(e.p99), `${te.toFixed(0)} req/s`,
+          ratio(c.p50, e.p50), ratio(c.p99, e.p99), (tc / te).toFixed(2)];
       }));
-    console.log(`\nConnector calls received: ${h.connector.calls.length}. Rebuilds of the search index are triggered only by item/decision writes (change marker, checked every 5 s).`);
+
+    const memRow = (label: string, c: number, e: number): string[] => [label, mb(c), mb(e), ratio(c, e)];
+    printTable('Memory (each bot its own process; heap as process.memoryUsage reports it, no forced collection)',
+      ['when', 'Cabinet bot', 'echo bot', 'ratio'],
+      [
+        memRow('RSS idle after start', idle.cabinet.rss, idle.echo.rss),
+        memRow('heap used idle after start', idle.cabinet.heapUsed, idle.echo.heapUsed),
+        memRow('RSS peak during 50 in flight', peakRss.cabinet, peakRss.echo),
+        memRow('RSS after 50 in flight', after50.cabinet.rss, after50.echo.rss),
+        memRow('heap used after 50 in flight', after50.cabinet.heapUsed, after50.echo.heapUsed),
+      ]);
+
+    printTable('Start-up', ['', 'Cabinet bot', 'echo bot', 'ratio'], [
+      ['start to /readyz 200', ms(cabinet.readyMs), ms(echo.readyMs), ratio(cabinet.readyMs, echo.readyMs)],
+      ['first status answer after ready', ms(firstTenth.cabinet![0]!), ms(firstTenth.echo![0]!), ratio(firstTenth.cabinet![0]!, firstTenth.echo![0]!)],
+      ['tenth status answer', ms(firstTenth.cabinet![9]!), ms(firstTenth.echo![9]!), ratio(firstTenth.cabinet![9]!, firstTenth.echo![9]!)],
+    ]);
+    console.log(`\nLoad average (1 min) before the 50-in-flight phase ${loadDuring[0]!.toFixed(2)}, after the last phase ${loadDuring[1]!.toFixed(2)}; at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
   } finally {
-    await h.stop();
+    // Cabinet bot stops itself cleanly when asked (so that --cpu-prof writes its profile); the echo bot is killed.
+    for (const bot of bots) {
+      if (bot.name === 'cabinet') {
+        const exited = new Promise((resolve) => bot.child.once('exit', resolve));
+        bot.child.send('stop');
+        await exited;
+      } else bot.child.kill('SIGTERM');
+    }
+    await connector.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 };
 

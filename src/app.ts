@@ -34,6 +34,8 @@ import { createTurnErrorHandler } from './teams/turn-errors';
  * within this plus one background rebuild (~1 s).
  */
 const SEARCH_FRESHNESS_MS = 5000;
+/** How long a /readyz probe waits for the first search index build before answering 503 (it is within the probe's 3 s). */
+const READINESS_INDEX_WAIT_MS = 2000;
 
 /** A Bot Connector call that has not answered by then is a fault, tried again by the outbox. */
 const CONNECTOR_TIMEOUT_MS = 15_000;
@@ -94,6 +96,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     onBackgroundError: (err) => logger.warn({ err }, 'search index refresh failed'),
   });
   const stopRefreshingSearch = search.keepFresh();
+  // The first build starts now rather than at the first question or probe; its failure is retried by keepFresh.
+  search.whenBuilt().catch((err: unknown) => logger.warn({ err }, 'search index: the first build failed'));
   // The outbox: Teams' limits kept by one budget, one try per Bot Connector call, a sender loop over the store.
   const budget = new BottleneckConnectorBudget({ requestsPerSecond: config.notifications.sendRatePerSecond });
   const connector = new BotConnectorClient(botAuth, budget, { appId: config.bot.appId ?? '', timeoutMs: CONNECTOR_TIMEOUT_MS });
@@ -143,7 +147,12 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     messages: createMessagesHandler(adapter, (ctx) => bot.run(ctx)),
     authenticateOfficer: createOfficerAuthenticator(config.officerApi),
     routes: officerRoutes({ store, config, search, notifications, pages, views }),
-    readiness: () => store.ping(),
+    // Ready when a question can be answered: the store answers and the search index is built (a first question no
+    // longer waits for the build; a load balancer sends none before this).
+    readiness: async () => {
+      await store.ping();
+      await search.whenBuilt(READINESS_INDEX_WAIT_MS);
+    },
     pages: createPublicPages(config.council),
   });
   // Following the council's ModernGov site, when one is configured; every instance runs the job, the lease picks one.

@@ -77,10 +77,13 @@ export const formatDateTime = (instant: string | Date): string => {
   return `${p.weekday} ${p.day} ${p.month} ${p.year}, ${timeOf(p)}`;
 };
 
+let londonDayFormat: Intl.DateTimeFormat | undefined;
+
 /** The London calendar day of an instant, yyyy-mm-dd. */
 export const londonDay = (instant: string | Date): string => {
-  const date = typeof instant === 'string' ? new Date(instant) : instant;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  // Made once, on first use: building a formatter costs far more than formatting with one.
+  londonDayFormat ??= new Intl.DateTimeFormat('en-CA', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return londonDayFormat.format(typeof instant === 'string' ? new Date(instant) : instant);
 };
 
 /**

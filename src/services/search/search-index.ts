@@ -187,6 +187,25 @@ export class SearchIndex {
     return () => clearInterval(timer);
   }
 
+  /**
+   * Resolves once the first index is built (at once after that), starting the build if none is running; rejects
+   * with the build's failure, or (with `waitMs`) when it is not built within that: /readyz answers 200 only when a
+   * question can be answered without waiting for the build.
+   */
+  async whenBuilt(waitMs?: number): Promise<void> {
+    if (this.corpus !== undefined) return;
+    if (waitMs === undefined) return this.refresh(false);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('the search index is still being built')), waitMs);
+    });
+    try {
+      await Promise.race([this.refresh(false), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Resolves once no check or rebuild is running (never rejects: background failures go to onBackgroundError). */
   async whenIdle(): Promise<void> {
     for (let idle = this.idle; idle !== undefined; idle = this.idle) {

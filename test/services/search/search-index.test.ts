@@ -468,3 +468,29 @@ describe('SearchIndex dates agenda items by their meeting', () => {
     expect((await index.ask('enforcement plan in August 2021', officer, context)).relaxed).toBe(false);
   });
 });
+
+describe('SearchIndex.whenBuilt (what /readyz waits for)', () => {
+  it('starts the first build, rejects while it is still running after the wait, and resolves once it is built', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const source: SearchSource = {
+      agendaItems: { listAll: async () => (await held, { items: [meltonCommunitySafety().item] }) },
+      decisions: { listAll: async () => ({ items: [] }) },
+    };
+    const index = new SearchIndex(source);
+    await expect(index.whenBuilt(10)).rejects.toThrow('the search index is still being built');
+    expect(index.documentCount).toBe(0);
+    release();
+    await index.whenBuilt();
+    expect(index.documentCount).toBe(1);
+    await expect(index.whenBuilt(0)).resolves.toBeUndefined();
+  });
+
+  it('rejects with the store\'s failure when the build fails', async () => {
+    const source: SearchSource = {
+      agendaItems: { listAll: async () => Promise.reject(new Error('store unavailable')) },
+      decisions: { listAll: async () => ({ items: [] }) },
+    };
+    await expect(new SearchIndex(source).whenBuilt(1000)).rejects.toThrow('store unavailable');
+  });
+});
