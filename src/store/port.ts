@@ -258,8 +258,8 @@ export interface Store {
   /**
    * A cheap value that differs after every create or replace of an agenda item or a decision, by any instance
    * sharing the store, however close together; equal while none happens (writes of other records may change it
-   * too). Opaque: compare for equality only. One aggregate query (docs/STORE.md for its cost): poll every few seconds,
-   * not per request.
+   * too). Opaque: compare for equality only. One point read of one small document (about 1 RU on Cosmos DB, whatever
+   * the council's size): cheap enough to poll every few seconds per instance.
    */
   changeMarker(): Promise<string>;
   /** Answers quickly when the store can serve requests; throws with a reason when it cannot (/readyz). */

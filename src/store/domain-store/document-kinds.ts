@@ -10,8 +10,8 @@
  *                pk = 'lease'       lease (the sender lease, the sync lease: point reads and ETag writes)
  *                pk = 'sync'        syncedMeeting (what the ModernGov sync last imported of a meeting), syncRun (each
  *                                   committee's last run): point reads and upserts, one small partition
- *
- * Agenda items and decisions count their writes (ix.revision), which is what Store.changeMarker() sums.
+ *                pk = 'changeMarker' the change marker (one document, point read; moved by every write of an
+ *                                   agenda item or a decision: countsWrites)
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -222,5 +222,27 @@ export const activityClaimKind: DocumentKind<ActivityClaim> = {
   // One logical partition per key: a claim is a point create, and no query ever reads this container.
   partitionKeyOf: (c) => activityKeyHash(c.key),
   keyOf: (c) => activityKeyHash(c.key),
+  indexOf: () => ({}),
+};
+
+/** Store.changeMarker()'s one document (change-marker.ts): its own partition of `work`, read by a point read. */
+export const CHANGE_MARKER_KEY = 'changeMarker';
+
+export const ChangeGeneration = z
+  .object({
+    key: z.literal(CHANGE_MARKER_KEY),
+    count: z.number().int().nonnegative(),
+    generation: z.string().min(1),
+  })
+  .strict();
+export type ChangeGeneration = z.infer<typeof ChangeGeneration>;
+
+export const changeMarkerKind: DocumentKind<ChangeGeneration> = {
+  type: 'changeMarker',
+  label: 'change marker',
+  container: 'work',
+  schema: ChangeGeneration,
+  partitionKeyOf: () => CHANGE_MARKER_KEY,
+  keyOf: () => CHANGE_MARKER_KEY,
   indexOf: () => ({}),
 };
