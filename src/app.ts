@@ -22,6 +22,7 @@ import type { Logger } from './logging/logger';
 import { ChatDirectory } from './services/conversation/chat-directory';
 import { MemberDirectory } from './services/roster/member-directory';
 import { SearchIndex } from './services/search';
+import { cacheRoster } from './store/cached-roster';
 import { openStore } from './store/open-store';
 import { createBotAuthentication, createCloudAdapter, createMessagesHandler, type BotCredentialsFactory } from './teams/bot-adapter';
 import { CabinetBot } from './teams/cabinet-bot';
@@ -123,8 +124,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     wake: () => sender.wake(),
     ...(config.notifications.quietHours ? { quietHours: config.notifications.quietHours } : {}),
   };
+  // On Cosmos DB the turns read committees and members from a per-instance cache (ROSTER_CACHE_MS, docs/ARCHITECTURE.md):
+  // each read is a request there. The officer API, the outbox and the sync read the store itself.
+  const turnStore = config.store.kind === 'cosmos' ? cacheRoster(store) : store;
   const bot = new CabinetBot(
-    { store, search, logger, now, notifications, members: new MemberDirectory(store), chats, modernGovHosts: config.modernGovHosts },
+    { store: turnStore, search, logger, now, notifications, members: new MemberDirectory(turnStore), chats, modernGovHosts: config.modernGovHosts },
     { extensionDeadlineMs: options.extensionDeadlineMs },
   );
 
