@@ -41,7 +41,7 @@ const CONNECTOR_TIMEOUT_MS = 15_000;
 /** The outbox sender's settings (docs/ARCHITECTURE.md, "Notifications", says why these). */
 const SENDER_SETTINGS = {
   concurrency: 16,
-  idlePollMs: 10_000,
+  idlePollMs: 30_000,
   busyTickMs: 200,
   leaseTtlMs: 15_000,
   progressEveryMs: 3000,

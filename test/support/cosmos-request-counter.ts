@@ -13,6 +13,8 @@ export interface CosmosRequest {
   readonly status: number;
   /** x-ms-request-charge when the server sends one (cosmosdb-server does not; Azure does). */
   readonly charge?: number;
+  /** A query's SQL text, to say which store call sent it. */
+  readonly query?: string;
 }
 
 const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
@@ -58,12 +60,25 @@ export const startCosmosRequestCounter = async (target: string): Promise<CosmosR
     const crossPartition =
       kind === 'query' && header(incoming.headers, 'x-ms-documentdb-query-enablecrosspartition') === 'true' &&
       header(incoming.headers, 'x-ms-documentdb-partitionkey') === undefined;
+    const chunks: Buffer[] = [];
+    if (kind === 'query' || kind === 'query plan') incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const queryText = (): string | undefined => {
+      try {
+        return chunks.length === 0 ? undefined : String((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query?: unknown }).query);
+      } catch {
+        return undefined;
+      }
+    };
     // The Host header is passed on unchanged, so the account the server describes points back at this proxy.
     const forwarded = httpRequest(
       { hostname: upstream.hostname, port: upstream.port, method, path: incoming.url, headers: incoming.headers },
       (answer) => {
         const charge = Number(header(answer.headers, 'x-ms-request-charge'));
-        requests.push({ method, path, kind, crossPartition, status: answer.statusCode ?? 0, ...(Number.isFinite(charge) ? { charge } : {}) });
+        const query = queryText();
+        requests.push({
+          method, path, kind, crossPartition, status: answer.statusCode ?? 0,
+          ...(Number.isFinite(charge) ? { charge } : {}), ...(query !== undefined ? { query } : {}),
+        });
         outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(outgoing);
       },
