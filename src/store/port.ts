@@ -70,6 +70,8 @@ export interface MeetingFilter {
 
 export interface AgendaItemStore {
   create(item: AgendaItem): Promise<CreateResult<AgendaItem>>;
+  /** Many creates, each idempotent with its own result; the change marker moves once for the batch (bulk loads). */
+  createMany(items: readonly AgendaItem[]): Promise<CreateResult<AgendaItem>[]>;
   /** Point read: the committee is the partition. */
   get(committeeId: string, id: string): Promise<Versioned<AgendaItem> | undefined>;
   /** When only the id is known (officer API): may cost a cross-partition query on Cosmos DB. */
@@ -84,6 +86,8 @@ export interface AgendaItemStore {
 
 export interface DecisionStore {
   create(decision: Decision): Promise<CreateResult<Decision>>;
+  /** Many creates, each idempotent with its own result; the change marker moves once for the batch (bulk loads). */
+  createMany(decisions: readonly Decision[]): Promise<CreateResult<Decision>[]>;
   get(committeeId: string, id: string): Promise<Versioned<Decision> | undefined>;
   findById(id: string): Promise<Versioned<Decision> | undefined>;
   replace(decision: Decision, etag: string): Promise<Versioned<Decision>>;

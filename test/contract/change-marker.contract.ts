@@ -126,6 +126,20 @@ export const describeChangeMarker = (current: CurrentStore): void => {
       expect(await other.changeMarker()).toBe(await store.changeMarker());
     });
 
+    it('moves once for a batch of creates (createMany), and not for a batch that created nothing', async () => {
+      const { store } = current();
+      const countOf = (marker: string): number => (marker === 'none' ? 0 : Number(marker.split('.')[0]));
+      const before = countOf(await store.changeMarker());
+      const batch = [agendaItem({ id: 'ai-batch-1', number: '31' }), agendaItem({ id: 'ai-batch-2', number: '32' })];
+      const results = await store.agendaItems.createMany(batch);
+      expect(results.map((r) => r.created)).toEqual([true, true]);
+      expect(countOf(await store.changeMarker())).toBe(before + 1);
+      expect((await store.agendaItems.createMany(batch)).map((r) => r.created)).toEqual([false, false]);
+      expect(countOf(await store.changeMarker())).toBe(before + 1);
+      await store.decisions.createMany([communitySafetyDecision]);
+      expect(countOf(await store.changeMarker())).toBe(before + 2);
+    });
+
     it('is moved by the store\'s writes only: a document written past the store does not move it, the next write through the store does', async () => {
       const { store, writeRawDocument } = current();
       const before = await store.changeMarker();
