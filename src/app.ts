@@ -23,6 +23,7 @@ import type { Logger } from './logging/logger';
 import { ChatDirectory } from './services/conversation/chat-directory';
 import { MemberDirectory } from './services/roster/member-directory';
 import { SearchIndex } from './services/search';
+import { cacheRoster } from './store/cached-roster';
 import { openStore } from './store/open-store';
 import { createBotAuthentication, createCloudAdapter, createMessagesHandler, type BotCredentialsFactory } from './teams/bot-adapter';
 import { CabinetBot } from './teams/cabinet-bot';
@@ -43,7 +44,7 @@ const CONNECTOR_TIMEOUT_MS = 15_000;
 /** The outbox sender's settings (docs/ARCHITECTURE.md, "Notifications", says why these). */
 const SENDER_SETTINGS = {
   concurrency: 16,
-  idlePollMs: 10_000,
+  idlePollMs: 30_000,
   busyTickMs: 200,
   leaseTtlMs: 15_000,
   progressEveryMs: 3000,
@@ -133,8 +134,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     now,
     onNotRecorded: (err, entry) => logger.error({ err, audit: entry }, 'audit log: an exempt view could not be recorded'),
   });
+  // On Cosmos DB the turns read committees and members from a per-instance cache (ROSTER_CACHE_MS, docs/ARCHITECTURE.md):
+  // each read is a request there. The officer API, the outbox and the sync read the store itself.
+  const turnStore = config.store.kind === 'cosmos' ? cacheRoster(store) : store;
   const bot = new CabinetBot(
-    { store, search, logger, now, views, notifications, members: new MemberDirectory(store), chats, modernGovHosts: config.modernGovHosts },
+    { store: turnStore, search, logger, now, views, notifications, members: new MemberDirectory(turnStore), chats, modernGovHosts: config.modernGovHosts },
     { extensionDeadlineMs: options.extensionDeadlineMs },
   );
 

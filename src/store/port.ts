@@ -70,6 +70,8 @@ export interface MeetingFilter {
 
 export interface AgendaItemStore {
   create(item: AgendaItem): Promise<CreateResult<AgendaItem>>;
+  /** Many creates, each idempotent with its own result; the change marker moves once for the batch (bulk loads). */
+  createMany(items: readonly AgendaItem[]): Promise<CreateResult<AgendaItem>[]>;
   /** Point read: the committee is the partition. */
   get(committeeId: string, id: string): Promise<Versioned<AgendaItem> | undefined>;
   /** When only the id is known (officer API): may cost a cross-partition query on Cosmos DB. */
@@ -84,6 +86,8 @@ export interface AgendaItemStore {
 
 export interface DecisionStore {
   create(decision: Decision): Promise<CreateResult<Decision>>;
+  /** Many creates, each idempotent with its own result; the change marker moves once for the batch (bulk loads). */
+  createMany(decisions: readonly Decision[]): Promise<CreateResult<Decision>[]>;
   get(committeeId: string, id: string): Promise<Versioned<Decision> | undefined>;
   findById(id: string): Promise<Versioned<Decision> | undefined>;
   replace(decision: Decision, etag: string): Promise<Versioned<Decision>>;
@@ -291,8 +295,8 @@ export interface Store {
   /**
    * A cheap value that differs after every create or replace of an agenda item or a decision, by any instance
    * sharing the store, however close together; equal while none happens (writes of other records may change it
-   * too). Opaque: compare for equality only. One aggregate query (docs/STORE.md for its cost): poll every few seconds,
-   * not per request.
+   * too). Opaque: compare for equality only. One point read of one small document (about 1 RU on Cosmos DB, whatever
+   * the council's size): cheap enough to poll every few seconds per instance.
    */
   changeMarker(): Promise<string>;
   /** Answers quickly when the store can serve requests; throws with a reason when it cannot (/readyz). */

@@ -7,6 +7,7 @@ import type { TypedDocuments } from './typed-documents';
 
 export const agendaItemStore = (items: TypedDocuments<AgendaItem>): AgendaItemStore => ({
   create: (item) => items.create(item),
+  createMany: (batch) => items.createMany(batch),
   get: (committeeId, id) => items.get(committeeId, id),
   findById: (id) => items.only({ where: [{ path: 'id', op: '=', value: items.documentId(id) }] }),
   replace: (item, etag) => items.replace(item, etag),

@@ -5,13 +5,13 @@ import { activityLedger } from './activity-ledger';
 import { auditLog } from './audit-log';
 import { actionPlanStore } from './action-plan-store';
 import { agendaItemStore } from './agenda-item-store';
-import { changeMarker } from './change-marker';
+import { ChangeMarker } from './change-marker';
 import { committeeStore } from './committee-store';
 import { conversationStore } from './conversation-store';
 import { decisionStore } from './decision-store';
 import type { DocumentKind } from './document-kind';
 import {
-  acknowledgementKind, auditEntryKind, actionPlanKind, actionUpdateKind, activityClaimKind, agendaItemKind, committeeKind, conversationKind,
+  acknowledgementKind, auditEntryKind, actionPlanKind, actionUpdateKind, activityClaimKind, agendaItemKind, changeMarkerKind, committeeKind, conversationKind,
   decisionKind, deliveryKind, dueWorkKind, leaseKind, meetingKind, memberKind, notificationKind, syncedMeetingKind, syncRunKind,
 } from './document-kinds';
 import { dueWorkStore } from './due-work-store';
@@ -24,7 +24,9 @@ import { TypedDocuments } from './typed-documents';
 
 /** The one implementation of the Store port; each adapter supplies only its DocumentDatabase. */
 export const createDocumentStore = (database: DocumentDatabase): Store => {
-  const typed = <T>(kind: DocumentKind<T>): TypedDocuments<T> => new TypedDocuments(kind, database.collection(kind.container));
+  const marker = new ChangeMarker(new TypedDocuments(changeMarkerKind, database.collection(changeMarkerKind.container)));
+  // Every kind gets the marker: those that count their writes (agenda items, decisions) move it after each one.
+  const typed = <T>(kind: DocumentKind<T>): TypedDocuments<T> => new TypedDocuments(kind, database.collection(kind.container), marker);
   return {
     committees: committeeStore(typed(committeeKind)),
     members: memberStore(typed(memberKind)),
@@ -40,8 +42,8 @@ export const createDocumentStore = (database: DocumentDatabase): Store => {
     sync: syncStore(typed(syncedMeetingKind), typed(syncRunKind)),
     activities: activityLedger(typed(activityClaimKind)),
     audit: auditLog(typed(auditEntryKind)),
-    // Agenda items and decisions share the business container, so one aggregate query covers both.
-    changeMarker: changeMarker(database.collection('business'), [agendaItemKind, decisionKind]),
+    // One point read of the marker document that every agenda item and decision write moves.
+    changeMarker: () => marker.current(),
     ping: () => database.ping(),
     close: () => database.close(),
   };

@@ -7,6 +7,7 @@ import type { TypedDocuments } from './typed-documents';
 
 export const decisionStore = (decisions: TypedDocuments<Decision>): DecisionStore => ({
   create: (decision) => decisions.create(decision),
+  createMany: (batch) => decisions.createMany(batch),
   get: (committeeId, id) => decisions.get(committeeId, id),
   findById: (id) => decisions.only({ where: [{ path: 'id', op: '=', value: decisions.documentId(id) }] }),
   replace: (decision, etag) => decisions.replace(decision, etag),

@@ -14,14 +14,10 @@ export interface DocumentKind<T> {
   keyOf(value: T): string;
   indexOf(value: T): Record<string, IndexValue | undefined>;
   /**
-   * Count this kind's writes in `ix.revision` (1 when created, +1 on every replace), so that Store.changeMarker()
-   * sees every create and replace. A replace then reads the current document first (to learn its revision); upsert
-   * is not available, as it could not know the revision it overwrites.
+   * Every write of this kind through the store moves Store.changeMarker() (change-marker.ts), after the write has
+   * landed: the search indexes of every instance learn of it from one point read.
    */
   readonly countsWrites?: boolean;
 }
-
-/** The ix field that counts a document's writes (see DocumentKind.countsWrites). */
-export const REVISION_PATH = 'ix.revision';
 
 export const epochMs = (instant: string): number => Date.parse(instant);

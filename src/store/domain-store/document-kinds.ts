@@ -13,8 +13,8 @@
  *
  * audit          pk = entry id      auditEntry (append-only; writes spread over every partition, the Admin's query is a
  *                                   cross-partition range on ix.atMs: see auditEntryKind)
- *
- * Agenda items and decisions count their writes (ix.revision), which is what Store.changeMarker() sums.
+ *                pk = 'changeMarker' the change marker (one document, point read; moved by every write of an
+ *                                   agenda item or a decision: countsWrites)
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -246,4 +246,26 @@ export const auditEntryKind: DocumentKind<AuditEntry> = {
   keyOf: (e) => e.id,
   // Entra object ids arrive in either case: the actor filter matches them lower-cased.
   indexOf: (e) => ({ atMs: epochMs(e.at), actorKey: e.actor.id.toLowerCase() }),
+};
+
+/** Store.changeMarker()'s one document (change-marker.ts): its own partition of `work`, read by a point read. */
+export const CHANGE_MARKER_KEY = 'changeMarker';
+
+export const ChangeGeneration = z
+  .object({
+    key: z.literal(CHANGE_MARKER_KEY),
+    count: z.number().int().nonnegative(),
+    generation: z.string().min(1),
+  })
+  .strict();
+export type ChangeGeneration = z.infer<typeof ChangeGeneration>;
+
+export const changeMarkerKind: DocumentKind<ChangeGeneration> = {
+  type: 'changeMarker',
+  label: 'change marker',
+  container: 'work',
+  schema: ChangeGeneration,
+  partitionKeyOf: () => CHANGE_MARKER_KEY,
+  keyOf: () => CHANGE_MARKER_KEY,
+  indexOf: () => ({}),
 };

@@ -4,19 +4,12 @@ import type { CreateResult, Page, Versioned } from '../port';
 import type { DocumentCollection, DocumentEnvelope, IndexValue, StoredDocument } from '../documents/document-collection';
 import type { CountQuery, DocumentQuery } from '../documents/document-query';
 import { StoredDocumentError } from '../documents/stored-document-error';
-import { REVISION_PATH, type DocumentKind } from './document-kind';
+import type { DocumentKind } from './document-kind';
 
-const REVISION_FIELD = REVISION_PATH.slice('ix.'.length);
-
-/**
- * The write count stored with a document of a kind that counts writes. A document written before counting began has
- * none (0); one that holds something else makes changeMarker() fail loudly, and the next replace repairs it.
- */
-const revisionOf = (stored: StoredDocument): number => {
-  const ix = stored.body['ix'];
-  const revision = typeof ix === 'object' && ix !== null ? (ix as Record<string, unknown>)[REVISION_FIELD] : undefined;
-  return typeof revision === 'number' && Number.isSafeInteger(revision) && revision >= 0 ? revision : 0;
-};
+/** What a kind that counts its writes moves after each one (ChangeMarker). */
+export interface WriteCounter {
+  move(): Promise<void>;
+}
 
 const describeIssues = (error: z.ZodError): string[] =>
   error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`);
@@ -29,7 +22,16 @@ export class TypedDocuments<T> {
   constructor(
     private readonly kind: DocumentKind<T>,
     private readonly collection: DocumentCollection,
-  ) {}
+    private readonly counter?: WriteCounter,
+  ) {
+    // A kind whose writes move the change marker is only ever written with the marker at hand.
+    if (kind.countsWrites && counter === undefined) throw new Error(`The ${kind.label} store counts its writes and needs the change marker`);
+  }
+
+  /** After a write has landed: move the change marker if this kind counts its writes. */
+  private async counted(wrote: boolean): Promise<void> {
+    if (wrote && this.kind.countsWrites) await this.counter?.move();
+  }
 
   documentId(key: string): string {
     return `${this.kind.type}:${key}`;
@@ -37,7 +39,8 @@ export class TypedDocuments<T> {
 
   async create(value: T): Promise<CreateResult<T>> {
     const checked = this.checkInput(value);
-    const outcome = await this.collection.create(this.envelope(checked, 1));
+    const outcome = await this.collection.create(this.envelope(checked));
+    await this.counted(outcome.created);
     if (outcome.created) return { created: true, record: { value: checked, etag: outcome.etag } };
     return { created: false, existing: this.decode(outcome.existing) };
   }
@@ -45,7 +48,9 @@ export class TypedDocuments<T> {
   /** Many creates committed together where the store can; each idempotent by key, each with its own result. */
   async createMany(values: readonly T[]): Promise<CreateResult<T>[]> {
     const checked = values.map((v) => this.checkInput(v));
-    const outcomes = await this.collection.createMany(checked.map((v) => this.envelope(v, 1)));
+    const outcomes = await this.collection.createMany(checked.map((v) => this.envelope(v)));
+    // One move for the batch, after all of it has landed.
+    await this.counted(outcomes.some((o) => o.created));
     return outcomes.map((o, i) => (o.created ? { created: true, record: { value: checked[i]!, etag: o.etag } } : { created: false, existing: this.decode(o.existing) }));
   }
 
@@ -56,15 +61,8 @@ export class TypedDocuments<T> {
 
   async replace(value: T, etag: string): Promise<Versioned<T>> {
     const checked = this.checkInput(value);
-    let revision: number | undefined;
-    if (this.kind.countsWrites) {
-      // The next revision is the stored one plus one; the IfMatch below guarantees it is still the stored one.
-      const current = await this.collection.read(this.kind.partitionKeyOf(checked), this.documentId(this.kind.keyOf(checked)));
-      if (current === undefined) throw notFound(this.kind.label, this.kind.keyOf(checked));
-      if (current.etag !== etag) throw conflict(this.kind.label, this.kind.keyOf(checked));
-      revision = revisionOf(current) + 1;
-    }
-    const outcome = await this.collection.replace(this.envelope(checked, revision), etag);
+    const outcome = await this.collection.replace(this.envelope(checked), etag);
+    await this.counted(outcome.outcome === 'replaced');
     switch (outcome.outcome) {
       case 'replaced':
         return { value: checked, etag: outcome.etag };
@@ -80,9 +78,9 @@ export class TypedDocuments<T> {
    * the error it met (conflict: changed since read; not-found), without failing the others.
    */
   async replaceMany(items: ReadonlyArray<Versioned<T>>): Promise<Array<Versioned<T> | DomainError>> {
-    if (this.kind.countsWrites) throw new Error(`The ${this.kind.label} store counts writes: replace its records one at a time`);
     const checked = items.map((i) => ({ value: this.checkInput(i.value), etag: i.etag }));
     const outcomes = await this.collection.replaceMany(checked.map((c) => ({ document: this.envelope(c.value), etag: c.etag })));
+    await this.counted(outcomes.some((o) => o.outcome === 'replaced'));
     return outcomes.map((o, i) => {
       const { value } = checked[i]!;
       switch (o.outcome) {
@@ -97,15 +95,17 @@ export class TypedDocuments<T> {
   }
 
   async upsert(value: T): Promise<Versioned<T>> {
-    if (this.kind.countsWrites) throw new Error(`The ${this.kind.label} store counts writes and has no upsert: create or replace`);
     const checked = this.checkInput(value);
     const etag = await this.collection.upsert(this.envelope(checked));
+    await this.counted(true);
     return { value: checked, etag };
   }
 
   /** Removes the record only if its ETag is still `etag`: true when removed, false when changed or gone meanwhile. */
   async remove(value: T, etag: string): Promise<boolean> {
-    return (await this.collection.delete(this.kind.partitionKeyOf(value), this.documentId(this.kind.keyOf(value)), etag)) === 'deleted';
+    const removed = (await this.collection.delete(this.kind.partitionKeyOf(value), this.documentId(this.kind.keyOf(value)), etag)) === 'deleted';
+    await this.counted(removed);
+    return removed;
   }
 
   async query(query: Omit<DocumentQuery, 'type' | 'page'>): Promise<Versioned<T>[]> {
@@ -163,11 +163,9 @@ export class TypedDocuments<T> {
     return parsed.data;
   }
 
-  /** `revision` is written only for kinds that count their writes. */
-  private envelope(value: T, revision?: number): DocumentEnvelope {
+  private envelope(value: T): DocumentEnvelope {
     const ix: Record<string, IndexValue> = {};
     for (const [name, v] of Object.entries(this.kind.indexOf(value))) if (v !== undefined) ix[name] = v;
-    if (this.kind.countsWrites && revision !== undefined) ix[REVISION_FIELD] = revision;
     return {
       id: this.documentId(this.kind.keyOf(value)),
       pk: this.kind.partitionKeyOf(value),

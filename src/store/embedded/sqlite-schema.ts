@@ -57,7 +57,8 @@ CREATE INDEX IF NOT EXISTS documents_waiting ON documents (container, pk, type, 
 CREATE INDEX IF NOT EXISTS documents_by_open_due ON documents (container, type, json_extract(body, '$.ix.earliestOpenDueOn'));
 -- recent decisions
 CREATE INDEX IF NOT EXISTS documents_by_decided_on ON documents (container, type, json_extract(body, '$.data.decidedOn'));
--- changeMarker(): count and sum of write revisions, answered from this index alone (polled every few seconds)
+-- The former changeMarker() aggregate's index (count and sum of write revisions). changeMarker() is now a point read;
+-- the index stays for stores created before, and tally() can still use it.
 CREATE INDEX IF NOT EXISTS documents_revisions ON documents (container, type, json_extract(body, '$.ix.revision'));
 -- the audit log, newest first (the Admin's list and the retention purge: a range on the entry's time). Without
 -- \`type\`: the audit container holds audit entries alone, and an index starting (container, type) would tempt the

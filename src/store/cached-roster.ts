@@ -1,0 +1,76 @@
+import type { Committee, Member } from '../domain';
+import type { CommitteeStore, MemberStore, Store, Versioned } from './port';
+
+/**
+ * How long one instance may answer committees and members from memory. It bounds how long a member removed from a
+ * committee (or from the roster) by another process can still see that committee's exempt business on this instance,
+ * and how long a new committee or a changed roster takes to be seen: at most this long (docs/ARCHITECTURE.md).
+ */
+export const ROSTER_CACHE_MS = 60_000;
+
+interface Entry<T> {
+  readonly value: T;
+  readonly until: number;
+}
+
+class TimedCache<T> {
+  private readonly entries = new Map<string, Entry<Promise<T>>>();
+  constructor(private readonly ttlMs: number, private readonly now: () => number) {}
+
+  get(key: string, load: () => Promise<T>): Promise<T> {
+    const at = this.now();
+    const hit = this.entries.get(key);
+    if (hit !== undefined && hit.until > at) return hit.value;
+    const value = load();
+    this.entries.set(key, { value, until: at + this.ttlMs });
+    // A failed read is not remembered: the next turn asks the store again.
+    value.catch(() => {
+      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+    });
+    return value;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+/**
+ * The store as the turns see it on Cosmos DB: committees and members (read on nearly every turn: who is asking, what
+ * may they see) answered from a per-instance cache for at most `ttlMs`, so a status turn or an acknowledgement does not
+ * pay a point read for the asker and a cross-partition query (with its query-plan request) for the committee list
+ * each time. A write through this store empties the cache at once; writes by other processes (the officer CLI,
+ * another instance) are seen within `ttlMs`. Everything else passes through.
+ */
+export const cacheRoster = (store: Store, options: { ttlMs?: number; now?: () => number } = {}): Store => {
+  const ttlMs = options.ttlMs ?? ROSTER_CACHE_MS;
+  const now = options.now ?? Date.now;
+  const committeeCache = new TimedCache<unknown>(ttlMs, now);
+  const memberCache = new TimedCache<unknown>(ttlMs, now);
+  const cached = <T>(cache: TimedCache<unknown>, key: string, load: () => Promise<T>): Promise<T> => cache.get(key, load) as Promise<T>;
+  /** Empties the cache after the write, whatever its outcome (a conflict means what we held is stale). */
+  const writing = async <T>(cache: TimedCache<unknown>, write: Promise<T>): Promise<T> => {
+    try {
+      return await write;
+    } finally {
+      cache.clear();
+    }
+  };
+  const c = store.committees;
+  const committees: CommitteeStore = {
+    create: (committee) => writing(committeeCache, c.create(committee)),
+    get: (id) => cached<Versioned<Committee> | undefined>(committeeCache, `get:${id}`, () => c.get(id)),
+    replace: (committee, etag) => writing(committeeCache, c.replace(committee, etag)),
+    list: () => cached<Committee[]>(committeeCache, 'list', () => c.list()),
+  };
+  const m = store.members;
+  const members: MemberStore = {
+    ...m,
+    create: (member) => writing(memberCache, m.create(member)),
+    upsert: (member) => writing(memberCache, m.upsert(member)),
+    replace: (member, etag) => writing(memberCache, m.replace(member, etag)),
+    get: (id) => cached<Versioned<Member> | undefined>(memberCache, `get:${id}`, () => m.get(id)),
+    findByAadObjectId: (aad) => cached<Versioned<Member> | undefined>(memberCache, `aad:${aad}`, () => m.findByAadObjectId(aad)),
+  };
+  return { ...store, committees, members };
+};
