@@ -10,11 +10,11 @@
  *                pk = 'lease'       lease (the sender lease, the sync lease: point reads and ETag writes)
  *                pk = 'sync'        syncedMeeting (what the ModernGov sync last imported of a meeting), syncRun (each
  *                                   committee's last run): point reads and upserts, one small partition
+ *                pk = 'changeMarker' the change marker (one document, point read; moved by every write of an
+ *                                   agenda item or a decision: countsWrites)
  *
  * audit          pk = entry id      auditEntry (append-only; writes spread over every partition, the Admin's query is a
  *                                   cross-partition range on ix.atMs: see auditEntryKind)
- *                pk = 'changeMarker' the change marker (one document, point read; moved by every write of an
- *                                   agenda item or a decision: countsWrites)
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
