@@ -1,6 +1,7 @@
 import { PlaygroundE2E } from './support/e2e-environment';
 import type { Locator } from 'playwright-core';
 import { SELECTORS, type PlaygroundPage } from './support/playground-page';
+import { officerApi as officerApiAt } from './support/officer-api';
 
 /**
  * Issue 11, end to end: an action plan from the decision to the Scrutiny report, as democratic services and a
@@ -12,6 +13,7 @@ import { SELECTORS, type PlaygroundPage } from './support/playground-page';
  *   npx jest -c jest.e2e.config.js --runInBand test/e2e/action-plans
  */
 const OFFICER_TOKEN = 'e2e-officer-token-action-plans-0123';
+const officerApi = officerApiAt(() => e2e.bot.url, OFFICER_TOKEN);
 /** Cllr Alan Pearson, the councillor playground's current user, in the demo council. */
 const COUNCILLOR = { id: 'cllr-alan-pearson', name: 'Cllr Alan Pearson' };
 const DECISION_TITLE = 'Refurbishment of the Town Centre Public Toilets';
@@ -42,12 +44,6 @@ afterAll(async () => {
   for (const p of pages) await e2e?.closePage(p);
   await e2e?.stop();
 }, 60_000);
-
-async function officerApi<T>(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${e2e.bot.url}${path}`, { method, headers: { authorization: `Bearer ${OFFICER_TOKEN}`, ...headers }, ...(body === undefined ? {} : { body }) });
-  const text = await res.text();
-  return { status: res.status, body: (/json/.test(res.headers.get('content-type') ?? '') ? JSON.parse(text) : text) as T };
-}
 
 interface PlanReport {
   readonly plan: { readonly id: string; readonly decisionId: string; readonly title: string };

@@ -1,5 +1,6 @@
 import { PlaygroundE2E } from './support/e2e-environment';
 import type { PlaygroundPage } from './support/playground-page';
+import { officerApi as officerApiAt, until } from './support/officer-api';
 
 /**
  * A notification end to end, as democratic services and a councillor see it: the officer pushes an agenda item
@@ -11,6 +12,7 @@ import type { PlaygroundPage } from './support/playground-page';
  *   npx jest -c jest.e2e.config.js test/e2e/notifications
  */
 const OFFICER_TOKEN = 'e2e-officer-token-0123456789abcdef';
+const officerApi = officerApiAt(() => e2e.bot.url, OFFICER_TOKEN);
 const ITEM = { id: 'item-hra-budget-monitoring', title: 'Housing Revenue Account Budget Monitoring' };
 /** Cllr Alan Pearson, the councillor playground's current user, in the demo council. */
 const COUNCILLOR = 'cllr-alan-pearson';
@@ -33,30 +35,6 @@ interface NotificationStatus {
   readonly status: string;
   readonly counts: Record<string, number>;
   readonly recipients?: Array<{ memberId?: string; status: string }>;
-}
-
-async function officerApi<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${e2e.bot.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${OFFICER_TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
-
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 test(`an officer pushes an item; the councillor's chat receives the card; Acknowledge shows "Acknowledged by you"; the counts show one acknowledged`, async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ModernGovStandIn } from '../services/sync/moderngov-stand-in';
 import { PlaygroundE2E } from './support/e2e-environment';
 import type { PlaygroundPage } from './support/playground-page';
+import { officerApi as officerApiAt, until } from './support/officer-api';
 
 /**
  * The ModernGov sync end to end: a stand-in for the council's ModernGov site on 127.0.0.1 (test/services/sync) serves
@@ -15,6 +16,7 @@ import type { PlaygroundPage } from './support/playground-page';
  *   npx jest -c jest.e2e.config.js --runInBand test/e2e/sync
  */
 const OFFICER_TOKEN = 'e2e-officer-token-0123456789abcdef';
+const officerApi = officerApiAt(() => e2e.bot.url, OFFICER_TOKEN);
 const FIXTURES = path.join(__dirname, '../fixtures/moderngov');
 const fixture = (name: string): string => readFileSync(path.join(FIXTURES, name), 'utf8');
 
@@ -53,25 +55,6 @@ let standIn: ModernGovStandIn;
 let e2e: PlaygroundE2E;
 let page: PlaygroundPage | undefined;
 
-async function officerApi<T>(method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${e2e.bot.url}${urlPath}`, {
-    method,
-    headers: { authorization: `Bearer ${OFFICER_TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
-
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
 beforeAll(async () => {
   standIn = new ModernGovStandIn();
   const siteUrl = await standIn.start();
@@ -107,7 +90,7 @@ test('after the bot syncs a meeting whose agenda ModernGov published, `agenda` s
     const run = await until('a sync run that imported the meeting', 120_000, async () => {
       const { body } = await officerApi<SyncStatus>('GET', '/api/v1/sync');
       return body.runs.find((r) => r.committeeId === 'cabinet' && r.imported > 0);
-    });
+    }, 500);
     expect(run).toMatchObject({ meetingsSeen: 1, imported: 1, failed: [] });
     expect(standIn.requests.map((r) => r.path.split('/').pop())).toEqual(expect.arrayContaining(['GetMeetings', 'GetMeeting']));
   });
