@@ -4,7 +4,7 @@ import type { Store } from '../../src/store/port';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cabinet } from '../contract/council-fixtures';
+import { cabinet, cabinetJuly } from '../contract/council-fixtures';
 
 describe('the per-instance roster cache (committees and members, on Cosmos DB turns)', () => {
   let dir: string;
@@ -36,5 +36,24 @@ describe('the per-instance roster cache (committees and members, on Cosmos DB tu
     if (held === undefined) throw new Error('no committee');
     await cached.committees.replace({ ...held.value, name: 'The Cabinet' }, held.etag);
     expect((await cached.committees.get(cabinet.id))?.value.name).toBe('The Cabinet');
+  });
+
+  it('holds meetings by id for the same time; a write through it is seen at once', async () => {
+    let now = 0;
+    const cached = cacheRoster(store, { ttlMs: 60_000, now: () => now });
+    await store.committees.create(cabinet);
+    await store.meetings.create(cabinetJuly);
+    const held = await cached.meetings.get(cabinet.id, cabinetJuly.id);
+    if (held === undefined) throw new Error('no meeting');
+    // Another process moves the meeting: this instance says the old time until the cache's time is up.
+    await store.meetings.replace({ ...held.value, startsAt: '2025-07-16T17:00:00Z' }, held.etag);
+    now = 59_999;
+    expect((await cached.meetings.get(cabinet.id, cabinetJuly.id))?.value.startsAt).toBe(cabinetJuly.startsAt);
+    now = 60_000;
+    const fresh = await cached.meetings.get(cabinet.id, cabinetJuly.id);
+    expect(fresh?.value.startsAt).toBe('2025-07-16T17:00:00Z');
+    if (fresh === undefined) throw new Error('no meeting');
+    await cached.meetings.replace({ ...fresh.value, startsAt: '2025-07-17T17:00:00Z' }, fresh.etag);
+    expect((await cached.meetings.get(cabinet.id, cabinetJuly.id))?.value.startsAt).toBe('2025-07-17T17:00:00Z');
   });
 });
