@@ -12,9 +12,10 @@ const MARKER = /\/docs\/changeMarker:changeMarker$/;
 /**
  * What one turn costs on Cosmos DB, counted on the wire: the whole bot over real HTTP, its Cosmos DB client pointed at
  * a proxy in front of cosmosdb-server that records every request the SDK sends (query plans, metadata reads and the
- * re-delivery claim included). Every request seen while the turn runs is counted, the search index's background read
- * of the change marker too when it happens to fall inside one: the budgets below hold with it. That read is not made
- * per turn: the last test checks it runs at the index's interval (5 s), however many turns there are.
+ * re-delivery claim included). Every request the turn makes counts. The one request that may be seen during a turn
+ * without being the turn's is the search index's background read of the change marker (every 5 s per instance, on a
+ * timer; never awaited by a turn): it is counted apart, at most one per turn, and the last test checks it runs at the
+ * index's interval however many turns there are.
  */
 describe('requests to Cosmos DB per turn (counted by a proxy)', () => {
   const h = new ConversationHarness();
@@ -30,8 +31,12 @@ describe('requests to Cosmos DB per turn (counted by a proxy)', () => {
   };
   const describeRequests = (requests: CosmosRequest[]): string[] =>
     requests.map((r) => `${r.kind}${r.crossPartition ? ' (cross-partition)' : ''} ${r.path.replace(/^\/dbs\/[^/]+\/colls\//, '')}${r.query ? ` ${r.query}` : ''}`);
-  /** Not the change marker's background read: what the turn itself asked for. */
-  const ownRequests = (requests: CosmosRequest[]): CosmosRequest[] => requests.filter((r) => !MARKER.test(r.path));
+  /** What the turn itself asked for: all but the change marker's background read (at most one in a turn's time). */
+  const ownRequests = (requests: CosmosRequest[]): CosmosRequest[] => {
+    const own = requests.filter((r) => !MARKER.test(r.path));
+    expect(requests.length - own.length).toBeLessThanOrEqual(1);
+    return own;
+  };
   /** No cross-partition query, and no aggregate (COUNT, SUM, ...) in any query sent. */
   const expectNoScan = (requests: CosmosRequest[]): void => {
     expect(requests.filter((r) => r.crossPartition).map((r) => r.path)).toEqual([]);
@@ -76,7 +81,8 @@ describe('requests to Cosmos DB per turn (counted by a proxy)', () => {
   // query-plan request) and acknowledgement 8; with it, 5 and 6 (the decision's action plan and the item's decision by
   // single-partition queries, 2 requests each, and the item's meeting). Now, on a warm instance: status 4 (the claim,
   // the decision, the action-plan query and its plan); acknowledgement 2 (the item, the acknowledgement's create);
-  // card refresh 2 (the item, the viewer's acknowledgement); message-extension search 2 (a point read per decision
+  // card refresh 2 (the item, the viewer's acknowledgement; 3 on a viewer's second turn, which reads their member record
+  // by id once before the cache holds it); message-extension search 2 (a point read per decision
   // drawn; invokes make no claim). A viewer the instance has not seen for 60 s costs more on their first turn: a
   // cross-partition query for their member record by Entra object id (query plan and query) and their chat's record.
   it('status: at most 4 requests, the re-delivery claim included; no cross-partition query, no aggregate', async () => {
@@ -86,7 +92,7 @@ describe('requests to Cosmos DB per turn (counted by a proxy)', () => {
     expectNoScan(status);
     expect(describeRequests(status).join('\n')).not.toMatch(/committee:|member:|meeting:/);
     expect(kinds(status)).toContain('create'); // the claim
-    expect(status.length).toBeLessThanOrEqual(4);
+    expect(ownRequests(status).length).toBeLessThanOrEqual(4);
   });
 
   it('acknowledgement: at most 3 requests; no cross-partition query, no aggregate, no query at all', async () => {
@@ -98,7 +104,7 @@ describe('requests to Cosmos DB per turn (counted by a proxy)', () => {
     expectNoScan(ack);
     expect(kinds(ack)).not.toContain('query');
     expect(kinds(ack)).toContain('create');
-    expect(ack.length).toBeLessThanOrEqual(3);
+    expect(ownRequests(ack).length).toBeLessThanOrEqual(3);
   });
 
   it('card refresh (the Universal Action refresh invoke): at most 3 requests; no cross-partition query, no aggregate', async () => {
@@ -109,7 +115,7 @@ describe('requests to Cosmos DB per turn (counted by a proxy)', () => {
     });
     expectNoScan(answered);
     expect(kinds(answered)).not.toContain('query');
-    expect(answered.length).toBeLessThanOrEqual(3);
+    expect(ownRequests(answered).length).toBeLessThanOrEqual(3);
   });
 
   it('message-extension search: no cross-partition query, no aggregate; at most 4 requests', async () => {
@@ -120,13 +126,12 @@ describe('requests to Cosmos DB per turn (counted by a proxy)', () => {
       expect((JSON.parse(answer.body) as { composeExtension: { attachments: unknown[] } }).composeExtension.attachments.length).toBeGreaterThan(0);
     });
     expectNoScan(searched);
-    expect(searched.length).toBeLessThanOrEqual(4);
+    expect(ownRequests(searched).length).toBeLessThanOrEqual(4);
   });
 
   it('help: one request, the re-delivery claim', async () => {
     const help = await turnRequests('help', () => h.post(h.message('housing', 'help')));
     expect(describeRequests(ownRequests(help))).toEqual(['create activities/docs']);
-    expect(help.length).toBeLessThanOrEqual(2);
   });
 
   it('the change marker is read in the background at the index interval, not per turn', async () => {
