@@ -58,6 +58,7 @@ describe('requests to Cosmos DB per turn (counted by a proxy)', () => {
     await h.post(h.message('housing', 'status community safety'));
     await h.post(refresh('housing'));
     await h.post(refresh('leader'));
+    await h.post(refresh('housing', { committeeId: DEMO_IDS.cabinet, agendaItemId: DEMO_IDS.strategyItem }));
     await h.post(h.message('housing', 'status community safety strategy action plan'));
     counter.reset();
     startedAt = Date.now();
@@ -71,20 +72,22 @@ describe('requests to Cosmos DB per turn (counted by a proxy)', () => {
   });
 
   const safer = { committeeId: DEMO_IDS.cabinet, agendaItemId: 'item-safer-streets' };
-  const refresh = (person: 'housing' | 'leader') =>
+  const refresh = (person: 'housing' | 'leader', data: Record<string, string> = safer) =>
     h.activity('06c_invoke_adaptiveCard_action_auto_refresh', person, {
-      value: { action: { type: 'Action.Execute', id: '', verb: 'refreshItem', data: safer }, trigger: 'automatic' },
+      value: { action: { type: 'Action.Execute', id: '', verb: 'refreshItem', data }, trigger: 'automatic' },
     });
   const kinds = (requests: CosmosRequest[]): string[] => ownRequests(requests).map((r) => r.kind);
 
   // Measured with this file: before the roster cache, status 9 requests (a cross-partition query on committees with its
   // query-plan request) and acknowledgement 8; with it, 5 and 6 (the decision's action plan and the item's decision by
-  // single-partition queries, 2 requests each, and the item's meeting). Now, on a warm instance: status 4 (the claim,
-  // the decision, the action-plan query and its plan); acknowledgement 2 (the item, the acknowledgement's create);
-  // card refresh 2 (the item, the viewer's acknowledgement; 3 on a viewer's second turn, which reads their member record
-  // by id once before the cache holds it); message-extension search 2 (a point read per decision
-  // drawn; invokes make no claim). A viewer the instance has not seen for 60 s costs more on their first turn: a
-  // cross-partition query for their member record by Entra object id (query plan and query) and their chat's record.
+  // single-partition queries, 2 requests each, and the item's meeting). Now, on a warm instance: status 3 (the claim,
+  // the decision, its action plan by a point read; 4 when the instance has not looked up that decision's plan for 60 s:
+  // the query, 2 requests); acknowledgement 2 for an undecided item (the item, the create), 4 for a decided one with a
+  // plan (+ the decision, the plan); card refresh 2 (the item, the viewer's acknowledgement; 3 on a viewer's second
+  // turn, which reads their member record by id once before the cache holds it); message-extension search 2 (a point
+  // read per decision drawn; invokes make no claim). A viewer the instance has not seen for 60 s costs more on their
+  // first turn: a cross-partition query for their member record by Entra object id (query plan and query) and their
+  // chat's record.
   it('status: at most 4 requests, the re-delivery claim included; no cross-partition query, no aggregate', async () => {
     const status = await turnRequests('status', async () =>
       expect(cardText(cardsIn((await h.post(h.message('housing', 'status community safety'))).sent)[0])).toContain('Community Safety Action Plan'),
@@ -105,6 +108,17 @@ describe('requests to Cosmos DB per turn (counted by a proxy)', () => {
     expect(kinds(ack)).not.toContain('query');
     expect(kinds(ack)).toContain('create');
     expect(ownRequests(ack).length).toBeLessThanOrEqual(3);
+  });
+
+  it('acknowledgement of a decided item with an action plan: at most 4 requests (item, decision, plan, create), no query', async () => {
+    const ack = await turnRequests('acknowledge a decided item', async () => {
+      const answer = await h.post(h.cardAction('housing', 'acknowledge', { committeeId: DEMO_IDS.cabinet, agendaItemId: DEMO_IDS.strategyItem }));
+      expect(invokeBody(answer).statusCode).toBe(200);
+      expect(cardText(invokeBody(answer).value)).toContain('Community Safety Action Plan');
+    });
+    expectNoScan(ack);
+    expect(kinds(ack)).not.toContain('query');
+    expect(ownRequests(ack).length).toBeLessThanOrEqual(4);
   });
 
   it('card refresh (the Universal Action refresh invoke): at most 3 requests; no cross-partition query, no aggregate', async () => {
