@@ -24,6 +24,7 @@ import { ChatDirectory } from './services/conversation/chat-directory';
 import { MemberDirectory } from './services/roster/member-directory';
 import { SearchIndex } from './services/search';
 import { cacheRoster } from './store/cached-roster';
+import { indexedDecisions } from './store/indexed-decisions';
 import { openStore } from './store/open-store';
 import { createBotAuthentication, createCloudAdapter, createMessagesHandler, type BotCredentialsFactory } from './teams/bot-adapter';
 import { CabinetBot } from './teams/cabinet-bot';
@@ -134,9 +135,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     now,
     onNotRecorded: (err, entry) => logger.error({ err, audit: entry }, 'audit log: an exempt view could not be recorded'),
   });
-  // On Cosmos DB the turns read committees and members from a per-instance cache (ROSTER_CACHE_MS, docs/ARCHITECTURE.md):
+  // On Cosmos DB the turns read committees, members and meetings from a per-instance cache (ROSTER_CACHE_MS, docs/ARCHITECTURE.md):
   // each read is a request there. The officer API, the outbox and the sync read the store itself.
-  const turnStore = config.store.kind === 'cosmos' ? cacheRoster(store) : store;
+  // They learn whether an agenda item is decided from the search index (one point read, or none, instead of a query:
+  // store/indexed-decisions.ts).
+  const turnStore = config.store.kind === 'cosmos' ? indexedDecisions(cacheRoster(store), (itemId) => search.decisionIdsOfItem(itemId)) : store;
   const bot = new CabinetBot(
     { store: turnStore, search, logger, now, views, notifications, members: new MemberDirectory(turnStore), chats, modernGovHosts: config.modernGovHosts },
     { extensionDeadlineMs: options.extensionDeadlineMs },

@@ -1,10 +1,11 @@
-import type { Committee, Member } from '../domain';
-import type { CommitteeStore, MemberStore, Store, Versioned } from './port';
+import type { ActionPlan, Committee, Meeting, Member } from '../domain';
+import type { ActionPlanStore, CommitteeStore, MeetingStore, MemberStore, Store, Versioned } from './port';
 
 /**
- * How long one instance may answer committees and members from memory. It bounds how long a member removed from a
- * committee (or from the roster) by another process can still see that committee's exempt business on this instance,
- * and how long a new committee or a changed roster takes to be seen: at most this long (docs/ARCHITECTURE.md).
+ * How long one instance may answer committees, members, meetings and which action plan a decision has from memory. It
+ * bounds how long a member removed from a committee (or from the roster) by another process can still see that
+ * committee's exempt business on this instance, and how long a new committee, a changed roster, a moved meeting or a
+ * new action plan takes to be seen: at most this long (docs/ARCHITECTURE.md).
  */
 export const ROSTER_CACHE_MS = 60_000;
 
@@ -37,16 +38,19 @@ class TimedCache<T> {
 
 /**
  * The store as the turns see it on Cosmos DB: committees and members (read on nearly every turn: who is asking, what
- * may they see) answered from a per-instance cache for at most `ttlMs`, so a status turn or an acknowledgement does not
- * pay a point read for the asker and a cross-partition query (with its query-plan request) for the committee list
- * each time. A write through this store empties the cache at once; writes by other processes (the officer CLI,
- * another instance) are seen within `ttlMs`. Everything else passes through.
+ * may they see), meetings by id (an item card's date, a recommendation's Full Council meeting) and which action plan a
+ * decision has (the plan itself then read fresh, by a point read) answered from a per-instance cache for at most
+ * `ttlMs`, so a status turn or an acknowledgement does not pay a point read for the asker, a cross-partition query (with
+ * its query-plan request) for the committee list, a point read for the meeting and a query for the action plan each
+ * time. A write through this store empties that cache at once; writes by other processes (the officer API and CLI,
+ * the sync, another instance) are seen within `ttlMs`. Everything else passes through.
  */
 export const cacheRoster = (store: Store, options: { ttlMs?: number; now?: () => number } = {}): Store => {
   const ttlMs = options.ttlMs ?? ROSTER_CACHE_MS;
   const now = options.now ?? Date.now;
   const committeeCache = new TimedCache<unknown>(ttlMs, now);
   const memberCache = new TimedCache<unknown>(ttlMs, now);
+  const meetingCache = new TimedCache<unknown>(ttlMs, now);
   const cached = <T>(cache: TimedCache<unknown>, key: string, load: () => Promise<T>): Promise<T> => cache.get(key, load) as Promise<T>;
   /** Empties the cache after the write, whatever its outcome (a conflict means what we held is stale). */
   const writing = async <T>(cache: TimedCache<unknown>, write: Promise<T>): Promise<T> => {
@@ -72,5 +76,35 @@ export const cacheRoster = (store: Store, options: { ttlMs?: number; now?: () =>
     get: (id) => cached<Versioned<Member> | undefined>(memberCache, `get:${id}`, () => m.get(id)),
     findByAadObjectId: (aad) => cached<Versioned<Member> | undefined>(memberCache, `aad:${aad}`, () => m.findByAadObjectId(aad)),
   };
-  return { ...store, committees, members };
+  const mt = store.meetings;
+  const meetings: MeetingStore = {
+    ...mt,
+    create: (meeting) => writing(meetingCache, mt.create(meeting)),
+    replace: (meeting, etag) => writing(meetingCache, mt.replace(meeting, etag)),
+    get: (committeeId, id) => cached<Versioned<Meeting> | undefined>(meetingCache, `get:${committeeId}/${id}`, () => mt.get(committeeId, id)),
+  };
+  // Which action plan a decision has (its id, or none): the plan itself is read fresh, by a point read of that id,
+  // instead of a single-partition query (2 requests on Cosmos DB: query plan + query). A plan's decision never changes;
+  // a plan created by another process appears on this instance's cards within `ttlMs`.
+  const planCache = new TimedCache<unknown>(ttlMs, now);
+  const ap = store.actionPlans;
+  const actionPlans: ActionPlanStore = {
+    ...ap,
+    create: (plan) => writing(planCache, ap.create(plan)),
+    findByDecision: async (committeeId, decisionId) => {
+      let loaded: { readonly plan: Versioned<ActionPlan> | undefined } | undefined;
+      const id = await cached<string | undefined>(planCache, `${committeeId}/${decisionId}`, async () => {
+        const plan = await ap.findByDecision(committeeId, decisionId);
+        loaded = { plan };
+        return plan?.value.id;
+      });
+      if (loaded !== undefined) return loaded.plan;
+      if (id === undefined) return undefined;
+      const plan = await ap.get(committeeId, id);
+      if (plan !== undefined && plan.value.decisionId === decisionId) return plan;
+      planCache.clear();
+      return ap.findByDecision(committeeId, decisionId);
+    },
+  };
+  return { ...store, committees, members, meetings, actionPlans };
 };

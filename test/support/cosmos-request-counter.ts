@@ -11,7 +11,7 @@ export interface CosmosRequest {
   /** x-ms-documentdb-query-enablecrosspartition was true and no partition key was given. */
   readonly crossPartition: boolean;
   readonly status: number;
-  /** x-ms-request-charge when the server sends one (cosmosdb-server does not; Azure does). */
+  /** x-ms-request-charge as the server answered it: Azure's real charge; cosmosdb-server answers a constant 1 for every request. */
   readonly charge?: number;
   /** A query's SQL text, to say which store call sent it. */
   readonly query?: string;

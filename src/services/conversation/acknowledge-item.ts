@@ -23,7 +23,7 @@ export async function acknowledgeItem(
   if (!member) {
     throw new DomainError('forbidden', 'You are not on the council roster yet, so your acknowledgement cannot be recorded. Ask democratic services to add you.');
   }
-  const details = await loadItemDetails(locator, viewer, deps);
+  const details = await loadItemDetails(locator, viewer, deps, { acknowledgement: false });
   if (!sitsOn(member, details.item.committeeId) && !isOfficer(member)) {
     throw new DomainError('forbidden', `Only members of ${details.committee.name} acknowledge its papers.`);
   }

@@ -15,24 +15,38 @@ export interface ItemDetails {
 }
 
 /** Loads an item by its locator and checks the viewer may see it (exempt items only to those entitled). */
-export async function loadItemDetails(locator: { committeeId: string; agendaItemId: string }, viewer: Viewer, deps: Pick<ConversationDeps, 'store' | 'views'>): Promise<ItemDetails> {
+export async function loadItemDetails(
+  locator: { committeeId: string; agendaItemId: string },
+  viewer: Viewer,
+  deps: Pick<ConversationDeps, 'store' | 'views'>,
+  options: DetailsOptions = {},
+): Promise<ItemDetails> {
   const { store } = deps;
   const item = (await store.agendaItems.get(locator.committeeId, locator.agendaItemId))?.value;
   if (!item) throw notFound('Agenda item', locator.agendaItemId);
   if (!mayView(viewer, item)) {
     throw new DomainError('forbidden', 'This item is exempt (confidential). It is shown only to members of the committee, in a personal chat with the bot.');
   }
-  const details = await detailsOf(item, viewer, store);
+  const details = await detailsOf(item, viewer, store, options);
   await deps.views.shown(viewer, [shownItem(item)]);
   return details;
 }
 
-export async function detailsOf(item: AgendaItem, viewer: Viewer, store: Store): Promise<ItemDetails> {
+export interface DetailsOptions {
+  /**
+   * Read the viewer's own acknowledgement (default true). The acknowledge verb leaves it out: its create answers the
+   * existing record on a second press, so reading it first would be one more request for nothing.
+   */
+  readonly acknowledgement?: boolean;
+}
+
+/** Everything the card shows, each read once and at once (on Cosmos DB each read is a request: docs/STORE.md). */
+export async function detailsOf(item: AgendaItem, viewer: Viewer, store: Store, options: DetailsOptions = {}): Promise<ItemDetails> {
   const [committee, meeting, decision, acknowledgement] = await Promise.all([
     store.committees.get(item.committeeId),
     item.meetingId ? store.meetings.get(item.committeeId, item.meetingId) : undefined,
     store.decisions.findByAgendaItem(item.committeeId, item.id),
-    viewer.member ? store.acknowledgements.get(viewer.member.id, item.id) : undefined,
+    viewer.member && options.acknowledgement !== false ? store.acknowledgements.get(viewer.member.id, item.id) : undefined,
   ]);
   if (!committee) throw notFound('Committee', item.committeeId);
   const actionPlan = decision ? (await store.actionPlans.findByDecision(item.committeeId, decision.value.id))?.value : undefined;

@@ -224,6 +224,11 @@ export class SearchCorpus {
     this.put(indexDecision(decision, this.profile, this.vocabulary));
   }
 
+  /** The ids of the decisions this corpus holds for an agenda item (none when it holds the item undecided or not at all). */
+  decisionIdsOfItem(itemId: string): string[] {
+    return [...(this.decisionsByItem.get(itemId) ?? [])];
+  }
+
   removeDecision(decisionId: string): void {
     const facts = this.factsOf(decisionDocumentId(decisionId));
     if (!facts) return;

@@ -150,6 +150,16 @@ export class SearchIndex {
     return corpus.itemTitled(words, asker);
   }
 
+  /**
+   * The decisions the index holds for an agenda item, without a store read; undefined until the first build. As fresh
+   * as the index: this instance's own writes at once, other instances' within the refresh interval and one rebuild.
+   * The turns on Cosmos DB use it so that an item card does not pay a query (and its query-plan request) to learn
+   * whether the item is decided (store/indexed-decisions.ts).
+   */
+  decisionIdsOfItem(itemId: string): readonly string[] | undefined {
+    return this.corpus?.decisionIdsOfItem(itemId);
+  }
+
   private async current(): Promise<SearchCorpus> {
     if (this.corpus === undefined) await this.refresh(false);
     else this.refreshInBackgroundIfDue();
