@@ -367,6 +367,7 @@ describe('every way in is authorised (issue 9)', () => {
       'GET /api/v1/agenda-items/:id': { path: '/api/v1/agenda-items/item-land-disposal' },
       'GET /api/v1/decisions': { path: '/api/v1/decisions?status=awaiting-council' },
       'GET /api/v1/decisions/:id': { path: `/api/v1/decisions/${DEMO_IDS.cspDecision}` },
+      'POST /api/v1/agenda-items/:id/reminders': { path: '/api/v1/agenda-items/item-none/reminders' },
       'GET /api/v1/agenda-items/:id/acknowledgements': { path: '/api/v1/agenda-items/item-land-disposal/acknowledgements' },
       'GET /api/v1/meetings/:id/acknowledgements': { path: `/api/v1/meetings/${DEMO_IDS.nextCabinet}/acknowledgements` },
       'POST /api/v1/action-plans': { body: JSON.stringify({ decisionId: DEMO_IDS.cspDecision, title: 'A second plan' }), contentType: 'application/json' },

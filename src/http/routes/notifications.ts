@@ -16,12 +16,12 @@ import type { RouteDeps } from './route-deps';
 
 const PAGE_SIZE = z.coerce.number().int().min(1).max(200);
 /** An Idempotency-Key makes a retried POST the same notification, never a second one. */
-const IDEMPOTENCY_KEY = /^[\w.:-]{1,100}$/;
+export const IDEMPOTENCY_KEY = /^[\w.:-]{1,100}$/;
 
-const location = (id: string) => `/api/v1/notifications/${encodeURIComponent(id)}`;
+export const notificationLocation = (id: string) => `/api/v1/notifications/${encodeURIComponent(id)}`;
 
 /** What the API answers for a notification: its status, counts and who could not be reached (and every recipient when asked). */
-const statusBody = (report: NotificationReport) => ({
+export const statusBody = (report: NotificationReport) => ({
   id: report.notification.id,
   kind: report.notification.kind,
   status: report.notification.status,
@@ -133,7 +133,7 @@ export const notificationRoutes = ({ store, notifications }: Pick<RouteDeps, 'st
       });
       ctx.logger.info({ notificationId: notification.id, created, recipients: notification.recipientCount }, created ? 'notification pushed' : 'notification push repeated');
       const report = await notificationReport(notification.id, store);
-      return { status: 202, body: statusBody(report), headers: { Location: location(notification.id) } };
+      return { status: 202, body: statusBody(report), headers: { Location: notificationLocation(notification.id) } };
     },
   },
   {
@@ -229,7 +229,7 @@ export const notificationRoutes = ({ store, notifications }: Pick<RouteDeps, 'st
       );
       if (!released) throw new DomainError('not-found', `Notification ${ctx.params.id} was not found`);
       ctx.logger.info({ notificationId: released.id }, 'held notification sent');
-      return { status: 202, body: statusBody(await notificationReport(released.id, store)), headers: { Location: location(released.id) } };
+      return { status: 202, body: statusBody(await notificationReport(released.id, store)), headers: { Location: notificationLocation(released.id) } };
     },
   },
 ];
