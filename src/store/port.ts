@@ -159,12 +159,24 @@ export interface ActionPlanStore {
  * Notifications and their deliveries (the outbox). A notification and its deliveries share a partition, so recording
  * a delivery is a point write and finding what is left to send is a single-partition range query.
  */
+/** Which notifications to list: all conditions given must hold. */
+export interface NotificationFilter {
+  readonly committeeId?: string;
+  /** About this agenda item (its card, a reminder of it). */
+  readonly agendaItemId?: string;
+  /** About this meeting (its digest, an item of it, a reminder, a notice). */
+  readonly meetingId?: string;
+}
+
 export interface NotificationStore {
   create(notification: Notification): Promise<CreateResult<Notification>>;
   get(id: string): Promise<Versioned<Notification> | undefined>;
   replace(notification: Notification, etag: string): Promise<Versioned<Notification>>;
-  /** Newest first, a page at a time: the officer's list (cross-partition, paged by continuation). */
-  listRecent(continuation?: string, pageSize?: number): Promise<Page<Notification>>;
+  /**
+   * Newest first, a page at a time: the officer's list (cross-partition, paged by continuation), optionally only those
+   * of a committee, or about an agenda item or a meeting (send the same filter with each page's continuation).
+   */
+  listRecent(continuation?: string, pageSize?: number, filter?: NotificationFilter): Promise<Page<Notification>>;
   /** Idempotent by (notification, key): a second create answers the first record. */
   createDelivery(delivery: Delivery): Promise<CreateResult<Delivery>>;
   /** Many deliveries at once (a notification being prepared), each idempotent by key as `createDelivery`. */

@@ -181,4 +181,69 @@ describe('officer API: /api/v1/notifications', () => {
     expect(missing.status).toBe(404);
     expect((await api('/api/v1/notifications/n-missing', { method: 'DELETE' })).status).toBe(404);
   });
+
+  interface DeliveryPage {
+    deliveries: Array<{ key: string; memberId?: string; name: string; role?: string; seat?: string; status: string; state: string; attempts: number; at: string; unreachable?: { reason: string; why: string; advice: string } }>;
+    continuation?: string;
+  }
+  const allDeliveries = async (id: string, pageSize: number) => {
+    const seen: DeliveryPage['deliveries'] = [];
+    let continuation: string | undefined;
+    do {
+      const res = await api(`/api/v1/notifications/${id}/deliveries?pageSize=${pageSize}${continuation ? `&continuation=${encodeURIComponent(continuation)}` : ''}`);
+      expect(res.status).toBe(200);
+      const page = (await res.json()) as DeliveryPage;
+      expect(page.deliveries.length).toBeLessThanOrEqual(pageSize);
+      seen.push(...page.deliveries);
+      continuation = page.continuation;
+    } while (continuation);
+    return seen;
+  };
+
+  it('shows each recipient\'s delivery a page at a time: role and seat, state in words, and why those not reached were not', async () => {
+    const res = await post({ meetingId: DEMO_IDS.nextCabinet, audience: { committeeIds: [DEMO_IDS.cabinet], memberIds: [DEMO_PEOPLE.councillor.id] } });
+    const done = await finished(((await res.json()) as Status).id);
+    const deliveries = await allDeliveries(done.id, 2);
+    expect(deliveries.map((d) => [d.memberId, d.status]).sort()).toEqual(
+      [[DEMO_PEOPLE.councillor.id, 'unreachable'], [DEMO_PEOPLE.housing.id, 'sent'], [DEMO_PEOPLE.leader.id, 'sent']].sort(),
+    );
+    const byMember = new Map(deliveries.map((d) => [d.memberId, d]));
+    expect(byMember.get(DEMO_PEOPLE.leader.id)).toMatchObject({ name: 'Cllr Joe Orson', role: 'councillor', seat: expect.any(String), state: 'delivered to their Teams chat', attempts: 1 });
+    expect(byMember.get(DEMO_PEOPLE.councillor.id)).toMatchObject({
+      name: 'Cllr Margaret Glancy', role: 'councillor', state: 'cannot be reached: has not opened the bot',
+      unreachable: { reason: 'no-chat', why: 'has not opened the bot', advice: expect.stringMatching(/ask them to open Cabinet bot in Teams/) },
+    });
+    // She sits on Full Council, not on Cabinet, whose notification this is: no seat to show.
+    expect(byMember.get(DEMO_PEOPLE.councillor.id)!.seat).toBeUndefined();
+    expect(deliveries.every((d) => !Number.isNaN(Date.parse(d.at)))).toBe(true);
+  });
+
+  it('shows a notification\'s recorded recipients, each waiting to be sent, before it is prepared', async () => {
+    const res = await post({ agendaItemId: 'item-safer-streets', sendAt: new Date(Date.now() + 60 * 60_000).toISOString() });
+    const { id } = (await res.json()) as Status;
+    const deliveries = await allDeliveries(id, 1);
+    expect(deliveries.map((d) => [d.memberId, d.status, d.state, d.attempts]).sort()).toEqual(
+      [[DEMO_PEOPLE.housing.id, 'pending', 'waiting to be sent', 0], [DEMO_PEOPLE.leader.id, 'pending', 'waiting to be sent', 0]].sort(),
+    );
+    expect((await api(`/api/v1/notifications/${id}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await api('/api/v1/notifications/n-missing/deliveries')).status).toBe(404);
+    expect((await api(`/api/v1/notifications/${id}/deliveries?pageSize=0`)).status).toBe(400);
+  });
+
+  it('lists the notifications of a committee, or about an item or a meeting', async () => {
+    const list = async (query: string) => {
+      const res = await api(`/api/v1/notifications?pageSize=200&${query}`);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { notifications: Array<{ id: string; committeeId?: string; subject: { agendaItemId?: string; meetingId?: string } }> }).notifications;
+    };
+    const aboutSaferStreets = await list('agendaItemId=item-safer-streets');
+    expect(aboutSaferStreets.length).toBeGreaterThanOrEqual(3);
+    expect(aboutSaferStreets.every((n) => n.subject.agendaItemId === 'item-safer-streets')).toBe(true);
+    const ofNextCabinet = await list(`meetingId=${DEMO_IDS.nextCabinet}`);
+    expect(ofNextCabinet.length).toBeGreaterThan(aboutSaferStreets.length);
+    expect(ofNextCabinet.every((n) => n.subject.meetingId === DEMO_IDS.nextCabinet)).toBe(true);
+    expect((await list(`committeeId=${DEMO_IDS.cabinet}`)).length).toBeGreaterThanOrEqual(ofNextCabinet.length);
+    expect(await list(`committeeId=${DEMO_IDS.council}`)).toEqual([]);
+    expect((await api('/api/v1/notifications?agendaItem=item-safer-streets')).status).toBe(400);
+  });
 });

@@ -1,6 +1,8 @@
 import { apiAuditContext } from '../audit-context';
 import { z } from 'zod';
-import { DomainError, Id, Instant, NotificationKind, NotificationStatus, UnreachableReason } from '../../domain';
+import { DeliveryStatus, DomainError, Id, Instant, MemberRole, NotificationKind, NotificationStatus, UnreachableReason } from '../../domain';
+import { listDeliveries } from '../../services/notifications/list-deliveries';
+import { Paging, pageBody, parseQuery } from '../query-values';
 import { cancelNotification } from '../../services/notifications/cancel-notification';
 import { listNotifications } from '../../services/notifications/list-notifications';
 import { plannedNotificationId } from '../../services/notifications/notification-ids';
@@ -14,7 +16,6 @@ import { booleanQuery } from '../request-values';
 import type { ApiRoute } from '../server';
 import type { RouteDeps } from './route-deps';
 
-const PAGE_SIZE = z.coerce.number().int().min(1).max(200);
 /** An Idempotency-Key makes a retried POST the same notification, never a second one. */
 export const IDEMPOTENCY_KEY = /^[\w.:-]{1,100}$/;
 
@@ -88,7 +89,37 @@ export const NotificationStatusAnswer = z.object(statusShape).strict().openapi('
 // Its own object, not an extension of the strict one: a JSON Schema allOf of two closed objects admits nothing.
 const CancelledAnswer = z.object({ ...statusShape, cancelledDeliveries: z.number().int().min(0) }).strict().openapi('NotificationCancelled');
 const NotificationsAnswer = z.object({ notifications: z.array(NotificationAnswer), continuation: z.string().optional() }).strict().openapi('Notifications');
-const ListQuery = z.object({ pageSize: PAGE_SIZE.optional().openapi({ description: '1 to 200; 50 unless said.' }), continuation: z.string().optional() });
+const ListQuery = z
+  .object({
+    ...Paging,
+    committeeId: Id.optional().openapi({ description: 'Only this committee\'s notifications.' }),
+    agendaItemId: Id.optional().openapi({ description: 'Only those about this agenda item (its card, reminders of it).' }),
+    meetingId: Id.optional().openapi({ description: 'Only those about this meeting (its digest, its items, reminders, notices).' }),
+  })
+  .strict();
+const DeliveriesQuery = z.object({ ...Paging }).strict();
+
+/** services/notifications/list-deliveries.ts DeliveryView. */
+const DeliveryAnswer = z
+  .object({
+    key: Id,
+    kind: z.enum(['member', 'channel']),
+    memberId: Id.optional(),
+    conversationId: z.string().optional(),
+    name: z.string(),
+    role: MemberRole.optional(),
+    seat: z.string().optional(),
+    status: DeliveryStatus,
+    state: z.string().openapi({ description: 'Where it stands, in words: delivered, waiting to try again after 3 tries ..., cannot be reached: has not opened the bot.' }),
+    attempts: z.number().int().min(0),
+    at: Instant.openapi({ description: 'When it last changed.' }),
+    sentAt: Instant.optional(),
+    unreachable: z.object({ reason: UnreachableReason, why: z.string(), advice: z.string(), detail: z.string().optional() }).strict().optional(),
+    lastError: z.string().optional(),
+  })
+  .strict()
+  .openapi('Delivery');
+const DeliveriesAnswer = z.object({ deliveries: z.array(DeliveryAnswer), continuation: z.string().optional() }).strict().openapi('Deliveries');
 const RecipientsQuery = z.object({ recipients: z.enum(['true', 'false']).optional().openapi({ description: 'List every recipient too.' }) });
 
 /** An example push, scheduled for tomorrow so that nothing goes before the cancel example; its id follows from the local officer and its key. */
@@ -148,15 +179,42 @@ export const notificationRoutes = ({ store, notifications }: Pick<RouteDeps, 'st
       refusals: [400],
       examples: [
         { name: 'recent', summary: 'The ten newest', query: { pageSize: '10' }, status: 200 },
+        { name: 'aboutItem', summary: 'Those about the Safer Streets item', query: { agendaItemId: 'item-safer-streets' }, status: 200 },
         { name: 'badPageSize', summary: 'A page size out of range', query: { pageSize: '1000' }, status: 400 },
       ],
     },
     handle: async ({ query }) => {
-      const size = query.get('pageSize');
-      const parsed = PAGE_SIZE.safeParse(size ?? 50);
-      if (!parsed.success) throw badRequest('pageSize must be a whole number from 1 to 200.');
-      const page = await listNotifications(store, query.get('continuation') ?? undefined, parsed.data);
-      return { status: 200, body: { notifications: page.items, ...(page.continuation ? { continuation: page.continuation } : {}) } };
+      const { pageSize, continuation, committeeId, agendaItemId, meetingId } = parseQuery(ListQuery, query);
+      const page = await listNotifications(store, continuation, pageSize, {
+        ...(committeeId !== undefined ? { committeeId } : {}), ...(agendaItemId !== undefined ? { agendaItemId } : {}), ...(meetingId !== undefined ? { meetingId } : {}),
+      });
+      return { status: 200, body: pageBody('notifications', page) };
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/notifications/:id/deliveries',
+    role: 'Officer',
+    contract: {
+      summary: 'Each recipient\'s delivery',
+      description:
+        'Every recipient, a page at a time (by key): member id, name, role and seat on the notification\'s committee, the delivery\'s status and its state in words, '
+        + 'tries, when it last changed, and for those not reached why (in words), what to do, and what Teams said. Before the notification is prepared (at its time), '
+        + 'its recorded recipients, each waiting to be sent.',
+      tag: 'Notifications',
+      params: IdParams,
+      query: DeliveriesQuery,
+      responses: { 200: { description: 'A page of deliveries; continuation when there are more.', content: { [JSON_TYPE]: DeliveriesAnswer } } },
+      refusals: [400, 404],
+      examples: [
+        { name: 'examplePush', summary: 'The example push\'s recipients', params: { id: EXAMPLE_PUSH_ID }, query: { pageSize: '50' }, status: 200 },
+        { name: 'unknown', summary: 'A notification that does not exist', params: { id: 'n-none' }, status: 404 },
+      ],
+    },
+    handle: async ({ params, query }) => {
+      const { pageSize, continuation } = parseQuery(DeliveriesQuery, query);
+      const page = await listDeliveries(params.id ?? '', { pageSize, ...(continuation !== undefined ? { continuation } : {}) }, store);
+      return { status: 200, body: pageBody('deliveries', page) };
     },
   },
   {
