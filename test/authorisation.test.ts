@@ -357,6 +357,7 @@ describe('every way in is authorised (issue 9)', () => {
       'POST /api/v1/members/import': { path: '/api/v1/members/import?dryRun=true', body: csv, contentType: 'text/csv' },
       'POST /api/v1/notifications': { body: JSON.stringify({ agendaItemId: 'item-safer-streets', sendAt: new Date(Date.now() + 86_400_000).toISOString() }), contentType: 'application/json' },
       'GET /api/v1/notifications': {},
+      'POST /api/v1/notifications/preview': { body: JSON.stringify({ meetingId: DEMO_IDS.nextCabinet }), contentType: 'application/json' },
       'GET /api/v1/notifications/:id': { path: '/api/v1/notifications/n-none' },
       'GET /api/v1/notifications/:id/deliveries': { path: '/api/v1/notifications/n-none/deliveries' },
       'DELETE /api/v1/notifications/:id': { path: '/api/v1/notifications/n-none' },

@@ -246,4 +246,59 @@ describe('officer API: /api/v1/notifications', () => {
     expect(await list(`committeeId=${DEMO_IDS.council}`)).toEqual([]);
     expect((await api('/api/v1/notifications?agendaItem=item-safer-streets')).status).toBe(400);
   });
+
+  interface Preview {
+    kind: string;
+    recipients: { total: number; members: number; channels: number };
+    sendAt: string;
+    sendsAt: string;
+    heldBy: string;
+    audiences: Array<{ audience: string; drawnFor: { memberId?: string; conversationId?: string; name: string }; text?: string; cards: Array<Record<string, unknown>> }>;
+  }
+  const preview = (body: unknown) => api('/api/v1/notifications/preview', { method: 'POST', body: JSON.stringify(body) });
+  const storedNotifications = () => h.withStore(async (s) => (await s.notifications.listRecent(undefined, 200)).items.length);
+
+  it('previews a push: the very words and card the outbox then sends, to how many, and when; storing and sending nothing', async () => {
+    const body = { agendaItemId: 'item-land-disposal', audience: { memberIds: [DEMO_PEOPLE.leader.id] }, message: 'Part 2: please read before Thursday.' };
+    const before = { stored: await storedNotifications(), sent: h.connector.sentActivities.length };
+    const res = await preview(body);
+    expect(res.status).toBe(200);
+    const shown = (await res.json()) as Preview;
+    expect(shown).toMatchObject({ kind: 'agenda-item', recipients: { total: 1, members: 1, channels: 0 }, heldBy: 'nothing' });
+    expect(shown.audiences).toHaveLength(1);
+    expect(shown.audiences[0]).toMatchObject({ audience: 'member', drawnFor: { memberId: DEMO_PEOPLE.leader.id, name: 'Cllr Joe Orson' } });
+    expect(await storedNotifications()).toBe(before.stored);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(h.connector.sentActivities.length).toBe(before.sent);
+
+    // Pushed for real, the leader's chat receives exactly what the preview showed.
+    const pushed = (await (await post(body)).json()) as Status;
+    await finished(pushed.id);
+    const received = h.connector.sentActivities.slice(before.sent).filter((a) => (a.conversation as { id: string }).id === h.personalConversationId('leader'));
+    expect(received).toHaveLength(1);
+    expect(received[0]!.text).toBe(shown.audiences[0]!.text);
+    expect(cardsIn(received)).toEqual(shown.audiences[0]!.cards);
+  });
+
+  it('previews a scheduled digest with a channel: one message per audience, held by its schedule', async () => {
+    const sendAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    const res = await preview({ meetingId: DEMO_IDS.nextCabinet, audience: { committeeIds: [DEMO_IDS.cabinet] }, channelIds: ['19:cabinet-channel@thread.tacv2'], sendAt, urgent: true });
+    expect(res.status).toBe(200);
+    const shown = (await res.json()) as Preview;
+    expect(shown).toMatchObject({ kind: 'meeting-digest', recipients: { total: 3, members: 2, channels: 1 }, sendAt, sendsAt: sendAt, heldBy: 'schedule' });
+    expect(shown.audiences.map((a) => a.audience)).toEqual(['member', 'channel']);
+    expect(shown.audiences[1]!.drawnFor).toEqual({ conversationId: '19:cabinet-channel@thread.tacv2', name: 'TestTeam2022 / General' });
+    for (const a of shown.audiences) {
+      expect(a.cards).toHaveLength(1);
+      expect(a.cards[0]).toMatchObject({ type: 'AdaptiveCard' });
+      expect(cardText(a.cards[0])).toContain('Cabinet');
+    }
+  });
+
+  it('refuses a preview as the push would be refused', async () => {
+    const exempt = await preview({ agendaItemId: 'item-land-disposal', channelIds: ['19:cabinet-channel@thread.tacv2'] });
+    expect(exempt.status).toBe(422);
+    expect((await preview({ agendaItemId: 'item-nope' })).status).toBe(404);
+    expect((await preview({ message: 'neither' })).status).toBe(400);
+  });
 });

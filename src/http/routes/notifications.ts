@@ -9,6 +9,7 @@ import { plannedNotificationId } from '../../services/notifications/notification
 import { notificationReport, type NotificationReport } from '../../services/notifications/notification-report';
 import { PushRequest, pushNotification } from '../../services/notifications/push-notification';
 import { sendHeldNotification } from '../../services/notifications/send-held-notification';
+import { previewNotification } from '../../services/notifications/preview-notification';
 import { NotificationAnswer } from '../answers';
 import { IdParams, JSON_TYPE } from '../contract';
 import { badRequest } from '../problem';
@@ -97,6 +98,27 @@ const ListQuery = z
     meetingId: Id.optional().openapi({ description: 'Only those about this meeting (its digest, its items, reminders, notices).' }),
   })
   .strict();
+/** services/notifications/preview-notification.ts NotificationPreview. */
+const PreviewAnswer = z
+  .object({
+    kind: z.enum(['agenda-item', 'meeting-digest']),
+    recipients: z.object({ total: z.number().int().min(0), members: z.number().int().min(0), channels: z.number().int().min(0) }).strict(),
+    sendAt: Instant.openapi({ description: 'When it was asked to go: now, or its schedule.' }),
+    sendsAt: Instant.openapi({ description: 'When it would go: later than sendAt during quiet hours, unless urgent.' }),
+    heldBy: z.enum(['nothing', 'schedule', 'quiet-hours']),
+    audiences: z.array(
+      z
+        .object({
+          audience: z.enum(['member', 'channel']),
+          drawnFor: z.object({ memberId: Id.optional(), conversationId: z.string().optional(), name: z.string() }).strict(),
+          text: z.string().optional().openapi({ description: 'The message\'s words (plain text), as Teams shows them in its notification and chat list.' }),
+          cards: z.array(z.object({}).passthrough().openapi({ description: 'An Adaptive Card (JSON), as sent.' })),
+        })
+        .strict(),
+    ),
+  })
+  .strict()
+  .openapi('NotificationPreview');
 const DeliveriesQuery = z.object({ ...Paging }).strict();
 
 /** services/notifications/list-deliveries.ts DeliveryView. */
@@ -132,7 +154,35 @@ const tomorrowMorning = (): string => `${new Date(Date.now() + 86_400_000).toISO
  * recipient's delivery, cancel what has not gone, and send what the bot held for them. Sending happens in the
  * background: a push answers 202 at once.
  */
-export const notificationRoutes = ({ store, notifications }: Pick<RouteDeps, 'store' | 'notifications'>): ApiRoute[] => [
+export const notificationRoutes = ({ store, notifications, renderMessage }: Pick<RouteDeps, 'store' | 'notifications' | 'renderMessage'>): ApiRoute[] => [
+  {
+    method: 'post',
+    path: '/api/v1/notifications/preview',
+    role: 'Officer',
+    contract: {
+      summary: 'Preview a push: the card as it will appear, to how many, and when',
+      description:
+        'The same body as POST /api/v1/notifications, checked and refused the same way; nothing is stored or sent. Answers the words and the Adaptive Card JSON the outbox '
+        + 'would send to each audience (members\' personal chats, drawn for one of them; team channels), the number of recipients, and when it would go '
+        + '(held by its schedule or by quiet hours).',
+      tag: 'Notifications',
+      body: { content: { [JSON_TYPE]: PushRequest } },
+      responses: { 200: { description: 'What the push would send; nothing stored.', content: { [JSON_TYPE]: PreviewAnswer } } },
+      refusals: [400, 404, 415, 422],
+      examples: [
+        {
+          name: 'item', summary: 'The Safer Streets item to Cabinet tomorrow morning', status: 200,
+          body: { contentType: JSON_TYPE, value: { agendaItemId: 'item-safer-streets', sendAt: tomorrowMorning(), message: 'Please read before Thursday.' } },
+        },
+        { name: 'digest', summary: 'The next Cabinet\'s digest, now', body: { contentType: JSON_TYPE, value: { meetingId: 'cabinet-next' } }, status: 200 },
+        { name: 'unknownItem', summary: 'An agenda item the bot does not hold', body: { contentType: JSON_TYPE, value: { agendaItemId: 'item-none' } }, status: 404 },
+      ],
+    },
+    handle: async (ctx) => {
+      const request = PushRequest.parse(await ctx.jsonBody());
+      return { status: 200, body: await previewNotification(request, apiAuditContext(ctx), { ...notifications, render: renderMessage }) };
+    },
+  },
   {
     method: 'post',
     path: '/api/v1/notifications',
