@@ -116,6 +116,11 @@ export interface AcknowledgementStore {
   listByMember(memberId: string): Promise<Acknowledgement[]>;
   /** For the officer's report: every acknowledgement of one item. */
   listByAgendaItem(agendaItemId: string): Promise<Acknowledgement[]>;
+  /**
+   * Every acknowledgement of any of these items (a meeting's agenda), in one cross-partition query per 50 items, not
+   * one per item: a meeting's acknowledgement progress.
+   */
+  listByAgendaItems(agendaItemIds: readonly string[]): Promise<Acknowledgement[]>;
 }
 
 export interface ConversationStore {

@@ -1,6 +1,6 @@
 import { isBankHoliday } from '../../src/domain';
 import type { Decision, Meeting } from '../../src/domain';
-import { DEMO_IDS } from '../../src/services/demo/demo-council';
+import { DEMO_IDS, DEMO_PEOPLE } from '../../src/services/demo/demo-council';
 import { seedDemoCouncil } from '../../src/services/demo/seed-demo-council';
 import { createCosmosStore } from '../../src/store/cosmos';
 import { createEmbeddedStore } from '../../src/store/embedded';
@@ -146,6 +146,26 @@ describe.each(['embedded', 'cosmos'] as const)('the records over the officer API
       expect(body.items.find((i) => i.id === 'item-land-disposal')?.exempt).toBe(true);
       const stored = await withStore((s) => s.meetings.get(DEMO_IDS.cabinet, DEMO_IDS.nextCabinet));
       expect(res.headers.get('etag')).toBe(`"${stored?.etag.replace(/^"|"$/g, '')}"`);
+    });
+
+    it('gives each item its acknowledgement progress, the counts of the acknowledgement record', async () => {
+      const ack = (memberId: string, agendaItemId: string) =>
+        ({ agendaItemId, committeeId: DEMO_IDS.cabinet, memberId, acknowledgedAt: new Date().toISOString(), via: { channel: 'api' as const } });
+      await withStore(async (s) => {
+        await s.acknowledgements.create(ack(DEMO_PEOPLE.leader.id, 'item-hra-budget-monitoring'));
+        await s.acknowledgements.create(ack(DEMO_PEOPLE.housing.id, 'item-hra-budget-monitoring'));
+        await s.acknowledgements.create(ack(DEMO_PEOPLE.leader.id, 'item-land-disposal'));
+        // An officer's acknowledgement is on the record, but officers are not who is expected to read the papers.
+        await s.acknowledgements.create(ack(DEMO_PEOPLE.democraticServices.id, 'item-safer-streets'));
+      });
+      const body = await getJson<{ items: Array<{ id: string; acknowledgements: { expected: number; acknowledged: number; outstanding: number } }> }>(`/api/v1/meetings/${DEMO_IDS.nextCabinet}`);
+      expect(body.items.map((i) => [i.id, i.acknowledgements])).toEqual([
+        ['item-hra-budget-monitoring', { expected: 2, acknowledged: 2, outstanding: 0 }],
+        ['item-safer-streets', { expected: 2, acknowledged: 0, outstanding: 2 }],
+        ['item-land-disposal', { expected: 2, acknowledged: 1, outstanding: 1 }],
+      ]);
+      const record = await getJson<{ items: Array<{ item: { id: string }; outstanding: unknown[] }> }>(`/api/v1/meetings/${DEMO_IDS.nextCabinet}/acknowledgements`);
+      expect(record.items.map((r) => [r.item.id, r.outstanding.length])).toEqual(body.items.map((i) => [i.id, i.acknowledgements.outstanding]));
     });
 
     it('answers 404 problem+json for a meeting it does not hold', async () => {
