@@ -132,6 +132,8 @@ export interface ConversationStore {
   listByAadObjectId(aadObjectId: string): Promise<Versioned<ConversationRecord>[]>;
   /** Team channels where the bot is installed (a small, cross-partition query): the teams a member may be found in. */
   listTeamChannels(): Promise<ConversationRecord[]>;
+  /** Every personal chat with the bot (one cross-partition query over the small container): the roster's reachability at once. */
+  listPersonal(): Promise<ConversationRecord[]>;
   /** Replaces a conversation record only if unchanged since read (linking it to a member). */
   replace(record: ConversationRecord, etag: string): Promise<Versioned<ConversationRecord>>;
   markUnreachable(id: string, at: string): Promise<void>;

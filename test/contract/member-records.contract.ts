@@ -167,6 +167,8 @@ export const describeMemberRecords = (current: CurrentStore): void => {
       expect(found).toEqual([{ value: unlinked, etag: anEtag }]);
       expect(await store.conversations.listByAadObjectId('00000000-0000-4000-8000-000000000000')).toEqual([]);
       expect(await store.conversations.listTeamChannels()).toEqual([channel]);
+      const byId = (x: { id: string }, y: { id: string }) => x.id.localeCompare(y.id);
+      expect((await store.conversations.listPersonal()).sort(byId)).toEqual([unlinked, other].sort(byId));
 
       const linked = await store.conversations.replace({ ...unlinked, memberId: alanPearson.id }, found[0]!.etag);
       expect(await store.conversations.listByMember(alanPearson.id)).toEqual([linked.value]);
