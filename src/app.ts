@@ -29,6 +29,7 @@ import { openStore } from './store/open-store';
 import { createBotAuthentication, createCloudAdapter, createMessagesHandler, type BotCredentialsFactory } from './teams/bot-adapter';
 import { CabinetBot } from './teams/cabinet-bot';
 import { TeamsMessenger } from './teams/teams-messenger';
+import { renderForConversation } from './teams/notification-messages';
 import { createTurnErrorHandler } from './teams/turn-errors';
 
 /**
@@ -153,7 +154,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     maxBodyBytes: config.officerApi.maxBodyBytes,
     messages: createMessagesHandler(adapter, (ctx) => bot.run(ctx)),
     authenticateOfficer: createOfficerAuthenticator(config.officerApi),
-    routes: officerRoutes({ store, config, search, notifications, pages, views }),
+    routes: officerRoutes({ store, config, search, notifications, pages, views, renderMessage: renderForConversation }),
     // Ready when a question can be answered: the store answers and the search index is built (a first question no
     // longer waits for the build; a load balancer sends none before this).
     readiness: async () => {

@@ -110,6 +110,18 @@ export const callInDeadline = (publishedOn: string, workingDays: number): string
 export const callInEffectiveFrom = (publishedOn: string, workingDays: number): string =>
   workingDays === 0 ? publishedOn : addCalendarDays(callInDeadline(publishedOn, workingDays), 1);
 
+/**
+ * Working days left to call a decision in, as of `today`: the working days after today up to and including the
+ * deadline. 0 on the deadline itself (the period closes at CALL_IN_CLOSING_TIME that day), and after it.
+ */
+export const workingDaysLeft = (today: string, deadline: string): number => {
+  toUtcMs(today);
+  toUtcMs(deadline);
+  let left = 0;
+  for (let day = addCalendarDays(today, 1); day <= deadline && left <= MAX_WORKING_DAYS; day = addCalendarDays(day, 1)) if (isWorkingDay(day)) left += 1;
+  return left;
+};
+
 /** Whether the call-in window is open on `today` (publication date up to and including the deadline date). */
 export const isCallInOpen = (publishedOn: string, workingDays: number, today: string): boolean =>
   workingDays > 0 && today >= publishedOn && today <= callInDeadline(publishedOn, workingDays);

@@ -33,5 +33,15 @@ export const StatusDescriptionAnswer = z
   .strict()
   .openapi('StatusDescription');
 
-/** services/records/decision-view.ts: a decision with each outcome's status as of today. */
-export const DecisionViewAnswer = Decision.extend({ outcomes: z.array(Outcome.extend({ current: StatusDescriptionAnswer })) }).openapi('DecisionView');
+/** services/records/decision-view.ts CallInCountdown: while an outcome's call-in period is open. */
+export const CallInCountdownAnswer = z
+  .object({
+    deadline: z.string().openapi({ description: 'The last day it may be called in (yyyy-mm-dd, London).' }),
+    closesAt: z.string().openapi({ description: 'When the period closes: 17:00 London time on the deadline.' }),
+    workingDaysLeft: z.number().int().min(0).openapi({ description: 'Working days after today up to the deadline (weekends and bank holidays not counted); 0 on the deadline day.' }),
+  })
+  .strict()
+  .openapi('CallInCountdown');
+
+/** services/records/decision-view.ts: a decision with each outcome's status as of today, and its call-in countdown while open. */
+export const DecisionViewAnswer = Decision.extend({ outcomes: z.array(Outcome.extend({ current: StatusDescriptionAnswer, callIn: CallInCountdownAnswer.optional() })) }).openapi('DecisionView');

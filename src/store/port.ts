@@ -116,6 +116,11 @@ export interface AcknowledgementStore {
   listByMember(memberId: string): Promise<Acknowledgement[]>;
   /** For the officer's report: every acknowledgement of one item. */
   listByAgendaItem(agendaItemId: string): Promise<Acknowledgement[]>;
+  /**
+   * Every acknowledgement of any of these items (a meeting's agenda), in one cross-partition query per 50 items, not
+   * one per item: a meeting's acknowledgement progress.
+   */
+  listByAgendaItems(agendaItemIds: readonly string[]): Promise<Acknowledgement[]>;
 }
 
 export interface ConversationStore {
@@ -127,6 +132,8 @@ export interface ConversationStore {
   listByAadObjectId(aadObjectId: string): Promise<Versioned<ConversationRecord>[]>;
   /** Team channels where the bot is installed (a small, cross-partition query): the teams a member may be found in. */
   listTeamChannels(): Promise<ConversationRecord[]>;
+  /** Every personal chat with the bot (one cross-partition query over the small container): the roster's reachability at once. */
+  listPersonal(): Promise<ConversationRecord[]>;
   /** Replaces a conversation record only if unchanged since read (linking it to a member). */
   replace(record: ConversationRecord, etag: string): Promise<Versioned<ConversationRecord>>;
   markUnreachable(id: string, at: string): Promise<void>;
@@ -159,12 +166,24 @@ export interface ActionPlanStore {
  * Notifications and their deliveries (the outbox). A notification and its deliveries share a partition, so recording
  * a delivery is a point write and finding what is left to send is a single-partition range query.
  */
+/** Which notifications to list: all conditions given must hold. */
+export interface NotificationFilter {
+  readonly committeeId?: string;
+  /** About this agenda item (its card, a reminder of it). */
+  readonly agendaItemId?: string;
+  /** About this meeting (its digest, an item of it, a reminder, a notice). */
+  readonly meetingId?: string;
+}
+
 export interface NotificationStore {
   create(notification: Notification): Promise<CreateResult<Notification>>;
   get(id: string): Promise<Versioned<Notification> | undefined>;
   replace(notification: Notification, etag: string): Promise<Versioned<Notification>>;
-  /** Newest first, a page at a time: the officer's list (cross-partition, paged by continuation). */
-  listRecent(continuation?: string, pageSize?: number): Promise<Page<Notification>>;
+  /**
+   * Newest first, a page at a time: the officer's list (cross-partition, paged by continuation), optionally only those
+   * of a committee, or about an agenda item or a meeting (send the same filter with each page's continuation).
+   */
+  listRecent(continuation?: string, pageSize?: number, filter?: NotificationFilter): Promise<Page<Notification>>;
   /** Idempotent by (notification, key): a second create answers the first record. */
   createDelivery(delivery: Delivery): Promise<CreateResult<Delivery>>;
   /** Many deliveries at once (a notification being prepared), each idempotent by key as `createDelivery`. */

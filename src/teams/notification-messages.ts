@@ -2,8 +2,8 @@ import {
   buildNotificationProgressView, formatDateTime, formatDayDate, formatTime, plural,
   renderNotificationProgressCard, type AdaptiveCard,
 } from '../cards';
-import { addCalendarDays, londonDateOf } from '../domain';
-import type { OutgoingMessage } from '../services/notifications/outgoing-message';
+import { addCalendarDays, londonDateOf, type ConversationRecord } from '../domain';
+import type { OutgoingMessage, RenderMessage } from '../services/notifications/outgoing-message';
 import { UNREACHABLE_REASON_TEXT } from '../services/notifications/unreachable-advice';
 import { actionPlanCard, agendaItemCard, decisionCard, meetingDigestCard } from './reply-cards';
 
@@ -12,6 +12,15 @@ export interface RenderedMessage {
   readonly text?: string;
   readonly cards: readonly AdaptiveCard[];
 }
+
+/**
+ * As the messenger draws it for a conversation the store records (teams-messenger.ts: a personal chat's card refreshes
+ * for its user): the officer API's preview of what the outbox would send there.
+ */
+export const renderForConversation: RenderMessage = (message, chat?: ConversationRecord) => {
+  const ref = chat?.reference as { conversation?: { conversationType?: string }; user?: { id?: string } } | undefined;
+  return renderOutgoingMessage(message, ref?.conversation?.conversationType === 'personal' ? ref.user?.id : undefined);
+};
 
 const when = (startsAt: string | undefined): string => (startsAt ? ` on ${formatDateTime(startsAt)}` : '');
 

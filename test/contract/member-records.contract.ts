@@ -96,6 +96,24 @@ export const describeMemberRecords = (current: CurrentStore): void => {
       expect(await store.acknowledgements.listByMember(andrewCotton.id)).toEqual([]);
       expect(await store.acknowledgements.listByAgendaItem(item)).toEqual([r1, a1]);
     });
+
+    it('lists the acknowledgements of several items at once, more than one query\'s worth of them', async () => {
+      const { store } = current();
+      const a1 = acknowledgement(alanPearson.id, item, '2021-07-08T10:15:00.000Z');
+      const a2 = acknowledgement(alanPearson.id, 'ai-leisure', '2021-07-07T12:00:00.000Z');
+      const r1 = acknowledgement(ronanHolmes.id, item, '2021-07-08T08:00:00+01:00');
+      const elsewhere = acknowledgement(ronanHolmes.id, 'ai-elsewhere', '2021-07-08T09:00:00.000Z');
+      // 60 items: two queries (an `in` takes 50 values); the 55th has an acknowledgement.
+      const many = Array.from({ length: 60 }, (_, i) => `ai-many-${i}`);
+      const a55 = acknowledgement(alanPearson.id, 'ai-many-55', '2021-07-09T09:00:00.000Z');
+      for (const a of [a1, a2, r1, elsewhere, a55]) await store.acknowledgements.create(a);
+      const key = (a: Acknowledgement) => `${a.memberId}|${a.agendaItemId}`;
+      const listed = await store.acknowledgements.listByAgendaItems([item, 'ai-leisure', item]);
+      expect(listed.map(key).sort()).toEqual([a1, a2, r1].map(key).sort());
+      expect(listed.find((a) => key(a) === key(a1))).toEqual(a1);
+      expect((await store.acknowledgements.listByAgendaItems([...many, item])).map(key).sort()).toEqual([a55, a1, r1].map(key).sort());
+      expect(await store.acknowledgements.listByAgendaItems([])).toEqual([]);
+    });
   });
 
   describe('conversations', () => {
@@ -149,6 +167,8 @@ export const describeMemberRecords = (current: CurrentStore): void => {
       expect(found).toEqual([{ value: unlinked, etag: anEtag }]);
       expect(await store.conversations.listByAadObjectId('00000000-0000-4000-8000-000000000000')).toEqual([]);
       expect(await store.conversations.listTeamChannels()).toEqual([channel]);
+      const byId = (x: { id: string }, y: { id: string }) => x.id.localeCompare(y.id);
+      expect((await store.conversations.listPersonal()).sort(byId)).toEqual([unlinked, other].sort(byId));
 
       const linked = await store.conversations.replace({ ...unlinked, memberId: alanPearson.id }, found[0]!.etag);
       expect(await store.conversations.listByMember(alanPearson.id)).toEqual([linked.value]);

@@ -45,6 +45,35 @@ export const describeNotifications = (current: CurrentStore): void => {
       expect(seen).toEqual(['n-6', 'n-5', 'n-4', 'n-3', 'n-2', 'n-1', 'n-0']);
     });
 
+    it('lists only a committee\'s notifications, or those about an item or a meeting, newest first, a page at a time', async () => {
+      const { store } = current();
+      const at = (day: number) => new Date(Date.UTC(2021, 6, day, 9)).toISOString();
+      const made = [
+        notification({ id: 'n-item-a-1', sendAt: at(1), createdAt: at(1), subject: { agendaItemId: 'item-a', meetingId: 'meeting-x' } }),
+        notification({ id: 'n-digest-x', kind: 'meeting-digest', sendAt: at(2), createdAt: at(2), subject: { meetingId: 'meeting-x' } }),
+        notification({ id: 'n-item-b', sendAt: at(3), createdAt: at(3), subject: { agendaItemId: 'item-b', meetingId: 'meeting-y' } }),
+        notification({ id: 'n-item-a-2', kind: 'reminder', sendAt: at(4), createdAt: at(4), subject: { agendaItemId: 'item-a', meetingId: 'meeting-x' } }),
+        notification({ id: 'n-council', committeeId: 'full-council', sendAt: at(5), createdAt: at(5), subject: { agendaItemId: 'item-c', meetingId: 'meeting-z' } }),
+      ];
+      for (const n of made) await store.notifications.create(n);
+      const all = async (filter: Parameters<typeof store.notifications.listRecent>[2]) => {
+        const seen: string[] = [];
+        let continuation: string | undefined;
+        do {
+          const page = await store.notifications.listRecent(continuation, 1, filter);
+          expect(page.items.length).toBeLessThanOrEqual(1);
+          seen.push(...page.items.map((n) => n.id));
+          continuation = page.continuation;
+        } while (continuation !== undefined && seen.length < 10);
+        return seen;
+      };
+      expect(await all({ agendaItemId: 'item-a' })).toEqual(['n-item-a-2', 'n-item-a-1']);
+      expect(await all({ meetingId: 'meeting-x' })).toEqual(['n-item-a-2', 'n-digest-x', 'n-item-a-1']);
+      expect(await all({ committeeId: 'full-council' })).toEqual(['n-council']);
+      expect(await all({ committeeId: 'cabinet', meetingId: 'meeting-y' })).toEqual(['n-item-b']);
+      expect(await all({ agendaItemId: 'item-none' })).toEqual([]);
+    });
+
     it('records one delivery per recipient key and replaces it only with the current ETag', async () => {
       const { store } = current();
       await store.notifications.create(pushed);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {
   addCalendarDays, addWorkingDays, callInClosesAt, callInDeadline, callInEffectiveFrom, isBankHoliday, isCallInOpen,
-  isWorkingDay, londonDateOf,
+  isWorkingDay, londonDateOf, workingDaysLeft,
 } from '../../src/domain/call-in';
 import { DomainError } from '../../src/domain/errors';
 
@@ -63,6 +63,36 @@ describe('call-in deadline: the Nth clear working day after publication', () => 
     }
     expect(() => callInDeadline('2021-06-16', -1)).toThrow(expect.objectContaining({ code: 'invalid' }));
     expect(() => addWorkingDays('2021-06-16', 1.5)).toThrow(expect.objectContaining({ code: 'invalid' }));
+  });
+});
+
+describe('working days left to call a decision in (the dashboard\'s countdown)', () => {
+  // Published Wed 16 June 2021 with 5 days: deadline Wed 23 June.
+  it.each([
+    ['2021-06-16', 5, 'the day of publication: Thu 17, Fri 18, Mon 21, Tue 22, Wed 23'],
+    ['2021-06-18', 3, 'a Friday: Mon 21, Tue 22, Wed 23'],
+    ['2021-06-19', 3, 'a Saturday: the same three'],
+    ['2021-06-22', 1, 'the day before the deadline'],
+    ['2021-06-23', 0, 'the deadline itself: it closes at 5pm that day'],
+    ['2021-06-24', 0, 'after the deadline'],
+  ])('as of %s: %i (%s)', (today, left) => {
+    expect(workingDaysLeft(today, '2021-06-23')).toBe(left);
+  });
+
+  it('does not count the Christmas and New Year bank holidays and their substitute days', () => {
+    // After Fri 24 Dec 2021 up to Wed 5 Jan 2022: Wed 29, Thu 30, Fri 31 Dec, Tue 4, Wed 5 Jan (27, 28 Dec and 3 Jan are bank holidays).
+    expect(workingDaysLeft('2021-12-24', '2022-01-05')).toBe(5);
+  });
+
+  it('counts down to the deadline callInDeadline gives, one working day at a time', () => {
+    const deadline = callInDeadline('2021-06-16', 5);
+    let today = '2021-06-16';
+    const seen: number[] = [];
+    while (today <= deadline) {
+      if (isWorkingDay(today)) seen.push(workingDaysLeft(today, deadline));
+      today = addCalendarDays(today, 1);
+    }
+    expect(seen).toEqual([5, 4, 3, 2, 1, 0]);
   });
 });
 

@@ -62,6 +62,31 @@ describe('the roster through the officer API', () => {
     expect(((await (await call('GET', '/api/v1/members/cllr-joe-orson')).json()) as { endsOn?: string }).endsOn).toBe('2027-05-06');
   });
 
+  it('says of each member, with reach=true, whether the bot can reach them in Teams now, reading every chat at once', async () => {
+    const person = (id: string, extra: Record<string, unknown> = {}) => ({ name: `Cllr ${id}`, role: 'councillor', committees: [{ committeeId: 'cabinet', seat: 'Member' }], ...extra });
+    const chat = (id: string, memberId: string, reachable: boolean) =>
+      store.conversations.upsert({ id, kind: 'personal', memberId, reference: { conversation: { id } }, reachable, updatedAt: new Date().toISOString() });
+    await putJson('in-chat', person('in-chat', { aadObjectId: '00000000-0000-4000-8000-0000000000a1' }));
+    await putJson('no-chat-yet', person('no-chat-yet', { aadObjectId: '00000000-0000-4000-8000-0000000000a2' }));
+    await putJson('blocked-it', person('blocked-it', { aadObjectId: '00000000-0000-4000-8000-0000000000a3' }));
+    await putJson('no-account', person('no-account'));
+    await putJson('gone-now', person('gone-now', { aadObjectId: '00000000-0000-4000-8000-0000000000a5', endsOn: '2020-01-01' }));
+    await chat('a:chat-in', 'in-chat', true);
+    await chat('a:chat-blocked', 'blocked-it', false);
+
+    const res = await call('GET', '/api/v1/members?reach=true');
+    expect(res.status).toBe(200);
+    const { members } = (await res.json()) as { members: Array<{ id: string; reach?: { status: string; why: string } }> };
+    expect(Object.fromEntries(members.map((m) => [m.id, m.reach?.status]))).toEqual({
+      'in-chat': 'reachable', 'no-chat-yet': 'to-try', 'blocked-it': 'blocked', 'no-account': 'no-teams-account', 'gone-now': 'left',
+    });
+    expect(members.find((m) => m.id === 'blocked-it')?.reach?.why).toBe('blocked or removed the bot');
+    // Without it, the roster as stored.
+    const plain = (await (await call('GET', '/api/v1/members')).json()) as { members: Array<{ reach?: unknown }> };
+    expect(plain.members.every((m) => m.reach === undefined)).toBe(true);
+    expect((await call('GET', '/api/v1/members?reach=maybe')).status).toBe(400);
+  });
+
   it('creates a member with PUT (201, ETag, Location), reads it back with GET and replaces it (200, new ETag)', async () => {
     const created = await putJson('cllr-joe-orson', joe);
     expect(created.status).toBe(201);
@@ -335,7 +360,7 @@ describe('PUT /api/v1/members/:id reading If-Match from the request headers', ()
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const put = () => memberRoutes({ store }).find((r) => r.method === 'put')!;
+  const put = () => memberRoutes({ store, notifications: { store, now: () => new Date() } }).find((r) => r.method === 'put')!;
   const context = (body: Record<string, unknown>, ifMatch?: string) =>
     ({
       principal: { id: 'officer', roles: ['Officer'], via: 'static-token' },

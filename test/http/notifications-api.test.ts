@@ -181,4 +181,124 @@ describe('officer API: /api/v1/notifications', () => {
     expect(missing.status).toBe(404);
     expect((await api('/api/v1/notifications/n-missing', { method: 'DELETE' })).status).toBe(404);
   });
+
+  interface DeliveryPage {
+    deliveries: Array<{ key: string; memberId?: string; name: string; role?: string; seat?: string; status: string; state: string; attempts: number; at: string; unreachable?: { reason: string; why: string; advice: string } }>;
+    continuation?: string;
+  }
+  const allDeliveries = async (id: string, pageSize: number) => {
+    const seen: DeliveryPage['deliveries'] = [];
+    let continuation: string | undefined;
+    do {
+      const res = await api(`/api/v1/notifications/${id}/deliveries?pageSize=${pageSize}${continuation ? `&continuation=${encodeURIComponent(continuation)}` : ''}`);
+      expect(res.status).toBe(200);
+      const page = (await res.json()) as DeliveryPage;
+      expect(page.deliveries.length).toBeLessThanOrEqual(pageSize);
+      seen.push(...page.deliveries);
+      continuation = page.continuation;
+    } while (continuation);
+    return seen;
+  };
+
+  it('shows each recipient\'s delivery a page at a time: role and seat, state in words, and why those not reached were not', async () => {
+    const res = await post({ meetingId: DEMO_IDS.nextCabinet, audience: { committeeIds: [DEMO_IDS.cabinet], memberIds: [DEMO_PEOPLE.councillor.id] } });
+    const done = await finished(((await res.json()) as Status).id);
+    const deliveries = await allDeliveries(done.id, 2);
+    expect(deliveries.map((d) => [d.memberId, d.status]).sort()).toEqual(
+      [[DEMO_PEOPLE.councillor.id, 'unreachable'], [DEMO_PEOPLE.housing.id, 'sent'], [DEMO_PEOPLE.leader.id, 'sent']].sort(),
+    );
+    const byMember = new Map(deliveries.map((d) => [d.memberId, d]));
+    expect(byMember.get(DEMO_PEOPLE.leader.id)).toMatchObject({ name: 'Cllr Joe Orson', role: 'councillor', seat: expect.any(String), state: 'delivered to their Teams chat', attempts: 1 });
+    expect(byMember.get(DEMO_PEOPLE.councillor.id)).toMatchObject({
+      name: 'Cllr Margaret Glancy', role: 'councillor', state: 'cannot be reached: has not opened the bot',
+      unreachable: { reason: 'no-chat', why: 'has not opened the bot', advice: expect.stringMatching(/ask them to open Cabinet bot in Teams/) },
+    });
+    // She sits on Full Council, not on Cabinet, whose notification this is: no seat to show.
+    expect(byMember.get(DEMO_PEOPLE.councillor.id)!.seat).toBeUndefined();
+    expect(deliveries.every((d) => !Number.isNaN(Date.parse(d.at)))).toBe(true);
+  });
+
+  it('shows a notification\'s recorded recipients, each waiting to be sent, before it is prepared', async () => {
+    const res = await post({ agendaItemId: 'item-safer-streets', sendAt: new Date(Date.now() + 60 * 60_000).toISOString() });
+    const { id } = (await res.json()) as Status;
+    const deliveries = await allDeliveries(id, 1);
+    expect(deliveries.map((d) => [d.memberId, d.status, d.state, d.attempts]).sort()).toEqual(
+      [[DEMO_PEOPLE.housing.id, 'pending', 'waiting to be sent', 0], [DEMO_PEOPLE.leader.id, 'pending', 'waiting to be sent', 0]].sort(),
+    );
+    expect((await api(`/api/v1/notifications/${id}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await api('/api/v1/notifications/n-missing/deliveries')).status).toBe(404);
+    expect((await api(`/api/v1/notifications/${id}/deliveries?pageSize=0`)).status).toBe(400);
+  });
+
+  it('lists the notifications of a committee, or about an item or a meeting', async () => {
+    const list = async (query: string) => {
+      const res = await api(`/api/v1/notifications?pageSize=200&${query}`);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { notifications: Array<{ id: string; committeeId?: string; subject: { agendaItemId?: string; meetingId?: string } }> }).notifications;
+    };
+    const aboutSaferStreets = await list('agendaItemId=item-safer-streets');
+    expect(aboutSaferStreets.length).toBeGreaterThanOrEqual(3);
+    expect(aboutSaferStreets.every((n) => n.subject.agendaItemId === 'item-safer-streets')).toBe(true);
+    const ofNextCabinet = await list(`meetingId=${DEMO_IDS.nextCabinet}`);
+    expect(ofNextCabinet.length).toBeGreaterThan(aboutSaferStreets.length);
+    expect(ofNextCabinet.every((n) => n.subject.meetingId === DEMO_IDS.nextCabinet)).toBe(true);
+    expect((await list(`committeeId=${DEMO_IDS.cabinet}`)).length).toBeGreaterThanOrEqual(ofNextCabinet.length);
+    expect(await list(`committeeId=${DEMO_IDS.council}`)).toEqual([]);
+    expect((await api('/api/v1/notifications?agendaItem=item-safer-streets')).status).toBe(400);
+  });
+
+  interface Preview {
+    kind: string;
+    recipients: { total: number; members: number; channels: number };
+    sendAt: string;
+    sendsAt: string;
+    heldBy: string;
+    audiences: Array<{ audience: string; drawnFor: { memberId?: string; conversationId?: string; name: string }; text?: string; cards: Array<Record<string, unknown>> }>;
+  }
+  const preview = (body: unknown) => api('/api/v1/notifications/preview', { method: 'POST', body: JSON.stringify(body) });
+  const storedNotifications = () => h.withStore(async (s) => (await s.notifications.listRecent(undefined, 200)).items.length);
+
+  it('previews a push: the very words and card the outbox then sends, to how many, and when; storing and sending nothing', async () => {
+    const body = { agendaItemId: 'item-land-disposal', audience: { memberIds: [DEMO_PEOPLE.leader.id] }, message: 'Part 2: please read before Thursday.' };
+    const before = { stored: await storedNotifications(), sent: h.connector.sentActivities.length };
+    const res = await preview(body);
+    expect(res.status).toBe(200);
+    const shown = (await res.json()) as Preview;
+    expect(shown).toMatchObject({ kind: 'agenda-item', recipients: { total: 1, members: 1, channels: 0 }, heldBy: 'nothing' });
+    expect(shown.audiences).toHaveLength(1);
+    expect(shown.audiences[0]).toMatchObject({ audience: 'member', drawnFor: { memberId: DEMO_PEOPLE.leader.id, name: 'Cllr Joe Orson' } });
+    expect(await storedNotifications()).toBe(before.stored);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(h.connector.sentActivities.length).toBe(before.sent);
+
+    // Pushed for real, the leader's chat receives exactly what the preview showed.
+    const pushed = (await (await post(body)).json()) as Status;
+    await finished(pushed.id);
+    const received = h.connector.sentActivities.slice(before.sent).filter((a) => (a.conversation as { id: string }).id === h.personalConversationId('leader'));
+    expect(received).toHaveLength(1);
+    expect(received[0]!.text).toBe(shown.audiences[0]!.text);
+    expect(cardsIn(received)).toEqual(shown.audiences[0]!.cards);
+  });
+
+  it('previews a scheduled digest with a channel: one message per audience, held by its schedule', async () => {
+    const sendAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    const res = await preview({ meetingId: DEMO_IDS.nextCabinet, audience: { committeeIds: [DEMO_IDS.cabinet] }, channelIds: ['19:cabinet-channel@thread.tacv2'], sendAt, urgent: true });
+    expect(res.status).toBe(200);
+    const shown = (await res.json()) as Preview;
+    expect(shown).toMatchObject({ kind: 'meeting-digest', recipients: { total: 3, members: 2, channels: 1 }, sendAt, sendsAt: sendAt, heldBy: 'schedule' });
+    expect(shown.audiences.map((a) => a.audience)).toEqual(['member', 'channel']);
+    expect(shown.audiences[1]!.drawnFor).toEqual({ conversationId: '19:cabinet-channel@thread.tacv2', name: 'TestTeam2022 / General' });
+    for (const a of shown.audiences) {
+      expect(a.cards).toHaveLength(1);
+      expect(a.cards[0]).toMatchObject({ type: 'AdaptiveCard' });
+      expect(cardText(a.cards[0])).toContain('Cabinet');
+    }
+  });
+
+  it('refuses a preview as the push would be refused', async () => {
+    const exempt = await preview({ agendaItemId: 'item-land-disposal', channelIds: ['19:cabinet-channel@thread.tacv2'] });
+    expect(exempt.status).toBe(422);
+    expect((await preview({ agendaItemId: 'item-nope' })).status).toBe(404);
+    expect((await preview({ message: 'neither' })).status).toBe(400);
+  });
 });

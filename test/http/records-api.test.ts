@@ -1,5 +1,6 @@
+import { isBankHoliday } from '../../src/domain';
 import type { Decision, Meeting } from '../../src/domain';
-import { DEMO_IDS } from '../../src/services/demo/demo-council';
+import { DEMO_IDS, DEMO_PEOPLE } from '../../src/services/demo/demo-council';
 import { seedDemoCouncil } from '../../src/services/demo/seed-demo-council';
 import { createCosmosStore } from '../../src/store/cosmos';
 import { createEmbeddedStore } from '../../src/store/embedded';
@@ -147,6 +148,26 @@ describe.each(['embedded', 'cosmos'] as const)('the records over the officer API
       expect(res.headers.get('etag')).toBe(`"${stored?.etag.replace(/^"|"$/g, '')}"`);
     });
 
+    it('gives each item its acknowledgement progress, the counts of the acknowledgement record', async () => {
+      const ack = (memberId: string, agendaItemId: string) =>
+        ({ agendaItemId, committeeId: DEMO_IDS.cabinet, memberId, acknowledgedAt: new Date().toISOString(), via: { channel: 'api' as const } });
+      await withStore(async (s) => {
+        await s.acknowledgements.create(ack(DEMO_PEOPLE.leader.id, 'item-hra-budget-monitoring'));
+        await s.acknowledgements.create(ack(DEMO_PEOPLE.housing.id, 'item-hra-budget-monitoring'));
+        await s.acknowledgements.create(ack(DEMO_PEOPLE.leader.id, 'item-land-disposal'));
+        // An officer's acknowledgement is on the record, but officers are not who is expected to read the papers.
+        await s.acknowledgements.create(ack(DEMO_PEOPLE.democraticServices.id, 'item-safer-streets'));
+      });
+      const body = await getJson<{ items: Array<{ id: string; acknowledgements: { expected: number; acknowledged: number; outstanding: number } }> }>(`/api/v1/meetings/${DEMO_IDS.nextCabinet}`);
+      expect(body.items.map((i) => [i.id, i.acknowledgements])).toEqual([
+        ['item-hra-budget-monitoring', { expected: 2, acknowledged: 2, outstanding: 0 }],
+        ['item-safer-streets', { expected: 2, acknowledged: 0, outstanding: 2 }],
+        ['item-land-disposal', { expected: 2, acknowledged: 1, outstanding: 1 }],
+      ]);
+      const record = await getJson<{ items: Array<{ item: { id: string }; outstanding: unknown[] }> }>(`/api/v1/meetings/${DEMO_IDS.nextCabinet}/acknowledgements`);
+      expect(record.items.map((r) => [r.item.id, r.outstanding.length])).toEqual(body.items.map((i) => [i.id, i.acknowledgements.outstanding]));
+    });
+
     it('answers 404 problem+json for a meeting it does not hold', async () => {
       await expectProblem(await get('/api/v1/meetings/meeting-none'), 404, /Meeting meeting-none was not found/);
     });
@@ -194,6 +215,35 @@ describe.each(['embedded', 'cosmos'] as const)('the records over the officer API
       const since = new Date(Date.now() - 30 * DAY).toISOString().slice(0, 10);
       expect(await ids(`?since=${since}`)).toEqual([DEMO_IDS.strategyDecision]);
       expect(await ids('?since=2021-06-15')).toEqual([DEMO_IDS.cspDecision, DEMO_IDS.strategyDecision, 'decision-old-call-in'].sort());
+    });
+
+    it('takes several statuses, comma-separated, and gives each outcome in call-in its countdown in working days', async () => {
+      expect(await ids('?status=call-in-open,noted')).toEqual([DEMO_IDS.cspDecision, DEMO_IDS.strategyDecision].sort());
+      expect(await ids('?status=effective,awaiting-council')).toEqual([DEMO_IDS.strategyDecision, 'decision-old-call-in'].sort());
+      type Outcome = { number: number; current: { status: string; nextOn?: string }; callIn?: { deadline: string; closesAt: string; workingDaysLeft: number } };
+      const [strategy] = (await everyPage<{ id: string; outcomes: Outcome[] }>('/api/v1/decisions?status=call-in-open', 'decisions')).items;
+      const inCallIn = strategy!.outcomes.filter((o) => o.current.status === 'call-in-open');
+      expect(inCallIn.length).toBeGreaterThan(0);
+      for (const o of inCallIn) {
+        const callIn = o.callIn!;
+        expect(callIn.deadline).toBe(o.current.nextOn);
+        const london = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', ...options }).format(new Date(callIn.closesAt));
+        expect(london({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })).toBe('17:00');
+        expect(london({ year: 'numeric', month: '2-digit', day: '2-digit' })).toBe(callIn.deadline);
+        // Counted here day by day: Monday to Friday after today (London) up to the deadline, bank holidays left out.
+        let expected = 0;
+        const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+        for (let day = new Date(`${today}T00:00:00Z`); ; ) {
+          day = new Date(day.getTime() + DAY);
+          const iso = day.toISOString().slice(0, 10);
+          if (iso > callIn.deadline) break;
+          if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6 && !isBankHoliday(iso)) expected += 1;
+        }
+        expect(callIn.workingDaysLeft).toBe(expected);
+      }
+      // Outcomes not in call-in have no countdown.
+      expect(strategy!.outcomes.filter((o) => o.current.status !== 'call-in-open').every((o) => o.callIn === undefined)).toBe(true);
+      await expectProblem(await get('/api/v1/decisions?status=call-in-open,bogus'), 400, /"bogus" is not a status/);
     });
 
     it('refuses a status that is not one and a since that is not a date', async () => {

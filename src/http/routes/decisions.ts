@@ -13,7 +13,16 @@ import { httpEtag } from '../request-values';
 import type { ApiRoute } from '../server';
 import type { RouteDeps } from './route-deps';
 
-export const DecisionsQuery = z.object({ committeeId: CommitteeIdFilter, status: OutcomeStatus.optional(), since: CalendarDate.optional(), ...Paging }).strict();
+/** One status, or several separated by commas ("call-in-open,awaiting-council"): a decision matches any of them. */
+const StatusList = z
+  .string()
+  .regex(/^[a-z-]+(,[a-z-]+)*$/, 'one or more statuses separated by commas')
+  .superRefine((text, ctx) => {
+    for (const s of text.split(',')) if (!OutcomeStatus.safeParse(s).success) ctx.addIssue({ code: 'custom', message: `"${s}" is not a status: use ${OutcomeStatus.options.join(', ')}` });
+  })
+  .openapi({ description: `One or more (comma-separated) of ${OutcomeStatus.options.join(', ')}: a decision matches when any outcome has one of them today.`, example: 'call-in-open,awaiting-council' });
+
+export const DecisionsQuery = z.object({ committeeId: CommitteeIdFilter, status: StatusList.optional(), since: CalendarDate.optional(), ...Paging }).strict();
 
 export const DecisionsAnswer = z.object({ decisions: z.array(DecisionViewAnswer), continuation: z.string().optional() }).strict().openapi('Decisions');
 
@@ -26,7 +35,8 @@ export const decisionRoutes = ({ store, notifications, views }: Pick<RouteDeps, 
     contract: {
       summary: 'List decisions',
       description:
-        'By committee, by status (a decision matches when any of its outcomes has that status today: the status moves with time) and decided since a day, '
+        'By committee, by status (one or several, comma-separated: a decision matches when any of its outcomes has one of them today, as the status moves with time) and decided since a day, '
+        + 'each outcome with `callIn` (deadline, closing instant, working days left) while its call-in period is open; '
         + 'a page at a time. A page may hold fewer than pageSize decisions, even none, and still have a continuation: ask again with it.',
       tag: 'Decisions',
       query: DecisionsQuery,
@@ -34,13 +44,14 @@ export const decisionRoutes = ({ store, notifications, views }: Pick<RouteDeps, 
       refusals: [400],
       examples: [
         { name: 'awaitingCouncil', summary: 'Recommendations Full Council has still to decide', query: { status: 'awaiting-council' }, status: 200 },
+        { name: 'dashboard', summary: 'Decisions in call-in or awaiting Council, with each call-in countdown', query: { status: 'call-in-open,awaiting-council' }, status: 200 },
         { name: 'badStatus', summary: 'A status the bot does not know', query: { status: 'pending' }, status: 400 },
       ],
     },
     handle: async ({ query, principal, requestId }) => {
       const { pageSize, continuation, committeeId, status, since } = parseQuery(DecisionsQuery, query);
       const page = await listDecisions(
-        { ...(committeeId !== undefined ? { committeeId } : {}), ...(status ? { status } : {}), ...(since ? { since } : {}) },
+        { ...(committeeId !== undefined ? { committeeId } : {}), ...(status ? { statuses: status.split(',').map((s) => OutcomeStatus.parse(s)) } : {}), ...(since ? { since } : {}) },
         { pageSize, ...(continuation !== undefined ? { continuation } : {}) },
         officerReader(views, apiAuditContext({ principal, requestId })),
         store,

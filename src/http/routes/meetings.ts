@@ -17,7 +17,16 @@ import type { RouteDeps } from './route-deps';
 export const MeetingsQuery = z.object({ committeeId: CommitteeIdFilter, from: InstantOrDay.optional(), to: InstantOrDay.optional(), ...Paging }).strict();
 
 export const MeetingsAnswer = z.object({ meetings: z.array(MeetingAnswer), continuation: z.string().optional() }).strict().openapi('Meetings');
-export const MeetingWithItemsAnswer = MeetingAnswer.extend({ items: z.array(AgendaItemAnswer) }).openapi('MeetingWithItems');
+/** services/records/meeting-record.ts AcknowledgementProgress: of the committee's sitting councillors, who has read the item. */
+export const AcknowledgementProgressAnswer = z
+  .object({
+    expected: z.number().int().min(0).openapi({ description: 'The committee\'s sitting councillors (0 for a withdrawn item).' }),
+    acknowledged: z.number().int().min(0),
+    outstanding: z.number().int().min(0),
+  })
+  .strict()
+  .openapi('AcknowledgementProgress');
+export const MeetingWithItemsAnswer = MeetingAnswer.extend({ items: z.array(AgendaItemAnswer.extend({ acknowledgements: AcknowledgementProgressAnswer })) }).openapi('MeetingWithItems');
 
 /** services/records/item-acknowledgements.ts: who acknowledged an item, when and how, and who has not. */
 export const ItemAcknowledgementsAnswer = z
@@ -73,6 +82,7 @@ export const meetingRoutes = ({ store, views }: Pick<RouteDeps, 'store' | 'views
       summary: 'Read a meeting with its agenda',
       tag: 'Meetings',
       params: IdParams,
+      description: 'Its items in agenda order, each with its acknowledgement progress (expected, acknowledged, outstanding): the counts of GET .../acknowledgements without the names.',
       responses: { 200: { description: 'The meeting and its items in agenda order.', content: { [JSON_TYPE]: MeetingWithItemsAnswer }, headers: ['ETag'] } },
       refusals: [404],
       examples: [

@@ -10,7 +10,8 @@ import { DEMO_IDS, DEMO_PEOPLE } from '../../services/demo/demo-council';
 import { MemberAnswer } from '../answers';
 import { CSV_TYPE, IdParams, JSON_TYPE } from '../contract';
 import { HttpProblem, unsupportedMediaType } from '../problem';
-import { acceptsCsv, csvResult } from '../query-values';
+import { acceptsCsv, csvResult, parseQuery } from '../query-values';
+import { rosterReach } from '../../services/roster/roster-reach';
 import { booleanQuery, httpEtag, ifMatchOf, putBodyFor, putResult } from '../request-values';
 import type { ApiRoute } from '../server';
 import type { RouteDeps } from './route-deps';
@@ -19,28 +20,36 @@ import type { RouteDeps } from './route-deps';
  * The roster: members, their roles and committee seats. Officers manage it (the Officer app role is enough;
  * Admin implies it). Single members are written with ETag concurrency; the CSV import is all-or-nothing.
  */
-export const memberRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] => [
+export const memberRoutes = ({ store, notifications }: Pick<RouteDeps, 'store' | 'notifications'>): ApiRoute[] => [
   {
     method: 'get',
     path: '/api/v1/members',
     role: 'Officer',
     contract: {
       summary: 'List the roster',
-      description: 'As JSON, or with Accept: text/csv as the roster file that POST /api/v1/members/import (and `members import`) reads back unchanged.',
+      description:
+        'As JSON, or with Accept: text/csv as the roster file that POST /api/v1/members/import (and `members import`) reads back unchanged. '
+        + 'With reach=true (JSON), each member with `reach`: whether the bot can reach them in Teams now, and why not in words.',
       tag: 'Members',
+      query: MembersQuery,
+      headers: ['Accept'],
       responses: {
         200: { description: 'Every member, former members included.', content: { [JSON_TYPE]: MembersAnswer, [CSV_TYPE]: z.string() }, headers: ['Vary', 'Content-Disposition'] },
       },
-      refusals: [],
+      refusals: [400],
       examples: [
         { name: 'all', summary: 'The demo council\'s roster', status: 200 },
+        { name: 'reach', summary: 'The roster, with who can be reached in Teams', query: { reach: 'true' }, status: 200 },
         { name: 'csv', summary: 'The roster as a file to edit and import back', headers: { Accept: CSV_TYPE }, status: 200 },
       ],
     },
-    handle: async ({ header }) => {
+    handle: async ({ header, query }) => {
+      const { reach } = parseQuery(MembersQuery, query);
       const members = await store.members.list();
       if (acceptsCsv(header('accept'))) return csvResult(exportRosterCsv(members), 'roster.csv');
-      return { status: 200, body: { members } satisfies z.input<typeof MembersAnswer>, headers: { Vary: 'Accept' } };
+      if (reach !== 'true') return { status: 200, body: { members } satisfies z.input<typeof MembersAnswer>, headers: { Vary: 'Accept' } };
+      const reaches = await rosterReach(members, store, notifications.now());
+      return { status: 200, body: { members: members.map((m) => ({ ...m, reach: reaches.get(m.id) })) } satisfies z.input<typeof MembersAnswer>, headers: { Vary: 'Accept' } };
     },
   },
   {
@@ -147,7 +156,13 @@ export const memberRoutes = ({ store }: Pick<RouteDeps, 'store'>): ApiRoute[] =>
   },
 ];
 
-export const MembersAnswer = z.object({ members: z.array(MemberAnswer) }).strict().openapi('Members');
+/** services/roster/roster-reach.ts RosterReach. */
+const RosterReachAnswer = z
+  .object({ status: z.enum(['reachable', 'to-try', 'blocked', 'no-teams-account', 'left']), why: z.string() })
+  .strict()
+  .openapi('MemberReach');
+export const MembersAnswer = z.object({ members: z.array(MemberAnswer.extend({ reach: RosterReachAnswer.optional() })) }).strict().openapi('Members');
+const MembersQuery = z.object({ reach: z.enum(['true', 'false']).optional().openapi({ description: 'Say of each member whether the bot can reach them in Teams now.' }) }).strict();
 
 const RosterImportQuery = z.object({ dryRun: z.enum(['true', 'false']).optional().openapi({ description: 'Check the file, writing nothing.' }) }).strict();
 

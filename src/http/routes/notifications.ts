@@ -1,12 +1,15 @@
 import { apiAuditContext } from '../audit-context';
 import { z } from 'zod';
-import { DomainError, Id, Instant, NotificationKind, NotificationStatus, UnreachableReason } from '../../domain';
+import { DeliveryStatus, DomainError, Id, Instant, MemberRole, NotificationKind, NotificationStatus, UnreachableReason } from '../../domain';
+import { listDeliveries } from '../../services/notifications/list-deliveries';
+import { Paging, pageBody, parseQuery } from '../query-values';
 import { cancelNotification } from '../../services/notifications/cancel-notification';
 import { listNotifications } from '../../services/notifications/list-notifications';
 import { plannedNotificationId } from '../../services/notifications/notification-ids';
 import { notificationReport, type NotificationReport } from '../../services/notifications/notification-report';
 import { PushRequest, pushNotification } from '../../services/notifications/push-notification';
 import { sendHeldNotification } from '../../services/notifications/send-held-notification';
+import { previewNotification } from '../../services/notifications/preview-notification';
 import { NotificationAnswer } from '../answers';
 import { IdParams, JSON_TYPE } from '../contract';
 import { badRequest } from '../problem';
@@ -14,14 +17,13 @@ import { booleanQuery } from '../request-values';
 import type { ApiRoute } from '../server';
 import type { RouteDeps } from './route-deps';
 
-const PAGE_SIZE = z.coerce.number().int().min(1).max(200);
 /** An Idempotency-Key makes a retried POST the same notification, never a second one. */
-const IDEMPOTENCY_KEY = /^[\w.:-]{1,100}$/;
+export const IDEMPOTENCY_KEY = /^[\w.:-]{1,100}$/;
 
-const location = (id: string) => `/api/v1/notifications/${encodeURIComponent(id)}`;
+export const notificationLocation = (id: string) => `/api/v1/notifications/${encodeURIComponent(id)}`;
 
 /** What the API answers for a notification: its status, counts and who could not be reached (and every recipient when asked). */
-const statusBody = (report: NotificationReport) => ({
+export const statusBody = (report: NotificationReport) => ({
   id: report.notification.id,
   kind: report.notification.kind,
   status: report.notification.status,
@@ -88,7 +90,58 @@ export const NotificationStatusAnswer = z.object(statusShape).strict().openapi('
 // Its own object, not an extension of the strict one: a JSON Schema allOf of two closed objects admits nothing.
 const CancelledAnswer = z.object({ ...statusShape, cancelledDeliveries: z.number().int().min(0) }).strict().openapi('NotificationCancelled');
 const NotificationsAnswer = z.object({ notifications: z.array(NotificationAnswer), continuation: z.string().optional() }).strict().openapi('Notifications');
-const ListQuery = z.object({ pageSize: PAGE_SIZE.optional().openapi({ description: '1 to 200; 50 unless said.' }), continuation: z.string().optional() });
+const ListQuery = z
+  .object({
+    ...Paging,
+    committeeId: Id.optional().openapi({ description: 'Only this committee\'s notifications.' }),
+    agendaItemId: Id.optional().openapi({ description: 'Only those about this agenda item (its card, reminders of it).' }),
+    meetingId: Id.optional().openapi({ description: 'Only those about this meeting (its digest, its items, reminders, notices).' }),
+  })
+  .strict();
+/** services/notifications/preview-notification.ts NotificationPreview. */
+const PreviewAnswer = z
+  .object({
+    kind: z.enum(['agenda-item', 'meeting-digest']),
+    recipients: z.object({ total: z.number().int().min(0), members: z.number().int().min(0), channels: z.number().int().min(0) }).strict(),
+    sendAt: Instant.openapi({ description: 'When it was asked to go: now, or its schedule.' }),
+    sendsAt: Instant.openapi({ description: 'When it would go: later than sendAt during quiet hours, unless urgent.' }),
+    heldBy: z.enum(['nothing', 'schedule', 'quiet-hours']),
+    audiences: z.array(
+      z
+        .object({
+          audience: z.enum(['member', 'channel']),
+          drawnFor: z.object({ memberId: Id.optional(), conversationId: z.string().optional(), name: z.string() }).strict(),
+          text: z.string().optional().openapi({ description: 'The message\'s words (plain text), as Teams shows them in its notification and chat list.' }),
+          cards: z.array(z.object({}).passthrough().openapi({ description: 'An Adaptive Card (JSON), as sent.' })),
+        })
+        .strict(),
+    ),
+  })
+  .strict()
+  .openapi('NotificationPreview');
+const DeliveriesQuery = z.object({ ...Paging }).strict();
+
+/** services/notifications/list-deliveries.ts DeliveryView. */
+const DeliveryAnswer = z
+  .object({
+    key: Id,
+    kind: z.enum(['member', 'channel']),
+    memberId: Id.optional(),
+    conversationId: z.string().optional(),
+    name: z.string(),
+    role: MemberRole.optional(),
+    seat: z.string().optional(),
+    status: DeliveryStatus,
+    state: z.string().openapi({ description: 'Where it stands, in words: delivered, waiting to try again after 3 tries ..., cannot be reached: has not opened the bot.' }),
+    attempts: z.number().int().min(0),
+    at: Instant.openapi({ description: 'When it last changed.' }),
+    sentAt: Instant.optional(),
+    unreachable: z.object({ reason: UnreachableReason, why: z.string(), advice: z.string(), detail: z.string().optional() }).strict().optional(),
+    lastError: z.string().optional(),
+  })
+  .strict()
+  .openapi('Delivery');
+const DeliveriesAnswer = z.object({ deliveries: z.array(DeliveryAnswer), continuation: z.string().optional() }).strict().openapi('Deliveries');
 const RecipientsQuery = z.object({ recipients: z.enum(['true', 'false']).optional().openapi({ description: 'List every recipient too.' }) });
 
 /** An example push, scheduled for tomorrow so that nothing goes before the cancel example; its id follows from the local officer and its key. */
@@ -101,7 +154,35 @@ const tomorrowMorning = (): string => `${new Date(Date.now() + 86_400_000).toISO
  * recipient's delivery, cancel what has not gone, and send what the bot held for them. Sending happens in the
  * background: a push answers 202 at once.
  */
-export const notificationRoutes = ({ store, notifications }: Pick<RouteDeps, 'store' | 'notifications'>): ApiRoute[] => [
+export const notificationRoutes = ({ store, notifications, renderMessage }: Pick<RouteDeps, 'store' | 'notifications' | 'renderMessage'>): ApiRoute[] => [
+  {
+    method: 'post',
+    path: '/api/v1/notifications/preview',
+    role: 'Officer',
+    contract: {
+      summary: 'Preview a push: the card as it will appear, to how many, and when',
+      description:
+        'The same body as POST /api/v1/notifications, checked and refused the same way; nothing is stored or sent. Answers the words and the Adaptive Card JSON the outbox '
+        + 'would send to each audience (members\' personal chats, drawn for one of them; team channels), the number of recipients, and when it would go '
+        + '(held by its schedule or by quiet hours).',
+      tag: 'Notifications',
+      body: { content: { [JSON_TYPE]: PushRequest } },
+      responses: { 200: { description: 'What the push would send; nothing stored.', content: { [JSON_TYPE]: PreviewAnswer } } },
+      refusals: [400, 404, 415, 422],
+      examples: [
+        {
+          name: 'item', summary: 'The Safer Streets item to Cabinet tomorrow morning', status: 200,
+          body: { contentType: JSON_TYPE, value: { agendaItemId: 'item-safer-streets', sendAt: tomorrowMorning(), message: 'Please read before Thursday.' } },
+        },
+        { name: 'digest', summary: 'The next Cabinet\'s digest, now', body: { contentType: JSON_TYPE, value: { meetingId: 'cabinet-next' } }, status: 200 },
+        { name: 'unknownItem', summary: 'An agenda item the bot does not hold', body: { contentType: JSON_TYPE, value: { agendaItemId: 'item-none' } }, status: 404 },
+      ],
+    },
+    handle: async (ctx) => {
+      const request = PushRequest.parse(await ctx.jsonBody());
+      return { status: 200, body: await previewNotification(request, apiAuditContext(ctx), { ...notifications, render: renderMessage }) };
+    },
+  },
   {
     method: 'post',
     path: '/api/v1/notifications',
@@ -133,7 +214,7 @@ export const notificationRoutes = ({ store, notifications }: Pick<RouteDeps, 'st
       });
       ctx.logger.info({ notificationId: notification.id, created, recipients: notification.recipientCount }, created ? 'notification pushed' : 'notification push repeated');
       const report = await notificationReport(notification.id, store);
-      return { status: 202, body: statusBody(report), headers: { Location: location(notification.id) } };
+      return { status: 202, body: statusBody(report), headers: { Location: notificationLocation(notification.id) } };
     },
   },
   {
@@ -148,15 +229,42 @@ export const notificationRoutes = ({ store, notifications }: Pick<RouteDeps, 'st
       refusals: [400],
       examples: [
         { name: 'recent', summary: 'The ten newest', query: { pageSize: '10' }, status: 200 },
+        { name: 'aboutItem', summary: 'Those about the Safer Streets item', query: { agendaItemId: 'item-safer-streets' }, status: 200 },
         { name: 'badPageSize', summary: 'A page size out of range', query: { pageSize: '1000' }, status: 400 },
       ],
     },
     handle: async ({ query }) => {
-      const size = query.get('pageSize');
-      const parsed = PAGE_SIZE.safeParse(size ?? 50);
-      if (!parsed.success) throw badRequest('pageSize must be a whole number from 1 to 200.');
-      const page = await listNotifications(store, query.get('continuation') ?? undefined, parsed.data);
-      return { status: 200, body: { notifications: page.items, ...(page.continuation ? { continuation: page.continuation } : {}) } };
+      const { pageSize, continuation, committeeId, agendaItemId, meetingId } = parseQuery(ListQuery, query);
+      const page = await listNotifications(store, continuation, pageSize, {
+        ...(committeeId !== undefined ? { committeeId } : {}), ...(agendaItemId !== undefined ? { agendaItemId } : {}), ...(meetingId !== undefined ? { meetingId } : {}),
+      });
+      return { status: 200, body: pageBody('notifications', page) };
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/notifications/:id/deliveries',
+    role: 'Officer',
+    contract: {
+      summary: 'Each recipient\'s delivery',
+      description:
+        'Every recipient, a page at a time (by key): member id, name, role and seat on the notification\'s committee, the delivery\'s status and its state in words, '
+        + 'tries, when it last changed, and for those not reached why (in words), what to do, and what Teams said. Before the notification is prepared (at its time), '
+        + 'its recorded recipients, each waiting to be sent.',
+      tag: 'Notifications',
+      params: IdParams,
+      query: DeliveriesQuery,
+      responses: { 200: { description: 'A page of deliveries; continuation when there are more.', content: { [JSON_TYPE]: DeliveriesAnswer } } },
+      refusals: [400, 404],
+      examples: [
+        { name: 'examplePush', summary: 'The example push\'s recipients', params: { id: EXAMPLE_PUSH_ID }, query: { pageSize: '50' }, status: 200 },
+        { name: 'unknown', summary: 'A notification that does not exist', params: { id: 'n-none' }, status: 404 },
+      ],
+    },
+    handle: async ({ params, query }) => {
+      const { pageSize, continuation } = parseQuery(DeliveriesQuery, query);
+      const page = await listDeliveries(params.id ?? '', { pageSize, ...(continuation !== undefined ? { continuation } : {}) }, store);
+      return { status: 200, body: pageBody('deliveries', page) };
     },
   },
   {
@@ -229,7 +337,7 @@ export const notificationRoutes = ({ store, notifications }: Pick<RouteDeps, 'st
       );
       if (!released) throw new DomainError('not-found', `Notification ${ctx.params.id} was not found`);
       ctx.logger.info({ notificationId: released.id }, 'held notification sent');
-      return { status: 202, body: statusBody(await notificationReport(released.id, store)), headers: { Location: location(released.id) } };
+      return { status: 202, body: statusBody(await notificationReport(released.id, store)), headers: { Location: notificationLocation(released.id) } };
     },
   },
 ];

@@ -1,6 +1,7 @@
 import type { Config } from '../../config';
 import type { ExemptViews } from '../../services/audit/exempt-views';
 import type { NotificationDeps } from '../../services/notifications/notification-deps';
+import type { RenderMessage } from '../../services/notifications/outgoing-message';
 import type { PageReader } from '../../services/page-reader';
 import type { SearchIndex } from '../../services/search';
 import type { Store } from '../../store/port';
@@ -17,4 +18,6 @@ export interface RouteDeps {
   readonly pages: PageReader;
   /** Records exempt records read through the API (the audit log). */
   readonly views: ExemptViews;
+  /** Draws an outgoing message as the outbox sends it (the Teams adapter's, wired in app.ts): a push's preview. */
+  readonly renderMessage: RenderMessage;
 }

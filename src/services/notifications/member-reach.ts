@@ -27,8 +27,15 @@ export async function previewReach(members: readonly Member[], store: Store): Pr
  * when their chat was closed on the bot (they blocked or removed it: opening another would be refused the same way)
  * or the roster has no Teams identity for them.
  */
-export async function reachOf(store: Store, member: Member): Promise<'reachable' | 'to-try' | Extract<UnreachableReason, 'blocked' | 'no-teams-account'>> {
-  const personal = (await store.conversations.listByMember(member.id)).filter((c) => c.kind === 'personal');
+export async function reachOf(store: Store, member: Member): Promise<MemberReach> {
+  return reachAmong(member, await store.conversations.listByMember(member.id));
+}
+
+export type MemberReach = 'reachable' | 'to-try' | Extract<UnreachableReason, 'blocked' | 'no-teams-account'>;
+
+/** `reachOf`, from the conversations already read (the member's, or every personal chat: the roster at once). */
+export function reachAmong(member: Pick<Member, 'id' | 'aadObjectId'>, conversations: readonly ConversationRecord[]): MemberReach {
+  const personal = conversations.filter((c) => c.kind === 'personal' && c.memberId === member.id);
   if (personal.some((c) => c.reachable)) return 'reachable';
   if (personal.length > 0) return 'blocked';
   return member.aadObjectId ? 'to-try' : 'no-teams-account';

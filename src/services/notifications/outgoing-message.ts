@@ -1,4 +1,4 @@
-import type { NoticeChange, Viewer } from '../../domain';
+import type { ConversationRecord, NoticeChange, Viewer } from '../../domain';
 import type { ItemDetails } from '../conversation/item-details';
 import type { MeetingAgenda } from '../conversation/meeting-agenda';
 import type { ActionPlanDetails } from '../conversation/open-action-plan';
@@ -47,3 +47,16 @@ export type OutgoingMessage =
     }
   /** The officer's progress card for a notification they sent. */
   | { readonly kind: 'progress'; readonly report: NotificationReport; readonly now: Date };
+
+/** An outgoing message as the channel gets it: words (plain text) and Adaptive Cards (JSON). */
+export interface RenderedMessage {
+  readonly text?: string;
+  readonly cards: readonly object[];
+}
+
+/**
+ * Draws an outgoing message as the Messenger would send it into `chat` (a member's personal chat, a channel; none
+ * known yet: as it would be drawn once one is opened). Implemented by the Teams adapter
+ * (teams/notification-messages.ts), wired in the composition root, so a preview shows the very card the outbox sends.
+ */
+export type RenderMessage = (message: OutgoingMessage, chat?: ConversationRecord) => RenderedMessage;

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { ConversationRecord, DomainError, Id, Instant, NOTE_MAX_LENGTH, type Notification } from '../../domain';
 import type { NotificationDeps } from './notification-deps';
 import { newNotificationId } from './notification-ids';
-import { loadSubject } from './notification-subject';
+import { loadSubject, type LoadedSubject } from './notification-subject';
 import { recordNotification } from './record-notification';
-import { resolveAudience } from './resolve-audience';
+import { resolveAudience, type ResolvedAudience } from './resolve-audience';
 
 /** An officer's push, as the API, the CLI and the Teams confirmation card ask for it. */
 export const PushRequest = z
@@ -100,50 +100,8 @@ export async function pushNotification(request: PushRequest, by: AuditContext, d
   // the officer was told who it goes to when it was first made.
   const recorded = (await deps.store.notifications.get(id))?.value;
   if (recorded) return repeatOf(recorded, request);
-  const subjectRef = request.agendaItemId !== undefined ? { agendaItemId: request.agendaItemId } : { meetingId: request.meetingId };
-  const subject = await loadSubject({ subject: subjectRef }, deps.store);
-  if (subject.kind !== 'item' && subject.kind !== 'meeting') throw new DomainError('invalid', 'Only agenda items and meetings can be pushed.');
-  const audience = await resolveAudience(
-    subject,
-    { committeeIds: request.audience?.committeeIds ?? [], memberIds: request.audience?.memberIds ?? [], channelIds: request.channelIds ?? [] },
-    deps.store,
-    now,
-  );
-
-  const sendAt = request.sendAt === undefined ? now : new Date(request.sendAt);
-  if (sendAt.getTime() - now.getTime() > MAX_SCHEDULE_AHEAD_MS) {
-    throw new DomainError('invalid', `sendAt ${request.sendAt} is more than a year ahead: check the year.`);
-  }
-  const at = now.toISOString();
-  const notification: Notification = {
-    id,
-    kind: subject.kind === 'item' ? 'agenda-item' : 'meeting-digest',
-    committeeId: subject.committee.id,
-    subject: subject.kind === 'item' ? { agendaItemId: subject.item.id, ...(subject.meeting ? { meetingId: subject.meeting.id } : {}) } : { meetingId: subject.meeting.id },
-    audience: {
-      committeeIds: request.audience?.committeeIds ?? [],
-      memberIds: request.audience?.memberIds ?? [],
-      channelIds: request.channelIds ?? [],
-    },
-    resolveAudience: 'on-create',
-    recipients: {
-      members: audience.members.map((m) => ({ id: m.id, name: m.name })),
-      channels: audience.channels.map((c) => ({ conversationId: c.id, name: c.name ?? 'Team channel' })),
-    },
-    ...(request.message !== undefined ? { message: request.message } : {}),
-    urgent: request.urgent ?? false,
-    origin: 'officer',
-    // A time in the past means now: the officer meant "send it".
-    sendAt: (sendAt.getTime() < now.getTime() ? now : sendAt).toISOString(),
-    status: 'scheduled',
-    prepared: false,
-    recipientCount: audience.members.length + audience.channels.length,
-    // The roster member where there is one (an officer in Teams), as before the audit log; else who the way in knows.
-    createdBy: by.actor.memberId ?? by.actor.id,
-    createdAt: at,
-    updatedAt: at,
-    ...(options.progressCard ? { progressCard: options.progressCard } : {}),
-  };
+  const { notification, subject, audience } = await draftPush(request, by, deps, { ...options, id });
+  const sendAt = new Date(notification.sendAt);
   const written = await recordNotification(notification, deps);
   // The same id pushed twice at the same moment: the one recorded second finds the first's.
   if (!written.created) return repeatOf(written.notification, request);
@@ -164,4 +122,64 @@ export async function pushNotification(request: PushRequest, by: AuditContext, d
     now,
   );
   return written;
+}
+
+/** A push as it would be recorded: checked, its subject loaded and its audience resolved, nothing stored. */
+export interface DraftPush {
+  readonly notification: Notification;
+  readonly subject: Extract<LoadedSubject, { kind: 'item' | 'meeting' }>;
+  readonly audience: ResolvedAudience;
+}
+
+/**
+ * Checks a push and resolves its audience as `pushNotification` records it, storing nothing: what the push and its
+ * preview (POST /api/v1/notifications/preview) both start from, so that a preview refuses what the push would.
+ */
+export async function draftPush(request: PushRequest, by: AuditContext, deps: NotificationDeps, options: PushOptions & { readonly id: string }): Promise<DraftPush> {
+  const now = deps.now();
+  const subjectRef = request.agendaItemId !== undefined ? { agendaItemId: request.agendaItemId } : { meetingId: request.meetingId };
+  const subject = await loadSubject({ subject: subjectRef }, deps.store);
+  if (subject.kind !== 'item' && subject.kind !== 'meeting') throw new DomainError('invalid', 'Only agenda items and meetings can be pushed.');
+  const audience = await resolveAudience(
+    subject,
+    { committeeIds: request.audience?.committeeIds ?? [], memberIds: request.audience?.memberIds ?? [], channelIds: request.channelIds ?? [] },
+    deps.store,
+    now,
+  );
+
+  const requested = request.sendAt === undefined ? now : new Date(request.sendAt);
+  if (requested.getTime() - now.getTime() > MAX_SCHEDULE_AHEAD_MS) {
+    throw new DomainError('invalid', `sendAt ${request.sendAt} is more than a year ahead: check the year.`);
+  }
+  const at = now.toISOString();
+  const notification: Notification = {
+    id: options.id,
+    kind: subject.kind === 'item' ? 'agenda-item' : 'meeting-digest',
+    committeeId: subject.committee.id,
+    subject: subject.kind === 'item' ? { agendaItemId: subject.item.id, ...(subject.meeting ? { meetingId: subject.meeting.id } : {}) } : { meetingId: subject.meeting.id },
+    audience: {
+      committeeIds: request.audience?.committeeIds ?? [],
+      memberIds: request.audience?.memberIds ?? [],
+      channelIds: request.channelIds ?? [],
+    },
+    resolveAudience: 'on-create',
+    recipients: {
+      members: audience.members.map((m) => ({ id: m.id, name: m.name })),
+      channels: audience.channels.map((c) => ({ conversationId: c.id, name: c.name ?? 'Team channel' })),
+    },
+    ...(request.message !== undefined ? { message: request.message } : {}),
+    urgent: request.urgent ?? false,
+    origin: 'officer',
+    // A time in the past means now: the officer meant "send it".
+    sendAt: (requested.getTime() < now.getTime() ? now : requested).toISOString(),
+    status: 'scheduled',
+    prepared: false,
+    recipientCount: audience.members.length + audience.channels.length,
+    // The roster member where there is one (an officer in Teams), as before the audit log; else who the way in knows.
+    createdBy: by.actor.memberId ?? by.actor.id,
+    createdAt: at,
+    updatedAt: at,
+    ...(options.progressCard ? { progressCard: options.progressCard } : {}),
+  };
+  return { notification, subject, audience };
 }

@@ -8,8 +8,8 @@ import { mayRead, type RecordReader } from './record-reader';
 const MAX_STORE_PAGES = 10;
 
 export interface DecisionQuery extends DecisionFilter {
-  /** A decision matches when any of its outcomes has this status today (computed, so it cannot be a store query). */
-  readonly status?: OutcomeStatus;
+  /** A decision matches when any of its outcomes has one of these statuses today (computed, so it cannot be a store query). */
+  readonly statuses?: readonly OutcomeStatus[];
 }
 
 /**
@@ -26,16 +26,16 @@ export async function listDecisions(
   store: Pick<Store, 'decisions' | 'committees' | 'meetings'>,
   today: string,
 ): Promise<Page<DecisionView>> {
-  const { status, ...filter } = query;
+  const { statuses, ...filter } = query;
   const committees = new Map<string, Committee>((await store.committees.list()).map((c) => [c.id, c]));
   let continuation = paging.continuation;
   for (let read = 1; ; read++) {
     const page = await store.decisions.listPage(filter, continuation, paging.pageSize);
     const matching = page.items.filter((d) => {
       if (!mayRead(reader, d)) return false;
-      if (status === undefined) return true;
+      if (statuses === undefined || statuses.length === 0) return true;
       const committee = committees.get(d.committeeId);
-      return committee !== undefined && currentStatuses(d, committee, today).includes(status);
+      return committee !== undefined && currentStatuses(d, committee, today).some((s) => statuses.includes(s));
     });
     continuation = page.continuation;
     if (matching.length > 0 || continuation === undefined || read >= MAX_STORE_PAGES) {

@@ -16,6 +16,7 @@ export const conversationStore = (conversations: TypedDocuments<ConversationReco
   listByAadObjectId: (aadObjectId) =>
     conversations.query({ where: [{ path: 'ix.aadObjectIdKey', op: '=', value: aadObjectId.toLowerCase() }] }),
   listTeamChannels: () => conversations.values({ where: [{ path: 'data.kind', op: '=', value: 'channel' }] }),
+  listPersonal: () => conversations.values({ where: [{ path: 'data.kind', op: '=', value: 'personal' }] }),
   replace: (record, etag) => conversations.replace(record, etag),
   remove: (record) => conversations.remove(record.value, record.etag),
   markUnreachable: async (id, at) => {

@@ -11,8 +11,19 @@ export const notificationStore = (
   get: (id) => notifications.get(id, id),
   replace: (notification, etag) => notifications.replace(notification, etag),
   // Cross-partition (one partition per notification), on the officer's request only, a page at a time.
-  listRecent: (continuation, pageSize) =>
-    notifications.page({ orderBy: { path: 'ix.createdAtMs', direction: 'desc' } }, continuation, pageSizeOf(pageSize)),
+  listRecent: (continuation, pageSize, filter = {}) =>
+    notifications.page(
+      {
+        where: [
+          ...(filter.committeeId !== undefined ? [{ path: 'data.committeeId', op: '=', value: filter.committeeId } as const] : []),
+          ...(filter.agendaItemId !== undefined ? [{ path: 'data.subject.agendaItemId', op: '=', value: filter.agendaItemId } as const] : []),
+          ...(filter.meetingId !== undefined ? [{ path: 'data.subject.meetingId', op: '=', value: filter.meetingId } as const] : []),
+        ],
+        orderBy: { path: 'ix.createdAtMs', direction: 'desc' },
+      },
+      continuation,
+      pageSizeOf(pageSize),
+    ),
   createDelivery: (delivery) => deliveries.create(delivery),
   createDeliveries: (batch) => deliveries.createMany(batch),
   replaceDeliveries: (batch) => deliveries.replaceMany(batch),
