@@ -25,6 +25,18 @@ export interface SearchResult {
   readonly matchedTerms: readonly string[];
 }
 
+/** A meeting as a result list shows it. */
+export type MeetingListing = Pick<Meeting, 'startsAt' | 'status'>;
+
+/** What the index holds for listing one result (listingOf). */
+export interface ResultListing {
+  readonly facts: DocumentFacts;
+  /** The committee as the index knows it (its name and call-in period); absent for one it does not know. */
+  readonly committee?: KnownCommittee;
+  /** The meetings the record refers to, by id, that the index knows. */
+  readonly meetings: ReadonlyMap<string, MeetingListing>;
+}
+
 export interface SearchOptions {
   /** At most this many results, best first. Default 10. */
   readonly limit?: number;
@@ -131,6 +143,8 @@ export class SearchCorpus {
   private ownDays = new Int32Array(0);
   private readonly decisionsByItem = new Map<string, Set<string>>();
   private readonly meetingDates = new Map<string, string>();
+  /** Each meeting's start and status, for result lists (an item is listed with its meeting's time, or as cancelled). */
+  private readonly meetingListings = new Map<string, MeetingListing>();
   /** Spellings of terms that differ from them, for suggestions ("housing" for "hous"). */
   private readonly vocabulary: Vocabulary = new Map();
   /** Terms of people's names, and how many records name them: questions naming a person are read with them. */
@@ -200,8 +214,31 @@ export class SearchCorpus {
   }
 
   /** A meeting's date dates its agenda items (undecided ones have no other): "next week", "in June 2021". */
-  upsertMeeting(meeting: Pick<Meeting, 'id' | 'startsAt'>): void {
+  upsertMeeting(meeting: Pick<Meeting, 'id' | 'startsAt'> & Partial<Pick<Meeting, 'status'>>): void {
     this.meetingDates.set(meeting.id, londonDateOf(meeting.startsAt));
+    this.meetingListings.set(meeting.id, { startsAt: meeting.startsAt, status: meeting.status ?? 'scheduled' });
+  }
+
+  /**
+   * What a result list shows of a result, from the index alone (no store read): the record answered (its latest
+   * decision, else the agenda item) with its title, committee, exempt flag, dates and listing fields, and the
+   * meetings they refer to (the item's, and Full Council's for a recommendation). Undefined when the record has
+   * left the index since the search.
+   */
+  listingOf(result: Pick<SearchResult, 'itemId' | 'decisionId'>): ResultListing | undefined {
+    const facts = result.decisionId !== undefined ? this.factsOf(decisionDocumentId(result.decisionId))
+      : result.itemId !== undefined ? this.factsOf(itemDocumentId(result.itemId)) : undefined;
+    if (!facts) return undefined;
+    const committee = this.committees.find((c) => c.id === facts.committeeId);
+    const meetingIds = facts.listing.kind === 'decision'
+      ? facts.listing.outcomes.flatMap((o) => (o.councilMeetingId !== undefined ? [o.councilMeetingId] : []))
+      : facts.meetingId !== undefined ? [facts.meetingId] : [];
+    const meetings = new Map<string, MeetingListing>();
+    for (const id of meetingIds) {
+      const meeting = this.meetingListings.get(id);
+      if (meeting) meetings.set(id, meeting);
+    }
+    return { facts, ...(committee ? { committee } : {}), meetings };
   }
 
   upsertItem(item: AgendaItem): void {

@@ -1,6 +1,8 @@
 import type { AgendaItem, Decision, Meeting } from '../../domain';
 import type { AgendaItemStore, CommitteeStore, DecisionStore, MeetingStore, Page } from '../../store/port';
-import { SearchCorpus, type AskContext, type KnownCommittee, type SearchAnswer, type SearchOptions, type SearchResult, type Suggestions } from './search-corpus';
+import {
+  SearchCorpus, type AskContext, type KnownCommittee, type ResultListing, type SearchAnswer, type SearchOptions, type SearchResult, type Suggestions,
+} from './search-corpus';
 import type { Asker, SearchProfile } from './search-document';
 
 /** What the index reads from the store: every item and decision, a page at a time, and the meetings' dates. */
@@ -140,6 +142,11 @@ export class SearchIndex {
   /** The nearest known words and titles, for an answer that found nothing; waits like search(). */
   async suggest(question: string, asker: Asker): Promise<Suggestions> {
     return (await this.current()).suggest(question, asker);
+  }
+
+  /** What a result list shows of a result, from the index (SearchCorpus.listingOf); waits like search(). */
+  async listingOf(result: Pick<SearchResult, 'itemId' | 'decisionId'>): Promise<ResultListing | undefined> {
+    return (await this.current()).listingOf(result);
   }
 
   /** The agenda item a command names by its title words or its id, as the asker may see it; waits like search(). */
