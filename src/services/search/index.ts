@@ -5,3 +5,4 @@ export { mayFind, type Asker, type DocumentFacts, type RecordListing, type Searc
 export { describeFilters, type Question, type QuestionFilters } from './question';
 export { acronymsOf } from './acronyms';
 export { stem } from './stem';
+export { decodeSnapshot, encodeSnapshot, fileSnapshotStore, type MarkedCorpus, type SnapshotStore } from './search-snapshot';
