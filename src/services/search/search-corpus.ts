@@ -223,11 +223,8 @@ export class SearchCorpus {
     itemPages: AsyncIterable<readonly AgendaItem[]>, decisionPages: AsyncIterable<readonly Decision[]>,
     options: { meetings?: Iterable<Meeting>; committees?: readonly KnownCommittee[]; profile?: SearchProfile; yieldEvery?: number } = {},
   ): Promise<SearchCorpus> {
-    const corpus = new SearchCorpus(options.profile);
-    corpus.committees = options.committees ?? [];
+    const corpus = SearchCorpus.loading(options);
     const yieldEvery = options.yieldEvery ?? 200;
-    corpus.loading = true;
-    for (const meeting of options.meetings ?? []) corpus.upsertMeeting(meeting);
     let indexed = 0;
     const pause = async (): Promise<void> => {
       indexed += 1;
@@ -245,9 +242,25 @@ export class SearchCorpus {
         await pause();
       }
     }
-    corpus.loading = false;
-    corpus.index.freeze();
+    corpus.finishLoading();
     return corpus;
+  }
+
+  /**
+   * An empty corpus being loaded (upsertItem, upsertDecision) in one go, dated by these meetings: it freezes once,
+   * at finishLoading, with every weight from the final field lengths. The build in a worker thread fills one.
+   */
+  static loading(options: { meetings?: Iterable<Pick<Meeting, 'id' | 'startsAt' | 'status'>>; committees?: readonly KnownCommittee[]; profile?: SearchProfile } = {}): SearchCorpus {
+    const corpus = new SearchCorpus(options.profile);
+    corpus.committees = options.committees ?? [];
+    corpus.loading = true;
+    for (const meeting of options.meetings ?? []) corpus.upsertMeeting(meeting);
+    return corpus;
+  }
+
+  finishLoading(): void {
+    this.loading = false;
+    this.index.freeze();
   }
 
   /**

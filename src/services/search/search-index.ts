@@ -4,6 +4,7 @@ import {
   SearchCorpus, type AskContext, type KnownCommittee, type ResultListing, type SearchAnswer, type SearchOptions, type SearchResult, type Suggestions,
 } from './search-corpus';
 import type { Asker, SearchProfile } from './search-document';
+import { buildCorpusInWorker } from './build-in-worker';
 import { decodeSnapshot, encodeSnapshot, type SnapshotStore } from './search-snapshot';
 
 /** What the index reads from the store: every item and decision, a page at a time, and the meetings' dates. */
@@ -45,6 +46,11 @@ export interface SearchIndexOptions {
    * the background.
    */
   readonly snapshots?: SnapshotStore;
+  /**
+   * Where a build indexes the records: on this thread, in slices (default), or in a worker thread (build-in-worker.ts),
+   * whose heap takes the build's garbage with it when it ends: what the running bot uses.
+   */
+  readonly buildIn?: 'main-thread' | 'worker';
 }
 
 export const DEFAULT_REFRESH_INTERVAL_MS = 30_000;
@@ -284,11 +290,12 @@ export class SearchIndex {
       const { committees, meetings } = await this.listCommitteesAndMeetings();
       // Page by page (each indexed and let go before the next is read), in slices so that queries (answered from the
       // current corpus meanwhile) are not held up by it.
-      const fresh = await SearchCorpus.buildFromPages(
-        pagesOf((c, n) => this.source.agendaItems.listAll(c, n), this.pageSize),
-        pagesOf((c, n) => this.source.decisions.listAll(c, n), this.pageSize),
-        { meetings, committees, ...(this.options.profile ? { profile: this.options.profile } : {}) },
-      );
+      const itemPages = pagesOf((c, n) => this.source.agendaItems.listAll(c, n), this.pageSize);
+      const decisionPages = pagesOf((c, n) => this.source.decisions.listAll(c, n), this.pageSize);
+      const profile = this.options.profile ? { profile: this.options.profile } : {};
+      const fresh = this.options.buildIn === 'worker'
+        ? await buildCorpusInWorker(itemPages, decisionPages, { meetings: meetings.map(({ id, startsAt, status }) => ({ id, startsAt, status })), committees, ...profile })
+        : await SearchCorpus.buildFromPages(itemPages, decisionPages, { meetings, committees, ...profile });
       for (const change of this.journal) {
         if (!this.isStale(fresh, change)) applyTo(fresh, change);
       }

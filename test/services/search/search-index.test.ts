@@ -561,3 +561,24 @@ describe('SearchIndex with a snapshot store', () => {
     expect(store.itemPageReads).toBeGreaterThan(0);
   });
 });
+
+describe('SearchIndex built in a worker thread', () => {
+  it('answers as the same index built on the main thread, and keeps local writes', async () => {
+    const store = seeded();
+    const inWorker = new SearchIndex(store, { changeMarker: store.changeMarker, buildIn: 'worker', pageSize: 4 });
+    const onMain = new SearchIndex(store, { changeMarker: store.changeMarker, pageSize: 4 });
+    await Promise.all([inWorker.whenBuilt(), onMain.whenBuilt()]);
+    expect(inWorker.documentCount).toBe(onMain.documentCount);
+    for (const question of ['community safety', 'csp', 'what did cabinet decide about cctv', 'saftey', 'allotments']) {
+      expect(await inWorker.ask(question, officer, { today: '2021-08-01' })).toEqual(await onMain.ask(question, officer, { today: '2021-08-01' }));
+    }
+    inWorker.upsertItem(allotments());
+    expect(await top(inWorker, 'allotments')).toEqual(['item-allot']);
+  });
+
+  it('rejects with the store failure, and the worker is gone', async () => {
+    const store = seeded();
+    store.failNext = new Error('store unavailable');
+    await expect(new SearchIndex(store, { buildIn: 'worker' }).whenBuilt()).rejects.toThrow('store unavailable');
+  });
+});
