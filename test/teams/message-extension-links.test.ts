@@ -180,6 +180,15 @@ describe('Teams message extension and link unfurling', () => {
       expect(res.sent).toHaveLength(0);
     });
 
+    it('lists an agenda item not yet decided (its number, meeting time) as the stored records would', async () => {
+      const body = invokeBody<ExtensionAnswer>(await h.post(search('safer streets lighting cctv', { skip: 0, count: 5 })));
+      const lines = body.composeExtension.attachments.map(expectListLine);
+      const item = lines.find(({ line }) => line.subtitle.startsWith('AGENDA ITEM'));
+      expect(item?.line.title).toBe('Safer Streets Fund: Town Centre Lighting and CCTV');
+      expect(item!.line.text).toMatch(/Item 6/);
+      expect(expectThumbnailPreview((await pickResult(item!.pick)).preview)).toEqual(item!.line);
+    });
+
     it('honours queryOptions: pages of `count` after `skip` add up to the whole list, in order', async () => {
       const whole = titlesOf(invokeBody<ExtensionAnswer>(await h.post(search('community safety', { skip: 0, count: 25 }))));
       expect(whole.length).toBeGreaterThanOrEqual(2);
