@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { AgendaItem, Decision, Meeting } from '../../domain';
-import { SearchCorpus, type CorpusSnapshot, type KnownCommittee } from './search-corpus';
+import type { KnownCommittee, SearchCorpus } from './search-corpus';
+import { deserialiseCorpus } from './search-snapshot';
 import type { SearchProfile } from './search-document';
 
 /** What the worker starts from: the meetings that date the items, the committees, what to index. */
@@ -35,7 +35,7 @@ const workerFile = (): { filename: string; execArgv: string[] } => {
  */
 export async function buildCorpusInWorker(
   itemPages: AsyncIterable<readonly AgendaItem[]>, decisionPages: AsyncIterable<readonly Decision[]>, settings: BuildSettings,
-): Promise<SearchCorpus> {
+): Promise<{ corpus: SearchCorpus; bytes: Uint8Array }> {
   const { filename, execArgv } = workerFile();
   const worker = new Worker(filename, { execArgv, workerData: settings });
   let answer: ((a: WorkerAnswer) => void) | undefined;
@@ -62,7 +62,8 @@ export async function buildCorpusInWorker(
     for await (const records of decisionPages) await next({ kind: 'decisions', records });
     const built = await next({ kind: 'done' });
     if (built.kind !== 'built') throw new Error('the search index build answered out of turn');
-    return SearchCorpus.fromSnapshot(deserialize(built.bytes) as CorpusSnapshot);
+    // The bytes too: they are the snapshot to keep (search-snapshot.ts), made off this thread.
+    return { corpus: deserialiseCorpus(built.bytes), bytes: built.bytes };
   } finally {
     worker.removeAllListeners('exit');
     await worker.terminate();

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { serialize } from 'node:v8';
 import type { AgendaItem, Decision } from '../../domain';
 import { SearchCorpus } from './search-corpus';
+import { serialiseCorpus } from './search-snapshot';
 import type { BuildMessage, BuildSettings } from './build-in-worker';
 
 /**
@@ -19,7 +19,7 @@ port.on('message', (message: BuildMessage) => {
     else if (message.kind === 'decisions') for (const decision of message.records as Decision[]) corpus.upsertDecision(decision);
     else {
       corpus.finishLoading();
-      const bytes = serialize(corpus.snapshot());
+      const bytes = serialiseCorpus(corpus);
       port.postMessage({ kind: 'built', bytes }, [bytes.buffer as ArrayBuffer]);
       return;
     }

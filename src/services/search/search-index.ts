@@ -5,7 +5,7 @@ import {
 } from './search-corpus';
 import type { Asker, SearchProfile } from './search-document';
 import { buildCorpusInWorker } from './build-in-worker';
-import { decodeSnapshot, encodeSnapshot, type SnapshotStore } from './search-snapshot';
+import { decodeSnapshot, encodeSnapshot, serialiseCorpus, type SnapshotStore } from './search-snapshot';
 
 /** What the index reads from the store: every item and decision, a page at a time, and the meetings' dates. */
 export interface SearchSource {
@@ -293,15 +293,17 @@ export class SearchIndex {
       const itemPages = pagesOf((c, n) => this.source.agendaItems.listAll(c, n), this.pageSize);
       const decisionPages = pagesOf((c, n) => this.source.decisions.listAll(c, n), this.pageSize);
       const profile = this.options.profile ? { profile: this.options.profile } : {};
-      const fresh = this.options.buildIn === 'worker'
+      const built = this.options.buildIn === 'worker'
         ? await buildCorpusInWorker(itemPages, decisionPages, { meetings: meetings.map(({ id, startsAt, status }) => ({ id, startsAt, status })), committees, ...profile })
-        : await SearchCorpus.buildFromPages(itemPages, decisionPages, { meetings, committees, ...profile });
+        : { corpus: await SearchCorpus.buildFromPages(itemPages, decisionPages, { meetings, committees, ...profile }) };
+      const fresh = built.corpus;
       for (const change of this.journal) {
         if (!this.isStale(fresh, change)) applyTo(fresh, change);
       }
       this.corpus = fresh;
       this.marker = marker;
-      if (marker !== undefined) this.saveSnapshot(marker, fresh);
+      // Labelled with the marker read before the build: a change since has moved the store's past it (a restart rebuilds).
+      if (marker !== undefined) this.saveSnapshot(marker, 'bytes' in built ? built.bytes : fresh);
     } finally {
       this.journal = undefined;
     }
@@ -331,13 +333,13 @@ export class SearchIndex {
   }
 
   /** Writes the new build's snapshot after the answers it holds up (one write at a time; a failure is reported). */
-  private saveSnapshot(marker: string, corpus: SearchCorpus): void {
+  private saveSnapshot(marker: string, corpus: SearchCorpus | Uint8Array): void {
     const { snapshots } = this.options;
     if (!snapshots || this.savingSnapshot || marker === this.snapshotMarker) return;
     this.savingSnapshot = true;
     setImmediate(() => {
       Promise.resolve()
-        .then(() => snapshots.write(encodeSnapshot(marker, corpus)))
+        .then(() => snapshots.write(encodeSnapshot(marker, corpus instanceof Uint8Array ? corpus : serialiseCorpus(corpus))))
         .then(() => {
           this.snapshotMarker = marker;
         })
