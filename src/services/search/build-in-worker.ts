@@ -35,7 +35,9 @@ const workerFile = (): { filename: string; execArgv: string[] } => {
  */
 export async function buildCorpusInWorker(
   itemPages: AsyncIterable<readonly AgendaItem[]>, decisionPages: AsyncIterable<readonly Decision[]>, settings: BuildSettings,
+  signal?: AbortSignal,
 ): Promise<{ corpus: SearchCorpus; bytes: Uint8Array }> {
+  signal?.throwIfAborted();
   const { filename, execArgv } = workerFile();
   const worker = new Worker(filename, { execArgv, workerData: settings });
   let answer: ((a: WorkerAnswer) => void) | undefined;
@@ -47,6 +49,12 @@ export async function buildCorpusInWorker(
   worker.on('message', (a: WorkerAnswer) => answer?.(a));
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the search index build's worker stopped (exit code ${code})`)));
+  // Stopping the bot stops a build at once: the worker ends, and the build rejects with the reason.
+  const abort = (): void => {
+    fail(new Error('the search index build was stopped'));
+    void worker.terminate();
+  };
+  signal?.addEventListener('abort', abort, { once: true });
   const next = (message: BuildMessage): Promise<WorkerAnswer> => {
     if (failure) return Promise.reject(failure);
     const answered = new Promise<WorkerAnswer>((resolve) => (answer = resolve));
@@ -65,6 +73,7 @@ export async function buildCorpusInWorker(
     // The bytes too: they are the snapshot to keep (search-snapshot.ts), made off this thread.
     return { corpus: deserialiseCorpus(built.bytes), bytes: built.bytes };
   } finally {
+    signal?.removeEventListener('abort', abort);
     worker.removeAllListeners('exit');
     await worker.terminate();
   }

@@ -106,6 +106,8 @@ export class SearchIndex {
   /** The marker of the snapshot last written or loaded: a build with the same marker need not be written again. */
   private snapshotMarker: string | undefined;
   private savingSnapshot = false;
+  /** Aborted by close(): a build in a worker stops at once. */
+  private readonly stopping = new AbortController();
   private readonly refreshIntervalMs: number;
   private readonly pageSize: number;
   private readonly now: () => number;
@@ -229,6 +231,15 @@ export class SearchIndex {
     }
   }
 
+  /**
+   * For shutdown: stops a build running in a worker thread (it rejects; a background one's failure is reported as
+   * any other) and resolves once nothing is running. The index still answers from what it has.
+   */
+  async close(): Promise<void> {
+    this.stopping.abort();
+    await this.whenIdle();
+  }
+
   /** Resolves once no check or rebuild is running (never rejects: background failures go to onBackgroundError). */
   async whenIdle(): Promise<void> {
     for (let idle = this.idle; idle !== undefined; idle = this.idle) {
@@ -294,7 +305,9 @@ export class SearchIndex {
       const decisionPages = pagesOf((c, n) => this.source.decisions.listAll(c, n), this.pageSize);
       const profile = this.options.profile ? { profile: this.options.profile } : {};
       const built = this.options.buildIn === 'worker'
-        ? await buildCorpusInWorker(itemPages, decisionPages, { meetings: meetings.map(({ id, startsAt, status }) => ({ id, startsAt, status })), committees, ...profile })
+        ? await buildCorpusInWorker(
+          itemPages, decisionPages, { meetings: meetings.map(({ id, startsAt, status }) => ({ id, startsAt, status })), committees, ...profile }, this.stopping.signal,
+        )
         : { corpus: await SearchCorpus.buildFromPages(itemPages, decisionPages, { meetings, committees, ...profile }) };
       const fresh = built.corpus;
       for (const change of this.journal) {

@@ -582,3 +582,19 @@ describe('SearchIndex built in a worker thread', () => {
     await expect(new SearchIndex(store, { buildIn: 'worker' }).whenBuilt()).rejects.toThrow('store unavailable');
   });
 });
+
+describe('SearchIndex.close', () => {
+  it('stops a build running in a worker at once: the build rejects, saying why', async () => {
+    const store = seeded();
+    const index = new SearchIndex(store, { changeMarker: store.changeMarker, buildIn: 'worker' });
+    const { gate, open } = gated();
+    store.gate = gate; // the build waits on the store's first page
+    const building = index.whenBuilt();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const closing = index.close();
+    open();
+    await expect(building).rejects.toThrow('the search index build was stopped');
+    await closing;
+    expect(index.documentCount).toBe(0);
+  });
+});
