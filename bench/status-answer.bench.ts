@@ -10,7 +10,8 @@
  *  - the same with 50 in flight (p50/p99, throughput), the two bots alternating in blocks;
  *  - message-extension search one at a time (p50/p99) and 8 in flight (p99), interleaved the same ways;
  *  - RSS and heap idle after start, during (peak) and after the 50-in-flight phase;
- *  - start to ready (/readyz 200) and the first status answer against the tenth.
+ *  - start to ready (/readyz 200) and the first status answer against the tenth;
+ *  - a restart on the same store (the search index loaded from its snapshot): ready, memory, first and tenth answer.
  *
  *   node --expose-gc --import tsx bench/status-answer.bench.ts [--items 20000] [--requests 300] [--cpu-prof <dir>] [--heap-mb <n>]
  *
@@ -122,8 +123,9 @@ const main = async (): Promise<void> => {
 
     const echo = await startBot('echo', 'echo-bot.ts', {});
     bots.push(echo);
-    const cabinet = await startBot('cabinet', 'cabinet-bot-process.ts', { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir, QUIET_HOURS: 'off', SHUTDOWN_GRACE_MS: '2000' },
-      [...(CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : []), ...(HEAP_MB > 0 ? [`--max-old-space-size=${HEAP_MB}`] : [])]);
+    const cabinetEnv = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir, QUIET_HOURS: 'off', SHUTDOWN_GRACE_MS: '2000' };
+    const cabinetArgv = [...(CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : []), ...(HEAP_MB > 0 ? [`--max-old-space-size=${HEAP_MB}`] : [])];
+    const cabinet = await startBot('cabinet', 'cabinet-bot-process.ts', cabinetEnv, cabinetArgv);
     bots.push(cabinet);
 
     const status = async (bot: Bot): Promise<boolean> => {
@@ -228,6 +230,32 @@ const main = async (): Promise<void> => {
       ['first status answer after ready', ms(firstTenth.cabinet![0]!), ms(firstTenth.echo![0]!), ratio(firstTenth.cabinet![0]!, firstTenth.echo![0]!)],
       ['tenth status answer', ms(firstTenth.cabinet![9]!), ms(firstTenth.echo![9]!), ratio(firstTenth.cabinet![9]!, firstTenth.echo![9]!)],
     ]);
+
+    // A restart on the same store: the index is loaded from the snapshot the first start wrote beside it in DATA_DIR
+    // (services/search/search-snapshot.ts) rather than built from every record.
+    const stopped = new Promise((resolve) => cabinet.child.once('exit', resolve));
+    cabinet.child.send('stop');
+    await stopped;
+    bots.splice(bots.indexOf(cabinet), 1);
+    const restarted = await startBot('cabinet', 'cabinet-bot-process.ts', cabinetEnv, cabinetArgv);
+    bots.push(restarted);
+    const restartIdle = await memoryOf(restarted);
+    const restartAnswers: number[] = [];
+    let restartCard = '';
+    for (let i = 0; i < 10; i += 1) {
+      t = now();
+      await status(restarted);
+      restartAnswers.push(now() - t);
+      if (i === 0) restartCard = JSON.stringify(connector.sentActivities[connector.sentActivities.length - 1] ?? {});
+    }
+    printTable('Restart on the same store (the index loaded from its snapshot)', ['', 'Cabinet bot', 'echo bot (its first start)', 'ratio'], [
+      ['start to /readyz 200', ms(restarted.readyMs), ms(echo.readyMs), ratio(restarted.readyMs, echo.readyMs)],
+      ['RSS idle after start', mb(restartIdle.rss), mb(idle.echo.rss), ratio(restartIdle.rss, idle.echo.rss)],
+      ['heap used idle after start', mb(restartIdle.heapUsed), mb(idle.echo.heapUsed), ratio(restartIdle.heapUsed, idle.echo.heapUsed)],
+      ['first status answer after ready', ms(restartAnswers[0]!), ms(firstTenth.echo![0]!), ratio(restartAnswers[0]!, firstTenth.echo![0]!)],
+      ['tenth status answer', ms(restartAnswers[9]!), ms(firstTenth.echo![9]!), ratio(restartAnswers[9]!, firstTenth.echo![9]!)],
+    ]);
+    console.log(`First status answer after the restart ${restartCard.includes('Community Safety Partnership Strategic Plan') ? 'names' : 'DOES NOT name'} the Community Safety Partnership Strategic Plan.`);
     console.log(`\nLoad average (1 min) before the 50-in-flight phase ${loadDuring[0]!.toFixed(2)}, after the last phase ${loadDuring[1]!.toFixed(2)}; at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
   } finally {
     // Cabinet bot stops itself cleanly when asked (so that --cpu-prof writes its profile); the echo bot is killed.

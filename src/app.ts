@@ -1,6 +1,7 @@
 import { exemptViews } from './services/audit/exempt-views';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import path from 'node:path';
 import { buildErrorView, renderErrorCard } from './cards';
 import { BottleneckConnectorBudget } from './delivery/connector-budget';
 import { OutboxSender, type OutboxSenderOptions } from './delivery/outbox-sender';
@@ -22,7 +23,7 @@ import { syncModernGov } from './services/sync/sync-moderngov';
 import type { Logger } from './logging/logger';
 import { ChatDirectory } from './services/conversation/chat-directory';
 import { MemberDirectory } from './services/roster/member-directory';
-import { SearchIndex } from './services/search';
+import { fileSnapshotStore, SearchIndex } from './services/search';
 import { cacheRoster } from './store/cached-roster';
 import { indexedDecisions } from './store/indexed-decisions';
 import { openStore } from './store/open-store';
@@ -37,6 +38,8 @@ import { createTurnErrorHandler } from './teams/turn-errors';
  * within this plus one background rebuild (~1 s).
  */
 const SEARCH_FRESHNESS_MS = 5000;
+/** The search index's snapshot in DATA_DIR (services/search/search-snapshot.ts). */
+const SEARCH_SNAPSHOT_FILE = 'search-index.snapshot';
 /** How long a /readyz probe waits for the first search index build before answering 503 (it is within the probe's 3 s). */
 const READINESS_INDEX_WAIT_MS = 2000;
 
@@ -97,6 +100,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     changeMarker: () => store.changeMarker(),
     refreshIntervalMs: SEARCH_FRESHNESS_MS,
     onBackgroundError: (err) => logger.warn({ err }, 'search index refresh failed'),
+    // On the embedded store the built index is kept beside it, so that a restart loads it rather than reading and
+    // indexing every record (docs/OPERATIONS.md): ready within seconds at 20,000 items.
+    // Built in a worker thread: the build's garbage goes with the thread's heap, and this thread answers meanwhile.
+    buildIn: 'worker',
+    ...(config.store.kind === 'embedded' ? { snapshots: fileSnapshotStore(path.join(config.store.dataDir, SEARCH_SNAPSHOT_FILE)) } : {}),
   });
   const stopRefreshingSearch = search.keepFresh();
   // The first build starts now rather than at the first question or probe; its failure is retried by keepFresh.
@@ -191,7 +199,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       await syncJob?.stop(config.shutdownGraceMs);
       await budget.stop();
       stopRefreshingSearch();
-      await search.whenIdle(); // a background rebuild may still be reading the store
+      await search.close(); // a build in its worker stops; a background rebuild may still be reading the store
       await pages.close();
       await store.close();
       logger.info('stopped');

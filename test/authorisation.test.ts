@@ -145,6 +145,11 @@ const search = (words: string) => ({
   fixture: '07b_invoke_composeExtension_query_modern_envelope',
   activity: { value: { commandId: 'searchDecisions', parameters: [{ name: 'query', value: words }], queryOptions: { skip: 0, count: 10 } } },
 });
+/** A result picked from the search list: Teams sends back what the result's `tap` holds (message-extension.ts). */
+const pick = (value: Record<string, string>) => ({
+  fixture: '07b_invoke_composeExtension_query_modern_envelope',
+  activity: { name: 'composeExtension/selectItem', value },
+});
 const unfurl = (url: string) => ({ fixture: '08_invoke_composeExtension_queryLink', activity: { value: { url } } });
 const anonymousUnfurl = (url: string) => ({ fixture: '08b_invoke_composeExtension_anonymousQueryLink', activity: { value: { url } } });
 const shows = (text: string | RegExp) => ({ seen }: Tried): boolean => (typeof text === 'string' ? seen.includes(text) : text.test(seen));
@@ -269,6 +274,13 @@ const INVOKES: Record<string, Row[] | 'the card verbs'> = {
     { what: 'the exempt item or decision in search', ...search('lease of the old depot'), observed: shows(EXEMPT_ITEM_TITLE), expected: never },
     { what: 'an open item in search', ...search('car parking charges'), observed: shows(OPEN_ITEM_TITLE), expected: always },
     { what: 'the restricted paper in search', ...search('car parking charges'), observed: shows(RESTRICTED_PAPER), expected: never },
+  ],
+  // A pick names a record by its locators, which the client could forge: the card comes with the list's rules.
+  handleTeamsMessagingExtensionSelectItem: [
+    { what: 'the exempt item picked', ...pick(exempt), observed: shows(EXEMPT_ITEM_TITLE), expected: never },
+    { what: 'the exempt decision picked', ...pick(exemptDecision), observed: shows(EXEMPT_ITEM_TITLE), expected: never },
+    { what: 'an open item picked', ...pick(open), observed: shows(OPEN_ITEM_TITLE), expected: always },
+    { what: 'the restricted paper in a picked card', ...pick(open), observed: shows(RESTRICTED_PAPER), expected: never },
   ],
   handleTeamsAppBasedLinkQuery: [
     { what: 'the exempt item unfurled', ...unfurl(EXEMPT_LINK), observed: shows(EXEMPT_ITEM_TITLE), expected: never },

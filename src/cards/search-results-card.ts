@@ -6,12 +6,21 @@ import { renderTemplate, type AdaptiveCard } from './templates';
 import { clip, firstOf, plural, safeUrl } from './text';
 import { Verbs, type Verb } from './verbs';
 
+/**
+ * What a card needs to show a hit in a list. Narrower than the records: a result list drawn from the search index
+ * (the message extension's) has these fields and no more.
+ */
 export type SearchHit =
-  | { readonly kind: 'agenda-item'; readonly item: AgendaItem; readonly committee: Committee; readonly meeting?: Meeting }
+  | {
+      readonly kind: 'agenda-item';
+      readonly item: Pick<AgendaItem, 'id' | 'committeeId' | 'title' | 'exempt'> & Partial<Pick<AgendaItem, 'number' | 'withdrawnAt' | 'source' | 'summary'>>;
+      readonly committee: Pick<Committee, 'name'>;
+      readonly meeting?: Pick<Meeting, 'startsAt' | 'status'>;
+    }
   | {
       readonly kind: 'decision';
-      readonly decision: Decision;
-      readonly committee: Committee;
+      readonly decision: Pick<Decision, 'id' | 'committeeId' | 'title'> & Partial<Pick<Decision, 'decidedOn' | 'source'>>;
+      readonly committee: Pick<Committee, 'name'>;
       /** The status most worth showing (the caller's choice, from domain/decision-status.ts). */
       readonly status?: StatusDescription;
     }

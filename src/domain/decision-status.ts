@@ -207,8 +207,10 @@ export interface DescribeContext {
 
 /** What a status answer says: what the status is, since when, what comes next and when. */
 export const describeOutcomeStatus = (
-  outcome: Outcome,
-  decision: Pick<Decision, 'decisionMaker' | 'decidedOn' | 'publishedOn' | 'subjectToCallIn'> & Partial<Pick<Decision, 'source'>>,
+  outcome: Pick<Outcome, 'status'> & Partial<Outcome>,
+  decision: Pick<Decision, 'decisionMaker' | 'decidedOn' | 'publishedOn' | 'subjectToCallIn'> & {
+    readonly source?: Pick<NonNullable<Decision['source']>, 'kind'> & Partial<NonNullable<Decision['source']>>;
+  },
   ctx: DescribeContext,
 ): StatusDescription => {
   const status = effectiveStatus(outcome, decision, ctx, ctx.today);

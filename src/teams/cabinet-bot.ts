@@ -11,7 +11,7 @@ import type { InvokeAnswer } from './card-actions/invoke-answer';
 import { answerCommand } from './commands/command-router';
 import type { Reply } from './commands/reply';
 import { onInstallation } from './install-events';
-import { answerComposeQuery, answerLinkQuery } from './message-extension';
+import { answerComposeQuery, answerComposeSelection, answerLinkQuery } from './message-extension';
 import { turnLogger, turnRequestId } from './bot-adapter';
 import { postProgressCard } from './progress-card';
 import { buildTurn, notePersonalChat, type BotDeps, type Turn } from './turn';
@@ -112,6 +112,11 @@ export class CabinetBot extends TeamsActivityHandler {
 
   protected override handleTeamsMessagingExtensionQuery(ctx: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
     return this.extensionAnswer(ctx, 'search', (turn) => answerComposeQuery(query, turn, this.deps));
+  }
+
+  /** A result picked from the search list: its full card (message-extension.ts answerComposeSelection). */
+  protected override handleTeamsMessagingExtensionSelectItem(ctx: TurnContext, value: unknown): Promise<MessagingExtensionResponse> {
+    return this.extensionAnswer(ctx, 'search', (turn) => answerComposeSelection(value, turn, this.deps));
   }
 
   protected override handleTeamsAppBasedLinkQuery(ctx: TurnContext, query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {

@@ -175,16 +175,39 @@ describe('Teams conversations over HTTP on the demo council', () => {
         value: { commandId: 'searchDecisions', parameters: [{ name: 'query', value: text }], queryOptions: { skip: 0, count: 10 } },
       });
 
-    it('returns the decision card with a preview for "community safety", within Teams\' 5 s', async () => {
+    it('lists "community safety" from the index, and gives the decision card when it is picked, within Teams\' 5 s', async () => {
       const started = Date.now();
       const res = await h.post(query('housing', 'community safety'));
       expect(Date.now() - started).toBeLessThan(5000);
-      const body = JSON.parse(res.body) as { composeExtension: { type: string; attachments: Array<{ content: unknown; preview: { content: unknown } }> } };
+      type Listed = { content: unknown; preview: { contentType: string; content: { tap: { type: string; value: Record<string, string> } } } };
+      const body = JSON.parse(res.body) as { composeExtension: { type: string; attachments: Listed[] } };
       expect(body.composeExtension.type).toBe('result');
       const first = body.composeExtension.attachments[0]!;
-      expect(cardText(first.content)).toContain('Recommended to Council: awaiting Full Council');
+      // The list line: title, committee and where it stands, drawn from the index.
+      expect(first.preview.contentType).toBe('application/vnd.microsoft.card.thumbnail');
       expect(cardText(first.preview.content)).toContain(`Community Safety Strategy ${strategyYears(new Date())}`);
-      expect(JSON.stringify(first.content).length).toBeLessThan(28 * 1024);
+      expect(JSON.stringify(first.preview.content)).toContain('DECISION · Cabinet');
+      expect(first.preview.content.tap.type).toBe('invoke');
+      // Picking it (composeExtension/selectItem) sends back the tap's value: the full card, read from the store.
+      const picked = await h.post(h.activity('07b_invoke_composeExtension_query_modern_envelope', 'housing', {
+        name: 'composeExtension/selectItem', value: first.preview.content.tap.value,
+      }));
+      const card = (JSON.parse(picked.body) as { composeExtension: { type: string; attachments: Array<{ contentType: string; content: unknown }> } }).composeExtension;
+      expect(card.type).toBe('result');
+      expect(card.attachments[0]!.contentType).toBe('application/vnd.microsoft.card.adaptive');
+      expect(cardText(card.attachments[0]!.content)).toContain('Recommended to Council: awaiting Full Council');
+      expect(JSON.stringify(card.attachments[0]!.content).length).toBeLessThan(28 * 1024);
+    });
+
+    it('says so when a pick names nothing there is to share', async () => {
+      const picked = await h.post(h.activity('07b_invoke_composeExtension_query_modern_envelope', 'housing', {
+        name: 'composeExtension/selectItem', value: { committeeId: 'cabinet', decisionId: 'no-such-decision' },
+      }));
+      expect(JSON.parse(picked.body)).toEqual({ composeExtension: { type: 'message', text: expect.stringContaining('not available to share') } });
+      const malformed = await h.post(h.activity('07b_invoke_composeExtension_query_modern_envelope', 'housing', {
+        name: 'composeExtension/selectItem', value: { committeeId: 'cabinet', decisionId: 'x', member: 'someone-else' },
+      }));
+      expect(JSON.parse(malformed.body)).toEqual({ composeExtension: { type: 'message', text: expect.stringContaining('not available to share') } });
     });
 
     it('never offers an exempt item, even to an officer', async () => {

@@ -163,17 +163,28 @@ describe('the bot on Cosmos DB, over HTTP', () => {
       expect(logs.lines.some((l) => l.requestId === res.requestId && (l.level as number) >= WARN)).toBe(true);
     });
 
-    it('answers a message-extension search with a message in the compose box, and leaves a pasted link as a link', async () => {
+    it('lists search results from the index, answers a pick with a message in the compose box, and leaves a pasted link as a link', async () => {
       const search = await postTimed(
         h.activity('07b_invoke_composeExtension_query_modern_envelope', 'housing', {
           value: { commandId: 'searchDecisions', parameters: [{ name: 'query', value: 'community safety' }], queryOptions: { skip: 0, count: 10 } },
         }),
       );
       expect(search.status).toBe(200);
-      expect(JSON.parse(search.body)).toEqual({
+      // The list is drawn from the index, which this instance holds: it needs no store read.
+      const listed = JSON.parse(search.body) as { composeExtension: { type: string; attachments: Array<{ preview: { content: { tap: { value: Record<string, string> } } } }> } };
+      expect(listed.composeExtension.type).toBe('result');
+      expect(listed.composeExtension.attachments.length).toBeGreaterThan(0);
+      // The card of a pick is read from the store, which is gone.
+      const picked = await postTimed(
+        h.activity('07b_invoke_composeExtension_query_modern_envelope', 'housing', {
+          name: 'composeExtension/selectItem', value: listed.composeExtension.attachments[0]!.preview.content.tap.value,
+        }),
+      );
+      expect(picked.status).toBe(200);
+      expect(JSON.parse(picked.body)).toEqual({
         composeExtension: {
           type: 'message',
-          text: `Search is not available right now. Try again in a minute; if it keeps happening, quote reference ${search.requestId} to the service desk.`,
+          text: `Search is not available right now. Try again in a minute; if it keeps happening, quote reference ${picked.requestId} to the service desk.`,
         },
       });
       const link = await postTimed(h.activity('08_invoke_composeExtension_queryLink', 'housing', { value: { url: 'https://democracy.melton.gov.uk/mgAi.aspx?ID=12345' } }));

@@ -21,13 +21,26 @@ interface ExtensionAnswer {
   };
 }
 
-/** A Thumbnail card as a search result's preview: title, subtitle and text only (a preview takes no buttons or tap). */
+/** A Thumbnail card as a search result's preview: title, subtitle and text, and no buttons or images. */
 const expectThumbnailPreview = (preview: { contentType: string; content: Record<string, unknown> }): { title: string; subtitle: string; text: string } => {
   expect(preview.contentType).toBe(THUMBNAIL);
-  const { title, subtitle, text, buttons = [], images = [], tap } = preview.content as Record<string, unknown>;
-  expect({ buttons, images, tap }).toEqual({ buttons: [], images: [], tap: undefined });
+  const { title, subtitle, text, buttons = [], images = [] } = preview.content as Record<string, unknown>;
+  expect({ buttons, images }).toEqual({ buttons: [], images: [] });
   expect([typeof title, typeof subtitle, typeof text]).toEqual(['string', 'string', 'string']);
   return { title, subtitle, text } as { title: string; subtitle: string; text: string };
+};
+/**
+ * A line of the search list: a Thumbnail card (the attachment and its preview the same) whose `tap` asks for the
+ * full card (composeExtension/selectItem) with the locators of its record.
+ */
+const expectListLine = (attachment: ExtensionAnswer['composeExtension']['attachments'][number]): { line: ReturnType<typeof expectThumbnailPreview>; pick: Record<string, string> } => {
+  expect(attachment.contentType).toBe(THUMBNAIL);
+  expect(attachment.content).toEqual(attachment.preview.content);
+  const line = expectThumbnailPreview(attachment.preview);
+  const tap = attachment.preview.content.tap as { type: string; value: Record<string, string> };
+  expect(tap.type).toBe('invoke');
+  expect(Object.keys(tap.value).sort()).toEqual(expect.arrayContaining(['committeeId']));
+  return { line, pick: tap.value };
 };
 const EMPTY: ExtensionAnswer = { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } };
 
@@ -46,6 +59,16 @@ describe('Teams message extension and link unfurling', () => {
     expect(importedItemId).not.toBe(DEMO_IDS.cspItem);
   });
   afterAll(() => h.stop());
+
+  /** Picks a result from the list, as Teams does when it is tapped: the full card, with its line as the preview. */
+  const pickResult = async (pick: Record<string, string>) => {
+    const res = await h.post(h.activity('07b_invoke_composeExtension_query_modern_envelope', 'housing', { name: 'composeExtension/selectItem', value: pick }));
+    expect(res.status).toBe(200);
+    const body = invokeBody<ExtensionAnswer>(res);
+    expect(body.composeExtension).toMatchObject({ type: 'result', attachmentLayout: 'list' });
+    expect(body.composeExtension.attachments).toHaveLength(1);
+    return body.composeExtension.attachments[0]!;
+  };
 
   const queryLink = (url: string) => h.activity('08_invoke_composeExtension_queryLink', 'housing', { value: { url } });
 
@@ -110,17 +133,19 @@ describe('Teams message extension and link unfurling', () => {
       expect(body.composeExtension.type).toBe('result');
       // The imported copy and the demo's real item were decided in 2021: only the demo's current decision is recent.
       expect(body.composeExtension.attachments).toHaveLength(1);
-      const [attachment] = body.composeExtension.attachments;
-      expect(attachment!.contentType).toBe(CARD);
-      const text = cardText(attachment!.content);
+      const [listed] = body.composeExtension.attachments;
+      const { line, pick } = expectListLine(listed!);
+      const attachment = await pickResult(pick);
+      expect(attachment.contentType).toBe(CARD);
+      const text = cardText(attachment.content);
       const current = `Community Safety Strategy ${strategyYears(new Date())}`;
       expect(text).toContain('Decision of Cabinet');
       expect(text).toContain(current);
       expect(text).toContain('Recommended to Council: awaiting Full Council');
-      const preview = expectThumbnailPreview(attachment!.preview);
-      expect(preview.title).toBe(current);
-      expect(preview.subtitle).toBe('DECISION · Cabinet');
-      expect(preview.text).toMatch(/^⏳ Call-in open/u);
+      expect(line.title).toBe(current);
+      expect(line.subtitle).toBe('DECISION · Cabinet');
+      expect(line.text).toMatch(/^⏳ Call-in open/u);
+      expect(expectThumbnailPreview(attachment.preview)).toEqual(line);
     });
   });
 
@@ -134,22 +159,34 @@ describe('Teams message extension and link unfurling', () => {
         conversation: published.conversation,
       });
     };
-    const titlesOf = (body: ExtensionAnswer) => body.composeExtension.attachments.map((a) => expectThumbnailPreview(a.preview).title);
+    const titlesOf = (body: ExtensionAnswer) => body.composeExtension.attachments.map((a) => expectListLine(a).line.title);
 
-    it('answers each result with its full Adaptive Card, previewed in the list by a Thumbnail card', async () => {
+    it('lists each result from the index as a Thumbnail card, and gives its full Adaptive Card when picked, its line the same as the store\'s', async () => {
       const res = await h.post(search('community safety', { skip: 0, count: 25 }));
       expect(res.status).toBe(200);
       const body = invokeBody<ExtensionAnswer>(res);
       expect(body.composeExtension).toMatchObject({ type: 'result', attachmentLayout: 'list' });
       expect(body.composeExtension.attachments.length).toBeGreaterThanOrEqual(2);
-      for (const attachment of body.composeExtension.attachments) {
+      for (const listed of body.composeExtension.attachments) {
+        const { line, pick } = expectListLine(listed);
+        expect(line.subtitle).toMatch(/^(DECISION|AGENDA ITEM) · /);
+        const attachment = await pickResult(pick);
         expect(attachment.contentType).toBe(CARD);
         expect(attachment.content.version).toBe('1.5');
-        const preview = expectThumbnailPreview(attachment.preview);
-        expect(cardText(attachment.content)).toContain(preview.title);
-        expect(preview.subtitle).toMatch(/^(DECISION|AGENDA ITEM) · /);
+        expect(cardText(attachment.content)).toContain(line.title);
+        // The line drawn from the index says what the line drawn from the stored records says (status, dates and all).
+        expect(expectThumbnailPreview(attachment.preview)).toEqual(line);
       }
       expect(res.sent).toHaveLength(0);
+    });
+
+    it('lists an agenda item not yet decided (its number, meeting time) as the stored records would', async () => {
+      const body = invokeBody<ExtensionAnswer>(await h.post(search('safer streets lighting cctv', { skip: 0, count: 5 })));
+      const lines = body.composeExtension.attachments.map(expectListLine);
+      const item = lines.find(({ line }) => line.subtitle.startsWith('AGENDA ITEM'));
+      expect(item?.line.title).toBe('Safer Streets Fund: Town Centre Lighting and CCTV');
+      expect(item!.line.text).toMatch(/Item 6/);
+      expect(expectThumbnailPreview((await pickResult(item!.pick)).preview)).toEqual(item!.line);
     });
 
     it('honours queryOptions: pages of `count` after `skip` add up to the whole list, in order', async () => {

@@ -6,7 +6,7 @@ import {
   decisionDocumentId, FIELDS, indexDecision, indexItem, itemDocumentId, mayFind, type Asker, type DocumentFacts, type Field,
   type Indexed, type SearchProfile, type Vocabulary,
 } from './search-document';
-import { TermIndex, type Variant } from './term-index';
+import { TermIndex, type TermIndexSnapshot, type Variant } from './term-index';
 import { TopK } from './top-k';
 import { isDateTerm, termsOf } from './text';
 
@@ -23,6 +23,40 @@ export interface SearchResult {
   readonly coverage: number;
   /** The index terms it matched (text.ts terms), for drawing the passage that shows why. */
   readonly matchedTerms: readonly string[];
+}
+
+/**
+ * A built corpus as plain data (search-snapshot.ts persists it): the term index's arrays, each record's facts, and
+ * the few maps around them. Version it when its shape changes: an older snapshot is then rebuilt, not misread.
+ */
+export interface CorpusSnapshot {
+  readonly version: typeof CORPUS_SNAPSHOT_VERSION;
+  readonly profile: SearchProfile;
+  readonly index: TermIndexSnapshot;
+  readonly facts: readonly (DocumentFacts | undefined)[];
+  readonly subjectOf: readonly number[];
+  readonly partsOf: ReadonlyMap<number, number[]>;
+  readonly subjectReports: Uint8Array;
+  readonly ownDays: Int32Array;
+  readonly decisionsByItem: ReadonlyMap<string, Set<string>>;
+  readonly meetingDates: ReadonlyMap<string, string>;
+  readonly meetingListings: ReadonlyMap<string, MeetingListing>;
+  readonly vocabulary: Vocabulary;
+  readonly personTerms: ReadonlyMap<string, number>;
+  readonly committees: readonly KnownCommittee[];
+}
+export const CORPUS_SNAPSHOT_VERSION = 1;
+
+/** A meeting as a result list shows it. */
+export type MeetingListing = Pick<Meeting, 'startsAt' | 'status'>;
+
+/** What the index holds for listing one result (listingOf). */
+export interface ResultListing {
+  readonly facts: DocumentFacts;
+  /** The committee as the index knows it (its name and call-in period); absent for one it does not know. */
+  readonly committee?: KnownCommittee;
+  /** The meetings the record refers to, by id, that the index knows. */
+  readonly meetings: ReadonlyMap<string, MeetingListing>;
 }
 
 export interface SearchOptions {
@@ -117,27 +151,29 @@ interface Subject {
  * to rebuild it.
  */
 export class SearchCorpus {
-  private readonly index: TermIndex;
+  private index: TermIndex;
   private readonly fields: readonly Field[];
   /** By document number. */
-  private readonly facts: (DocumentFacts | undefined)[] = [];
+  private facts: (DocumentFacts | undefined)[] = [];
   /** By document number: the document of the result it belongs to (a decision's agenda item, or itself). */
-  private readonly subjectOf: number[] = [];
+  private subjectOf: number[] = [];
   /** An agenda item's document number -> its decisions' document numbers. */
   private readonly partsOf = new Map<number, number[]>();
   /** By subject document number: 1 when the subject's decisions only noted it or sent it on. */
-  private subjectReports = new Uint8Array(0);
+  private subjectReports: Uint8Array = new Uint8Array(0);
   /** By document number, 3 each: its meeting's date, its date of decision and of publication, as days since 1970 (0: none). */
-  private ownDays = new Int32Array(0);
+  private ownDays: Int32Array = new Int32Array(0);
   private readonly decisionsByItem = new Map<string, Set<string>>();
   private readonly meetingDates = new Map<string, string>();
+  /** Each meeting's start and status, for result lists (an item is listed with its meeting's time, or as cancelled). */
+  private readonly meetingListings = new Map<string, MeetingListing>();
   /** Spellings of terms that differ from them, for suggestions ("housing" for "hous"). */
   private readonly vocabulary: Vocabulary = new Map();
   /** Terms of people's names, and how many records name them: questions naming a person are read with them. */
   private readonly personTerms = new Map<string, number>();
   private loading = false;
 
-  constructor(private readonly profile: SearchProfile = 'full') {
+  constructor(readonly profile: SearchProfile = 'full') {
     this.fields = profile === 'titles-only' ? ['title'] : [...FIELDS];
     this.index = new TermIndex({ fields: this.fields, boosts: this.fields.map((f) => BOOST[f]) });
   }
@@ -177,6 +213,87 @@ export class SearchCorpus {
     return corpus;
   }
 
+  /**
+   * The same as `build`, from pages read one at a time (a store's listAll): each page is indexed and let go before
+   * the next is read, so a build never holds every record at once. At 20,000 items with their minutes, holding them
+   * all was some hundreds of MB of heap that outlived the build as garbage (docs/BENCHMARKS.md, run D), where the
+   * index itself keeps terms and a few fields a record. Meetings first: they date the items.
+   */
+  static async buildFromPages(
+    itemPages: AsyncIterable<readonly AgendaItem[]>, decisionPages: AsyncIterable<readonly Decision[]>,
+    options: { meetings?: Iterable<Meeting>; committees?: readonly KnownCommittee[]; profile?: SearchProfile; yieldEvery?: number } = {},
+  ): Promise<SearchCorpus> {
+    const corpus = SearchCorpus.loading(options);
+    const yieldEvery = options.yieldEvery ?? 200;
+    let indexed = 0;
+    const pause = async (): Promise<void> => {
+      indexed += 1;
+      if (indexed % yieldEvery === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    };
+    for await (const page of itemPages) {
+      for (const item of page) {
+        corpus.upsertItem(item);
+        await pause();
+      }
+    }
+    for await (const page of decisionPages) {
+      for (const decision of page) {
+        corpus.upsertDecision(decision);
+        await pause();
+      }
+    }
+    corpus.finishLoading();
+    return corpus;
+  }
+
+  /**
+   * An empty corpus being loaded (upsertItem, upsertDecision) in one go, dated by these meetings: it freezes once,
+   * at finishLoading, with every weight from the final field lengths. The build in a worker thread fills one.
+   */
+  static loading(options: { meetings?: Iterable<Pick<Meeting, 'id' | 'startsAt' | 'status'>>; committees?: readonly KnownCommittee[]; profile?: SearchProfile } = {}): SearchCorpus {
+    const corpus = new SearchCorpus(options.profile);
+    corpus.committees = options.committees ?? [];
+    corpus.loading = true;
+    for (const meeting of options.meetings ?? []) corpus.upsertMeeting(meeting);
+    return corpus;
+  }
+
+  finishLoading(): void {
+    this.loading = false;
+    this.index.freeze();
+  }
+
+  /**
+   * The corpus as plain data, to load again with fromSnapshot (its arrays are shared, not copied: snapshot a corpus
+   * that is then let go or no longer changed, as a freshly built one).
+   */
+  snapshot(): CorpusSnapshot {
+    return {
+      version: CORPUS_SNAPSHOT_VERSION, profile: this.profile, index: this.index.snapshot(), facts: this.facts, subjectOf: this.subjectOf,
+      partsOf: this.partsOf, subjectReports: this.subjectReports, ownDays: this.ownDays, decisionsByItem: this.decisionsByItem,
+      meetingDates: this.meetingDates, meetingListings: this.meetingListings, vocabulary: this.vocabulary, personTerms: this.personTerms,
+      committees: this.committees,
+    };
+  }
+
+  static fromSnapshot(snapshot: CorpusSnapshot): SearchCorpus {
+    if (snapshot.version !== CORPUS_SNAPSHOT_VERSION) throw new Error(`a search snapshot of version ${String(snapshot.version)} is not this version's`);
+    const corpus = new SearchCorpus(snapshot.profile);
+    corpus.index = TermIndex.fromSnapshot(snapshot.index, { fields: corpus.fields, boosts: corpus.fields.map((f) => BOOST[f]) });
+    corpus.facts = [...snapshot.facts];
+    corpus.subjectOf = [...snapshot.subjectOf];
+    snapshot.partsOf.forEach((parts, doc) => corpus.partsOf.set(doc, [...parts]));
+    corpus.subjectReports = snapshot.subjectReports;
+    corpus.ownDays = snapshot.ownDays;
+    snapshot.decisionsByItem.forEach((ids, item) => corpus.decisionsByItem.set(item, new Set(ids)));
+    snapshot.meetingDates.forEach((date, id) => corpus.meetingDates.set(id, date));
+    snapshot.meetingListings.forEach((meeting, id) => corpus.meetingListings.set(id, meeting));
+    snapshot.vocabulary.forEach((surface, term) => corpus.vocabulary.set(term, surface));
+    snapshot.personTerms.forEach((count, term) => corpus.personTerms.set(term, count));
+    corpus.committees = snapshot.committees;
+    return corpus;
+  }
+
   /** Results there are to find: an item with its decisions counts once, as does a decision with no item. */
   get documentCount(): number {
     let count = 0;
@@ -200,8 +317,31 @@ export class SearchCorpus {
   }
 
   /** A meeting's date dates its agenda items (undecided ones have no other): "next week", "in June 2021". */
-  upsertMeeting(meeting: Pick<Meeting, 'id' | 'startsAt'>): void {
+  upsertMeeting(meeting: Pick<Meeting, 'id' | 'startsAt'> & Partial<Pick<Meeting, 'status'>>): void {
     this.meetingDates.set(meeting.id, londonDateOf(meeting.startsAt));
+    this.meetingListings.set(meeting.id, { startsAt: meeting.startsAt, status: meeting.status ?? 'scheduled' });
+  }
+
+  /**
+   * What a result list shows of a result, from the index alone (no store read): the record answered (its latest
+   * decision, else the agenda item) with its title, committee, exempt flag, dates and listing fields, and the
+   * meetings they refer to (the item's, and Full Council's for a recommendation). Undefined when the record has
+   * left the index since the search.
+   */
+  listingOf(result: Pick<SearchResult, 'itemId' | 'decisionId'>): ResultListing | undefined {
+    const facts = result.decisionId !== undefined ? this.factsOf(decisionDocumentId(result.decisionId))
+      : result.itemId !== undefined ? this.factsOf(itemDocumentId(result.itemId)) : undefined;
+    if (!facts) return undefined;
+    const committee = this.committees.find((c) => c.id === facts.committeeId);
+    const meetingIds = facts.listing.kind === 'decision'
+      ? facts.listing.outcomes.flatMap((o) => (o.councilMeetingId !== undefined ? [o.councilMeetingId] : []))
+      : facts.meetingId !== undefined ? [facts.meetingId] : [];
+    const meetings = new Map<string, MeetingListing>();
+    for (const id of meetingIds) {
+      const meeting = this.meetingListings.get(id);
+      if (meeting) meetings.set(id, meeting);
+    }
+    return { facts, ...(committee ? { committee } : {}), meetings };
   }
 
   upsertItem(item: AgendaItem): void {

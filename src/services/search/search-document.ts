@@ -56,7 +56,21 @@ export interface DocumentFacts {
   readonly pairs: Uint8Array;
   /** The record's own updatedAt: a rebuild must not replace a newer local write with an older stored one. */
   readonly updatedAt: string;
+  /** What a one-line listing of the record shows besides the above (the message extension's result list). */
+  readonly listing: RecordListing;
 }
+
+/**
+ * The few stored fields a result list shows (number, standing, where a decision stands), kept so that a list of
+ * results is drawn from the index rather than from a point read per hit. A few dozen bytes a record.
+ */
+export type RecordListing =
+  | { readonly kind: 'agenda-item'; readonly item: Pick<AgendaItem, 'number' | 'withdrawnAt'> }
+  | {
+      readonly kind: 'decision';
+      readonly decision: Pick<Decision, 'decisionMaker' | 'subjectToCallIn'> & { readonly sourceKind?: NonNullable<Decision['source']>['kind'] };
+      readonly outcomes: readonly Pick<Outcome, 'number' | 'status' | 'statusSince' | 'councilMeetingId'>[];
+    };
 
 /** Verbs by which a meeting decides something to be done, as against noting or recommending it to others. */
 const DECIDING_VERBS: ReadonlySet<string> = new Set(['APPROVED', 'AGREED', 'ADOPTED', 'RESOLVED', 'DELEGATED', 'AUTHORISED', 'DECIDED']);
@@ -151,6 +165,10 @@ export const indexItem = (item: AgendaItem, meetingDate: string | undefined, pro
       id, kind: 'agenda-item', recordId: item.id, committeeId: item.committeeId, title: item.title, exempt: item.exempt,
       ...(item.meetingId !== undefined ? { meetingId: item.meetingId } : {}),
       mentionedMonths, statuses: [], decides: false, pairs, updatedAt: item.updatedAt,
+      listing: {
+        kind: 'agenda-item',
+        item: { ...(item.number !== undefined ? { number: item.number } : {}), ...(item.withdrawnAt !== undefined ? { withdrawnAt: item.withdrawnAt } : {}) },
+      },
     },
   };
 };
@@ -182,6 +200,19 @@ export const indexDecision = (decision: Decision, profile: SearchProfile = 'full
       ...(decision.publishedOn !== undefined ? { publishedOn: decision.publishedOn } : {}),
       mentionedMonths, statuses: decision.outcomes.map((o) => o.status), decides: decision.outcomes.some((o) => DECIDING_VERBS.has(o.verb) || DECIDED_STATUSES.has(o.status)),
       pairs, updatedAt: decision.updatedAt,
+      listing: {
+        kind: 'decision',
+        decision: {
+          decisionMaker: decision.decisionMaker,
+          ...(decision.subjectToCallIn !== undefined ? { subjectToCallIn: decision.subjectToCallIn } : {}),
+          ...(decision.source !== undefined ? { sourceKind: decision.source.kind } : {}),
+        },
+        outcomes: decision.outcomes.map((o) => ({
+          number: o.number, status: o.status,
+          ...(o.statusSince !== undefined ? { statusSince: o.statusSince } : {}),
+          ...(o.councilMeetingId !== undefined ? { councilMeetingId: o.councilMeetingId } : {}),
+        })),
+      },
     },
   };
 };

@@ -1,7 +1,11 @@
 import type { AgendaItem, Decision, Meeting } from '../../domain';
 import type { AgendaItemStore, CommitteeStore, DecisionStore, MeetingStore, Page } from '../../store/port';
-import { SearchCorpus, type AskContext, type KnownCommittee, type SearchAnswer, type SearchOptions, type SearchResult, type Suggestions } from './search-corpus';
+import {
+  SearchCorpus, type AskContext, type KnownCommittee, type ResultListing, type SearchAnswer, type SearchOptions, type SearchResult, type Suggestions,
+} from './search-corpus';
 import type { Asker, SearchProfile } from './search-document';
+import { buildCorpusInWorker } from './build-in-worker';
+import { decodeSnapshot, encodeSnapshot, serialiseCorpus, type SnapshotStore } from './search-snapshot';
 
 /** What the index reads from the store: every item and decision, a page at a time, and the meetings' dates. */
 export interface SearchSource {
@@ -35,6 +39,18 @@ export interface SearchIndexOptions {
   readonly onBackgroundError?: (err: unknown) => void;
   /** What to index: everything (default) or titles alone (the benchmark's baseline). */
   readonly profile?: SearchProfile;
+  /**
+   * Where the built index is kept between runs (with changeMarker only). The first build loads it instead of reading
+   * the store: at once when its marker is the store's, and when it is not, the loaded index answers while a rebuild
+   * runs in the background (as after any other instance's write). Each build with a new marker is written to it, in
+   * the background.
+   */
+  readonly snapshots?: SnapshotStore;
+  /**
+   * Where a build indexes the records: on this thread, in slices (default), or in a worker thread (build-in-worker.ts),
+   * whose heap takes the build's garbage with it when it ends: what the running bot uses.
+   */
+  readonly buildIn?: 'main-thread' | 'worker';
 }
 
 export const DEFAULT_REFRESH_INTERVAL_MS = 30_000;
@@ -46,16 +62,15 @@ type Change =
   | { readonly op: 'upsert-decision'; readonly decision: Decision }
   | { readonly op: 'remove-decision'; readonly id: string };
 
-const listEverything = async <T>(list: (continuation?: string, pageSize?: number) => Promise<Page<T>>, pageSize: number): Promise<T[]> => {
-  const all: T[] = [];
+/** A store's listAll, a page at a time: each page can be let go before the next is read. */
+async function* pagesOf<T>(list: (continuation?: string, pageSize?: number) => Promise<Page<T>>, pageSize: number): AsyncGenerator<readonly T[]> {
   let continuation: string | undefined;
   do {
     const page = await list(continuation, pageSize);
-    all.push(...page.items);
+    yield page.items;
     continuation = page.continuation;
   } while (continuation !== undefined);
-  return all;
-};
+}
 
 /**
  * Full-text search over agenda items and decisions, kept fresh on every instance.
@@ -88,6 +103,11 @@ export class SearchIndex {
   /** Settles (never rejects) once the latest check or rebuild is over and any background failure was reported. */
   private idle: Promise<void> | undefined;
   private journal: Change[] | undefined;
+  /** The marker of the snapshot last written or loaded: a build with the same marker need not be written again. */
+  private snapshotMarker: string | undefined;
+  private savingSnapshot = false;
+  /** Aborted by close(): a build in a worker stops at once. */
+  private readonly stopping = new AbortController();
   private readonly refreshIntervalMs: number;
   private readonly pageSize: number;
   private readonly now: () => number;
@@ -140,6 +160,11 @@ export class SearchIndex {
   /** The nearest known words and titles, for an answer that found nothing; waits like search(). */
   async suggest(question: string, asker: Asker): Promise<Suggestions> {
     return (await this.current()).suggest(question, asker);
+  }
+
+  /** What a result list shows of a result, from the index (SearchCorpus.listingOf); waits like search(). */
+  async listingOf(result: Pick<SearchResult, 'itemId' | 'decisionId'>): Promise<ResultListing | undefined> {
+    return (await this.current()).listingOf(result);
   }
 
   /** The agenda item a command names by its title words or its id, as the asker may see it; waits like search(). */
@@ -216,6 +241,15 @@ export class SearchIndex {
     }
   }
 
+  /**
+   * For shutdown: stops a build running in a worker thread (it rejects; a background one's failure is reported as
+   * any other) and resolves once nothing is running. The index still answers from what it has.
+   */
+  async close(): Promise<void> {
+    this.stopping.abort();
+    await this.whenIdle();
+  }
+
   /** Resolves once no check or rebuild is running (never rejects: background failures go to onBackgroundError). */
   async whenIdle(): Promise<void> {
     for (let idle = this.idle; idle !== undefined; idle = this.idle) {
@@ -273,21 +307,70 @@ export class SearchIndex {
       // Read before the rebuild: a change that lands during the rebuild moves the marker past this value.
       const marker = this.options.changeMarker ? await this.options.changeMarker() : undefined;
       if (!force && this.corpus !== undefined && marker !== undefined && marker === this.marker) return;
-      const [items, decisions, { committees, meetings }] = await Promise.all([
-        listEverything((c, n) => this.source.agendaItems.listAll(c, n), this.pageSize),
-        listEverything((c, n) => this.source.decisions.listAll(c, n), this.pageSize),
-        this.listCommitteesAndMeetings(),
-      ]);
-      // Built in slices so that queries (answered from the current corpus meanwhile) are not held up by it.
-      const fresh = await SearchCorpus.build(items, decisions, { meetings, committees, ...(this.options.profile ? { profile: this.options.profile } : {}) });
+      if (!force && this.corpus === undefined && marker !== undefined && (await this.loadSnapshot(marker))) return;
+      const { committees, meetings } = await this.listCommitteesAndMeetings();
+      // Page by page (each indexed and let go before the next is read), in slices so that queries (answered from the
+      // current corpus meanwhile) are not held up by it.
+      const itemPages = pagesOf((c, n) => this.source.agendaItems.listAll(c, n), this.pageSize);
+      const decisionPages = pagesOf((c, n) => this.source.decisions.listAll(c, n), this.pageSize);
+      const profile = this.options.profile ? { profile: this.options.profile } : {};
+      const built = this.options.buildIn === 'worker'
+        ? await buildCorpusInWorker(
+          itemPages, decisionPages, { meetings: meetings.map(({ id, startsAt, status }) => ({ id, startsAt, status })), committees, ...profile }, this.stopping.signal,
+        )
+        : { corpus: await SearchCorpus.buildFromPages(itemPages, decisionPages, { meetings, committees, ...profile }) };
+      const fresh = built.corpus;
       for (const change of this.journal) {
         if (!this.isStale(fresh, change)) applyTo(fresh, change);
       }
       this.corpus = fresh;
       this.marker = marker;
+      // Labelled with the marker read before the build: a change since has moved the store's past it (a restart rebuilds).
+      if (marker !== undefined) this.saveSnapshot(marker, 'bytes' in built ? built.bytes : fresh);
     } finally {
       this.journal = undefined;
     }
+  }
+
+  /**
+   * The first build from the snapshot, when there is one: true when it now answers. A snapshot of another marker
+   * answers too, and the next check (due at once) rebuilds from the store in the background.
+   */
+  private async loadSnapshot(marker: string): Promise<boolean> {
+    const { snapshots } = this.options;
+    if (!snapshots) return false;
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await snapshots.read();
+    } catch (err) {
+      this.reportBackgroundError(err);
+      return false;
+    }
+    const loaded = bytes ? decodeSnapshot(bytes) : undefined;
+    if (!loaded || loaded.corpus.profile !== (this.options.profile ?? 'full')) return false;
+    this.corpus = loaded.corpus;
+    this.marker = loaded.marker;
+    this.snapshotMarker = loaded.marker;
+    if (loaded.marker !== marker) this.lastCheckAt = Number.NEGATIVE_INFINITY;
+    return true;
+  }
+
+  /** Writes the new build's snapshot after the answers it holds up (one write at a time; a failure is reported). */
+  private saveSnapshot(marker: string, corpus: SearchCorpus | Uint8Array): void {
+    const { snapshots } = this.options;
+    if (!snapshots || this.savingSnapshot || marker === this.snapshotMarker) return;
+    this.savingSnapshot = true;
+    setImmediate(() => {
+      Promise.resolve()
+        .then(() => snapshots.write(encodeSnapshot(marker, corpus instanceof Uint8Array ? corpus : serialiseCorpus(corpus))))
+        .then(() => {
+          this.snapshotMarker = marker;
+        })
+        .catch((err: unknown) => this.reportBackgroundError(err))
+        .finally(() => {
+          this.savingSnapshot = false;
+        });
+    });
   }
 
   /** Committees, by name, for reading questions ("what did Scrutiny decide"); their meetings date agenda items. */

@@ -64,6 +64,23 @@ const saturate = (pseudoFrequency: number): number => (pseudoFrequency * (K1 + 1
 const WEIGHT_SCALE = 256;
 const MAX_WEIGHT = 0xffff;
 
+/**
+ * A frozen index as plain data (typed arrays and strings), to persist and load again (search-snapshot.ts): the term
+ * dictionary is given as its terms in id order and rebuilt on load.
+ */
+export interface TermIndexSnapshot {
+  readonly fields: readonly string[];
+  readonly terms: readonly string[];
+  readonly offsets: Uint32Array;
+  readonly docs: Uint32Array;
+  readonly weights: Uint16Array;
+  readonly masks: Uint16Array;
+  /** Document ids by number; '' for a number whose document was removed. */
+  readonly ids: readonly string[];
+  readonly lengths: Uint16Array;
+  readonly totalLengths: readonly number[];
+}
+
 const grow = <A extends Uint16Array | Uint32Array | Uint8Array | Float64Array>(array: A, size: number, make: (n: number) => A): A => {
   if (array.length >= size) return array;
   const bigger = make(Math.max(size, array.length * 2, 64));
@@ -81,10 +98,10 @@ export class TermIndex {
   private readonly fieldCount: number;
 
   // The frozen segment: postings of term t are [offsets[t], offsets[t + 1]), documents in increasing order.
-  private offsets = new Uint32Array(1);
-  private docs = new Uint32Array(0);
-  private weights = new Uint16Array(0);
-  private masks = new Uint16Array(0);
+  private offsets: Uint32Array = new Uint32Array(1);
+  private docs: Uint32Array = new Uint32Array(0);
+  private weights: Uint16Array = new Uint16Array(0);
+  private masks: Uint16Array = new Uint16Array(0);
   private frozenTerms = 0;
   /** The open segment: per term, (document, field, term frequency) triples, in the order added. */
   private open = new Map<number, number[]>();
@@ -95,7 +112,7 @@ export class TermIndex {
   private deleted = new Uint8Array(0);
   private liveCount = 0;
   /** Per document and field, its length in terms (for BM25's length normalisation). */
-  private lengths = new Uint16Array(0);
+  private lengths: Uint16Array = new Uint16Array(0);
   private readonly totalLengths: number[];
 
   // Scratch for searches, grown with the documents.
@@ -188,6 +205,52 @@ export class TermIndex {
     this.deleted[doc] = 1;
     this.liveCount -= 1;
     for (let f = 0; f < this.fieldCount; f += 1) this.totalLengths[f]! -= this.lengths[doc * this.fieldCount + f]!;
+  }
+
+  /** The index as plain data; freezes first, so that everything is in the arrays. */
+  snapshot(): TermIndexSnapshot {
+    this.freeze();
+    return {
+      fields: this.options.fields,
+      terms: this.termsById,
+      offsets: this.offsets,
+      docs: this.docs,
+      weights: this.weights,
+      masks: this.masks,
+      ids: this.ids.map((id, doc) => (this.deleted[doc] ? '' : id)),
+      lengths: this.lengths.slice(0, this.ids.length * this.fieldCount),
+      totalLengths: this.totalLengths,
+    };
+  }
+
+  /** An index as it was snapshotted, with these weights for its fields (which must be the same fields). */
+  static fromSnapshot(snapshot: TermIndexSnapshot, options: TermIndexOptions): TermIndex {
+    if (snapshot.fields.join() !== options.fields.join()) throw new Error('the snapshot indexes other fields');
+    const index = new TermIndex(options);
+    snapshot.terms.forEach((term, termId) => {
+      index.termsById.push(term);
+      index.termIds.set(term, termId);
+      index.dictionary.set(term, termId);
+    });
+    index.offsets = snapshot.offsets;
+    index.docs = snapshot.docs;
+    index.weights = snapshot.weights;
+    index.masks = snapshot.masks;
+    index.frozenTerms = snapshot.terms.length;
+    index.deleted = new Uint8Array(snapshot.ids.length);
+    snapshot.ids.forEach((id, doc) => {
+      index.ids.push(id);
+      if (id === '') index.deleted[doc] = 1;
+      else {
+        index.numbers.set(id, doc);
+        index.liveCount += 1;
+      }
+    });
+    index.lengths = snapshot.lengths;
+    snapshot.totalLengths.forEach((total, f) => {
+      index.totalLengths[f] = total;
+    });
+    return index;
   }
 
   /** Postings waiting in the open segment (a freeze is worth it when there are many). */

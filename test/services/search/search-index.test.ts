@@ -1,6 +1,6 @@
 import type { AgendaItem, Decision, Meeting } from '../../../src/domain';
 import type { Page } from '../../../src/store/port';
-import { SearchIndex, type Asker, type SearchSource } from '../../../src/services/search';
+import { SearchIndex, type Asker, type SearchSource, type SnapshotStore } from '../../../src/services/search';
 import { item, meltonCommunitySafety, otherDecisions, otherItems } from './corpus';
 
 const officer: Asker = { role: 'officer', committees: [] };
@@ -492,5 +492,109 @@ describe('SearchIndex.whenBuilt (what /readyz waits for)', () => {
       decisions: { listAll: async () => ({ items: [] }) },
     };
     await expect(new SearchIndex(source).whenBuilt(1000)).rejects.toThrow('store unavailable');
+  });
+});
+
+describe('SearchIndex with a snapshot store', () => {
+  /** A snapshot store in memory, counting what it was asked. */
+  const memorySnapshots = () => {
+    const kept: { bytes?: Uint8Array; writes: number } = { writes: 0 };
+    const store: SnapshotStore = {
+      read: async () => kept.bytes,
+      write: async (bytes) => {
+        kept.bytes = bytes;
+        kept.writes += 1;
+      },
+    };
+    return { kept, store };
+  };
+  const written = async (kept: { writes: number }, writes: number): Promise<void> => {
+    for (let i = 0; i < 100 && kept.writes < writes; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(kept.writes).toBe(writes);
+  };
+
+  it('writes the first build, and a restart with the same marker loads it without reading the store, answering the same', async () => {
+    const store = seeded();
+    const { kept, store: snapshots } = memorySnapshots();
+    const first = new SearchIndex(store, { changeMarker: store.changeMarker, snapshots });
+    await first.whenBuilt();
+    await written(kept, 1);
+    const reads = store.itemPageReads;
+    const restarted = new SearchIndex(store, { changeMarker: store.changeMarker, snapshots });
+    await restarted.whenBuilt();
+    expect(store.itemPageReads).toBe(reads);
+    expect(restarted.documentCount).toBe(first.documentCount);
+    for (const question of ['community safety', 'csp', 'what did cabinet decide about cctv', 'saftey']) {
+      expect(await restarted.ask(question, officer, { today: '2021-08-01' })).toEqual(await first.ask(question, officer, { today: '2021-08-01' }));
+    }
+    // What a result list shows comes from the snapshot as well.
+    const [best] = await restarted.search('community safety', officer);
+    expect(await restarted.listingOf(best!)).toEqual(await first.listingOf(best!));
+    // Local writes go on as before.
+    restarted.upsertItem(allotments());
+    expect(await top(restarted, 'allotments')).toEqual(['item-allot']);
+  });
+
+  it('answers from a snapshot of an older marker at once, and rebuilds from the store in the background', async () => {
+    const store = seeded();
+    const { kept, store: snapshots } = memorySnapshots();
+    const first = new SearchIndex(store, { changeMarker: store.changeMarker, snapshots });
+    await first.whenBuilt();
+    await written(kept, 1);
+    store.write(allotments()); // another instance's write, while this one was down
+    const reads = store.itemPageReads;
+    const restarted = new SearchIndex(store, { changeMarker: store.changeMarker, snapshots });
+    await restarted.whenBuilt();
+    expect(store.itemPageReads).toBe(reads);
+    expect(await top(restarted, 'allotments')).toEqual([]); // the snapshot's, for now
+    await restarted.whenIdle();
+    expect(store.itemPageReads).toBeGreaterThan(reads);
+    expect(await top(restarted, 'allotments')).toEqual(['item-allot']);
+    await written(kept, 2); // the rebuild is kept in its turn
+  });
+
+  it('builds from the store when the snapshot is not one (damaged, or of another version)', async () => {
+    const store = seeded();
+    const snapshots: SnapshotStore = { read: async () => new Uint8Array([1, 2, 3, 4]), write: async () => undefined };
+    const index = new SearchIndex(store, { changeMarker: store.changeMarker, snapshots });
+    expect((await top(index, 'community safety'))[0]).toBe('item-csp');
+    expect(store.itemPageReads).toBeGreaterThan(0);
+  });
+});
+
+describe('SearchIndex built in a worker thread', () => {
+  it('answers as the same index built on the main thread, and keeps local writes', async () => {
+    const store = seeded();
+    const inWorker = new SearchIndex(store, { changeMarker: store.changeMarker, buildIn: 'worker', pageSize: 4 });
+    const onMain = new SearchIndex(store, { changeMarker: store.changeMarker, pageSize: 4 });
+    await Promise.all([inWorker.whenBuilt(), onMain.whenBuilt()]);
+    expect(inWorker.documentCount).toBe(onMain.documentCount);
+    for (const question of ['community safety', 'csp', 'what did cabinet decide about cctv', 'saftey', 'allotments']) {
+      expect(await inWorker.ask(question, officer, { today: '2021-08-01' })).toEqual(await onMain.ask(question, officer, { today: '2021-08-01' }));
+    }
+    inWorker.upsertItem(allotments());
+    expect(await top(inWorker, 'allotments')).toEqual(['item-allot']);
+  });
+
+  it('rejects with the store failure, and the worker is gone', async () => {
+    const store = seeded();
+    store.failNext = new Error('store unavailable');
+    await expect(new SearchIndex(store, { buildIn: 'worker' }).whenBuilt()).rejects.toThrow('store unavailable');
+  });
+});
+
+describe('SearchIndex.close', () => {
+  it('stops a build running in a worker at once: the build rejects, saying why', async () => {
+    const store = seeded();
+    const index = new SearchIndex(store, { changeMarker: store.changeMarker, buildIn: 'worker' });
+    const { gate, open } = gated();
+    store.gate = gate; // the build waits on the store's first page
+    const building = index.whenBuilt();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const closing = index.close();
+    open();
+    await expect(building).rejects.toThrow('the search index build was stopped');
+    await closing;
+    expect(index.documentCount).toBe(0);
   });
 });
