@@ -29,8 +29,9 @@ export interface NotificationPreview {
  * stored, sent or audited.
  */
 export async function previewNotification(request: PushRequest, by: AuditContext, deps: NotificationDeps & { readonly render: RenderMessage }): Promise<NotificationPreview> {
-  const now = deps.now();
   const { notification, audience } = await draftPush(request, by, deps, { id: 'n-preview' });
+  // Read after the draft, whose send time defaults to its own "now": read before, an unscheduled push would look held by a schedule a millisecond ahead.
+  const now = deps.now();
   const draw = async (member: Member | undefined, recipient: Parameters<typeof composeMessage>[1]['recipient'], chat: Parameters<RenderMessage>[1]) => {
     const message = await composeMessage(notification, { recipient }, member, deps);
     return message ? deps.render(message, chat) : { cards: [] };
