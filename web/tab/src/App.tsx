@@ -53,7 +53,19 @@ const useStyles = makeStyles({
   },
   nav: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
   current: { fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'underline' },
-  main: { padding: tokens.spacingHorizontalL, maxWidth: '1200px', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
+  main: {
+    padding: tokens.spacingHorizontalL,
+    maxWidth: '1200px',
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalL,
+    // A select is as wide as its longest option: at 320 px it must shrink to the page instead.
+    // Long words (a CSV header, an id) wrap rather than push the page sideways at 320 px.
+    overflowWrap: 'anywhere',
+    '& .fui-Field': { minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' },
+    '& .fui-Select': { minWidth: 0, maxWidth: '100%' },
+    '& select': { minWidth: 0, width: '100%' },
+  },
   narrow: { maxWidth: '32rem', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
 });
 

@@ -30,6 +30,16 @@ const POLL_MS = 2000;
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '40rem' },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  audience: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+  },
   scroll: { overflowX: 'auto' },
 });
 
@@ -194,7 +204,7 @@ function Composer({ api, onSent }: { api: Api; onSent: () => void }): ReactNode 
           ))}
         </Select>
       </Field>
-      <fieldset className={styles.row}>
+      <fieldset className={styles.audience}>
         <legend>Audience (the meeting&apos;s committee when none is ticked)</legend>
         {options.data?.committees.map((c) => (
           <Checkbox

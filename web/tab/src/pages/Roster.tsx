@@ -2,6 +2,7 @@ import {
   Badge,
   Button,
   Field,
+  Label,
   MessageBar,
   MessageBarBody,
   Table,
@@ -106,9 +107,11 @@ export function RosterPage({ api }: PageProps): ReactNode {
       <section className={styles.form} aria-labelledby="import-heading">
         <Title3 as="h2" id="import-heading">Import the roster spreadsheet</Title3>
         <Text>Save the spreadsheet as CSV UTF-8 (header row: id,name,role,title,email,aadObjectId,committees). All or nothing: one bad row changes nothing.</Text>
-        <Field label="CSV file">
-          <input type="file" accept=".csv,text/csv" onChange={(e) => void readFile(e.target.files?.[0])} />
-        </Field>
+        <div>
+          <Label htmlFor="roster-file">CSV file</Label>
+          <br />
+          <input id="roster-file" type="file" accept=".csv,text/csv" onChange={(e) => void readFile(e.target.files?.[0])} />
+        </div>
         <Field label="Or paste the CSV">
           <Textarea value={csv} onChange={(_, d) => setCsv(d.value)} rows={6} resize="vertical" />
         </Field>

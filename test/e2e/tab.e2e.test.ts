@@ -1,0 +1,183 @@
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import type { ConversationRecord } from '../../src/domain';
+import { seedDemoCouncil } from '../../src/services/demo/seed-demo-council';
+import { openStore } from '../../src/store/open-store';
+import { TeamsConnectorStandIn } from '../support/teams-connector-stand-in';
+import { startBot, type BotProcess } from './support/bot-process';
+import { launchChromium } from './support/e2e-environment';
+import { ROOT } from './support/paths';
+
+/**
+ * Issue 15, the democratic services dashboard in headless Chromium against the real bot (src/index.ts, local mode, the
+ * demo council), its page built by `npm run build:tab` (npm run test:all builds it first):
+ *  - every page in the Teams light, dark and high-contrast themes at 320 px (Teams mobile) and 1280 px, with a
+ *    screenshot in docs/tab/ and 0 axe-core violations;
+ *  - keyboard only: from the meetings to an item, then Remind outstanding; the stand-in Bot Connector receives the
+ *    item's card for each member who has not acknowledged it;
+ *  - an expired session (a token the API refuses with 401) signs in again;
+ *  - the built JS and CSS stay under 400 KB gzipped.
+ *
+ *   npm run build:tab && npx jest -c jest.e2e.config.js test/e2e/tab
+ */
+const TOKEN = 'e2e-tab-officer-token-0123456789abcdef';
+const DIST = path.join(ROOT, 'dist', 'tab');
+const SHOTS = path.join(ROOT, 'docs', 'tab');
+const ITEM = { id: 'item-hra-budget-monitoring', title: 'Housing Revenue Account Budget Monitoring' };
+const THEMES = ['light', 'dark', 'contrast'] as const;
+const WIDTHS = [320, 1280] as const;
+
+/** Each page, where it is, and what shows once its data has loaded. */
+const PAGES = [
+  { name: 'meetings', hash: '#/meetings', heading: 'Meetings', ready: (p: Page) => p.getByRole('link', { name: new RegExp(ITEM.title) }).first() },
+  { name: 'item', hash: `#/items/${ITEM.id}`, heading: ITEM.title, ready: (p: Page) => p.getByRole('heading', { name: 'Notifications' }) },
+  { name: 'decisions', hash: '#/decisions', heading: 'Decisions', ready: (p: Page) => p.getByRole('group').first() },
+  { name: 'action-plans', hash: '#/action-plans', heading: 'Action plans', ready: (p: Page) => p.getByRole('group', { name: 'RAG summary' }) },
+  { name: 'notifications', hash: '#/notifications', heading: 'Notifications', ready: (p: Page) => p.getByRole('heading', { name: 'Sent and scheduled' }) },
+  { name: 'roster', hash: '#/roster', heading: 'Roster', ready: (p: Page) => p.getByRole('table', { name: 'Members' }) },
+] as const;
+
+let connector: TeamsConnectorStandIn;
+let bot: BotProcess;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('The dashboard is not built: run npm run build:tab first (npm run test:all does).');
+  mkdirSync(SHOTS, { recursive: true });
+  connector = await new TeamsConnectorStandIn({ tenantPerSecond: 50 }).start();
+  // The demo council, each member with a personal chat whose Bot Connector is the stand-in.
+  dataDir = mkdtempSync(path.join(tmpdir(), 'cabinet-bot-tab-e2e-'));
+  const store = await openStore({ kind: 'embedded', dataDir });
+  try {
+    await seedDemoCouncil(store, new Date());
+    const at = new Date().toISOString();
+    for (const member of await store.members.list()) {
+      if (!member.aadObjectId) continue;
+      const chat: ConversationRecord = {
+        id: `a:tab-e2e-${member.id}`, kind: 'personal', memberId: member.id, aadObjectId: member.aadObjectId, tenantId: 'tenant-1',
+        reference: { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: `a:tab-e2e-${member.id}`, conversationType: 'personal', tenantId: 'tenant-1' }, user: { id: `29:${member.id}`, aadObjectId: member.aadObjectId }, bot: { id: '28:bot' } },
+        reachable: true, updatedAt: at,
+      };
+      await store.conversations.upsert(chat);
+    }
+  } finally {
+    await store.close();
+  }
+  bot = await startBot({ dataDir, seed: false, env: { OFFICER_API_TOKEN: TOKEN, QUIET_HOURS: 'off' } });
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  await bot?.stop().catch(() => undefined);
+  await connector?.stop().catch(() => undefined);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+/** A fresh page signed in as npm run dev signs it in: the local token in the address, taken out at once. */
+async function openDashboard(opts: { theme?: string; width?: number; token?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(`${m.text()} ${m.location().url}`));
+  page.on('pageerror', (e) => errors.push(e.message));
+  (page as Page & { errors?: string[] }).errors = errors;
+  await page.goto(`${bot.url}/tab/${opts.theme ? `?theme=${opts.theme}` : ''}#token=${encodeURIComponent(opts.token ?? TOKEN)}`);
+  return page;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe.each(THEMES)('the %s theme', (theme) => {
+  test.each(WIDTHS)('every page at %i px: a screenshot in docs/tab and no axe violations', async (width) => {
+    const page = await openDashboard({ theme, width });
+    try {
+      await page.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor({ timeout: 20_000 });
+      expect(new URL(page.url()).hash).toBe('#/meetings'); // the token is out of the address
+      for (const p of PAGES) {
+        await page.evaluate((hash) => { window.location.hash = hash; }, p.hash);
+        await page.getByRole('heading', { level: 1, name: p.heading }).waitFor({ timeout: 20_000 });
+        await p.ready(page).waitFor({ timeout: 20_000 });
+        await page.getByText(/^Loading/).waitFor({ state: 'detached', timeout: 20_000 });
+        await page.screenshot({ path: path.join(SHOTS, `${p.name}-${theme}-${width}.png`), fullPage: true });
+        expect({ page: p.name, violations: await axeViolations(page) }).toEqual({ page: p.name, violations: [] });
+        // Nothing wider than the window at 320 px: the page reflows rather than scrolling sideways (tables scroll in their own box).
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect({ page: p.name, overflow }).toEqual({ page: p.name, overflow: 0 });
+      }
+      expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+test('keyboard only: from the meetings to the item, Remind outstanding; the stand-in connector receives the card for each outstanding member', async () => {
+  const outstanding = await (await fetch(`${bot.url}/api/v1/agenda-items/${ITEM.id}/acknowledgements`, { headers: { authorization: `Bearer ${TOKEN}` } })).json() as { outstanding: Array<{ memberId: string }> };
+  expect(outstanding.outstanding.length).toBeGreaterThan(0);
+  const before = connector.activities.length;
+  const page = await openDashboard();
+  try {
+    await page.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor({ timeout: 20_000 });
+    const itemLink = page.getByRole('link', { name: new RegExp(ITEM.title) }).first();
+    await itemLink.waitFor();
+    // Tab through the page until the item's link has the focus, then Enter.
+    for (let i = 0; i < 80 && !(await itemLink.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await itemLink.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: new RegExp(ITEM.title) }).waitFor({ timeout: 20_000 });
+    const remind = page.getByRole('button', { name: /Remind outstanding/ });
+    await remind.waitFor();
+    for (let i = 0; i < 20 && !(await remind.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await remind.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText(`Reminder sent to ${outstanding.outstanding.length}`).waitFor({ timeout: 20_000 });
+    // The cards arrive at the stand-in Bot Connector, one per outstanding member's chat.
+    const expected = outstanding.outstanding.map((m) => `a:tab-e2e-${m.memberId}`).sort();
+    const deadline = Date.now() + 30_000;
+    let got: string[] = [];
+    while (Date.now() < deadline) {
+      got = [...new Set(connector.activities.slice(before).filter((a) => JSON.stringify(a.body).includes(ITEM.title)).map((a) => a.conversationId))].sort();
+      if (got.length >= expected.length) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(got).toEqual(expected);
+    // The page follows the send: every recipient's delivery shows, counted while it goes.
+    await page.getByText(new RegExp(`${expected.length} sent`)).first().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: path.join(SHOTS, 'item-after-remind-light-1280.png'), fullPage: true });
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('an expired session signs in again: a token the API refuses brings the sign-in back, and the right one opens the dashboard', async () => {
+  const page = await openDashboard({ token: 'expired-or-wrong-token' });
+  try {
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor({ timeout: 20_000 });
+    await page.getByLabel('Officer token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: path.join(SHOTS, 'sign-in-again.png') });
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('the built JavaScript and CSS are under 400 KB gzipped, and the page has no inline script', () => {
+  const assets = readdirSync(path.join(DIST, 'assets')).filter((f) => /\.(js|css)$/.test(f));
+  expect(assets.length).toBeGreaterThan(0);
+  const gzipped = assets.reduce((sum, f) => sum + gzipSync(readFileSync(path.join(DIST, 'assets', f)), { level: 9 }).length, 0);
+  console.log(`dashboard bundle: ${assets.length} files, ${(gzipped / 1024).toFixed(1)} KB gzipped`);
+  expect(gzipped).toBeLessThan(400 * 1024);
+  const index = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  expect(index.match(/<script\b[^>]*>/g)?.every((tag) => / src="\/tab\/assets\/[^"]+\.js"/.test(tag))).toBe(true);
+  expect(index).not.toMatch(/<script\b[^>]*>[^<]+<\/script>/);
+});
