@@ -79,13 +79,15 @@ export const TAB_FRAME_ANCESTORS = [
 export function tabContentSecurityPolicy(signIn: TabSignIn): string {
   // Outside Teams, MSAL talks to the authority's origin: token requests, its popup and its hidden renewal frame.
   const login = signIn.mode === 'entra' ? ` ${new URL(signIn.authority).origin}` : '';
+  // Inside Teams, teams-js reads Microsoft's current list of host origins from its CDN (it falls back to the list it ships).
+  const teamsJs = signIn.mode === 'entra' ? ` ${TEAMS_JS_CDN}` : '';
   return [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
-    `connect-src 'self'${login}`,
+    `connect-src 'self'${login}${teamsJs}`,
     `frame-src${login || " 'none'"}`,
     "base-uri 'none'",
     "form-action 'none'",
@@ -94,6 +96,9 @@ export function tabContentSecurityPolicy(signIn: TabSignIn): string {
     `frame-ancestors ${TAB_FRAME_ANCESTORS.join(' ')}`,
   ].join('; ');
 }
+
+/** Where teams-js fetches validDomains.json (its validOriginsCdnEndpoint). */
+const TEAMS_JS_CDN = 'https://res.cdn.office.net';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -3,14 +3,15 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import type { ConversationRecord } from '../../src/domain';
 import { seedDemoCouncil } from '../../src/services/demo/seed-demo-council';
 import { openStore } from '../../src/store/open-store';
+import { TestSigningKeys } from '../support/signing-keys';
 import { TeamsConnectorStandIn } from '../support/teams-connector-stand-in';
 import { startBot, type BotProcess } from './support/bot-process';
-import { launchChromium } from './support/e2e-environment';
-import { ROOT } from './support/paths';
+import { CHROMIUM_ARGS, launchChromium } from './support/e2e-environment';
+import { CHROMIUM_PATH, ROOT } from './support/paths';
 
 /**
  * Issue 15, the democratic services dashboard in headless Chromium against the real bot (src/index.ts, local mode, the
@@ -91,8 +92,10 @@ async function openDashboard(opts: { theme?: string; width?: number; token?: str
   return page;
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
+/** axe-core on the page, or only on the framed tab when `within` names its frame. */
+async function axeViolations(page: Page, within?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const result = await (within ? builder.include(within) : builder).analyze();
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
@@ -180,4 +183,124 @@ test('the built JavaScript and CSS are under 400 KB gzipped, and the page has no
   const index = readFileSync(path.join(DIST, 'index.html'), 'utf8');
   expect(index.match(/<script\b[^>]*>/g)?.every((tag) => / src="\/tab\/assets\/[^"]+\.js"/.test(tag))).toBe(true);
   expect(index).not.toMatch(/<script\b[^>]*>[^<]+<\/script>/);
+});
+
+/**
+ * Single sign-on inside Teams, against a bot in Entra mode whose identity provider is a stand-in on 127.0.0.1
+ * (test/support/signing-keys.ts: its JWKS, and tokens it signs). The tab is framed, as Teams frames it, by a host page
+ * at https://teams.microsoft.com (answered by the browser's router: no request leaves the machine) that speaks the
+ * teams-js message protocol: it answers `initialize`, `getContext` (the dark theme) and `authentication.getAuthToken`
+ * with a token from the stand-in provider. The page's own code is unchanged: it sees a Teams host and asks it for a
+ * token, and the bot checks that token against the stand-in's keys, issuer and audience for real.
+ */
+describe('single sign-on inside Teams (a stand-in identity provider on 127.0.0.1)', () => {
+  const TENANT = 'e2e-tenant';
+  const ISSUER = `https://login.microsoftonline.com/${TENANT}/v2.0`;
+  const AUDIENCE = 'api://cabinet-bot-e2e/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
+  let keys: TestSigningKeys;
+  let entraBot: BotProcess;
+  let teamsBrowser: Browser;
+
+  beforeAll(async () => {
+    keys = await new TestSigningKeys().start();
+    entraBot = await startBot({
+      env: { ENTRA_JWKS_URL: keys.jwksUrl, ENTRA_ISSUER: ISSUER, ENTRA_AUDIENCE: AUDIENCE, TAB_CLIENT_ID: '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0', QUIET_HOURS: 'off' },
+    });
+    // A page on a public host (teams.microsoft.com) may not frame one on the loopback address (Chromium's Local Network
+    // Access checks): in Teams the tab is on the bot's public https host. Only this test's browser turns the check off.
+    teamsBrowser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS, '--disable-features=LocalNetworkAccessChecks,PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults'],
+      headless: true,
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await teamsBrowser?.close().catch(() => undefined);
+    await entraBot?.stop().catch(() => undefined);
+    await keys?.stop().catch(() => undefined);
+  }, 60_000);
+
+  /** The stand-in Teams host: frames the tab and answers its teams-js requests; tokens handed out are counted. */
+  function hostPage(tabUrl: string, token: string): string {
+    const script = `
+      const token = ${JSON.stringify(token)};
+      window.tokensGiven = 0;
+      const frame = document.getElementById('tab');
+      const runtime = JSON.stringify({ apiVersion: 4, supports: { appInitialization: {}, authentication: {}, pages: { tabs: {}, config: {} }, teams: {} } });
+      const context = { theme: 'dark', locale: 'en-gb', entityId: 'dashboard', hostClientType: 'web', frameContext: 'content', userObjectId: 'e2e', tid: ${JSON.stringify(TENANT)} };
+      window.addEventListener('message', (event) => {
+        if (event.source !== frame.contentWindow || !event.data || typeof event.data.func !== 'string') return;
+        const { id, uuidAsString, func } = event.data;
+        let args = [];
+        if (func === 'initialize') args = ['content', 'web', runtime, '2.0.0'];
+        else if (func === 'getContext') args = [context];
+        else if (func === 'authentication.getAuthToken') { window.tokensGiven += 1; args = [true, token]; }
+        frame.contentWindow.postMessage({ id, uuidAsString, args }, '*');
+      });`;
+    return `<!doctype html><html lang="en"><head><title>Teams (stand-in)</title></head><body style="margin:0">
+      <iframe id="tab" title="Democratic services" src="${tabUrl}" style="border:0;width:100vw;height:100vh"></iframe>
+      <script>${script}</script></body></html>`;
+  }
+
+  async function openInTeams(token: string): Promise<{ page: Page; tab: FrameLocator }> {
+    const context = await teamsBrowser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.route('https://teams.microsoft.com/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hostPage(`${entraBot.url}/tab/`, token) }),
+    );
+    const page = await context.newPage();
+    await page.goto('https://teams.microsoft.com/l/entity/cabinet-bot/dashboard');
+    return { page, tab: page.frameLocator('#tab') };
+  }
+
+  test('config.json says Entra, with the client id, the audience and the scope', async () => {
+    const config = await (await fetch(`${entraBot.url}/tab/config.json`)).json();
+    expect(config).toEqual({ mode: 'entra', clientId: '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0', authority: 'https://login.microsoftonline.com/organizations', audience: AUDIENCE, scope: `${AUDIENCE}/access_as_user` });
+  });
+
+  test("an officer's Teams token opens the dashboard, in Teams' dark theme", async () => {
+    const token = await keys.sign({ oid: 'b2c3d4e5-0000-4000-8000-000000000001', name: 'Sarah Morgan', roles: ['Officer'] }, { issuer: ISSUER, audience: AUDIENCE });
+    const { page, tab } = await openInTeams(token);
+    try {
+      await tab.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor({ timeout: 30_000 });
+      await tab.getByText('Signed in as Sarah Morgan').waitFor();
+      await tab.getByRole('link', { name: new RegExp(ITEM.title) }).first().waitFor({ timeout: 20_000 });
+      expect(await page.evaluate(() => (window as unknown as { tokensGiven: number }).tokensGiven)).toBeGreaterThan(0);
+      // The host's theme (dark) reached the page: its background is dark.
+      const background = await tab.locator('.fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+      const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
+      expect((r ?? 255) + (g ?? 255) + (b ?? 255)).toBeLessThan(200);
+      await page.screenshot({ path: path.join(SHOTS, 'teams-sso-dark-1280.png') });
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("a councillor's token (no Officer or Admin role) sees the polite page, and no data is asked for", async () => {
+    const token = await keys.sign({ oid: 'b2c3d4e5-0000-4000-8000-000000000002', name: 'Cllr Alan Pearson' }, { issuer: ISSUER, audience: AUDIENCE });
+    const { page, tab } = await openInTeams(token);
+    const asked: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/v1/') && asked.push(new URL(r.url()).pathname));
+    try {
+      await tab.getByRole('heading', { level: 1, name: 'This dashboard is for democratic services' }).waitFor({ timeout: 30_000 });
+      expect(asked.filter((p) => p !== '/api/v1/whoami')).toEqual([]);
+      // The tab only: the stand-in host page around it is not ours.
+      expect({ violations: await axeViolations(page, '#tab') }).toEqual({ violations: [] });
+      await page.screenshot({ path: path.join(SHOTS, 'refusal-councillor-dark-1280.png') });
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('a token from another issuer is refused by the API: the page does not open the dashboard', async () => {
+    const token = await keys.sign({ oid: 'b2c3d4e5-0000-4000-8000-000000000003', roles: ['Officer'] }, { issuer: 'https://sts.example.invalid/', audience: AUDIENCE });
+    const { page, tab } = await openInTeams(token);
+    try {
+      await tab.getByRole('alert').waitFor({ timeout: 30_000 });
+      expect(await tab.getByRole('alert').innerText()).toContain('was not accepted');
+      expect(await tab.getByRole('heading', { level: 1, name: 'Meetings' }).count()).toBe(0);
+    } finally {
+      await page.context().close();
+    }
+  });
 });

@@ -150,7 +150,7 @@ describe('GET /tab/config.json', () => {
     }
   });
 
-  test('Entra mode: the client id, the authority, the audience and the scope; MSAL may reach the authority only', async () => {
+  test('Entra mode: the client id, the authority, the audience and the scope; the page may reach the authority (MSAL) and the teams-js CDN only', async () => {
     const config = loadConfig({
       MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
       MicrosoftAppPassword: 'x',
@@ -172,7 +172,7 @@ describe('GET /tab/config.json', () => {
       const res = await fetch(`${entra.url}/tab/config.json`);
       expect(await res.json()).toEqual(signIn);
       const csp = directives(res.headers.get('content-security-policy'));
-      expect(csp.get('connect-src')).toEqual(["'self'", 'https://login.microsoftonline.com']);
+      expect(csp.get('connect-src')).toEqual(["'self'", 'https://login.microsoftonline.com', 'https://res.cdn.office.net']);
       expect(csp.get('frame-src')).toEqual(['https://login.microsoftonline.com']);
       expect(csp.get('script-src')).toEqual(["'self'"]);
     } finally {
