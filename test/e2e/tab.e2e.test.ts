@@ -161,6 +161,51 @@ test('keyboard only: from the meetings to the item, Remind outstanding; the stan
   }
 });
 
+test('a notification is composed with a preview, scheduled, then sent when due; its counts update while the page is open', async () => {
+  const item = { id: 'item-safer-streets', meetingId: 'cabinet-next' };
+  const before = connector.activities.length;
+  const page = await openDashboard();
+  try {
+    await page.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('link', { name: 'Notifications' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+    const meeting = page.getByLabel('Meeting');
+    await meeting.locator(`option[value="${item.meetingId}"]`).waitFor({ state: 'attached', timeout: 20_000 });
+    await meeting.selectOption(item.meetingId);
+    const itemSelect = page.getByLabel('Item');
+    await itemSelect.locator(`option[value="${item.id}"]`).waitFor({ state: 'attached', timeout: 20_000 });
+    await itemSelect.selectOption(item.id);
+    const title = (await itemSelect.locator(`option[value="${item.id}"]`).innerText()).replace(/^\d+\.\s*/, '');
+    await page.getByLabel('Message').fill('Papers for next Cabinet: please read before Thursday.');
+    // A few seconds from now, in the browser's time zone (the field takes seconds).
+    const due = new Date(Date.now() + 20_000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    const local = `${due.getFullYear()}-${two(due.getMonth() + 1)}-${two(due.getDate())}T${two(due.getHours())}:${two(due.getMinutes())}:${two(due.getSeconds())}`;
+    await page.getByLabel('Send at').fill(local);
+    await page.getByRole('button', { name: 'Preview the card' }).click();
+    await page.getByRole('region', { name: 'Card preview' }).or(page.getByText('This bot cannot preview cards yet.')).first().waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    await page.getByRole('status').getByText(/^Scheduled for/).waitFor({ timeout: 20_000 });
+    const row = page.getByRole('row').filter({ hasText: title }).filter({ hasText: 'scheduled' });
+    await row.waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: path.join(SHOTS, 'notification-scheduled-light-1280.png'), fullPage: true });
+    expect(connector.activities.slice(before).filter((a) => JSON.stringify(a.body).includes(title))).toEqual([]);
+
+    // The same page, no reload: when it is due the outbox sends it, and the counts move to every recipient sent.
+    const sentRow = page.getByRole('row').filter({ hasText: title }).filter({ hasText: /completed/ });
+    await sentRow.waitFor({ timeout: 60_000 });
+    const counts = await sentRow.innerText();
+    const [, sent, total] = /(\d+) of (\d+) sent/.exec(counts) ?? [];
+    expect(Number(total)).toBeGreaterThan(0);
+    expect(sent).toBe(total);
+    const received = new Set(connector.activities.slice(before).filter((a) => JSON.stringify(a.body).includes(title)).map((a) => a.conversationId));
+    expect(received.size).toBe(Number(total));
+    await page.screenshot({ path: path.join(SHOTS, 'notification-sent-light-1280.png'), fullPage: true });
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('an expired session signs in again: a token the API refuses brings the sign-in back, and the right one opens the dashboard', async () => {
   const page = await openDashboard({ token: 'expired-or-wrong-token' });
   try {

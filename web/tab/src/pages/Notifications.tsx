@@ -26,6 +26,7 @@ import { CardPreview, type PreviewAnswer } from '../card-preview';
 import { ErrorNotice, Loading, londonDateTime, useLoad, type PageProps } from '../ui';
 
 const POLL_MS = 2000;
+const SOON_MS = 10 * 60_000;
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '40rem' },
@@ -50,7 +51,10 @@ export function NotificationsPage({ api }: PageProps): ReactNode {
     const answer = await api.call('get', '/api/v1/notifications', { query: { pageSize: 30 } });
     return Promise.all(answer.notifications.map((n) => api.call('get', '/api/v1/notifications/{id}', { path: { id: n.id } })));
   }, []);
-  const going = list.data?.some((s) => s.status === 'sending' || (s.status === 'scheduled' && Date.parse(s.sendAt) <= Date.now() + POLL_MS) || s.counts.pending > 0);
+  // Live counts while anything is going out, or due to within the next few minutes.
+  const going = list.data?.some(
+    (s) => s.status === 'sending' || (s.status === 'scheduled' && Date.parse(s.sendAt) - Date.now() < SOON_MS) || (s.status !== 'cancelled' && s.counts.pending > 0 && s.status !== 'held'),
+  );
   useEffect(() => {
     if (!going) return;
     const timer = setInterval(list.reload, POLL_MS);
@@ -111,9 +115,11 @@ export function NotificationsPage({ api }: PageProps): ReactNode {
                   <TableCell>
                     {n.status === 'held' || n.status === 'scheduled' ? (
                       <div className={styles.row}>
-                        <Button size="small" aria-label={`Send now: ${n.about.title}`} onClick={() => void act(() => api.call('post', '/api/v1/notifications/{id}/send', { path: { id: n.id }, body: {} }))}>
-                          Send now
-                        </Button>
+                        {n.status === 'held' ? (
+                          <Button size="small" aria-label={`Send now: ${n.about.title}`} onClick={() => void act(() => api.call('post', '/api/v1/notifications/{id}/send', { path: { id: n.id }, body: {} }))}>
+                            Send now
+                          </Button>
+                        ) : null}
                         <Button size="small" aria-label={`Cancel: ${n.about.title}`} onClick={() => void act(() => api.call('delete', '/api/v1/notifications/{id}', { path: { id: n.id } }))}>
                           Cancel
                         </Button>
@@ -219,7 +225,7 @@ function Composer({ api, onSent }: { api: Api; onSent: () => void }): ReactNode 
         <Textarea value={message} onChange={(_, d) => setMessage(d.value)} maxLength={1000} />
       </Field>
       <Field label="Send at" hint="Leave empty to send now (quiet hours apply unless urgent).">
-        <Input type="datetime-local" value={sendAt} onChange={(_, d) => setSendAt(d.value)} />
+        <Input type="datetime-local" step={1} value={sendAt} onChange={(_, d) => setSendAt(d.value)} />
       </Field>
       <Checkbox label="Urgent (sends in quiet hours)" checked={urgent} onChange={(_, d) => setUrgent(Boolean(d.checked))} />
       <ErrorNotice error={error} />
