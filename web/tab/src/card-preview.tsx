@@ -7,7 +7,13 @@ import type { ReactNode } from 'react';
  * not guessed at. Nothing in a card runs: it is data, rendered as text.
  */
 type Element = { type?: string; [key: string]: unknown };
-export type PreviewAnswer = { cards?: { audience?: string; card: Element }[]; card?: Element; [key: string]: unknown };
+/** POST /api/v1/notifications/preview (issue 15's API change): each audience's words and cards, and when it would go. */
+export type PreviewAnswer = {
+  recipients?: { total: number; members: number; channels: number };
+  sendsAt?: string;
+  heldBy?: 'nothing' | 'schedule' | 'quiet-hours';
+  audiences: { audience: 'member' | 'channel'; drawnFor: { name: string }; text?: string; cards: Element[] }[];
+};
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -19,16 +25,27 @@ const useStyles = makeStyles({
 
 export function CardPreview({ preview }: { preview: PreviewAnswer }): ReactNode {
   const styles = useStyles();
-  const cards = preview.cards ?? (preview.card ? [{ card: preview.card }] : []);
   return (
     <section className={styles.list} aria-label="Card preview">
-      {cards.map((c, i) => (
-        <Card key={i} role="group" aria-label={c.audience ? `Card for ${c.audience}` : 'Card'}>
-          {c.audience ? <Text weight="semibold">For {c.audience}</Text> : null}
-          <div className={styles.body}>{elements(c.card.body, styles)}</div>
-          <Actions actions={c.card.actions} />
-        </Card>
-      ))}
+      {preview.recipients ? (
+        <Text>
+          {preview.recipients.total} {preview.recipients.total === 1 ? 'recipient' : 'recipients'}
+          {preview.sendsAt ? `, going ${new Date(preview.sendsAt).toLocaleString('en-GB', { timeZone: 'Europe/London' })}` : ''}
+          {preview.heldBy === 'quiet-hours' ? ' (after quiet hours)' : ''}
+        </Text>
+      ) : null}
+      {(preview.audiences ?? []).flatMap((a, i) =>
+        a.cards.map((card, j) => (
+          <Card key={`${i}-${j}`} role="group" aria-label={`Card as ${a.drawnFor.name} would see it`}>
+            <Text weight="semibold">
+              As {a.drawnFor.name} would see it ({a.audience === 'channel' ? 'a channel' : 'a member'})
+            </Text>
+            {a.text && j === 0 ? <Text>{a.text}</Text> : null}
+            <div className={styles.body}>{elements(card.body, styles)}</div>
+            <Actions actions={card.actions} />
+          </Card>
+        )),
+      )}
     </section>
   );
 }

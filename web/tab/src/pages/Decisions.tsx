@@ -5,7 +5,12 @@ import { ErrorNotice, Loading, londonDate, useLoad, type PageProps } from '../ui
 import { londonToday, weekdaysUntil } from '../working-days';
 
 type Status = Schemas['StatusDescription']['status'];
-type DecisionView = Schemas['DecisionView'] & { callIn?: { endsOn: string; workingDaysLeft: number } };
+/**
+ * While an outcome's call-in period is open, the API answers its countdown on the call-in calendar (bank holidays
+ * known): `callIn` (issue 15's API change). Until an API answers it, the page counts weekdays to the status's `nextOn`.
+ */
+type CallIn = { deadline: string; closesAt: string; workingDaysLeft: number };
+type DecisionView = Omit<Schemas['DecisionView'], 'outcomes'> & { outcomes: (Schemas['DecisionView']['outcomes'][number] & { callIn?: CallIn })[] };
 
 const FILTERS: { value: Status | ''; label: string }[] = [
   { value: '', label: 'All decisions' },
@@ -75,9 +80,9 @@ export function DecisionsPage({ api }: PageProps): ReactNode {
               />
               <ul className={styles.outcomes}>
                 {shown.map((o) => {
-                  const inCallIn = o.current.status === 'call-in-open' && (d.callIn?.endsOn ?? o.current.nextOn);
-                  const endsOn = d.callIn?.endsOn ?? o.current.nextOn;
-                  const left = d.callIn?.workingDaysLeft ?? (endsOn ? weekdaysUntil(today, endsOn) : undefined);
+                  const endsOn = o.callIn?.deadline ?? o.current.nextOn;
+                  const inCallIn = o.current.status === 'call-in-open' && endsOn !== undefined;
+                  const left = o.callIn?.workingDaysLeft ?? (endsOn ? weekdaysUntil(today, endsOn) : undefined);
                   return (
                     <li key={o.number}>
                       <Text>

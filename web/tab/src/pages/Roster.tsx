@@ -22,7 +22,8 @@ import { useState, type ReactNode } from 'react';
 import { ApiError, type Schemas } from '../api';
 import { ErrorNotice, Loading, useLoad, type PageProps } from '../ui';
 
-type Member = Schemas['Member'] & { reachability?: { state: string; why?: string } };
+/** With `reach` where the API answers it (GET /members?reach=true, issue 15's API change): can the bot reach them now, and why not. */
+type Member = Schemas['Member'] & { reach?: { status: 'reachable' | 'to-try' | 'blocked' | 'no-teams-account' | 'left'; why: string } };
 type ImportProblem = { line?: number; field?: string; message: string };
 
 const useStyles = makeStyles({
@@ -87,9 +88,9 @@ export function RosterPage({ api }: PageProps): ReactNode {
                   <TableCell>{m.role}</TableCell>
                   <TableCell>{m.committees.map((c) => `${roster.data?.committees.get(c.committeeId) ?? c.committeeId}: ${c.seat}`).join('; ') || '—'}</TableCell>
                   <TableCell>
-                    {m.reachability ? (
-                      <Badge appearance="tint" color={m.reachability.state === 'reachable' ? 'success' : 'warning'}>
-                        {m.reachability.why ?? m.reachability.state}
+                    {m.reach ? (
+                      <Badge appearance="tint" color={m.reach.status === 'reachable' ? 'success' : m.reach.status === 'to-try' ? 'informative' : 'warning'}>
+                        {m.reach.why}
                       </Badge>
                     ) : m.aadObjectId ? (
                       <Badge appearance="tint" color="success">Has a Teams account</Badge>
