@@ -76,8 +76,10 @@ function MeetingList({ title, entries }: { title: string; entries: { meeting: Me
                     : `Agenda not published${meeting.agendaExpectedOn ? ` (expected ${londonDate(meeting.agendaExpectedOn)})` : ''}`}
                 </Text>
               }
-              action={meeting.agendaPublishedAt ? <Badge color="success">Published</Badge> : <Badge color="warning">Not published</Badge>}
             />
+            <div>
+              {meeting.agendaPublishedAt ? <Badge color="success">Published</Badge> : <Badge color="warning">Not published</Badge>}
+            </div>
             {items.length === 0 ? <Text size={200}>No items yet.</Text> : null}
             <ul className={styles.items}>
               {items.map((item) => {
@@ -88,7 +90,14 @@ function MeetingList({ title, entries }: { title: string; entries: { meeting: Me
                       {item.item.number ? `${item.item.number}. ` : ''}
                       {item.item.title}
                     </Link>
-                    {item.item.exempt ? <Badge color="danger" appearance="outline" size="small"> Exempt</Badge> : null}
+                    {item.item.exempt ? (
+                      <>
+                        {' '}
+                        <Badge color="danger" appearance="outline" size="small">
+                          Exempt
+                        </Badge>
+                      </>
+                    ) : null}
                     <Field
                       label={`Acknowledged by ${item.acknowledged.length} of ${total}`}
                       validationState="none"
