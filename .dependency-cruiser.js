@@ -98,6 +98,20 @@ module.exports = {
       to: { path: '^src/(services|store|teams|http|cli|delivery|import)/' },
     },
     {
+      name: 'tab-reads-only-the-api',
+      comment: 'the dashboard tab (web/) is a browser app: it knows the bot through /api/v1 and its generated types only, never by importing src/.',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^(src|test|scripts)/' },
+    },
+    {
+      name: 'bot-does-not-import-the-tab',
+      comment: 'the bot serves the tab\'s build (dist/tab) as files; no code of the bot imports web/.',
+      severity: 'error',
+      from: { path: '^(src|scripts)/' },
+      to: { path: '^web/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -10,16 +10,17 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
-# 2. The compiled bot. Install scripts are not needed to run the TypeScript compiler.
+# 2. The compiled bot and the dashboard tab's build (dist/tab, by Vite). Install scripts are not needed for either.
 FROM node:22-bookworm AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY web ./web
 RUN npm run build
 
-# 3. What runs: Node 22 LTS (slim), production dependencies, the compiled bot and its card templates; not root.
+# 3. What runs: Node 22 LTS (slim), production dependencies, the compiled bot, the tab's files and the card templates; not root.
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production \
     PORT=3978 \

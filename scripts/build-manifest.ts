@@ -12,8 +12,11 @@
  *   BOT_ID             the Azure Bot's Microsoft App ID (default: MicrosoftAppId)            required
  *   BOT_DOMAIN         host name the bot is served from, e.g. cabinet-bot.azurewebsites.net   required
  *   TEAMS_APP_ID       the Teams app's id (default: BOT_ID)
- *   WEB_APPLICATION_ID the Entra app that calls Microsoft Graph to install the app for members (webApplicationInfo)
- *                      (default: GRAPH_MANAGED_IDENTITY_CLIENT_ID, else GRAPH_CLIENT_ID, else BOT_ID)
+ *   WEB_APPLICATION_ID the Entra app of webApplicationInfo: the dashboard tab's single sign-on, and the app that calls
+ *                      Microsoft Graph to install the app for members
+ *                      (default: TAB_CLIENT_ID, else GRAPH_MANAGED_IDENTITY_CLIENT_ID, else GRAPH_CLIENT_ID, else BOT_ID)
+ *   ENTRA_AUDIENCE     the officer API's audience: webApplicationInfo.resource when it is an api:// URI
+ *                      (else api://BOT_DOMAIN/WEB_APPLICATION_ID, the URI Teams' single sign-on requires)
  *   APP_VERSION        x.y.z (default: package.json version)
  *   MODERNGOV_DOMAINS  the council's own ModernGov hosts, whose links unfurl into cards, comma or space separated  required
  *   DEVELOPER_NAME     the publisher shown in Teams (default: COUNCIL_NAME)
@@ -58,10 +61,20 @@ export function manifestValues(env: Record<string, string | undefined>): { value
 
   // Graph's ...Self... permissions let an Entra app install only the Teams app that names it in webApplicationInfo: the
   // app that calls Graph, chosen as the bot chooses it (a managed identity first, src/graph/graph-credential.ts).
-  const webAppSetting = ['WEB_APPLICATION_ID', 'GRAPH_MANAGED_IDENTITY_CLIENT_ID', 'GRAPH_CLIENT_ID'].find((key) => get(key) !== undefined);
+  // The tab's single sign-on takes it too: one app registration serves both (TAB_CLIENT_ID, whose application id URI
+  // is the officer API's ENTRA_AUDIENCE). A managed identity cannot sign people in, so the tab's registration and a
+  // different Graph identity cannot both be named: the package says so rather than breaking one of them.
+  const webAppSetting = ['WEB_APPLICATION_ID', 'TAB_CLIENT_ID', 'GRAPH_MANAGED_IDENTITY_CLIENT_ID', 'GRAPH_CLIENT_ID'].find((key) => get(key) !== undefined);
   const webApplicationId = webAppSetting ? get(webAppSetting) : botId;
   if (webAppSetting && !GUID.test(webApplicationId ?? '')) {
     problems.push(`WEB_APPLICATION_ID must be a GUID, the client id of the Entra app that calls Microsoft Graph (from ${webAppSetting}: got "${webApplicationId}")`);
+  }
+  const graphId = get('GRAPH_MANAGED_IDENTITY_CLIENT_ID') ?? get('GRAPH_CLIENT_ID');
+  if (!get('WEB_APPLICATION_ID') && get('TAB_CLIENT_ID') && graphId && graphId !== get('TAB_CLIENT_ID')) {
+    problems.push(
+      'TAB_CLIENT_ID and the Graph identity (GRAPH_MANAGED_IDENTITY_CLIENT_ID or GRAPH_CLIENT_ID) differ, and a Teams app has one webApplicationInfo: ' +
+        'give the tab\'s app registration the Graph permission and use it for both (GRAPH_CLIENT_ID = TAB_CLIENT_ID), or set WEB_APPLICATION_ID to the one to name',
+    );
   }
 
   let botDomain = get('BOT_DOMAIN');
@@ -103,10 +116,15 @@ export function manifestValues(env: Record<string, string | undefined>): { value
   if (developerName.length > 32) {
     problems.push(`DEVELOPER_NAME must be at most 32 characters (Teams' limit for the publisher's name): "${developerName}" has ${developerName.length}; set a shorter DEVELOPER_NAME`);
   }
+  // The dashboard tab's token is for the officer API: Teams asks for its application id URI. ENTRA_AUDIENCE is that URI
+  // when given as one; a v2 token's audience is the bare client id, and then the URI is the one Teams' SSO requires.
+  const audience = get('ENTRA_AUDIENCE');
+  const resource = audience?.startsWith('api://') ? audience : `api://${botDomain ?? 'localhost'}/${webApplicationId ?? ''}`;
   const values: PlaceholderValues = {
     BOT_ID: botId ?? '',
     TEAMS_APP_ID: teamsAppId ?? '',
     WEB_APPLICATION_ID: webApplicationId ?? '',
+    WEB_APPLICATION_RESOURCE: resource,
     BOT_DOMAIN: botDomain ?? '',
     APP_VERSION: appVersion,
     MODERNGOV_DOMAINS: domains,

@@ -7,7 +7,8 @@
  *   npm run dev -- --no-seed          skip loading the demo council
  *   npm run dev -- --playground-port 56151
  *
- * Steps: load the demo council into the store (`tsx src/cli/main.ts demo-seed`, idempotent), start the bot
+ * Steps: load the demo council into the store (`tsx src/cli/main.ts demo-seed`, idempotent), build the dashboard tab
+ * (`npm run build:tab`; the printed address signs it in with the local officer token), start the bot
  * (`tsx src/index.ts`, PORT from the environment or .env, default 3978), wait for its /healthz, start the playground
  * (`agentsplayground -e http://127.0.0.1:PORT/api/messages -c msteams -p 56150`, no browser of its own, no telemetry),
  * print the URL to open. Ctrl-C stops both; if either stops by itself, the other is stopped too.
@@ -17,11 +18,13 @@
 /* global setTimeout, clearTimeout, fetch, AbortSignal */
 
 const { spawn } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const TSX_CLI = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const VITE_CLI = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 const PLAYGROUND_CLI = path.join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
 const ROLES = {
   councillor: { file: 'councillor.yml', who: 'Cllr Alan Pearson, Portfolio Holder for Housing and Communities (councillor)' },
@@ -66,6 +69,9 @@ if (process.env.MicrosoftAppId) {
   );
   process.exit(2);
 }
+// The dashboard (/tab/) signs in with the local officer token: .env's, or one made for this run only (the bot is on
+// the loopback address in local mode, and the token is printed here, in the dashboard's address, never served).
+const officerToken = process.env.OFFICER_API_TOKEN || randomBytes(24).toString('base64url');
 const configPath = path.join(ROOT, 'playground', role.file);
 if (!fs.existsSync(configPath)) {
   console.error(`dev: ${configPath} is missing`);
@@ -146,9 +152,12 @@ async function main() {
     await runToEnd('demo-seed', [TSX_CLI, 'src/cli/main.ts', 'demo-seed']);
   }
   if (stopping) return;
+  console.log('dev: building the dashboard tab (npm run build:tab)...');
+  await runToEnd('build:tab', [VITE_CLI, 'build', '--config', 'web/tab/vite.config.ts', '--logLevel', 'warn']);
+  if (stopping) return;
 
   console.log(`dev: starting the bot on port ${botPort}${opts.watch ? ' (restarts on changes)' : ''}...`);
-  const bot = start('bot', [TSX_CLI, ...(opts.watch ? ['watch', '--clear-screen=false'] : []), 'src/index.ts'], { PORT: String(botPort) }, 'inherit');
+  const bot = start('bot', [TSX_CLI, ...(opts.watch ? ['watch', '--clear-screen=false'] : []), 'src/index.ts'], { PORT: String(botPort), OFFICER_API_TOKEN: officerToken }, 'inherit');
   bot.once('exit', (code, sig) => {
     if (!stopping) {
       console.error(`dev: the bot stopped (exit code ${code}${sig ? `, ${sig}` : ''}).`);
@@ -184,6 +193,7 @@ async function main() {
           console.log(
             `\n  Cabinet bot is running.\n` +
               `  Open ${url} in your browser: Teams as ${role.who}.\n` +
+              `  Dashboard (democratic services): http://127.0.0.1:${botPort}/tab/#token=${encodeURIComponent(officerToken)}\n` +
               `  Bot: ${endpoint}  (health: http://localhost:${botPort}/healthz)\n` +
               `  Playground config: ${path.relative(ROOT, configPath)}   Other role: npm run dev -- --as ${opts.as === 'officer' ? 'councillor' : 'officer'}\n` +
               `  The playground's log: devTools/m365agentsplayground.log (a bad config file is reported there).\n` +

@@ -50,6 +50,8 @@ mkdir -p test-artifacts
 npm run --silent typecheck
 npm run --silent lint
 npx jest --ci --json --outputFile=test-artifacts/jest-unit.json
+# The dashboard tab (web/tab) is served from its build: the browser tests open it.
+npm run --silent build:tab
 npx jest --ci --config jest.e2e.config.js --runInBand --json --outputFile=test-artifacts/jest-e2e.json
 
 node -e '

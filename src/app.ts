@@ -15,6 +15,7 @@ import { configWarnings, describeConfig, type Config } from './config';
 import { createHttpServer } from './http/server';
 import { createOfficerAuthenticator } from './http/officer-auth';
 import { createPublicPages } from './http/public-pages';
+import { createTabSite, tabSignIn } from './http/tab';
 import { officerRoutes } from './http/routes';
 import { createPageReaderPool } from './parse-pool/page-reader-pool';
 import { createHttpModernGovSite } from './moderngov/http-moderngov-site';
@@ -170,6 +171,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       await search.whenBuilt(READINESS_INDEX_WAIT_MS);
     },
     pages: createPublicPages(config.council),
+    // Built by `npm run build:tab` (web/tab) into dist/tab: beside dist/app.js once built, above src/ under tsx.
+    tab: createTabSite({ distDir: path.resolve(__dirname, '..', 'dist', 'tab'), signIn: tabSignIn(config.officerApi, config.bot.tenantId) }),
   });
   // Following the council's ModernGov site, when one is configured; every instance runs the job, the lease picks one.
   const modernGov = config.modernGov;

@@ -76,6 +76,10 @@ const envFields = {
     ENTRA_JWKS_URL: optionalUrl,
     ENTRA_ISSUER: optionalString,
     ENTRA_AUDIENCE: optionalString,
+    // The dashboard tab's single sign-on: the app registration whose application id URI is ENTRA_AUDIENCE (default:
+    // MicrosoftAppId, when the bot and the tab share one registration), and what MSAL asks for outside Teams.
+    TAB_CLIENT_ID: optionalString,
+    TAB_SCOPE: optionalString,
     MAX_BODY_BYTES: intFrom(1_048_576, 1024, 50 * 1_048_576),
     // How long one imported page may take to parse (in a worker thread) before the import is refused with 422.
     PAGE_PARSE_BUDGET_MS: intFrom(5000, 100, 120_000),
@@ -210,6 +214,8 @@ export interface Config {
   readonly officerApi: {
     readonly staticToken?: string;
     readonly entra?: { readonly jwksUrl: string; readonly issuer: string; readonly audience: string };
+    /** The dashboard tab's sign-in with Entra ID (TAB_CLIENT_ID or MicrosoftAppId; TAB_SCOPE or <audience>/access_as_user). */
+    readonly tab?: { readonly clientId: string; readonly scope: string };
     readonly maxBodyBytes: number;
     /** Time budget for parsing one imported page, in ms. */
     readonly pageParseBudgetMs: number;
@@ -295,6 +301,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, isTerminal = false): Config {
       entra:
         e.ENTRA_JWKS_URL && e.ENTRA_ISSUER && e.ENTRA_AUDIENCE
           ? { jwksUrl: e.ENTRA_JWKS_URL, issuer: e.ENTRA_ISSUER, audience: e.ENTRA_AUDIENCE }
+          : undefined,
+      tab:
+        e.ENTRA_AUDIENCE && (e.TAB_CLIENT_ID ?? e.MicrosoftAppId)
+          ? { clientId: (e.TAB_CLIENT_ID ?? e.MicrosoftAppId) as string, scope: e.TAB_SCOPE ?? `${e.ENTRA_AUDIENCE.replace(/\/+$/, '')}/access_as_user` }
           : undefined,
       maxBodyBytes: e.MAX_BODY_BYTES,
       pageParseBudgetMs: e.PAGE_PARSE_BUDGET_MS,

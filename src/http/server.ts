@@ -12,6 +12,7 @@ import { OPENAPI_PATH, openApiDocument } from './openapi';
 import { HttpProblem, sendProblem, type Problem } from './problem';
 import type { PublicPagePath, PublicPages } from './public-pages';
 import { readBody, readJsonObject } from './read-body';
+import type { TabResponse, TabSite } from './tab';
 
 /** The shape botbuilder's CloudAdapter reads and writes; declared here so http/ never imports teams/. */
 export interface BotHttpRequest {
@@ -66,6 +67,8 @@ export interface HttpServerDeps {
   readonly readiness: () => Promise<void>;
   /** About, privacy notice and terms of use, linked from the Teams app package. */
   readonly pages?: PublicPages;
+  /** The democratic services dashboard under /tab/ (http/tab.ts). */
+  readonly tab?: TabSite;
 }
 
 export interface HttpServer {
@@ -144,6 +147,24 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
         'Cache-Control': 'public, max-age=3600',
       });
       res.end(html);
+    });
+  }
+
+  const tab = deps.tab;
+  if (tab) {
+    const sendTab = (res: Response, answer: TabResponse) => {
+      res.writeHead(answer.status, { ...answer.headers, 'Content-Length': Buffer.byteLength(answer.body) });
+      res.end(answer.body);
+    };
+    server.get('/tab', async (_req: Request, res: Response) => {
+      // Relative URLs in the page (./assets/...) resolve against /tab/, not /.
+      res.writeHead(308, { Location: '/tab/', 'Content-Length': 0 });
+      res.end();
+    });
+    server.get('/tab/config.json', async (_req: Request, res: Response) => sendTab(res, tab.config()));
+    server.get('/tab/*', async (req: Request, res: Response) => {
+      const rest = (req.url ?? '/tab/').replace(/^\/tab\//, '');
+      sendTab(res, await tab.file(rest));
     });
   }
 

@@ -54,6 +54,26 @@ describe('Teams app package (npm run manifest)', () => {
     expect(pngSize(entries.get('outline.png') as Buffer)).toEqual({ width: 32, height: 32, colourType: 6 });
   });
 
+  test('the dashboard is a personal tab served by the bot under /tab/, beside the bot\'s chat; its single sign-on asks for the officer API\'s audience', async () => {
+    const tabClient = '0f1e2d3c-4b5a-4978-8796-a5b4c3d2e1f0';
+    const audience = `api://cabinet-bot.example.gov.uk/${tabClient}`;
+    const { manifest, errors } = await buildManifestPackage({ env: { ...ENV, TAB_CLIENT_ID: tabClient, ENTRA_AUDIENCE: audience }, outFile: path.join(outDir, 'app.zip') });
+    expect(errors).toEqual([]);
+    expect(manifest.staticTabs).toEqual([
+      { entityId: 'conversations', scopes: ['personal'] },
+      { entityId: 'dashboard', name: 'Dashboard', contentUrl: 'https://cabinet-bot.example.gov.uk/tab/', websiteUrl: 'https://cabinet-bot.example.gov.uk/tab/', scopes: ['personal'] },
+    ]);
+    expect(manifest.webApplicationInfo).toEqual({ id: tabClient, resource: audience });
+    expect(manifest.validDomains).toEqual(['cabinet-bot.example.gov.uk']);
+    // One webApplicationInfo: the tab's registration and another Graph identity cannot both be named.
+    expect(manifestValues({ ...ENV, TAB_CLIENT_ID: tabClient, GRAPH_MANAGED_IDENTITY_CLIENT_ID: '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c' }).problems).toEqual([
+      expect.stringContaining('TAB_CLIENT_ID and the Graph identity'),
+    ]);
+    expect(manifestValues({ ...ENV, TAB_CLIENT_ID: tabClient, GRAPH_CLIENT_ID: tabClient }).problems).toEqual([]);
+    // A v2 token's audience is the bare client id: the resource is then the application id URI Teams requires.
+    expect(manifestValues({ ...ENV, TAB_CLIENT_ID: tabClient, ENTRA_AUDIENCE: tabClient }).values.WEB_APPLICATION_RESOURCE).toBe(audience);
+  });
+
   test('the bot works in personal chat, teams and group chats, with its commands in the command menu', async () => {
     const { manifest, errors } = await buildManifestPackage({ env: ENV, outFile: path.join(outDir, 'app.zip') });
     expect(errors).toEqual([]);
