@@ -98,7 +98,7 @@ export interface paths {
         };
         /**
          * List the roster
-         * @description As JSON, or with Accept: text/csv as the roster file that POST /api/v1/members/import (and `members import`) reads back unchanged.
+         * @description As JSON, or with Accept: text/csv as the roster file that POST /api/v1/members/import (and `members import`) reads back unchanged. With reach=true (JSON), each member with `reach`: whether the bot can reach them in Teams now, and why not in words.
          *
          *     Needs the Officer app role (or Admin).
          */
@@ -159,6 +159,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a push: the card as it will appear, to how many, and when
+         * @description The same body as POST /api/v1/notifications, checked and refused the same way; nothing is stored or sent. Answers the words and the Adaptive Card JSON the outbox would send to each audience (members' personal chats, drawn for one of them; team channels), the number of recipients, and when it would go (held by its schedule or by quiet hours).
+         *
+         *     Needs the Officer app role (or Admin).
+         */
+        post: operations["postNotificationsPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -179,6 +201,28 @@ export interface paths {
          *     Needs the Officer app role (or Admin).
          */
         post: operations["postNotifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each recipient's delivery
+         * @description Every recipient, a page at a time (by key): member id, name, role and seat on the notification's committee, the delivery's status and its state in words, tries, when it last changed, and for those not reached why (in words), what to do, and what Teams said. Before the notification is prepared (at its time), its recorded recipients, each waiting to be sent.
+         *
+         *     Needs the Officer app role (or Admin).
+         */
+        get: operations["getNotificationsIdDeliveries"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -262,7 +306,9 @@ export interface paths {
         };
         /**
          * Read a meeting with its agenda
-         * @description Needs the Officer app role (or Admin).
+         * @description Its items in agenda order, each with its acknowledgement progress (expected, acknowledged, outstanding): the counts of GET .../acknowledgements without the names.
+         *
+         *     Needs the Officer app role (or Admin).
          */
         get: operations["getMeetingsId"];
         /**
@@ -343,6 +389,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agenda-items/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remind those who have not acknowledged an agenda item
+         * @description The Teams "Remind" button's use case: the committee's councillors who have not acknowledged the item get its card in their personal chat, through the outbox (each once, within Teams' limits, quiet hours kept). 202 with the reminder queued and who can be reached; 200 when everyone has acknowledged it. An Idempotency-Key makes a retried request the same reminder. No body.
+         *
+         *     Needs the Officer app role (or Admin).
+         */
+        post: operations["postAgendaItemsIdReminders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/decisions": {
         parameters: {
             query?: never;
@@ -352,7 +420,7 @@ export interface paths {
         };
         /**
          * List decisions
-         * @description By committee, by status (a decision matches when any of its outcomes has that status today: the status moves with time) and decided since a day, a page at a time. A page may hold fewer than pageSize decisions, even none, and still have a continuation: ask again with it.
+         * @description By committee, by status (one or several, comma-separated: a decision matches when any of its outcomes has one of them today, as the status moves with time) and decided since a day, each outcome with `callIn` (deadline, closing instant, working days left) while its call-in period is open; a page at a time. A page may hold fewer than pageSize decisions, even none, and still have a continuation: ask again with it.
          *
          *     Needs the Officer app role (or Admin).
          */
@@ -815,6 +883,11 @@ export interface components {
                 problem?: string;
             };
         };
+        MemberReach: {
+            /** @enum {string} */
+            status: "reachable" | "to-try" | "blocked" | "no-teams-account" | "left";
+            why: string;
+        };
         Member: {
             id: string;
             name: string;
@@ -835,7 +908,9 @@ export interface components {
             endsOn?: string;
         };
         Members: {
-            members: components["schemas"]["Member"][];
+            members: (components["schemas"]["Member"] & {
+                reach?: components["schemas"]["MemberReach"];
+            })[];
         };
         RosterImport: {
             /** @enum {boolean} */
@@ -850,6 +925,39 @@ export interface components {
                 id: string;
                 /** @enum {string} */
                 outcome: "created" | "updated" | "unchanged";
+            }[];
+        };
+        NotificationPreview: {
+            /** @enum {string} */
+            kind: "agenda-item" | "meeting-digest";
+            recipients: {
+                total: number;
+                members: number;
+                channels: number;
+            };
+            /**
+             * Format: date-time
+             * @description When it was asked to go: now, or its schedule.
+             */
+            sendAt: string;
+            /**
+             * Format: date-time
+             * @description When it would go: later than sendAt during quiet hours, unless urgent.
+             */
+            sendsAt: string;
+            /** @enum {string} */
+            heldBy: "nothing" | "schedule" | "quiet-hours";
+            audiences: {
+                /** @enum {string} */
+                audience: "member" | "channel";
+                drawnFor: {
+                    memberId?: string;
+                    conversationId?: string;
+                    name: string;
+                };
+                /** @description The message's words (plain text), as Teams shows them in its notification and chat list. */
+                text?: string;
+                cards: Record<string, never>[];
             }[];
         };
         Recipient: {
@@ -1005,6 +1113,41 @@ export interface components {
             notifications: components["schemas"]["Notification"][];
             continuation?: string;
         };
+        Delivery: {
+            key: string;
+            /** @enum {string} */
+            kind: "member" | "channel";
+            memberId?: string;
+            conversationId?: string;
+            name: string;
+            /** @enum {string} */
+            role?: "councillor" | "officer" | "admin";
+            seat?: string;
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed" | "blocked" | "unreachable" | "cancelled";
+            /** @description Where it stands, in words: delivered, waiting to try again after 3 tries ..., cannot be reached: has not opened the bot. */
+            state: string;
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When it last changed.
+             */
+            at: string;
+            /** Format: date-time */
+            sentAt?: string;
+            unreachable?: {
+                /** @enum {string} */
+                reason: "no-teams-account" | "no-chat" | "blocked" | "chat-gone" | "install-failed" | "left";
+                why: string;
+                advice: string;
+                detail?: string;
+            };
+            lastError?: string;
+        };
+        Deliveries: {
+            deliveries: components["schemas"]["Delivery"][];
+            continuation?: string;
+        };
         NotificationCancelled: {
             id: string;
             /** @enum {string} */
@@ -1050,8 +1193,16 @@ export interface components {
             meetings: (components["schemas"]["Meeting"] & Record<string, never>)[];
             continuation?: string;
         };
+        AcknowledgementProgress: {
+            /** @description The committee's sitting councillors (0 for a withdrawn item). */
+            expected: number;
+            acknowledged: number;
+            outstanding: number;
+        };
         MeetingWithItems: components["schemas"]["Meeting"] & {
-            items: (components["schemas"]["AgendaItem"] & Record<string, never>)[];
+            items: (components["schemas"]["AgendaItem"] & {
+                acknowledgements: components["schemas"]["AcknowledgementProgress"];
+            })[];
         };
         ItemAcknowledgements: {
             item: {
@@ -1103,6 +1254,14 @@ export interface components {
             nextOn?: string;
             final: boolean;
         };
+        CallInCountdown: {
+            /** @description The last day it may be called in (yyyy-mm-dd, London). */
+            deadline: string;
+            /** @description When the period closes: 17:00 London time on the deadline. */
+            closesAt: string;
+            /** @description Working days after today up to the deadline (weekends and bank holidays not counted); 0 on the deadline day. */
+            workingDaysLeft: number;
+        };
         DecisionView: {
             id: string;
             committeeId: string;
@@ -1128,6 +1287,7 @@ export interface components {
                 councilMeetingId?: string;
                 councilDecisionId?: string;
                 current: components["schemas"]["StatusDescription"];
+                callIn?: components["schemas"]["CallInCountdown"];
             }[];
             /** @default [] */
             reasons: string[];
@@ -1179,6 +1339,53 @@ export interface components {
         AgendaItemRecord: components["schemas"]["AgendaItem"] & {
             meeting?: components["schemas"]["Meeting"] & Record<string, never>;
             decision?: components["schemas"]["DecisionView"];
+        };
+        NobodyToRemind: {
+            item: {
+                id: string;
+                committeeId: string;
+                committeeName: string;
+                title: string;
+            };
+            outstanding: {
+                memberId: string;
+                name: string;
+            }[];
+            detail: string;
+        };
+        ReminderQueued: {
+            item: {
+                id: string;
+                committeeId: string;
+                committeeName: string;
+                title: string;
+            };
+            repeated: boolean;
+            outstanding: {
+                memberId: string;
+                name: string;
+                seat?: string;
+            }[];
+            reach: {
+                reachable: {
+                    memberId: string;
+                    name: string;
+                }[];
+                toTry: {
+                    memberId: string;
+                    name: string;
+                }[];
+                unreachable: {
+                    memberId: string;
+                    name: string;
+                    /** @enum {string} */
+                    reason: "no-teams-account" | "no-chat" | "blocked" | "chat-gone" | "install-failed" | "left";
+                    why: string;
+                }[];
+            };
+            /** Format: date-time */
+            sendsAt: string;
+            notification: components["schemas"]["NotificationStatus"];
         };
         Decisions: {
             decisions: components["schemas"]["DecisionView"][];
@@ -1693,8 +1900,12 @@ export interface operations {
     };
     getMembers: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                reach?: "true" | "false";
+            };
+            header?: {
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1712,6 +1923,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Members"];
                     "text/csv": string;
+                };
+            };
+            /** @description Bad request: a parameter, a header or the body is not well formed; `errors` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No bearer token, or one that was not accepted. */
@@ -1980,11 +2200,104 @@ export interface operations {
             };
         };
     };
+    postNotificationsPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    agendaItemId?: string;
+                    meetingId?: string;
+                    audience?: {
+                        committeeIds?: string[];
+                        memberIds?: string[];
+                    };
+                    channelIds?: string[];
+                    /** Format: date-time */
+                    sendAt?: string;
+                    message?: string;
+                    urgent?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description What the push would send; nothing stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreview"];
+                };
+            };
+            /** @description Bad request: a parameter, a header or the body is not well formed; `errors` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that was not accepted. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token carries neither app role this needs, or the caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: the record named does not exist (or is not the caller's to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not in a media type this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well formed but not valid; `errors` lists each problem, and nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getNotifications: {
         parameters: {
             query?: {
                 pageSize?: number;
                 continuation?: string;
+                committeeId?: string;
+                agendaItemId?: string;
+                meetingId?: string;
             };
             header?: never;
             path?: never;
@@ -2124,6 +2437,67 @@ export interface operations {
             };
             /** @description Well formed but not valid; `errors` lists each problem, and nothing was written. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNotificationsIdDeliveries: {
+        parameters: {
+            query?: {
+                pageSize?: number;
+                continuation?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries; continuation when there are more. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deliveries"];
+                };
+            };
+            /** @description Bad request: a parameter, a header or the body is not well formed; `errors` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that was not accepted. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token carries neither app role this needs, or the caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: the record named does not exist (or is not the caller's to see). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2715,11 +3089,100 @@ export interface operations {
             };
         };
     };
+    postAgendaItemsIdReminders: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everyone has acknowledged it: nobody needs a reminder, nothing queued. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NobodyToRemind"];
+                };
+            };
+            /** @description Queued; sending in the background. */
+            202: {
+                headers: {
+                    /** @description Where the record created can be read. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderQueued"];
+                };
+            };
+            /** @description Bad request: a parameter, a header or the body is not well formed; `errors` lists each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that was not accepted. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token carries neither app role this needs, or the caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: the record named does not exist (or is not the caller's to see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It exists already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well formed but not valid; `errors` lists each problem, and nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getDecisions: {
         parameters: {
             query?: {
                 committeeId?: string;
-                status?: "scheduled" | "made" | "call-in-open" | "effective" | "called-in" | "confirmed" | "referred-back" | "noted" | "awaiting-council" | "approved-by-council" | "amended-by-council" | "rejected-by-council" | "deferred" | "withdrawn";
+                status?: string;
                 since?: string;
                 pageSize?: number;
                 continuation?: string;
