@@ -30,8 +30,8 @@ export interface NotificationPreview {
  */
 export async function previewNotification(request: PushRequest, by: AuditContext, deps: NotificationDeps & { readonly render: RenderMessage }): Promise<NotificationPreview> {
   const { notification, audience } = await draftPush(request, by, deps, { id: 'n-preview' });
-  // Read after the draft, whose send time defaults to its own "now": read before, an unscheduled push would look held by a schedule a millisecond ahead.
-  const now = deps.now();
+  // The draft's own moment: an unscheduled push's sendAt is exactly it (another read of the clock could be a millisecond off).
+  const now = new Date(notification.createdAt);
   const draw = async (member: Member | undefined, recipient: Parameters<typeof composeMessage>[1]['recipient'], chat: Parameters<RenderMessage>[1]) => {
     const message = await composeMessage(notification, { recipient }, member, deps);
     return message ? deps.render(message, chat) : { cards: [] };

@@ -110,7 +110,8 @@ export async function pushNotification(request: PushRequest, by: AuditContext, d
     deps.store.audit,
     by,
     {
-      action: sendAt.getTime() > now.getTime() ? 'notification.scheduled' : 'notification.pushed',
+      // Against the draft's own moment (its createdAt), the "now" its unscheduled sendAt was set to: never a later or earlier read of the clock.
+      action: sendAt.getTime() > Date.parse(notification.createdAt) ? 'notification.scheduled' : 'notification.pushed',
       target: { kind: 'notification', id, label: (subject.kind === 'item' ? subject.item.title : `${subject.committee.name} meeting`).slice(0, 200) },
       details: {
         subject: subject.kind === 'item' ? `agendaItem:${subject.item.id}` : `meeting:${subject.meeting.id}`,
