@@ -33,6 +33,7 @@ import { CabinetBot } from './teams/cabinet-bot';
 import { TeamsMessenger } from './teams/teams-messenger';
 import { renderForConversation } from './teams/notification-messages';
 import { createTurnErrorHandler } from './teams/turn-errors';
+import { warmUpOnce, warmUpStatusAnswer } from './teams/warm-up';
 
 /**
  * How often the search index checks the store's change marker for other instances' writes; they become searchable
@@ -43,6 +44,8 @@ const SEARCH_FRESHNESS_MS = 5000;
 const SEARCH_SNAPSHOT_FILE = 'search-index.snapshot';
 /** How long a /readyz probe waits for the first search index build before answering 503 (it is within the probe's 3 s). */
 const READINESS_INDEX_WAIT_MS = 2000;
+/** How long a /readyz probe then waits for the warm-up (teams/warm-up.ts; it takes tens of milliseconds once built). */
+const READINESS_WARM_UP_WAIT_MS = 500;
 
 /** A Bot Connector call that has not answered by then is a fault, tried again by the outbox. */
 const CONNECTOR_TIMEOUT_MS = 15_000;
@@ -74,6 +77,8 @@ export interface AppOptions {
   readonly sender?: Partial<Pick<OutboxSenderOptions, 'idlePollMs' | 'leaseTtlMs' | 'busyTickMs' | 'progressEveryMs'>>;
   /** Tests run the ModernGov sync sooner and more often than MODERNGOV_SYNC_MINUTES. */
   readonly sync?: Partial<ModernGovSyncJobOptions>;
+  /** Tests hold the warm-up back until this settles, to see /readyz wait for it. */
+  readonly holdWarmUp?: Promise<unknown>;
 }
 
 /** The composition root: config -> store -> services -> bot and HTTP server. Wiring only, no rules. */
@@ -150,10 +155,17 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   // They learn whether an agenda item is decided from the search index (one point read, or none, instead of a query:
   // store/indexed-decisions.ts).
   const turnStore = config.store.kind === 'cosmos' ? indexedDecisions(cacheRoster(store), (itemId) => search.decisionIdsOfItem(itemId)) : store;
-  const bot = new CabinetBot(
-    { store: turnStore, search, logger, now, views, notifications, members: new MemberDirectory(turnStore), chats, modernGovHosts: config.modernGovHosts },
-    { extensionDeadlineMs: options.extensionDeadlineMs },
-  );
+  const botDeps = { store: turnStore, search, logger, now, views, notifications, members: new MemberDirectory(turnStore), chats, modernGovHosts: config.modernGovHosts };
+  const bot = new CabinetBot(botDeps, { extensionDeadlineMs: options.extensionDeadlineMs });
+  // One status answer's code path, run once in process once the index is built, before /readyz says ready: the first
+  // real question then costs what the tenth does (teams/warm-up.ts). It reads the store only and sends nothing.
+  const warmUp = warmUpOnce(async () => {
+    await search.whenBuilt();
+    await options.holdWarmUp;
+    const cards = await warmUpStatusAnswer(botDeps);
+    logger.info({ cards }, 'warmed up: one status answer run in process');
+  });
+  warmUp.ready(READINESS_INDEX_WAIT_MS).catch((err: unknown) => logger.info({ err }, 'warm-up not finished yet'));
 
   // Imported pages are parsed in worker threads, so a hostile page never holds up the event loop that answers Teams.
   const pages = createPageReaderPool({ timeBudgetMs: config.officerApi.pageParseBudgetMs });
@@ -166,9 +178,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     routes: officerRoutes({ store, config, search, notifications, pages, views, renderMessage: renderForConversation }),
     // Ready when a question can be answered: the store answers and the search index is built (a first question no
     // longer waits for the build; a load balancer sends none before this).
+    // And it has run one answer once (the warm-up), so the first real one is no slower than the tenth.
     readiness: async () => {
       await store.ping();
       await search.whenBuilt(READINESS_INDEX_WAIT_MS);
+      await warmUp.ready(READINESS_WARM_UP_WAIT_MS);
     },
     pages: createPublicPages(config.council),
     // Built by `npm run build:tab` (web/tab) into dist/tab: beside dist/app.js once built, above src/ under tsx.

@@ -1,4 +1,4 @@
-import type { Acknowledgement, ActionPlan, AgendaItem, Committee, Decision, DecisionType, Meeting } from '../domain';
+import type { Acknowledgement, AgendaItem, Committee, Decision, DecisionType, Meeting } from '../domain';
 import { formatDateTime, formatWhen } from './format-date';
 import { userSpecificRefresh } from './refresh';
 import { renderTemplate, type AdaptiveCard } from './templates';
@@ -57,7 +57,8 @@ export interface AgendaItemCardInput {
   readonly decision?: Decision;
   /** Key or non-key where known before the decision (from the forward plan); the decision's own type wins. */
   readonly decisionType?: DecisionType;
-  readonly actionPlan?: ActionPlan;
+  /** The id of the decision's action plan, if it has one: the card's "Action plan" button. */
+  readonly actionPlanId?: string;
   /** The viewer's own acknowledgement, when the card is rendered for one person. */
   readonly acknowledgement?: Acknowledgement;
   /** Restricted papers are listed only where the audience is the committee itself. */
@@ -111,7 +112,7 @@ export const buildAgendaItemView = (input: AgendaItemCardInput): AgendaItemView 
     noPapersText: decision || (meeting && meeting.startsAt <= now.toISOString()) ? 'No papers are recorded here for this item.' : 'No papers published yet.',
     papersUrl: documents.length === 0 ? (safeUrl(item.source?.url) ?? safeUrl(decision?.source?.url) ?? safeUrl(meeting?.source?.url) ?? '') : '',
     decisionId: decision?.id ?? '',
-    actionPlanId: input.actionPlan?.id ?? '',
+    actionPlanId: input.actionPlanId ?? '',
     acknowledged: acknowledgement !== undefined,
     acknowledgedText: acknowledgement ? `Acknowledged by you, ${formatWhen(acknowledgement.acknowledgedAt, now)}` : '',
     recipientUserIds: input.recipientUserIds ?? [],

@@ -20,7 +20,7 @@ export {
   type ActionUpdateSubmission,
 } from './action-data';
 export { userSpecificRefresh, MAX_REFRESH_USER_IDS, type RefreshBlock, type RefreshVerb } from './refresh';
-export { CARD_SIZE_LIMIT_BYTES, cardNames, cardSizeBytes, type AdaptiveCard, type CardName } from './templates';
+export { CARD_SIZE_LIMIT_BYTES, cardNames, cardSizeBytes, expandTemplate, sampleDataPath, type AdaptiveCard, type CardName } from './templates';
 export { formatDateTime, formatDayDate, formatLongDate, formatTime, formatWhen } from './format-date';
 export { formatStatus, type StatusText } from './status-text';
 export { clip, plural } from './text';

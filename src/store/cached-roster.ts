@@ -39,7 +39,7 @@ class TimedCache<T> {
 /**
  * The store as the turns see it on Cosmos DB: committees and members (read on nearly every turn: who is asking, what
  * may they see), meetings by id (an item card's date, a recommendation's Full Council meeting) and which action plan a
- * decision has (the plan itself then read fresh, by a point read) answered from a per-instance cache for at most
+ * decision has (the plan itself then read fresh, by a point read; an item card needs only its id, and reads nothing) answered from a per-instance cache for at most
  * `ttlMs`, so a status turn or an acknowledgement does not pay a point read for the asker, a cross-partition query (with
  * its query-plan request) for the committee list, a point read for the meeting and a query for the action plan each
  * time. A write through this store empties that cache at once; writes by other processes (the officer API and CLI,
@@ -105,6 +105,11 @@ export const cacheRoster = (store: Store, options: { ttlMs?: number; now?: () =>
       planCache.clear();
       return ap.findByDecision(committeeId, decisionId);
     },
+    // All an agenda item card needs of the plan is its id (the "Action plan" button): answered from the same entry,
+    // without reading the plan (plans are never deleted and keep their decision). The plan itself is read fresh when
+    // the button is pressed.
+    idByDecision: (committeeId, decisionId) =>
+      cached<string | undefined>(planCache, `${committeeId}/${decisionId}`, () => ap.idByDecision(committeeId, decisionId)),
   };
   return { ...store, committees, members, meetings, actionPlans };
 };

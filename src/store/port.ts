@@ -150,6 +150,11 @@ export interface ActionPlanStore {
   /** When only the id is known (officer API): a cross-partition query on Cosmos DB. */
   findById(id: string): Promise<Versioned<ActionPlan> | undefined>;
   findByDecision(committeeId: string, decisionId: string): Promise<Versioned<ActionPlan> | undefined>;
+  /**
+   * Only the id of the decision's plan, if it has one: all an agenda item card needs of it (its "Action plan" button).
+   * A plan is never deleted and its decision never changes, so a cache may answer this without reading the plan.
+   */
+  idByDecision(committeeId: string, decisionId: string): Promise<string | undefined>;
   replace(plan: ActionPlan, etag: string): Promise<Versioned<ActionPlan>>;
   /** Every plan of one committee, by id (single-partition): the committee's Scrutiny report. */
   listByCommittee(committeeId: string): Promise<ActionPlan[]>;

@@ -6,7 +6,7 @@ const base = { item: s.item, committee: s.cabinet, meeting: s.meeting, now: s.no
 
 describe('agenda item card', () => {
   const card = renderAgendaItemCard(
-    buildAgendaItemView({ ...base, decision: s.decision, actionPlan: s.actionPlan, recipientUserIds: s.recipientUserIds }),
+    buildAgendaItemView({ ...base, decision: s.decision, actionPlanId: s.actionPlan.id, recipientUserIds: s.recipientUserIds }),
   );
   const texts = visibleTexts(card);
 

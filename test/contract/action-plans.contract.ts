@@ -24,6 +24,9 @@ export const describeActionPlans = (current: CurrentStore): void => {
       expect(await store.actionPlans.get('cabinet', plan.id)).toEqual({ value: plan, etag: anEtag });
       expect(await store.actionPlans.findByDecision('cabinet', communitySafetyDecision.id)).toEqual({ value: plan, etag: anEtag });
       expect(await store.actionPlans.findByDecision('council', communitySafetyDecision.id)).toBeUndefined();
+      expect(await store.actionPlans.idByDecision('cabinet', communitySafetyDecision.id)).toBe(plan.id);
+      expect(await store.actionPlans.idByDecision('council', communitySafetyDecision.id)).toBeUndefined();
+      expect(await store.actionPlans.idByDecision('cabinet', 'dec-without-plan')).toBeUndefined();
     });
 
     it('lists the plans of one committee by id', async () => {

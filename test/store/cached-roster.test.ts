@@ -89,4 +89,38 @@ describe('the per-instance roster cache (committees and members, on Cosmos DB tu
     expect((await cached.actionPlans.findByDecision(cabinet.id, decisionId))?.value.title).toBe('Community Safety Action Plan 2025');
     expect(calls).toEqual({ query: 2, get: 1 });
   });
+
+  it("answers a decision's plan id from the same entry, without reading the plan: an item card needs only its id", async () => {
+    let now = 0;
+    const calls = { query: 0, get: 0 };
+    const counted = {
+      ...store,
+      actionPlans: {
+        ...store.actionPlans,
+        findByDecision: (c: string, d: string) => (calls.query++, store.actionPlans.findByDecision(c, d)),
+        idByDecision: (c: string, d: string) => (calls.query++, store.actionPlans.idByDecision(c, d)),
+        get: (c: string, id: string) => (calls.get++, store.actionPlans.get(c, id)),
+      },
+    };
+    const cached = cacheRoster(counted, { ttlMs: 60_000, now: () => now });
+    const decisionId = communitySafetyPlan.decisionId;
+    await store.committees.create(cabinet);
+    await store.decisions.create({ ...communitySafetyDecision, id: decisionId });
+    expect(await cached.actionPlans.idByDecision(cabinet.id, decisionId)).toBeUndefined();
+    await store.actionPlans.create(communitySafetyPlan); // by another process: not seen until the time is up
+    now = 59_999;
+    expect(await cached.actionPlans.idByDecision(cabinet.id, decisionId)).toBeUndefined();
+    expect(calls).toEqual({ query: 1, get: 0 });
+    now = 60_000;
+    expect(await cached.actionPlans.idByDecision(cabinet.id, decisionId)).toBe(communitySafetyPlan.id);
+    expect(await cached.actionPlans.idByDecision(cabinet.id, decisionId)).toBe(communitySafetyPlan.id);
+    // The entry is the one findByDecision keeps: it then reads only the plan itself.
+    expect((await cached.actionPlans.findByDecision(cabinet.id, decisionId))?.value.id).toBe(communitySafetyPlan.id);
+    expect(calls).toEqual({ query: 2, get: 1 });
+    // A plan created through this store is seen at once.
+    const other = { ...communitySafetyPlan, id: 'plan-other', decisionId: 'dec-other' };
+    expect(await cached.actionPlans.idByDecision(cabinet.id, 'dec-other')).toBeUndefined();
+    await cached.actionPlans.create(other);
+    expect(await cached.actionPlans.idByDecision(cabinet.id, 'dec-other')).toBe('plan-other');
+  });
 });

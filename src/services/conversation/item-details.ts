@@ -1,4 +1,4 @@
-import { DomainError, mayView, notFound, type Acknowledgement, type ActionPlan, type AgendaItem, type Committee, type Decision, type Meeting, type Viewer } from '../../domain';
+import { DomainError, mayView, notFound, type Acknowledgement, type AgendaItem, type Committee, type Decision, type Meeting, type Viewer } from '../../domain';
 import type { Store } from '../../store/port';
 import { shownItem } from '../audit/exempt-views';
 import type { ConversationDeps } from './conversation-deps';
@@ -9,7 +9,12 @@ export interface ItemDetails {
   readonly committee: Committee;
   readonly meeting?: Meeting;
   readonly decision?: Decision;
-  readonly actionPlan?: ActionPlan;
+  /**
+   * The id of the decision's action plan, if it has one: the card's "Action plan" button is all it shows of the plan,
+   * so the plan itself is not read (on Cosmos DB a turn then pays no request for it while the instance knows which
+   * plan the decision has: store/cached-roster.ts). The button's verb reads the plan fresh.
+   */
+  readonly actionPlanId?: string;
   /** The viewer's own acknowledgement, if they have made one. */
   readonly acknowledgement?: Acknowledgement;
 }
@@ -49,6 +54,6 @@ export async function detailsOf(item: AgendaItem, viewer: Viewer, store: Store, 
     viewer.member && options.acknowledgement !== false ? store.acknowledgements.get(viewer.member.id, item.id) : undefined,
   ]);
   if (!committee) throw notFound('Committee', item.committeeId);
-  const actionPlan = decision ? (await store.actionPlans.findByDecision(item.committeeId, decision.value.id))?.value : undefined;
-  return { item, committee: committee.value, meeting: meeting?.value, decision: decision?.value, actionPlan, acknowledgement };
+  const actionPlanId = decision ? await store.actionPlans.idByDecision(item.committeeId, decision.value.id) : undefined;
+  return { item, committee: committee.value, meeting: meeting?.value, decision: decision?.value, actionPlanId, acknowledgement };
 }
