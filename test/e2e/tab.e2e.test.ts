@@ -148,7 +148,7 @@ test('keyboard only: from the meetings to the item, Remind outstanding; the stan
     const deadline = Date.now() + 30_000;
     let got: string[] = [];
     while (Date.now() < deadline) {
-      got = [...new Set(connector.activities.slice(before).filter((a) => JSON.stringify(a.body).includes(ITEM.title)).map((a) => a.conversationId))].sort();
+      got = [...new Set(connector.activities.slice(before).filter((a) => JSON.stringify(a.body).includes(ITEM.title) && JSON.stringify(a.body).includes("Reminder: you have not yet acknowledged")).map((a) => a.conversationId))].sort();
       if (got.length >= expected.length) break;
       await new Promise((r) => setTimeout(r, 250));
     }

@@ -13,23 +13,20 @@ export const meetingsOf = (answer: Schemas['Meetings']): Meeting[] =>
   (answer.meetings as unknown as (Meeting | null)[]).filter((m): m is Meeting => m !== null);
 type Method = 'get' | 'post' | 'put' | 'delete';
 type Operation<P extends keyof paths, M extends Method> = paths[P][M] extends infer O ? (O extends { responses: unknown } ? O : never) : never;
-type JsonOk<O> = O extends { responses: infer R }
-  ? R extends { 200: { content: { 'application/json': infer T } } }
-    ? T
-    : R extends { 201: { content: { 'application/json': infer T } } }
-      ? T
-      : R extends { 202: { content: { 'application/json': infer T } } }
-        ? T
-        : unknown
-  : unknown;
+type JsonOf<R, S extends number> = R extends { [K in S]: { content: { 'application/json': infer T } } } ? T : never;
+/** Every success the operation can answer (a reminder is 200 NobodyToRemind or 202 ReminderQueued). */
+type JsonOk<O> = O extends { responses: infer R } ? ([JsonOf<R, 200> | JsonOf<R, 201> | JsonOf<R, 202>] extends [never] ? unknown : JsonOf<R, 200> | JsonOf<R, 201> | JsonOf<R, 202>) : unknown;
 type PathParams<O> = O extends { parameters: { path: infer P } } ? (P extends Record<string, string> ? P : never) : never;
 type QueryParams<O> = O extends { parameters: { query?: infer Q } } ? Q : never;
+type HeaderParams<O> = O extends { parameters: { header?: infer H } } ? (H extends Record<string, string | undefined> ? H : never) : never;
 type Body<O> = O extends { requestBody: { content: { 'application/json': infer B } } } ? B : O extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
 export interface CallOptions<O> {
   readonly path?: PathParams<O>;
   readonly query?: QueryParams<O>;
   readonly body?: Body<O>;
+  /** Request headers the operation names (an Idempotency-Key). */
+  readonly headers?: HeaderParams<O>;
 }
 
 /** An answer that was not a success: its problem's detail and the request id, as the page shows them. */
@@ -70,13 +67,13 @@ export interface Api {
 }
 
 export function createApi(tokens: TokenProvider, onSignInNeeded: () => void): Api {
-  async function send(method: string, url: string, accept: string, body: unknown, contentType = 'application/json'): Promise<Response> {
+  async function send(method: string, url: string, accept: string, body: unknown, contentType = 'application/json', extra: Record<string, string | undefined> = {}): Promise<Response> {
     const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
     const attempt = async (token: string | undefined) => {
       if (!token) throw new SignInNeeded();
       return fetch(url, {
         method,
-        headers: { authorization: `Bearer ${token}`, accept, ...(payload === undefined ? {} : { 'content-type': contentType }) },
+        headers: { ...definedOnly(extra), authorization: `Bearer ${token}`, accept, ...(payload === undefined ? {} : { 'content-type': contentType }) },
         ...(payload === undefined ? {} : { body: payload }),
       });
     };
@@ -102,7 +99,7 @@ export function createApi(tokens: TokenProvider, onSignInNeeded: () => void): Ap
 
   return {
     async call(method, path, options) {
-      const res = await send(method.toUpperCase(), urlOf(path, options as never), 'application/json', options?.body);
+      const res = await send(method.toUpperCase(), urlOf(path, options as never), 'application/json', options?.body, 'application/json', (options?.headers ?? {}) as Record<string, string | undefined>);
       return res.status === 204 ? (undefined as never) : res.json();
     },
     async text(path, accept, options) {
@@ -116,6 +113,10 @@ export function createApi(tokens: TokenProvider, onSignInNeeded: () => void): Ap
       return (res.status === 204 ? undefined : await res.json()) as T;
     },
   };
+}
+
+function definedOnly(headers: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
 async function refusal(res: Response): Promise<ApiError> {
