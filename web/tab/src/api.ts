@@ -3,14 +3,8 @@ import type { components, paths } from './api-types';
 /** Every call of the dashboard goes through here: /api/v1 with the bearer token, typed from the OpenAPI document. */
 
 export type Schemas = components['schemas'];
-export type Meeting = NonNullable<Schemas['Meeting']>;
+export type Meeting = Schemas['Meeting'];
 
-/**
- * The document types a meetings list as `(Meeting & Record<string, never>)[]` (an allOf of the Meeting schema and an
- * empty closed object, from the route's zod schema), which no meeting satisfies: read the list as what it holds.
- */
-export const meetingsOf = (answer: Schemas['Meetings']): Meeting[] =>
-  (answer.meetings as unknown as (Meeting | null)[]).filter((m): m is Meeting => m !== null);
 type Method = 'get' | 'post' | 'put' | 'delete';
 type Operation<P extends keyof paths, M extends Method> = paths[P][M] extends infer O ? (O extends { responses: unknown } ? O : never) : never;
 type JsonOf<R, S extends number> = R extends { [K in S]: { content: { 'application/json': infer T } } } ? T : never;

@@ -1,6 +1,6 @@
 import { Badge, Card, CardHeader, Field, Link, ProgressBar, Text, Title2, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { meetingsOf, type Meeting, type Schemas } from '../api';
+import type { Meeting, Schemas } from '../api';
 import { ErrorNotice, Loading, londonDate, londonDateTime, useLoad, type PageProps } from '../ui';
 
 type Item = Schemas['MeetingWithItems']['items'][number];
@@ -26,7 +26,7 @@ export function MeetingsPage({ api }: PageProps): ReactNode {
     ]);
     // Each meeting with its items, every item with its acknowledgement progress (expected, acknowledged, outstanding).
     const withAcks = await Promise.all(
-      meetingsOf(meetings).map(async (meeting) => ({
+      meetings.meetings.map(async (meeting) => ({
         meeting,
         items: (await api.call('get', '/api/v1/meetings/{id}', { path: { id: meeting.id } })).items,
       })),

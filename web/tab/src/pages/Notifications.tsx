@@ -21,7 +21,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, meetingsOf, type Api } from '../api';
+import { ApiError, type Api } from '../api';
 import { CardPreview, type PreviewAnswer } from '../card-preview';
 import { ErrorNotice, Loading, londonDateTime, useLoad, type PageProps } from '../ui';
 
@@ -141,7 +141,7 @@ function Composer({ api, onSent }: { api: Api; onSent: () => void }): ReactNode 
   const options = useLoad(async () => {
     const from = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
     const [committees, meetings] = await Promise.all([api.call('get', '/api/v1/committees'), api.call('get', '/api/v1/meetings', { query: { from, pageSize: 50 } })]);
-    return { committees: committees.committees, meetings: meetingsOf(meetings) };
+    return { committees: committees.committees, meetings: meetings.meetings };
   }, []);
   const [meetingId, setMeetingId] = useState('');
   const meeting = useLoad(async () => (meetingId ? api.call('get', '/api/v1/meetings/{id}', { path: { id: meetingId } }) : undefined), [meetingId]);
