@@ -183,7 +183,11 @@ test('a notification is composed with a preview, scheduled, then sent when due; 
     const local = `${due.getFullYear()}-${two(due.getMonth() + 1)}-${two(due.getDate())}T${two(due.getHours())}:${two(due.getMinutes())}:${two(due.getSeconds())}`;
     await page.getByLabel('Send at').fill(local);
     await page.getByRole('button', { name: 'Preview the card' }).click();
-    await page.getByRole('region', { name: 'Card preview' }).or(page.getByText('This bot cannot preview cards yet.')).first().waitFor({ timeout: 20_000 });
+    // The preview: the card as the API draws it (audiences[].cards), how many it goes to and when.
+    const preview = page.getByRole('region', { name: 'Card preview' });
+    await preview.waitFor({ timeout: 20_000 });
+    await preview.getByText(/\d+ recipients? \(\d+ members?, \d+ channels?\); would go /).waitFor();
+    expect(await preview.getByRole('group').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Schedule' }).click();
     await page.getByRole('status').getByText(/^Scheduled for/).waitFor({ timeout: 20_000 });
     const row = page.getByRole('row').filter({ hasText: title }).filter({ hasText: 'scheduled' });

@@ -957,7 +957,9 @@ export interface components {
                 };
                 /** @description The message's words (plain text), as Teams shows them in its notification and chat list. */
                 text?: string;
-                cards: Record<string, never>[];
+                cards: {
+                    [key: string]: unknown;
+                }[];
             }[];
         };
         Recipient: {

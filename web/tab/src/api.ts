@@ -56,8 +56,6 @@ export interface Api {
   text<P extends keyof paths>(path: P, accept: string, options?: CallOptions<Operation<P, 'get'>>): Promise<string>;
   /** A text body (the roster CSV) posted as its media type, answered as JSON. */
   postText<P extends keyof paths>(path: P, contentType: string, text: string, options?: CallOptions<Operation<P, 'post'>>): Promise<JsonOk<Operation<P, 'post'>>>;
-  /** A route the generated types do not name yet (see web/tab/src/pending-api.ts). */
-  untyped<T>(method: Uppercase<Method>, url: string, body?: unknown): Promise<T>;
 }
 
 export function createApi(tokens: TokenProvider, onSignInNeeded: () => void): Api {
@@ -101,10 +99,6 @@ export function createApi(tokens: TokenProvider, onSignInNeeded: () => void): Ap
     },
     async postText(path, contentType, text, options) {
       return (await send('POST', urlOf(path, options as never), 'application/json', text, contentType)).json();
-    },
-    async untyped<T>(method: string, url: string, body?: unknown) {
-      const res = await send(method, url, 'application/json', body);
-      return (res.status === 204 ? undefined : await res.json()) as T;
     },
   };
 }
