@@ -148,7 +148,7 @@ test('keyboard only: from the meetings to the item, Remind outstanding; the stan
     const deadline = Date.now() + 30_000;
     let got: string[] = [];
     while (Date.now() < deadline) {
-      got = [...new Set(connector.activities.slice(before).filter((a) => JSON.stringify(a.body).includes(ITEM.title)).map((a) => a.conversationId))].sort();
+      got = [...new Set(connector.activities.slice(before).filter((a) => JSON.stringify(a.body).includes(ITEM.title) && JSON.stringify(a.body).includes("Reminder: you have not yet acknowledged")).map((a) => a.conversationId))].sort();
       if (got.length >= expected.length) break;
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -183,7 +183,11 @@ test('a notification is composed with a preview, scheduled, then sent when due; 
     const local = `${due.getFullYear()}-${two(due.getMonth() + 1)}-${two(due.getDate())}T${two(due.getHours())}:${two(due.getMinutes())}:${two(due.getSeconds())}`;
     await page.getByLabel('Send at').fill(local);
     await page.getByRole('button', { name: 'Preview the card' }).click();
-    await page.getByRole('region', { name: 'Card preview' }).or(page.getByText('This bot cannot preview cards yet.')).first().waitFor({ timeout: 20_000 });
+    // The preview: the card as the API draws it (audiences[].cards), how many it goes to and when.
+    const preview = page.getByRole('region', { name: 'Card preview' });
+    await preview.waitFor({ timeout: 20_000 });
+    await preview.getByText(/\d+ recipients? \(\d+ members?, \d+ channels?\); would go /).waitFor();
+    expect(await preview.getByRole('group').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Schedule' }).click();
     await page.getByRole('status').getByText(/^Scheduled for/).waitFor({ timeout: 20_000 });
     const row = page.getByRole('row').filter({ hasText: title }).filter({ hasText: 'scheduled' });

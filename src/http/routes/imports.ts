@@ -26,11 +26,13 @@ export const ImportQuery = z.object({
 /** services/import-page.ts `importResponseBody`. */
 export const ImportAnswer = z
   .object({
-    agendaItem: AgendaItemAnswer.nullable(),
-    decision: DecisionAnswer.nullable(),
+    // A union with null, not .nullable(): zod-to-openapi 7 would make the shared component itself nullable, and every
+    // other use of it (a meetings list) an allOf with an empty object that the generated client types cannot satisfy.
+    agendaItem: z.union([AgendaItemAnswer, z.null()]),
+    decision: z.union([DecisionAnswer, z.null()]),
     warnings: z.array(ImportWarning.openapi('ImportWarning')),
     /** A GetMeeting answer's meeting and items. */
-    meeting: MeetingAnswer.nullable().optional(),
+    meeting: z.union([MeetingAnswer, z.null()]).optional(),
     agendaItems: z.array(AgendaItemAnswer).optional(),
     /** Cabinet decisions whose recommendations this Full Council decision decided. */
     councilLinked: z.array(z.object({ id: Id, title: z.string(), committeeId: Id, outcomes: z.array(Outcome) }).strict()).optional(),

@@ -112,7 +112,7 @@ const PreviewAnswer = z
           audience: z.enum(['member', 'channel']),
           drawnFor: z.object({ memberId: Id.optional(), conversationId: z.string().optional(), name: z.string() }).strict(),
           text: z.string().optional().openapi({ description: 'The message\'s words (plain text), as Teams shows them in its notification and chat list.' }),
-          cards: z.array(z.object({}).passthrough().openapi({ description: 'An Adaptive Card (JSON), as sent.' })),
+          cards: z.array(z.record(z.unknown()).openapi({ description: 'An Adaptive Card (JSON), as sent.' })),
         })
         .strict(),
     ),

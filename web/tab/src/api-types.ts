@@ -744,7 +744,7 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-        } | null;
+        };
         Decision: {
             id: string;
             committeeId: string;
@@ -817,7 +817,7 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-        } | null;
+        };
         ImportWarning: {
             /** @enum {string} */
             code: "document-year-mismatch" | "decision-type-missing" | "outcomes-out-of-order" | "outcomes-differ" | "outcome-verb-unknown" | "council-meeting-unknown" | "restricted-or-exempt" | "date-unreadable" | "document-url-unresolved" | "meeting-time-missing" | "nothing-to-import" | "agenda-item-withdrawn" | "committee-unknown";
@@ -846,13 +846,13 @@ export interface components {
                 /** Format: date-time */
                 importedAt?: string;
             };
-        } | null;
+        };
         ImportResult: {
-            agendaItem: components["schemas"]["AgendaItem"];
-            decision: components["schemas"]["Decision"];
+            agendaItem: components["schemas"]["AgendaItem"] | null;
+            decision: components["schemas"]["Decision"] | null;
             warnings: components["schemas"]["ImportWarning"][];
-            meeting?: components["schemas"]["Meeting"];
-            agendaItems?: (components["schemas"]["AgendaItem"] & Record<string, never>)[];
+            meeting?: components["schemas"]["Meeting"] | null;
+            agendaItems?: components["schemas"]["AgendaItem"][];
             councilLinked?: {
                 id: string;
                 title: string;
@@ -957,7 +957,9 @@ export interface components {
                 };
                 /** @description The message's words (plain text), as Teams shows them in its notification and chat list. */
                 text?: string;
-                cards: Record<string, never>[];
+                cards: {
+                    [key: string]: unknown;
+                }[];
             }[];
         };
         Recipient: {
@@ -1190,7 +1192,7 @@ export interface components {
             cancelledDeliveries: number;
         };
         Meetings: {
-            meetings: (components["schemas"]["Meeting"] & Record<string, never>)[];
+            meetings: components["schemas"]["Meeting"][];
             continuation?: string;
         };
         AcknowledgementProgress: {
@@ -1337,7 +1339,7 @@ export interface components {
             updatedAt: string;
         };
         AgendaItemRecord: components["schemas"]["AgendaItem"] & {
-            meeting?: components["schemas"]["Meeting"] & Record<string, never>;
+            meeting?: components["schemas"]["Meeting"];
             decision?: components["schemas"]["DecisionView"];
         };
         NobodyToRemind: {
@@ -2854,7 +2856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Meeting"] & Record<string, never>;
+                    "application/json": components["schemas"]["Meeting"];
                 };
             };
             /** @description Created. */
@@ -2867,7 +2869,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Meeting"] & Record<string, never>;
+                    "application/json": components["schemas"]["Meeting"];
                 };
             };
             /** @description Bad request: a parameter, a header or the body is not well formed; `errors` lists each problem. */

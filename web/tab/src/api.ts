@@ -3,33 +3,24 @@ import type { components, paths } from './api-types';
 /** Every call of the dashboard goes through here: /api/v1 with the bearer token, typed from the OpenAPI document. */
 
 export type Schemas = components['schemas'];
-export type Meeting = NonNullable<Schemas['Meeting']>;
+export type Meeting = Schemas['Meeting'];
 
-/**
- * The document types a meetings list as `(Meeting & Record<string, never>)[]` (an allOf of the Meeting schema and an
- * empty closed object, from the route's zod schema), which no meeting satisfies: read the list as what it holds.
- */
-export const meetingsOf = (answer: Schemas['Meetings']): Meeting[] =>
-  (answer.meetings as unknown as (Meeting | null)[]).filter((m): m is Meeting => m !== null);
 type Method = 'get' | 'post' | 'put' | 'delete';
 type Operation<P extends keyof paths, M extends Method> = paths[P][M] extends infer O ? (O extends { responses: unknown } ? O : never) : never;
-type JsonOk<O> = O extends { responses: infer R }
-  ? R extends { 200: { content: { 'application/json': infer T } } }
-    ? T
-    : R extends { 201: { content: { 'application/json': infer T } } }
-      ? T
-      : R extends { 202: { content: { 'application/json': infer T } } }
-        ? T
-        : unknown
-  : unknown;
+type JsonOf<R, S extends number> = R extends { [K in S]: { content: { 'application/json': infer T } } } ? T : never;
+/** Every success the operation can answer (a reminder is 200 NobodyToRemind or 202 ReminderQueued). */
+type JsonOk<O> = O extends { responses: infer R } ? ([JsonOf<R, 200> | JsonOf<R, 201> | JsonOf<R, 202>] extends [never] ? unknown : JsonOf<R, 200> | JsonOf<R, 201> | JsonOf<R, 202>) : unknown;
 type PathParams<O> = O extends { parameters: { path: infer P } } ? (P extends Record<string, string> ? P : never) : never;
 type QueryParams<O> = O extends { parameters: { query?: infer Q } } ? Q : never;
+type HeaderParams<O> = O extends { parameters: { header?: infer H } } ? (H extends Record<string, string | undefined> ? H : never) : never;
 type Body<O> = O extends { requestBody: { content: { 'application/json': infer B } } } ? B : O extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
 export interface CallOptions<O> {
   readonly path?: PathParams<O>;
   readonly query?: QueryParams<O>;
   readonly body?: Body<O>;
+  /** Request headers the operation names (an Idempotency-Key). */
+  readonly headers?: HeaderParams<O>;
 }
 
 /** An answer that was not a success: its problem's detail and the request id, as the page shows them. */
@@ -65,18 +56,16 @@ export interface Api {
   text<P extends keyof paths>(path: P, accept: string, options?: CallOptions<Operation<P, 'get'>>): Promise<string>;
   /** A text body (the roster CSV) posted as its media type, answered as JSON. */
   postText<P extends keyof paths>(path: P, contentType: string, text: string, options?: CallOptions<Operation<P, 'post'>>): Promise<JsonOk<Operation<P, 'post'>>>;
-  /** A route the generated types do not name yet (see web/tab/src/pending-api.ts). */
-  untyped<T>(method: Uppercase<Method>, url: string, body?: unknown): Promise<T>;
 }
 
 export function createApi(tokens: TokenProvider, onSignInNeeded: () => void): Api {
-  async function send(method: string, url: string, accept: string, body: unknown, contentType = 'application/json'): Promise<Response> {
+  async function send(method: string, url: string, accept: string, body: unknown, contentType = 'application/json', extra: Record<string, string | undefined> = {}): Promise<Response> {
     const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
     const attempt = async (token: string | undefined) => {
       if (!token) throw new SignInNeeded();
       return fetch(url, {
         method,
-        headers: { authorization: `Bearer ${token}`, accept, ...(payload === undefined ? {} : { 'content-type': contentType }) },
+        headers: { ...definedOnly(extra), authorization: `Bearer ${token}`, accept, ...(payload === undefined ? {} : { 'content-type': contentType }) },
         ...(payload === undefined ? {} : { body: payload }),
       });
     };
@@ -102,7 +91,7 @@ export function createApi(tokens: TokenProvider, onSignInNeeded: () => void): Ap
 
   return {
     async call(method, path, options) {
-      const res = await send(method.toUpperCase(), urlOf(path, options as never), 'application/json', options?.body);
+      const res = await send(method.toUpperCase(), urlOf(path, options as never), 'application/json', options?.body, 'application/json', (options?.headers ?? {}) as Record<string, string | undefined>);
       return res.status === 204 ? (undefined as never) : res.json();
     },
     async text(path, accept, options) {
@@ -111,11 +100,11 @@ export function createApi(tokens: TokenProvider, onSignInNeeded: () => void): Ap
     async postText(path, contentType, text, options) {
       return (await send('POST', urlOf(path, options as never), 'application/json', text, contentType)).json();
     },
-    async untyped<T>(method: string, url: string, body?: unknown) {
-      const res = await send(method, url, 'application/json', body);
-      return (res.status === 204 ? undefined : await res.json()) as T;
-    },
   };
+}
+
+function definedOnly(headers: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
 async function refusal(res: Response): Promise<ApiError> {

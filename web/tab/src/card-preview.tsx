@@ -1,5 +1,6 @@
 import { Button, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import type { Schemas } from './api';
 
 /**
  * The Adaptive Card a notification would send, drawn with Fluent components (the elements the bot's cards use:
@@ -7,13 +8,22 @@ import type { ReactNode } from 'react';
  * not guessed at. Nothing in a card runs: it is data, rendered as text.
  */
 type Element = { type?: string; [key: string]: unknown };
-/** POST /api/v1/notifications/preview (issue 15's API change): each audience's words and cards, and when it would go. */
-export type PreviewAnswer = {
-  recipients?: { total: number; members: number; channels: number };
-  sendsAt?: string;
-  heldBy?: 'nothing' | 'schedule' | 'quiet-hours';
-  audiences: { audience: 'member' | 'channel'; drawnFor: { name: string }; text?: string; cards: Element[] }[];
-};
+/** POST /api/v1/notifications/preview: each audience's words and cards, how many it goes to, and when it would go. */
+export type PreviewAnswer = Schemas['NotificationPreview'];
+
+const london = (iso: string): string => new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
+
+/** When it would go, in words: now, at its schedule, or after quiet hours (the schedule or now falling in them). */
+function goes(preview: PreviewAnswer): string {
+  switch (preview.heldBy) {
+    case 'quiet-hours':
+      return `would go at ${london(preview.sendsAt)}, held by quiet hours (asked for ${london(preview.sendAt)})`;
+    case 'schedule':
+      return `would go at ${london(preview.sendsAt)}, as scheduled`;
+    default:
+      return 'would go now';
+  }
+}
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -27,15 +37,13 @@ export function CardPreview({ preview }: { preview: PreviewAnswer }): ReactNode 
   const styles = useStyles();
   return (
     <section className={styles.list} aria-label="Card preview">
-      {preview.recipients ? (
-        <Text>
-          {preview.recipients.total} {preview.recipients.total === 1 ? 'recipient' : 'recipients'}
-          {preview.sendsAt ? `, going ${new Date(preview.sendsAt).toLocaleString('en-GB', { timeZone: 'Europe/London' })}` : ''}
-          {preview.heldBy === 'quiet-hours' ? ' (after quiet hours)' : ''}
-        </Text>
-      ) : null}
-      {(preview.audiences ?? []).flatMap((a, i) =>
-        a.cards.map((card, j) => (
+      <Text weight="semibold">
+        {preview.recipients.total} {preview.recipients.total === 1 ? 'recipient' : 'recipients'} ({preview.recipients.members}{' '}
+        {preview.recipients.members === 1 ? 'member' : 'members'}, {preview.recipients.channels} {preview.recipients.channels === 1 ? 'channel' : 'channels'});{' '}
+        {goes(preview)}.
+      </Text>
+      {preview.audiences.flatMap((a, i) =>
+        a.cards.map((card: Element, j) => (
           <Card key={`${i}-${j}`} role="group" aria-label={`Card as ${a.drawnFor.name} would see it`}>
             <Text weight="semibold">
               As {a.drawnFor.name} would see it ({a.audience === 'channel' ? 'a channel' : 'a member'})

@@ -1,19 +1,16 @@
-import { Badge, Card, CardHeader, Field, Select, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Card, CardHeader, Checkbox, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { Schemas } from '../api';
-import { ErrorNotice, Loading, londonDate, useLoad, type PageProps } from '../ui';
-import { londonToday, weekdaysUntil } from '../working-days';
+import { ErrorNotice, Loading, londonDate, londonDateTime, useLoad, type PageProps } from '../ui';
 
 type Status = Schemas['StatusDescription']['status'];
 /**
  * While an outcome's call-in period is open, the API answers its countdown on the call-in calendar (bank holidays
- * known): `callIn` (issue 15's API change). Until an API answers it, the page counts weekdays to the status's `nextOn`.
+ * known): `callIn`. That is the one rule: the page counts nothing itself.
  */
-type CallIn = { deadline: string; closesAt: string; workingDaysLeft: number };
-type DecisionView = Omit<Schemas['DecisionView'], 'outcomes'> & { outcomes: (Schemas['DecisionView']['outcomes'][number] & { callIn?: CallIn })[] };
+type DecisionView = Schemas['DecisionView'];
 
-const FILTERS: { value: Status | ''; label: string }[] = [
-  { value: '', label: 'All decisions' },
+const FILTERS: { value: Status; label: string }[] = [
   { value: 'call-in-open', label: 'In call-in' },
   { value: 'awaiting-council', label: 'Awaiting Full Council' },
   { value: 'called-in', label: 'Called in' },
@@ -27,13 +24,18 @@ const MAX_PAGES = 10;
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  filter: { border: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
+  legend: { padding: 0, fontWeight: tokens.fontWeightSemibold },
   outcomes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
 });
 
 /** Decisions by status: those in call-in with the working days left, those awaiting Full Council, and the rest. */
 export function DecisionsPage({ api }: PageProps): ReactNode {
   const styles = useStyles();
-  const [status, setStatus] = useState<Status | ''>('');
+  // None ticked: every decision. Several: a decision with an outcome in any of them, showing only those outcomes.
+  const [statuses, setStatuses] = useState<readonly Status[]>([]);
+  const status = statuses.join(',');
+  const toggle = (value: Status, on: boolean) => setStatuses((now) => FILTERS.map((f) => f.value).filter((v) => (v === value ? on : now.includes(v))));
   const { data, error, loading } = useLoad(async () => {
     // A filtered page may hold none and still go on: follow the continuation (a few pages at most).
     const decisions: DecisionView[] = [];
@@ -46,26 +48,22 @@ export function DecisionsPage({ api }: PageProps): ReactNode {
     }
     return decisions;
   }, [status]);
-  const today = londonToday();
 
   return (
     <>
       <Title2 as="h1">Decisions</Title2>
-      <Field label="Show">
-        <Select value={status} onChange={(_, d) => setStatus(d.value as Status | '')}>
-          {FILTERS.map((f) => (
-            <option key={f.value} value={f.value}>
-              {f.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <fieldset className={styles.filter}>
+        <legend className={styles.legend}>Show only (none ticked: all decisions)</legend>
+        {FILTERS.map((f) => (
+          <Checkbox key={f.value} label={f.label} checked={statuses.includes(f.value)} onChange={(_, d) => toggle(f.value, d.checked === true)} />
+        ))}
+      </fieldset>
       <ErrorNotice error={error} />
       {loading ? <Loading label="Loading decisions" /> : null}
       {data && data.length === 0 ? <Text>No decisions {status ? 'with that status' : 'yet'}.</Text> : null}
       <div className={styles.list} aria-live="polite">
         {data?.map((d) => {
-          const shown = status ? d.outcomes.filter((o) => o.current.status === status) : d.outcomes;
+          const shown = statuses.length ? d.outcomes.filter((o) => statuses.includes(o.current.status)) : d.outcomes;
           return (
             <Card key={d.id} role="group" aria-label={d.title}>
               <CardHeader
@@ -80,9 +78,8 @@ export function DecisionsPage({ api }: PageProps): ReactNode {
               />
               <ul className={styles.outcomes}>
                 {shown.map((o) => {
-                  const endsOn = o.callIn?.deadline ?? o.current.nextOn;
-                  const inCallIn = o.current.status === 'call-in-open' && endsOn !== undefined;
-                  const left = o.callIn?.workingDaysLeft ?? (endsOn ? weekdaysUntil(today, endsOn) : undefined);
+                  const callIn = o.callIn;
+                  const inCallIn = o.current.status === 'call-in-open';
                   return (
                     <li key={o.number}>
                       <Text>
@@ -91,10 +88,13 @@ export function DecisionsPage({ api }: PageProps): ReactNode {
                       <Badge appearance="tint" color={inCallIn ? 'warning' : o.current.final ? 'success' : 'informative'}>
                         {o.current.label}
                       </Badge>
-                      {inCallIn && endsOn && left !== undefined ? (
+                      {callIn ? (
                         <Text weight="semibold">
                           {' '}
-                          {left === 0 ? 'Call-in ends today' : `${left} working ${left === 1 ? 'day' : 'days'} left`} (ends {londonDate(endsOn)})
+                          {callIn.workingDaysLeft === 0
+                            ? 'Call-in ends today'
+                            : `${callIn.workingDaysLeft} working ${callIn.workingDaysLeft === 1 ? 'day' : 'days'} left`}{' '}
+                          (closes {londonDateTime(callIn.closesAt)})
                         </Text>
                       ) : null}
                     </li>

@@ -21,6 +21,8 @@ import type { Schemas } from '../api';
 import { ErrorNotice, Loading, londonDateTime, useLoad, type PageProps } from '../ui';
 
 type Status = Schemas['NotificationStatus'];
+type Delivery = Schemas['Delivery'];
+type Reminded = Schemas['ReminderQueued'] | Schemas['NobodyToRemind'];
 const POLL_MS = 2000;
 
 const useStyles = makeStyles({
@@ -35,15 +37,35 @@ export function ItemPage({ api, itemId }: PageProps & { itemId: string }): React
   const [actionError, setActionError] = useState<unknown>();
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [reminded, setReminded] = useState<Reminded>();
   const acks = useLoad(() => api.call('get', '/api/v1/agenda-items/{id}/acknowledgements', { path: { id: itemId } }), [itemId]);
   const sends = useLoad(async () => {
-    const list = await api.call('get', '/api/v1/notifications', { query: { pageSize: 100 } });
-    const mine = list.notifications.filter((n) => n.subject.agendaItemId === itemId);
-    return Promise.all(mine.map((n) => api.call('get', '/api/v1/notifications/{id}', { path: { id: n.id }, query: { recipients: 'true' } })));
+    const list = await api.call('get', '/api/v1/notifications', { query: { agendaItemId: itemId, pageSize: 100 } });
+    return Promise.all(
+      list.notifications.map(async (n) => {
+        const [status, deliveries] = await Promise.all([
+          api.call('get', '/api/v1/notifications/{id}', { path: { id: n.id } }),
+          allDeliveries(n.id),
+        ]);
+        return { status, deliveries };
+      }),
+    );
   }, [itemId]);
 
+  /** Every recipient's delivery, page by page. */
+  async function allDeliveries(id: string): Promise<Delivery[]> {
+    const out: Delivery[] = [];
+    let continuation: string | undefined;
+    do {
+      const page = await api.call('get', '/api/v1/notifications/{id}/deliveries', { path: { id }, query: { pageSize: 200, ...(continuation ? { continuation } : {}) } });
+      out.push(...page.deliveries);
+      continuation = page.continuation;
+    } while (continuation);
+    return out;
+  }
+
   // Live counts while anything is still going out.
-  const going = sends.data?.some((s) => s.status === 'scheduled' || s.status === 'sending' || s.counts.pending > 0);
+  const going = sends.data?.some(({ status: s }) => s.status === 'scheduled' || s.status === 'sending' || s.counts.pending > 0);
   useEffect(() => {
     if (!going) return;
     const timer = setInterval(() => {
@@ -57,6 +79,7 @@ export function ItemPage({ api, itemId }: PageProps & { itemId: string }): React
     setBusy(true);
     setActionError(undefined);
     setDone(undefined);
+    setReminded(undefined);
     try {
       await run();
       setDone(what);
@@ -73,10 +96,15 @@ export function ItemPage({ api, itemId }: PageProps & { itemId: string }): React
   if (!record) return <ErrorNotice error={acks.error} />;
   const outstanding = record.outstanding;
 
-  const remind = () =>
-    act(`Reminder sent to ${outstanding.length} ${outstanding.length === 1 ? 'member' : 'members'}`, () =>
-      api.call('post', '/api/v1/notifications', { body: { agendaItemId: itemId, audience: { memberIds: outstanding.map((m) => m.memberId) } } }),
-    );
+  // One Idempotency-Key per press: a retried request (a renewed sign-in) cannot queue the reminder twice.
+  const remind = () => {
+    const key = crypto.randomUUID();
+    return act('', async () => {
+      const answer = await api.call('post', '/api/v1/agenda-items/{id}/reminders', { path: { id: itemId }, headers: { 'Idempotency-Key': key } });
+      setReminded(answer);
+      acks.reload();
+    });
+  };
   const notify = () => act('Notification sent to the committee', () => api.call('post', '/api/v1/notifications', { body: { agendaItemId: itemId } }));
   const exportCsv = () =>
     act('Acknowledgements exported', async () => {
@@ -107,6 +135,7 @@ export function ItemPage({ api, itemId }: PageProps & { itemId: string }): React
           Export CSV
         </Button>
       </div>
+      {reminded ? <ReminderOutcome answer={reminded} /> : null}
       {done ? (
         <MessageBar intent="success" role="status">
           <MessageBarBody>{done}.</MessageBarBody>
@@ -171,7 +200,7 @@ export function ItemPage({ api, itemId }: PageProps & { itemId: string }): React
         <Title3 as="h2" id="deliveries-heading">Notifications</Title3>
         <ErrorNotice error={sends.error} />
         {sends.data?.length === 0 ? <Text>No notification has been sent about this item.</Text> : null}
-        {sends.data?.map((s) => <Delivery key={s.id} status={s} />)}
+        {sends.data?.map((s) => <DeliveryList key={s.status.id} status={s.status} deliveries={s.deliveries} />)}
       </section>
     </>
   );
@@ -187,7 +216,32 @@ const STATUS_COLOUR: Record<string, 'success' | 'danger' | 'warning' | 'informat
   cancelled: 'informative',
 };
 
-function Delivery({ status }: { status: Status }): ReactNode {
+const names = (people: readonly { name: string }[]): string => people.map((p) => p.name).join(', ');
+
+/** What a press of Remind outstanding did: who will be reminded, who cannot be reached and why; or why nobody was. */
+function ReminderOutcome({ answer }: { answer: Reminded }): ReactNode {
+  if (!('notification' in answer)) {
+    return (
+      <MessageBar intent="info" role="status">
+        <MessageBarBody>{answer.detail}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const { reach } = answer;
+  const going = reach.reachable.length + reach.toTry.length;
+  return (
+    <MessageBar intent={reach.unreachable.length ? 'warning' : 'success'} role="status">
+      <MessageBarBody>
+        {answer.repeated ? 'This reminder was already queued. ' : ''}
+        Reminder sent to {going} {going === 1 ? 'member' : 'members'}
+        {going ? ` (${names([...reach.reachable, ...reach.toTry])})` : ''}, going at {londonDateTime(answer.sendsAt)}.
+        {reach.unreachable.length ? ` Cannot be reached: ${reach.unreachable.map((u) => `${u.name}: ${u.why}`).join('; ')}.` : ''}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function DeliveryList({ status, deliveries }: { status: Status; deliveries: readonly Delivery[] }): ReactNode {
   const styles = useStyles();
   const c = status.counts;
   const headingId = `delivery-${status.id}`;
@@ -204,16 +258,18 @@ function Delivery({ status }: { status: Status }): ReactNode {
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Recipient</TableHeaderCell>
+              <TableHeaderCell>Seat</TableHeaderCell>
               <TableHeaderCell>Delivery</TableHeaderCell>
               <TableHeaderCell>Why</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
-            {(status.recipients ?? []).map((r) => (
+            {deliveries.map((r) => (
               <TableRow key={r.key}>
                 <TableCell>{r.name}</TableCell>
+                <TableCell>{r.seat ?? (r.kind === 'channel' ? 'Channel' : '—')}</TableCell>
                 <TableCell>
-                  <Badge appearance="tint" color={STATUS_COLOUR[r.status] ?? 'informative'}>{r.status}</Badge>
+                  <Badge appearance="tint" color={STATUS_COLOUR[r.status] ?? 'informative'}>{r.state}</Badge>
                 </TableCell>
                 <TableCell>{r.unreachable ? `${r.unreachable.why} ${r.unreachable.advice}` : r.lastError ?? ''}</TableCell>
               </TableRow>

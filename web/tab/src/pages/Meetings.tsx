@@ -1,9 +1,9 @@
 import { Badge, Card, CardHeader, Field, Link, ProgressBar, Text, Title2, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { meetingsOf, type Meeting, type Schemas } from '../api';
+import type { Meeting, Schemas } from '../api';
 import { ErrorNotice, Loading, londonDate, londonDateTime, useLoad, type PageProps } from '../ui';
 
-type ItemAcks = Schemas['ItemAcknowledgements'];
+type Item = Schemas['MeetingWithItems']['items'][number];
 
 const RECENT_DAYS = 28;
 const AHEAD_DAYS = 120;
@@ -24,10 +24,11 @@ export function MeetingsPage({ api }: PageProps): ReactNode {
       api.call('get', '/api/v1/committees'),
       api.call('get', '/api/v1/meetings', { query: { from, to, pageSize: 100 } }),
     ]);
+    // Each meeting with its items, every item with its acknowledgement progress (expected, acknowledged, outstanding).
     const withAcks = await Promise.all(
-      meetingsOf(meetings).map(async (meeting) => ({
+      meetings.meetings.map(async (meeting) => ({
         meeting,
-        items: (await api.call('get', '/api/v1/meetings/{id}/acknowledgements', { path: { id: meeting.id } })).items,
+        items: (await api.call('get', '/api/v1/meetings/{id}', { path: { id: meeting.id } })).items,
       })),
     );
     return { committees: committees.committees, meetings: withAcks };
@@ -57,7 +58,7 @@ export function MeetingsPage({ api }: PageProps): ReactNode {
   );
 }
 
-function MeetingList({ title, entries }: { title: string; entries: { meeting: Meeting; items: ItemAcks[] }[] }): ReactNode {
+function MeetingList({ title, entries }: { title: string; entries: { meeting: Meeting; items: readonly Item[] }[] }): ReactNode {
   const styles = useStyles();
   return (
     <>
@@ -83,14 +84,14 @@ function MeetingList({ title, entries }: { title: string; entries: { meeting: Me
             {items.length === 0 ? <Text size={200}>No items yet.</Text> : null}
             <ul className={styles.items}>
               {items.map((item) => {
-                const total = item.acknowledged.length + item.outstanding.length;
+                const { expected, acknowledged, outstanding } = item.acknowledgements;
                 return (
-                  <li key={item.item.id}>
-                    <Link href={`#/items/${encodeURIComponent(item.item.id)}`}>
-                      {item.item.number ? `${item.item.number}. ` : ''}
-                      {item.item.title}
+                  <li key={item.id}>
+                    <Link href={`#/items/${encodeURIComponent(item.id)}`}>
+                      {item.number ? `${item.number}. ` : ''}
+                      {item.title}
                     </Link>
-                    {item.item.exempt ? (
+                    {item.exempt ? (
                       <>
                         {' '}
                         <Badge color="danger" appearance="outline" size="small">
@@ -98,13 +99,15 @@ function MeetingList({ title, entries }: { title: string; entries: { meeting: Me
                         </Badge>
                       </>
                     ) : null}
-                    <Field
-                      label={`Acknowledged by ${item.acknowledged.length} of ${total}`}
-                      validationState="none"
-                      size="small"
-                    >
-                      <ProgressBar value={item.acknowledged.length} max={Math.max(total, 1)} thickness="large" color={total > 0 && item.outstanding.length === 0 ? 'success' : 'brand'} />
-                    </Field>
+                    {item.withdrawnAt ? (
+                      <Text size={200} as="p">
+                        Withdrawn {londonDate(item.withdrawnAt)}
+                      </Text>
+                    ) : (
+                      <Field label={`Acknowledged by ${acknowledged} of ${expected}`} validationState="none" size="small">
+                        <ProgressBar value={acknowledged} max={Math.max(expected, 1)} thickness="large" color={expected > 0 && outstanding === 0 ? 'success' : 'brand'} />
+                      </Field>
+                    )}
                   </li>
                 );
               })}

@@ -21,7 +21,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, meetingsOf, type Api } from '../api';
+import type { Api } from '../api';
 import { CardPreview, type PreviewAnswer } from '../card-preview';
 import { ErrorNotice, Loading, londonDateTime, useLoad, type PageProps } from '../ui';
 
@@ -141,7 +141,7 @@ function Composer({ api, onSent }: { api: Api; onSent: () => void }): ReactNode 
   const options = useLoad(async () => {
     const from = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
     const [committees, meetings] = await Promise.all([api.call('get', '/api/v1/committees'), api.call('get', '/api/v1/meetings', { query: { from, pageSize: 50 } })]);
-    return { committees: committees.committees, meetings: meetingsOf(meetings) };
+    return { committees: committees.committees, meetings: meetings.meetings };
   }, []);
   const [meetingId, setMeetingId] = useState('');
   const meeting = useLoad(async () => (meetingId ? api.call('get', '/api/v1/meetings/{id}', { path: { id: meetingId } }) : undefined), [meetingId]);
@@ -152,7 +152,7 @@ function Composer({ api, onSent }: { api: Api; onSent: () => void }): ReactNode 
   const [urgent, setUrgent] = useState(false);
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string>();
-  const [preview, setPreview] = useState<PreviewAnswer | 'unavailable'>();
+  const [preview, setPreview] = useState<PreviewAnswer>();
 
   const body = () => ({
     ...(itemId ? { agendaItemId: itemId } : { meetingId }),
@@ -165,10 +165,10 @@ function Composer({ api, onSent }: { api: Api; onSent: () => void }): ReactNode 
   async function showPreview(): Promise<void> {
     setError(undefined);
     try {
-      setPreview(await api.untyped<PreviewAnswer>('POST', '/api/v1/notifications/preview', body()));
+      setPreview(await api.call('post', '/api/v1/notifications/preview', { body: body() }));
     } catch (err) {
-      if (err instanceof ApiError && (err.status === 404 || err.status === 405)) setPreview('unavailable');
-      else setError(err);
+      setPreview(undefined);
+      setError(err);
     }
   }
 
@@ -242,7 +242,7 @@ function Composer({ api, onSent }: { api: Api; onSent: () => void }): ReactNode 
           {sendAt ? 'Schedule' : 'Send'}
         </Button>
       </div>
-      {preview === 'unavailable' ? <Text>This bot cannot preview cards yet.</Text> : preview ? <CardPreview preview={preview} /> : null}
+      {preview ? <CardPreview preview={preview} /> : null}
     </form>
   );
 }

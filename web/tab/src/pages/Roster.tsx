@@ -22,8 +22,8 @@ import { useState, type ReactNode } from 'react';
 import { ApiError, type Schemas } from '../api';
 import { ErrorNotice, Loading, useLoad, type PageProps } from '../ui';
 
-/** With `reach` where the API answers it (GET /members?reach=true, issue 15's API change): can the bot reach them now, and why not. */
-type Member = Schemas['Member'] & { reach?: { status: 'reachable' | 'to-try' | 'blocked' | 'no-teams-account' | 'left'; why: string } };
+/** With `reach` (GET /members?reach=true): can the bot reach them now, and why not, in words. */
+type Member = Schemas['Members']['members'][number];
 type ImportProblem = { line?: number; field?: string; message: string };
 
 const useStyles = makeStyles({
@@ -36,8 +36,8 @@ const useStyles = makeStyles({
 export function RosterPage({ api }: PageProps): ReactNode {
   const styles = useStyles();
   const roster = useLoad(async () => {
-    const [members, committees] = await Promise.all([api.call('get', '/api/v1/members'), api.call('get', '/api/v1/committees')]);
-    return { members: members.members as Member[], committees: new Map(committees.committees.map((c) => [c.id, c.name])) };
+    const [members, committees] = await Promise.all([api.call('get', '/api/v1/members', { query: { reach: 'true' } }), api.call('get', '/api/v1/committees')]);
+    return { members: members.members as readonly Member[], committees: new Map(committees.committees.map((c) => [c.id, c.name])) };
   }, []);
   const [csv, setCsv] = useState('');
   const [problems, setProblems] = useState<ImportProblem[]>();
