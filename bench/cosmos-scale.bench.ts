@@ -9,11 +9,8 @@
  *
  *   node --import tsx bench/cosmos-scale.bench.ts [--items 20000] [--requests 20]
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { loadConfig } from '../src/config';
 import { DEMO_IDS, DEMO_PEOPLE } from '../src/services/demo/demo-council';
 import { seedDemoCouncil } from '../src/services/demo/seed-demo-council';
@@ -22,6 +19,7 @@ import { postActivity, teamsActivity } from '../test/support/activities';
 import { TestBotConnector } from '../test/support/bot-connector';
 import { startCosmosRequestCounter, type CosmosRequest } from '../test/support/cosmos-request-counter';
 import { startCosmosServerProcess } from '../test/support/cosmos-server';
+import { rssOf, startBotProcess, type BotProcess } from './support/bot-process';
 import { generateCouncilCorpus } from './support/council-corpus';
 import { machine, mb, ms, now, printTable, summarise } from './support/measure';
 
@@ -35,36 +33,9 @@ const START_TIMEOUT_MS = 600_000;
 const BUSY = 'The service is busy or unavailable';
 const MARKER = /\/docs\/changeMarker:changeMarker$/;
 
-interface Bot {
-  readonly name: string;
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly readyMs: number;
-}
+type Bot = BotProcess;
 
-const sleep = (msToWait: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, msToWait));
-
-const startBot = async (name: string, script: string, env: Record<string, string>): Promise<Bot> => {
-  const t0 = now();
-  const child = fork(path.join(__dirname, 'support', script), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
-    child.on('message', (m: { port?: number }) => m.port !== undefined && resolve(m.port));
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    const answer = await fetch(`${url}/readyz`).then(async (r) => ({ status: r.status, body: await r.text() }), (err: Error) => ({ status: 0, body: err.message }));
-    if (answer.status === 200) break;
-    if (now() - t0 > START_TIMEOUT_MS) throw new Error(`${name} was not ready ${START_TIMEOUT_MS / 1000} s after start: /readyz ${answer.status} ${answer.body}`);
-    await sleep(100);
-  }
-  return { name, child, url, readyMs: now() - t0 };
-};
-
-const rssOf = (pid: number | undefined): number => {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-  return Number(line?.match(/(\d+)/)?.[1] ?? Number.NaN) * 1024;
-};
+const startBot = (name: string, script: string, env: Record<string, string>): Promise<Bot> => startBotProcess(name, script, env, { timeoutMs: START_TIMEOUT_MS, pollMs: 100 });
 
 const main = async (): Promise<void> => {
   console.log(`Cosmos DB adapter at scale — ${machine()}; load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);

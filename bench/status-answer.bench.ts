@@ -18,8 +18,7 @@
  * With --cpu-prof, Cabinet bot's process runs under `node --cpu-prof` and writes its profile to <dir> when it stops;
  * with --heap-mb, under `--max-old-space-size=<n>` (to measure a heap limit's effect on RSS).
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { seedDemoCouncil } from '../src/services/demo/seed-demo-council';
@@ -27,6 +26,7 @@ import { DEMO_PEOPLE } from '../src/services/demo/demo-council';
 import { createEmbeddedStore } from '../src/store/embedded';
 import { postActivity, teamsActivity } from '../test/support/activities';
 import { TestBotConnector } from '../test/support/bot-connector';
+import { rssOf, startBotProcess, type BotProcess } from './support/bot-process';
 import type { ChildMemory } from './support/child-memory';
 import { generateCouncilCorpus } from './support/council-corpus';
 import { machine, mb, ms, now, printTable, summarise } from './support/measure';
@@ -43,36 +43,13 @@ const cpuProfIndex = process.argv.indexOf('--cpu-prof');
 const HEAP_MB = arg('heap-mb', 0);
 const CPU_PROF_DIR = cpuProfIndex >= 0 ? path.resolve(process.argv[cpuProfIndex + 1] ?? '.') : undefined;
 
-interface Bot {
-  readonly name: string;
-  readonly child: ChildProcess;
-  readonly url: string;
-  /** From fork() to the first /readyz 200. */
-  readonly readyMs: number;
-}
+type Bot = BotProcess;
 
 /** A bot not ready this long after its start fails the run rather than hanging it. */
 const START_TIMEOUT_MS = 180_000;
 
-const sleep = (msToWait: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, msToWait));
-
-/** Starts a bot as a child process and waits for /readyz 200, polling every 20 ms. */
-const startBot = async (name: string, script: string, env: Record<string, string>, execArgv: string[] = []): Promise<Bot> => {
-  const t0 = now();
-  const child = fork(path.join(__dirname, 'support', script), [], { execArgv: ['--import', 'tsx', ...execArgv], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
-    child.on('message', (m: { port?: number }) => m.port !== undefined && resolve(m.port));
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    const answer = await fetch(`${url}/readyz`).then(async (r) => ({ status: r.status, body: await r.text() }), (err: Error) => ({ status: 0, body: err.message }));
-    if (answer.status === 200) break;
-    if (now() - t0 > START_TIMEOUT_MS) throw new Error(`${name} was not ready ${START_TIMEOUT_MS / 1000} s after start: /readyz ${answer.status} ${answer.body}`);
-    await sleep(20);
-  }
-  return { name, child, url, readyMs: now() - t0 };
-};
+const startBot = (name: string, script: string, env: Record<string, string>, execArgv: string[] = []): Promise<Bot> =>
+  startBotProcess(name, script, env, { execArgv, timeoutMs: START_TIMEOUT_MS, pollMs: 20 });
 
 const memoryOf = (bot: Bot): Promise<ChildMemory> =>
   new Promise((resolve) => {
@@ -86,10 +63,7 @@ const memoryOf = (bot: Bot): Promise<ChildMemory> =>
   });
 
 /** RSS from /proc (Linux), read without asking the process: sampled during load without adding to its work. */
-const rssOf = (bot: Bot): number => {
-  const line = readFileSync(`/proc/${bot.child.pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-  return Number(line?.match(/(\d+)/)?.[1] ?? Number.NaN) * 1024;
-};
+const rssOfBot = (bot: Bot): number => rssOf(bot.child.pid);
 
 const main = async (): Promise<void> => {
   console.log(`Status-answer benchmark beside an echo bot — ${machine()}; load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
@@ -192,7 +166,7 @@ const main = async (): Promise<void> => {
     const sampleRss = (): void => {
       samplesSinceRss += 1;
       if (samplesSinceRss % 10 !== 0) return;
-      peakRss = { cabinet: Math.max(peakRss.cabinet, rssOf(cabinet)), echo: Math.max(peakRss.echo, rssOf(echo)) };
+      peakRss = { cabinet: Math.max(peakRss.cabinet, rssOfBot(cabinet)), echo: Math.max(peakRss.echo, rssOfBot(echo)) };
     };
     const loadDuring: number[] = [];
     loadDuring.push(os.loadavg()[0]!);
