@@ -19,7 +19,7 @@ import { postActivity, teamsActivity } from '../test/support/activities';
 import { TestBotConnector } from '../test/support/bot-connector';
 import { startCosmosRequestCounter, type CosmosRequest } from '../test/support/cosmos-request-counter';
 import { startCosmosServerProcess } from '../test/support/cosmos-server';
-import { rssOf, startBotProcess, type BotProcess } from './support/bot-process';
+import { buildForBenchmark, rssOf, startCabinetBot, startEchoBot, stopBot, type BotProcess } from './support/bot-process';
 import { generateCouncilCorpus } from './support/council-corpus';
 import { machine, mb, ms, now, printTable, summarise } from './support/measure';
 
@@ -35,10 +35,11 @@ const MARKER = /\/docs\/changeMarker:changeMarker$/;
 
 type Bot = BotProcess;
 
-const startBot = (name: string, script: string, env: Record<string, string>): Promise<Bot> => startBotProcess(name, script, env, { timeoutMs: START_TIMEOUT_MS, pollMs: 100 });
+const startOptions = { timeoutMs: START_TIMEOUT_MS, pollMs: 100 };
 
 const main = async (): Promise<void> => {
   console.log(`Cosmos DB adapter at scale — ${machine()}; load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  buildForBenchmark();
   const cosmos = await startCosmosServerProcess();
   const counter = await startCosmosRequestCounter(cosmos.endpoint);
   const connector = await new TestBotConnector().start();
@@ -58,13 +59,13 @@ const main = async (): Promise<void> => {
     console.log(`Store: cosmosdb-server (own process), demo council + ${ITEMS} generated agenda items and ${corpus.decisions.length} decisions, seeded in ${((now() - t) / 1000).toFixed(1)} s.`);
 
     t = now();
-    const echo = await startBot('echo', 'echo-bot.ts', {});
+    const echo = await startEchoBot(startOptions);
     bots.push(echo);
     counter.reset();
-    const cabinet = await startBot('cabinet', 'cabinet-bot-process.ts', {
-      PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', QUIET_HOURS: 'off', SHUTDOWN_GRACE_MS: '2000', DATA_DIR: os.tmpdir(),
+    const cabinet = await startCabinetBot({
+      LOG_LEVEL: 'warn', QUIET_HOURS: 'off', SHUTDOWN_GRACE_MS: '2000', DATA_DIR: os.tmpdir(),
       STORE: 'cosmos', COSMOS_ENDPOINT: counter.endpoint, COSMOS_KEY: cosmos.key, COSMOS_DATABASE: databaseId,
-    });
+    }, startOptions);
     bots.push(cabinet);
     const startRequests = counter.requests.length;
     console.log(`Cabinet bot ready (/readyz 200) ${(cabinet.readyMs / 1000).toFixed(1)} s after start; ${startRequests} requests to Cosmos DB to get there (the search index's first build pages through every item and decision).`);
@@ -165,13 +166,7 @@ const main = async (): Promise<void> => {
     console.log(`Load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
     if (ready.status !== 200 || rows.some((r) => r[2] !== '0')) process.exitCode = 1;
   } finally {
-    for (const bot of bots) {
-      if (bot.name === 'cabinet') {
-        const exited = new Promise((resolve) => bot.child.once('exit', resolve));
-        bot.child.send('stop');
-        await exited;
-      } else bot.child.kill('SIGTERM');
-    }
+    for (const bot of bots) await stopBot(bot);
     await connector.stop();
     await counter.stop();
     await cosmos.stop();

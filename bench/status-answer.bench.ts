@@ -15,8 +15,9 @@
  *
  *   node --expose-gc --import tsx bench/status-answer.bench.ts [--items 20000] [--requests 300] [--cpu-prof <dir>] [--heap-mb <n>]
  *
- * With --cpu-prof, Cabinet bot's process runs under `node --cpu-prof` and writes its profile to <dir> when it stops;
- * with --heap-mb, under `--max-old-space-size=<n>` (to measure a heap limit's effect on RSS).
+ * Both bots run from dist/ (compiled first) without a TypeScript loader, Cabinet bot with `npm start`'s Node flags
+ * (bench/support/bot-process.ts). With --cpu-prof, Cabinet bot's process runs under `node --cpu-prof` as well and
+ * writes its profile to <dir> when it stops; with --heap-mb, under `--max-old-space-size=<n>` too.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -26,8 +27,7 @@ import { DEMO_PEOPLE } from '../src/services/demo/demo-council';
 import { createEmbeddedStore } from '../src/store/embedded';
 import { postActivity, teamsActivity } from '../test/support/activities';
 import { TestBotConnector } from '../test/support/bot-connector';
-import { rssOf, startBotProcess, type BotProcess } from './support/bot-process';
-import type { ChildMemory } from './support/child-memory';
+import { buildForBenchmark, memoryOf, rssOf, startCabinetBot, startEchoBot, startScriptNodeFlags, stopBot, type BotProcess } from './support/bot-process';
 import { generateCouncilCorpus } from './support/council-corpus';
 import { machine, mb, ms, now, printTable, summarise } from './support/measure';
 
@@ -48,25 +48,15 @@ type Bot = BotProcess;
 /** A bot not ready this long after its start fails the run rather than hanging it. */
 const START_TIMEOUT_MS = 180_000;
 
-const startBot = (name: string, script: string, env: Record<string, string>, execArgv: string[] = []): Promise<Bot> =>
-  startBotProcess(name, script, env, { execArgv, timeoutMs: START_TIMEOUT_MS, pollMs: 20 });
-
-const memoryOf = (bot: Bot): Promise<ChildMemory> =>
-  new Promise((resolve) => {
-    const listener = (m: { memory?: ChildMemory }): void => {
-      if (!m.memory) return;
-      bot.child.off('message', listener);
-      resolve(m.memory);
-    };
-    bot.child.on('message', listener);
-    bot.child.send('memory');
-  });
+const startOptions = (execArgv: string[] = []) => ({ execArgv, timeoutMs: START_TIMEOUT_MS, pollMs: 20 });
 
 /** RSS from /proc (Linux), read without asking the process: sampled during load without adding to its work. */
 const rssOfBot = (bot: Bot): number => rssOf(bot.child.pid);
 
 const main = async (): Promise<void> => {
   console.log(`Status-answer benchmark beside an echo bot — ${machine()}; load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  buildForBenchmark();
+  console.log(`Both bots run from dist/ (just compiled), Cabinet bot with npm start's Node flags: ${startScriptNodeFlags().join(' ') || '(none)'}.`);
   const connector = await new TestBotConnector().start();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cabinet-bot-bench-'));
   let sequence = 0;
@@ -95,11 +85,11 @@ const main = async (): Promise<void> => {
     if (HEAP_MB > 0) console.log(`Cabinet bot runs with --max-old-space-size=${HEAP_MB}.`);
     console.log(`Store: demo council + ${ITEMS} generated agenda items and ${decisions.length} decisions (seeded in ${((now() - t) / 1000).toFixed(1)} s).`);
 
-    const echo = await startBot('echo', 'echo-bot.ts', {});
+    const echo = await startEchoBot(startOptions());
     bots.push(echo);
-    const cabinetEnv = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir, QUIET_HOURS: 'off', SHUTDOWN_GRACE_MS: '2000' };
+    const cabinetEnv = { LOG_LEVEL: 'info', DATA_DIR: dataDir, QUIET_HOURS: 'off', SHUTDOWN_GRACE_MS: '2000' };
     const cabinetArgv = [...(CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : []), ...(HEAP_MB > 0 ? [`--max-old-space-size=${HEAP_MB}`] : [])];
-    const cabinet = await startBot('cabinet', 'cabinet-bot-process.ts', cabinetEnv, cabinetArgv);
+    const cabinet = await startCabinetBot(cabinetEnv, startOptions(cabinetArgv));
     bots.push(cabinet);
 
     const status = async (bot: Bot): Promise<boolean> => {
@@ -207,11 +197,9 @@ const main = async (): Promise<void> => {
 
     // A restart on the same store: the index is loaded from the snapshot the first start wrote beside it in DATA_DIR
     // (services/search/search-snapshot.ts) rather than built from every record.
-    const stopped = new Promise((resolve) => cabinet.child.once('exit', resolve));
-    cabinet.child.send('stop');
-    await stopped;
+    await stopBot(cabinet);
     bots.splice(bots.indexOf(cabinet), 1);
-    const restarted = await startBot('cabinet', 'cabinet-bot-process.ts', cabinetEnv, cabinetArgv);
+    const restarted = await startCabinetBot(cabinetEnv, startOptions(cabinetArgv));
     bots.push(restarted);
     const restartIdle = await memoryOf(restarted);
     const restartAnswers: number[] = [];
@@ -232,14 +220,7 @@ const main = async (): Promise<void> => {
     console.log(`First status answer after the restart ${restartCard.includes('Community Safety Partnership Strategic Plan') ? 'names' : 'DOES NOT name'} the Community Safety Partnership Strategic Plan.`);
     console.log(`\nLoad average (1 min) before the 50-in-flight phase ${loadDuring[0]!.toFixed(2)}, after the last phase ${loadDuring[1]!.toFixed(2)}; at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
   } finally {
-    // Cabinet bot stops itself cleanly when asked (so that --cpu-prof writes its profile); the echo bot is killed.
-    for (const bot of bots) {
-      if (bot.name === 'cabinet') {
-        const exited = new Promise((resolve) => bot.child.once('exit', resolve));
-        bot.child.send('stop');
-        await exited;
-      } else bot.child.kill('SIGTERM');
-    }
+    for (const bot of bots) await stopBot(bot);
     await connector.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -4,7 +4,7 @@ import { findExemptMention } from './exempt-mention';
 import { decisionTypeWarnings, documentYearWarnings, outcomeOrderWarnings, unknownVerbWarnings } from './import-checks';
 import { warning, type ImportWarning } from './import-warning';
 import { loadHtml, modernGovPageKind, pageTitle, resolveLink, textOf } from './moderngov-html';
-import { OutcomeCollector, readOutcomeLine, type ParsedOutcome } from './outcome-line';
+import { readOutcomes, type ParsedOutcome } from './outcome-line';
 import { parseError, parsed, type ParseResult } from './parse-result';
 import { normaliseSpaces } from './plain-text';
 import { readableTitle } from './title-case';
@@ -133,18 +133,6 @@ function readDocuments($: CheerioAPI, base: string | undefined): LinkedDocument[
     if (title) documents.push({ title, href, ...(url ? { url } : {}), restricted });
   });
   return documents;
-}
-
-/** Numbered paragraphs are outcomes; otherwise the whole decision text is one outcome. Also GetMeeting's decision text. */
-export function readOutcomes(decisionText: readonly string[]): ParsedOutcome[] {
-  const collector = new OutcomeCollector();
-  for (const paragraph of decisionText) {
-    const outcome = readOutcomeLine(paragraph);
-    if (outcome) collector.add(outcome);
-    else collector.continueLast(paragraph);
-  }
-  if (collector.size > 0) return collector.outcomes();
-  return decisionText.length > 0 ? [{ number: 1, verb: 'DECIDED', text: decisionText.join('\n\n') }] : [];
 }
 
 /**

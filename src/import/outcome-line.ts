@@ -107,3 +107,15 @@ export class OutcomeCollector {
       more.length === 0 ? outcome : { ...outcome, text: [outcome.text, ...more].filter((t) => t !== '').join('\n') });
   }
 }
+
+/** Numbered paragraphs are outcomes; otherwise the whole decision text is one outcome. Also GetMeeting's decision text. */
+export function readOutcomes(decisionText: readonly string[]): ParsedOutcome[] {
+  const collector = new OutcomeCollector();
+  for (const paragraph of decisionText) {
+    const outcome = readOutcomeLine(paragraph);
+    if (outcome) collector.add(outcome);
+    else collector.continueLast(paragraph);
+  }
+  if (collector.size > 0) return collector.outcomes();
+  return decisionText.length > 0 ? [{ number: 1, verb: 'DECIDED', text: decisionText.join('\n\n') }] : [];
+}

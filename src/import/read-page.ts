@@ -1,8 +1,9 @@
 import { parseAgendaItemText, type AgendaItemTextPage } from './agenda-item-text-parser';
-import { parseDecisionDetailsHtml, readOutcomes, type DecisionDetailsPage } from './decision-details-parser';
+import { parseDecisionDetailsHtml, type DecisionDetailsPage } from './decision-details-parser';
 import { parseDecisionsListHtml } from './decisions-list-parser';
-import { documentLink, type DecisionDraft, type ImportDraft } from './import-draft';
+import { documentLink, type ImportDraft } from './import-draft';
 import { loadHtml, modernGovPageKind, pageTitle } from './moderngov-html';
+import { outcomesWithVerbs } from './meeting-item-decision';
 import { parseMeetingXml, type MeetingXml } from './meeting-xml-parser';
 import { parseError, parsed, type ParseResult } from './parse-result';
 import {
@@ -12,9 +13,6 @@ import {
 
 /** The page formats the importer reads, by their media type. */
 export type PageMediaType = 'text/plain' | 'text/html' | 'application/xml' | 'text/xml';
-
-const outcomesWithVerbs = (outcomes: AgendaItemTextPage['outcomes']): DecisionDraft['outcomes'] =>
-  outcomes.map((o) => ({ ...o, verb: o.verb ?? 'DECIDED', text: o.text || (o.verb ?? 'DECIDED').toLowerCase() }));
 
 function agendaItemTextDraft(page: AgendaItemTextPage, sourceUrl: string | undefined): ImportDraft {
   const modernGovId = agendaItemIdFromUrl(sourceUrl);
@@ -97,48 +95,6 @@ function decisionDetailsDraft(page: DecisionDetailsPage, sourceUrl: string | und
         discussionPoints: [],
         documents: page.documents.map((d) => documentLink({ ...d, restricted: d.restricted || exempt })),
         exempt,
-      },
-    },
-    warnings: [],
-  };
-}
-
-/** The key of a decision recorded from GetMeeting's text: its decision page, when it comes, finds it by its agenda item. */
-export const meetingXmlDecisionExternalId = (agendaItemModernGovId: string): string => `moderngov-meeting-xml-decision:${agendaItemModernGovId}`;
-
-/**
- * One item's decision from what GetMeeting itself says (isdecisionpublished, decisionnonemptyhtmlbody), for when the
- * decision page cannot be fetched. It holds only the decision's words: key decision, call-in, publication date and
- * decision maker are on the page alone, so they are left unknown (never guessed), and the page completes the record
- * when it arrives. Undefined when ModernGov has published no decision text for the item.
- */
-export function meetingItemDecisionDraft(page: MeetingXml, agendaItemModernGovId: string): ImportDraft | undefined {
-  const item = page.agendaItems.find((i) => i.modernGovId === agendaItemModernGovId);
-  if (!item || item.decisionPublished !== true || !item.decisionText) return undefined;
-  const outcomes = readOutcomes(item.decisionText.split(/\n{2,}/).map((p) => p.trim()).filter((p) => p !== ''));
-  if (outcomes.length === 0) return undefined;
-  return {
-    pageKind: 'meeting-xml-decision',
-    committeeNames: page.committeeTitle ? [page.committeeTitle] : [],
-    ...(page.modernGovCommitteeId ? { modernGovCommitteeId: page.modernGovCommitteeId } : {}),
-    agendaItems: [],
-    decision: {
-      // Its id alone: the GetMeeting address is every item's, so it would find another item's decision.
-      key: { externalId: meetingXmlDecisionExternalId(agendaItemModernGovId) },
-      sourceKind: 'moderngov-meeting-xml',
-      outcomes: outcomesWithVerbs(outcomes),
-      modernGovMeetingId: page.modernGovId,
-      fields: {
-        title: item.title,
-        // GetMeeting names the committee at most; the import names the committee it places the meeting under.
-        decisionMaker: page.committeeTitle ?? 'Unknown',
-        type: 'unknown',
-        reasons: [],
-        alternatives: [],
-        minutes: [],
-        discussionPoints: [],
-        documents: [],
-        exempt: item.restricted,
       },
     },
     warnings: [],

@@ -359,7 +359,7 @@ function validInput<S extends z.ZodTypeAny>(schema: S, raw: unknown): z.infer<S>
 
 /**
  * The import of a page already read: what importPage does after reading. The sync uses it for a decision drawn
- * from GetMeeting's text (import/read-page.ts meetingItemDecisionDraft), so that decision is stored exactly as any.
+ * from GetMeeting's text (import/meeting-item-decision.ts), so that decision is stored exactly as any.
  */
 export async function importDraft(draft: ImportDraft, rawInput: ImportDraftInput, deps: ImportPageDeps): Promise<ImportPageResult> {
   const input = validInput(ImportDraftInput, rawInput);

@@ -3,7 +3,7 @@ import { DomainError, sitsOn, type Committee, type MembershipProposal, type Sync
 import { agendaItemExternalId } from '../../import/source-keys';
 import type { MeetingXml } from '../../import/meeting-xml-parser';
 import type { Store } from '../../store/port';
-import { meetingItemDecisionDraft } from '../../import/read-page';
+import { meetingItemDecisionDraft } from '../../import/meeting-item-decision';
 import { importDraft, importPage } from '../import-page';
 import type { NotificationDeps } from '../notifications/notification-deps';
 import type { PageReader } from '../page-reader';

@@ -26,6 +26,18 @@ export interface EmbeddedStoreOptions {
 export const DEFAULT_FILE_NAME = 'cabinet.db';
 
 /** Expired documents are pruned during a write to their container, at most this often per open store. */
+/**
+ * Containers whose writes are committed without a sync of the log (synchronous=NORMAL for that commit; every other
+ * write is synced: FULL). Only `activities`: the claim that de-duplicates Teams' re-deliveries, written on every turn.
+ * Synced, it held the event loop for the disk's flush on every message (the one write of a status turn); unsynced it
+ * still survives a crash or kill of the bot, and only a power cut in the following moment can lose it, after which
+ * Teams' re-delivery of that one message would be answered twice. Nothing a member or officer did is in it.
+ */
+export const UNSYNCED_CONTAINERS: ReadonlySet<ContainerName> = new Set<ContainerName>(['activities']);
+
+/** Distinct query texts kept prepared; past this the cache starts again (query shapes are few: it never should). */
+const PREPARED_QUERY_LIMIT = 500;
+
 export const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 export const databaseFile = (options: EmbeddedStoreOptions): string => join(options.dataDir, options.fileName ?? DEFAULT_FILE_NAME);
@@ -182,6 +194,34 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
     ),
   };
 
+  /** Queries are built from a few shapes (toSqlite): each distinct SQL text is prepared once, not on every call. */
+  const prepared = new Map<string, Database.Statement<unknown[]>>();
+  const statementFor = (sql: string): Database.Statement<unknown[]> => {
+    let statement = prepared.get(sql);
+    if (statement === undefined) {
+      if (prepared.size >= PREPARED_QUERY_LIMIT) prepared.clear();
+      statement = db.prepare<unknown[]>(sql);
+      prepared.set(sql, statement);
+    }
+    return statement;
+  };
+  const syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
+  const syncFull = db.prepare('PRAGMA synchronous = FULL');
+  /**
+   * A write to a container of UNSYNCED_CONTAINERS, committed without waiting for the disk: it survives the bot's
+   * crash or kill (WAL), and the next synced commit makes it durable with everything before it, but a power cut
+   * within that moment may lose it. synchronous is per connection and this connection is used by one thread only,
+   * so the setting holds for exactly this write.
+   */
+  const withoutSync = <T>(work: () => T): T => {
+    syncNormal.run();
+    try {
+      return work();
+    } finally {
+      syncFull.run();
+    }
+  };
+
   // better-sqlite3 is synchronous; the port is not. A throw becomes a rejection, busy/closed become 'unavailable'.
   const guard = <T>(work: () => T): Promise<T> =>
     new Promise<T>((resolve) => resolve(work())).catch((error: unknown) => unavailable(file, error));
@@ -199,6 +239,7 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
      * literal so that SQLite uses the partial index documents_expiry_<container>.
      */
     const ttlSeconds = CONTAINER_TTL_SECONDS[name];
+    const committed = <T>(work: () => T): T => (UNSYNCED_CONTAINERS.has(name) ? withoutSync(work) : work());
     let prune: Database.Statement<[string]> | undefined;
     let lastPruneMs = Number.NEGATIVE_INFINITY;
     const pruneExpired = (): void => {
@@ -242,25 +283,28 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
     return {
       name,
       create: (document) =>
-        guardWrite((): CreateOutcome => {
-          pruneExpired();
-          return create(document);
-        }),
+        guardWrite((): CreateOutcome =>
+          committed(() => {
+            pruneExpired();
+            return create(document);
+          })),
       createMany: (documents) =>
-        guardWrite((): CreateOutcome[] => {
-          pruneExpired();
-          return createMany(documents);
-        }),
+        guardWrite((): CreateOutcome[] =>
+          committed(() => {
+            pruneExpired();
+            return createMany(documents);
+          })),
       read: (pk, id) => guard(() => read(pk, id)),
       replace: (document, etag) => guardWrite(() => replace(document, etag)),
       replaceMany: (items) => guardWrite(() => replaceMany(items)),
       upsert: (document) =>
-        guardWrite(() => {
-          pruneExpired();
-          const etag = randomUUID();
-          statements.upsert.run(...rowValues(document, etag));
-          return etag;
-        }),
+        guardWrite(() =>
+          committed(() => {
+            pruneExpired();
+            const etag = randomUUID();
+            statements.upsert.run(...rowValues(document, etag));
+            return etag;
+          })),
       delete: (pk, id, etag) =>
         guardWrite((): DeleteOutcome => {
           if (statements.delete.run(name, pk, id, etag).changes === 1) return 'deleted';
@@ -269,7 +313,7 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
       query: (query: DocumentQuery) =>
         guard((): DocumentPage => {
           const plan = toSqlite(name, query);
-          const rows = db.prepare<unknown[], Row>(plan.sql).all(...plan.params);
+          const rows = statementFor(plan.sql).all(...plan.params) as Row[];
           if (plan.pageSize === undefined || rows.length <= plan.pageSize) {
             return { documents: rows.map((r) => decodeRow(name, r)) };
           }
@@ -287,7 +331,7 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
       count: (query) =>
         guard(() => {
           const plan = countToSqlite(name, query);
-          return db.prepare<unknown[], { n: number }>(plan.sql).get(...plan.params)?.n ?? 0;
+          return (statementFor(plan.sql).get(...plan.params) as { n: number } | undefined)?.n ?? 0;
         }),
       scan: ({ size, continuation }) =>
         guard((): DocumentPage => {

@@ -1,14 +1,13 @@
 /**
  * The echo floor for the turn benchmarks: botbuilder's CloudAdapter on restify, with the same authentication set-up
- * as Cabinet bot (createBotAuthentication / createCloudAdapter, local mode), answering every message with one small
- * Adaptive Card and every message-extension query with one small result. Run as a child process by
- * bench/status-answer.bench.ts so that its memory is its own; it listens on a free port and tells its parent the port
- * (and, when asked, its memory) over the IPC channel.
+ * as Cabinet bot (createBotAuthentication / createCloudAdapter from dist/, local mode), answering every message with
+ * one small Adaptive Card and every message-extension query with one small result. Run as its own process by
+ * bench/support/bot-process.ts, like Cabinet bot: plain JavaScript from dist/, no TypeScript loader. It listens on a
+ * free port and tells its parent the port over the IPC channel.
  */
-import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
-import restify from '../../src/http/restify';
-import { createBotAuthentication, createCloudAdapter } from '../../src/teams/bot-adapter';
-import { answerMemoryQueries } from './child-memory';
+const { ActivityTypes, CardFactory } = require('botbuilder');
+const restify = require('../../dist/http/restify').default;
+const { createBotAuthentication, createCloudAdapter } = require('../../dist/teams/bot-adapter');
 
 const card = CardFactory.adaptiveCard({
   type: 'AdaptiveCard',
@@ -21,7 +20,7 @@ const card = CardFactory.adaptiveCard({
 
 const adapter = createCloudAdapter(createBotAuthentication({ appType: 'MultiTenant' }));
 
-const turn = async (ctx: TurnContext): Promise<void> => {
+const turn = async (ctx) => {
   if (ctx.activity.type === ActivityTypes.Message) {
     await ctx.sendActivity({ attachments: [card] });
   } else if (ctx.activity.type === ActivityTypes.Invoke) {
@@ -42,7 +41,5 @@ server.get('/readyz', (_req, res, next) => {
   next();
 });
 server.listen(0, '127.0.0.1', () => {
-  const address = server.address();
-  process.send?.({ port: address.port });
+  if (process.send) process.send({ port: server.address().port });
 });
-answerMemoryQueries();
