@@ -89,6 +89,7 @@ export const cacheRoster = (store: Store, roster: RosterMirror, options: { ttlMs
     replace: (member, etag) => mirrored(m.replace(member, etag), (record) => ({ kind: 'member', record })),
     get: (id) => roster.member(id),
     findByAadObjectId: (aad) => roster.memberByAadObjectId(aad),
+    findByEmail: (email) => roster.memberByEmail(email),
   };
   const mt = store.meetings;
   const meetings: MeetingStore = {

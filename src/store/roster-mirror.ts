@@ -1,4 +1,4 @@
-import type { Committee, Member } from '../domain';
+import { normaliseEmail, type Committee, type Member } from '../domain';
 import type { Store, Versioned } from './port';
 
 /**
@@ -30,13 +30,14 @@ const REPLAYED = 'replayed local writes';
 /** One roster, as read at one roster marker. */
 class HeldRoster {
   private readonly membersByAad = new Map<string, Versioned<Member>>();
+  private readonly membersByEmail = new Map<string, Versioned<Member>>();
   private readonly membersById: Map<string, Versioned<Member>>;
   private readonly committeesById: Map<string, Versioned<Committee>>;
 
   constructor(readonly marker: string, members: Iterable<Versioned<Member>>, committees: Iterable<Versioned<Committee>>) {
     this.membersById = new Map([...members].map((m) => [m.value.id, m]));
     this.committeesById = new Map([...committees].map((c) => [c.value.id, c]));
-    this.indexByAad();
+    this.index();
   }
 
   member(id: string): Versioned<Member> | undefined {
@@ -46,6 +47,11 @@ class HeldRoster {
   /** As the store's lookup: case-insensitive; of two members with the same object id, the lowest id wins. */
   memberByAadObjectId(aadObjectId: string): Versioned<Member> | undefined {
     return this.membersByAad.get(aadObjectId.toLowerCase());
+  }
+
+  /** As the store's lookup: by the normalised email (normaliseEmail); of two members with it, the lowest id wins. */
+  memberByEmail(email: string): Versioned<Member> | undefined {
+    return this.membersByEmail.get(normaliseEmail(email));
   }
 
   committee(id: string): Versioned<Committee> | undefined {
@@ -61,16 +67,20 @@ class HeldRoster {
   apply(change: RosterChange): void {
     if (change.kind === 'member') {
       this.membersById.set(change.record.value.id, change.record);
-      this.indexByAad();
+      this.index();
     } else this.committeesById.set(change.record.value.id, change.record);
   }
 
-  private indexByAad(): void {
+  /** The lookups by object id and by email, keyed as the store's index fields are (document-kinds.ts, memberKind). */
+  private index(): void {
     this.membersByAad.clear();
+    this.membersByEmail.clear();
     const byId = [...this.membersById.values()].sort((a, b) => (a.value.id < b.value.id ? -1 : 1));
     for (const member of byId) {
-      const key = member.value.aadObjectId?.toLowerCase();
-      if (key !== undefined && !this.membersByAad.has(key)) this.membersByAad.set(key, member);
+      const aad = member.value.aadObjectId?.toLowerCase();
+      if (aad !== undefined && !this.membersByAad.has(aad)) this.membersByAad.set(aad, member);
+      const email = member.value.email === undefined ? undefined : normaliseEmail(member.value.email);
+      if (email !== undefined && !this.membersByEmail.has(email)) this.membersByEmail.set(email, member);
     }
   }
 }
@@ -80,9 +90,10 @@ export type RosterChange =
   | { readonly kind: 'committee'; readonly record: Versioned<Committee> };
 
 /**
- * The whole roster (every member, by id and by Entra object id, and every committee) held in memory by one instance,
+ * The whole roster (every member, by id, by Entra object id and by email, and every committee) held in memory by one instance,
  * so that the turns' lookups (who is asking, which committees there are) never wait on the store: on Cosmos DB the
- * lookup by object id and the committee list are cross-partition queries (members are partitioned by member id,
+ * lookups by object id and by email (a Teams user not yet linked to the roster) and the committee list are
+ * cross-partition queries (members are partitioned by member id,
  * committees by committee id).
  *
  * Kept current by the roster part of the store's change marker (Store.changeMarkers()), which every member and
@@ -165,6 +176,10 @@ export class RosterMirror {
 
   async memberByAadObjectId(aadObjectId: string): Promise<Versioned<Member> | undefined> {
     return (await this.current()).memberByAadObjectId(aadObjectId);
+  }
+
+  async memberByEmail(email: string): Promise<Versioned<Member> | undefined> {
+    return (await this.current()).memberByEmail(email);
   }
 
   async committee(id: string): Promise<Versioned<Committee> | undefined> {

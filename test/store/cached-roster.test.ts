@@ -49,6 +49,10 @@ describe('the per-instance roster mirror and caches (committees, members, meetin
       expect((await cached.members.get(sarahWhitcombe.id))?.value.name).toBe(sarahWhitcombe.name);
       expect(await cached.members.get('nobody')).toBeUndefined();
       expect(await cached.members.findByAadObjectId('00000000-0000-0000-0000-000000000000')).toBeUndefined();
+      expect((await cached.members.findByEmail(' SARAH.Whitcombe@councillors.example.gov.uk '))?.value.id).toBe(sarahWhitcombe.id);
+      expect((await cached.members.findByEmail('sarah.whitcombe@councillors.example.gov.uk'))?.value.id)
+        .toBe((await store.members.findByEmail('sarah.whitcombe@councillors.example.gov.uk'))?.value.id);
+      expect(await cached.members.findByEmail('nobody@example.gov.uk')).toBeUndefined();
       expect((await cached.committees.list()).map((c) => c.id)).toEqual((await store.committees.list()).map((c) => c.id));
       expect((await cached.committees.get(cabinet.id))?.value.name).toBe('Cabinet');
     }

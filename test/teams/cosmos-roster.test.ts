@@ -110,6 +110,14 @@ describe('the roster on Cosmos DB turns: held in memory, kept current by the ros
     expect(describeRequests(agenda).join('\n')).not.toMatch(/committee:|member:/);
   });
 
+  it('a Teams user the roster does not know (looked up by the email Teams holds for them) costs no cross-partition query either', async () => {
+    const stranger = { id: '29:a-stranger', aadObjectId: '7d3e9c1a-2b4f-4a6e-9d8c-0f1e2d3c4b5a', name: 'A Stranger', email: 'a.stranger@example.gov.uk' };
+    h.connector.addMember(stranger);
+    const from = { from: { id: stranger.id, aadObjectId: stranger.aadObjectId, name: stranger.name } };
+    const help = await turnRequests("a stranger's help", () => h.post(h.message('councillor', 'help', from)));
+    expect(describeRequests(help).join('\n')).not.toMatch(/committee:|member:/);
+  });
+
   it(`a turn long after the roster's old 60 s cache time: still from memory (each marker read confirms what is held)`, async () => {
     rosterClockAhead += ROSTER_UNCONFIRMED_MS + 1_000;
     await nextMarkerRead();
