@@ -93,8 +93,7 @@ export type RosterChange =
  * The whole roster (every member, by id, by Entra object id and by email, and every committee) held in memory by one instance,
  * so that the turns' lookups (who is asking, which committees there are) never wait on the store: on Cosmos DB the
  * lookups by object id and by email (a Teams user not yet linked to the roster) and the committee list are
- * cross-partition queries (members are partitioned by member id,
- * committees by committee id).
+ * cross-partition queries (members are partitioned by member id, committees by committee id).
  *
  * Kept current by the roster part of the store's change marker (Store.changeMarkers()), which every member and
  * committee write through any Store moves. The mirror does not read the marker itself: the app's one periodic marker
