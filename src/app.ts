@@ -27,6 +27,7 @@ import { MemberDirectory } from './services/roster/member-directory';
 import { fileSnapshotStore, SearchIndex } from './services/search';
 import { cacheRoster } from './store/cached-roster';
 import { indexedDecisions } from './store/indexed-decisions';
+import { RosterMirror } from './store/roster-mirror';
 import { openStore } from './store/open-store';
 import { createBotAuthentication, createCloudAdapter, createMessagesHandler, type BotCredentialsFactory } from './teams/bot-adapter';
 import { CabinetBot } from './teams/cabinet-bot';
@@ -79,6 +80,8 @@ export interface AppOptions {
   readonly sync?: Partial<ModernGovSyncJobOptions>;
   /** Tests hold the warm-up back until this settles, to see /readyz wait for it. */
   readonly holdWarmUp?: Promise<unknown>;
+  /** Tests move the roster mirror's clock past its safety net (ROSTER_UNCONFIRMED_MS) without waiting for it. */
+  readonly rosterClock?: () => number;
 }
 
 /** The composition root: config -> store -> services -> bot and HTTP server. Wiring only, no rules. */
@@ -100,10 +103,27 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const adapter = createCloudAdapter(botAuth);
   adapter.onTurnError = createTurnErrorHandler(logger, (error, reference) => renderErrorCard(buildErrorView(error, { reference })));
   const now = () => new Date();
+  // On Cosmos DB the turns find the asker and the committees in memory (store/roster-mirror.ts; on the embedded store
+  // those reads are local). Loaded now, waited for by /readyz, and read again when the roster's marker moves.
+  const roster = config.store.kind === 'cosmos'
+    ? new RosterMirror(store, {
+      ...(options.rosterClock ? { now: options.rosterClock } : {}),
+      onBackgroundError: (err) => logger.warn({ err }, 'roster reload failed'),
+    })
+    : undefined;
+  roster?.whenLoaded().catch((err: unknown) => logger.warn({ err }, 'roster: the first load failed'));
+  // The instance's one periodic read of the change markers (the search index's check, every 5 s): the business part
+  // tells the index whether to rebuild, and the roster part is handed to the roster mirror, so that watching the
+  // roster costs no request of its own (the idle budget: docs/ARCHITECTURE.md).
+  const readChangeMarkers = async (): Promise<string> => {
+    const markers = await store.changeMarkers();
+    roster?.markerRead(markers.roster);
+    return markers.business;
+  };
   // Kept fresh by this instance's own writes at once, and by other instances' through the store's change marker
   // (checked and rebuilt in the background; queries are answered from the current index meanwhile).
   const search = new SearchIndex(store, {
-    changeMarker: () => store.changeMarker(),
+    changeMarker: readChangeMarkers,
     refreshIntervalMs: SEARCH_FRESHNESS_MS,
     onBackgroundError: (err) => logger.warn({ err }, 'search index refresh failed'),
     // On the embedded store the built index is kept beside it, so that a restart loads it rather than reading and
@@ -150,11 +170,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     now,
     onNotRecorded: (err, entry) => logger.error({ err, audit: entry }, 'audit log: an exempt view could not be recorded'),
   });
-  // On Cosmos DB the turns read committees, members and meetings from a per-instance cache (ROSTER_CACHE_MS, docs/ARCHITECTURE.md):
-  // each read is a request there. The officer API, the outbox and the sync read the store itself.
-  // They learn whether an agenda item is decided from the search index (one point read, or none, instead of a query:
-  // store/indexed-decisions.ts).
-  const turnStore = config.store.kind === 'cosmos' ? indexedDecisions(cacheRoster(store), (itemId) => search.decisionIdsOfItem(itemId)) : store;
+  // On Cosmos DB the turns read committees and members from the roster mirror, and meetings from a per-instance cache
+  // (ROSTER_CACHE_MS, docs/ARCHITECTURE.md): each read is a request there. The officer API, the outbox and the sync
+  // read the store itself. They learn whether an agenda item is decided from the search index (one point read, or
+  // none, instead of a query: store/indexed-decisions.ts).
+  const turnStore = roster !== undefined ? indexedDecisions(cacheRoster(store, roster), (itemId) => search.decisionIdsOfItem(itemId)) : store;
   const botDeps = { store: turnStore, search, logger, now, views, notifications, members: new MemberDirectory(turnStore), chats, modernGovHosts: config.modernGovHosts };
   const bot = new CabinetBot(botDeps, { extensionDeadlineMs: options.extensionDeadlineMs });
   // One status answer's code path, run once in process once the index is built, before /readyz says ready: the first
@@ -182,6 +202,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     readiness: async () => {
       await store.ping();
       await search.whenBuilt(READINESS_INDEX_WAIT_MS);
+      await roster?.whenLoaded(READINESS_INDEX_WAIT_MS);
       await warmUp.ready(READINESS_WARM_UP_WAIT_MS);
     },
     pages: createPublicPages(config.council),

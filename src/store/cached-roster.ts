@@ -1,11 +1,11 @@
-import type { ActionPlan, Committee, Meeting, Member } from '../domain';
-import type { ActionPlanStore, CommitteeStore, MeetingStore, MemberStore, Store, Versioned } from './port';
+import type { ActionPlan, Meeting } from '../domain';
+import type { ActionPlanStore, CommitteeStore, CreateResult, MeetingStore, MemberStore, Store, Versioned } from './port';
+import type { RosterChange, RosterMirror } from './roster-mirror';
 
 /**
- * How long one instance may answer committees, members, meetings and which action plan a decision has from memory. It
- * bounds how long a member removed from a committee (or from the roster) by another process can still see that
- * committee's exempt business on this instance, and how long a new committee, a changed roster, a moved meeting or a
- * new action plan takes to be seen: at most this long (docs/ARCHITECTURE.md).
+ * How long one instance may answer meetings and which action plan a decision has from memory: how long a moved meeting
+ * or a new action plan takes to be seen on this instance, at most (docs/ARCHITECTURE.md). Committees and members are
+ * held by the roster mirror instead (store/roster-mirror.ts), whose bound is the change marker's.
  */
 export const ROSTER_CACHE_MS = 60_000;
 
@@ -38,18 +38,19 @@ class TimedCache<T> {
 
 /**
  * The store as the turns see it on Cosmos DB: committees and members (read on nearly every turn: who is asking, what
- * may they see), meetings by id (an item card's date, a recommendation's Full Council meeting) and which action plan a
- * decision has (the plan itself then read fresh, by a point read; an item card needs only its id, and reads nothing) answered from a per-instance cache for at most
- * `ttlMs`, so a status turn or an acknowledgement does not pay a point read for the asker, a cross-partition query (with
- * its query-plan request) for the committee list, a point read for the meeting and a query for the action plan each
- * time. A write through this store empties that cache at once; writes by other processes (the officer API and CLI,
- * the sync, another instance) are seen within `ttlMs`. Everything else passes through.
+ * may they see) answered from the instance's roster mirror (store/roster-mirror.ts: the whole roster in memory, read
+ * again when the roster's change marker moves), so that no turn waits on a cross-partition query for the asker or the
+ * committee list; meetings by id (an item card's date, a recommendation's Full Council meeting) and which action plan a
+ * decision has (the plan itself then read fresh, by a point read; an item card needs only its id, and reads nothing)
+ * answered from a per-instance cache for at most `ttlMs`, so a status turn or an acknowledgement does not pay a point
+ * read for the meeting and a query for the action plan each time. A write through this store updates the mirror and
+ * empties that cache at once; writes by other processes (the officer API and CLI, the sync, another instance) reach
+ * the mirror within the marker's poll interval and one reload, and the cache within `ttlMs`. Everything else passes
+ * through.
  */
-export const cacheRoster = (store: Store, options: { ttlMs?: number; now?: () => number } = {}): Store => {
+export const cacheRoster = (store: Store, roster: RosterMirror, options: { ttlMs?: number; now?: () => number } = {}): Store => {
   const ttlMs = options.ttlMs ?? ROSTER_CACHE_MS;
   const now = options.now ?? Date.now;
-  const committeeCache = new TimedCache<unknown>(ttlMs, now);
-  const memberCache = new TimedCache<unknown>(ttlMs, now);
   const meetingCache = new TimedCache<unknown>(ttlMs, now);
   const cached = <T>(cache: TimedCache<unknown>, key: string, load: () => Promise<T>): Promise<T> => cache.get(key, load) as Promise<T>;
   /** Empties the cache after the write, whatever its outcome (a conflict means what we held is stale). */
@@ -60,21 +61,35 @@ export const cacheRoster = (store: Store, options: { ttlMs?: number; now?: () =>
       cache.clear();
     }
   };
+  /** Hands the mirror what the store answered; a refused write (a conflict: what it holds is stale) reloads it. */
+  const mirrored = async <T>(write: Promise<T>, change: (written: T) => RosterChange): Promise<T> => {
+    try {
+      const written = await write;
+      roster.apply(change(written));
+      return written;
+    } catch (error) {
+      roster.reloadSoon();
+      throw error;
+    }
+  };
+  const createdOrExisting = <T>(result: CreateResult<T>): Versioned<T> => (result.created ? result.record : result.existing);
   const c = store.committees;
   const committees: CommitteeStore = {
-    create: (committee) => writing(committeeCache, c.create(committee)),
-    get: (id) => cached<Versioned<Committee> | undefined>(committeeCache, `get:${id}`, () => c.get(id)),
-    replace: (committee, etag) => writing(committeeCache, c.replace(committee, etag)),
-    list: () => cached<Committee[]>(committeeCache, 'list', () => c.list()),
+    ...c,
+    create: (committee) => mirrored(c.create(committee), (r) => ({ kind: 'committee', record: createdOrExisting(r) })),
+    get: (id) => roster.committee(id),
+    replace: (committee, etag) => mirrored(c.replace(committee, etag), (record) => ({ kind: 'committee', record })),
+    list: () => roster.committees(),
   };
   const m = store.members;
   const members: MemberStore = {
     ...m,
-    create: (member) => writing(memberCache, m.create(member)),
-    upsert: (member) => writing(memberCache, m.upsert(member)),
-    replace: (member, etag) => writing(memberCache, m.replace(member, etag)),
-    get: (id) => cached<Versioned<Member> | undefined>(memberCache, `get:${id}`, () => m.get(id)),
-    findByAadObjectId: (aad) => cached<Versioned<Member> | undefined>(memberCache, `aad:${aad}`, () => m.findByAadObjectId(aad)),
+    create: (member) => mirrored(m.create(member), (r) => ({ kind: 'member', record: createdOrExisting(r) })),
+    upsert: (member) => mirrored(m.upsert(member), (record) => ({ kind: 'member', record })),
+    replace: (member, etag) => mirrored(m.replace(member, etag), (record) => ({ kind: 'member', record })),
+    get: (id) => roster.member(id),
+    findByAadObjectId: (aad) => roster.memberByAadObjectId(aad),
+    findByEmail: (email) => roster.memberByEmail(email),
   };
   const mt = store.meetings;
   const meetings: MeetingStore = {

@@ -32,6 +32,8 @@ export interface CommitteeStore {
   get(id: string): Promise<Versioned<Committee> | undefined>;
   replace(committee: Committee, etag: string): Promise<Versioned<Committee>>;
   list(): Promise<Committee[]>;
+  /** Every committee with its ETag, in list()'s order: what a roster mirror holds (store/cached-roster.ts). */
+  listVersioned(): Promise<Versioned<Committee>[]>;
 }
 
 export interface MemberStore {
@@ -44,6 +46,8 @@ export interface MemberStore {
   findByEmail(email: string): Promise<Versioned<Member> | undefined>;
   listByCommittee(committeeId: string): Promise<Member[]>;
   list(): Promise<Member[]>;
+  /** Every member with its ETag, in list()'s order: what a roster mirror holds (store/cached-roster.ts). */
+  listVersioned(): Promise<Versioned<Member>[]>;
 }
 
 export interface MeetingStore {
@@ -301,6 +305,10 @@ export interface AuditLog {
   anonymiseMember(memberId: string, name: string): Promise<number>;
 }
 
+/** The change marker's parts: which writes move which (Store.changeMarkers). */
+export type MarkerPart = 'business' | 'roster';
+export type ChangeMarkers = Readonly<Record<MarkerPart, string>>;
+
 export interface Store {
   readonly committees: CommitteeStore;
   readonly members: MemberStore;
@@ -323,6 +331,12 @@ export interface Store {
    * the council's size): cheap enough to poll every few seconds per instance.
    */
   changeMarker(): Promise<string>;
+  /**
+   * The same read, with the roster's marker beside it: `business` is changeMarker()'s value; `roster` differs after
+   * every create, replace, upsert or delete of a member or a committee through any Store on the same data, and does
+   * not move for agenda item or decision writes (nor `business` for member or committee writes). One point read.
+   */
+  changeMarkers(): Promise<ChangeMarkers>;
   /** Answers quickly when the store can serve requests; throws with a reason when it cannot (/readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

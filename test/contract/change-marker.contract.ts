@@ -1,7 +1,7 @@
 import type { AgendaItem, Decision } from '../../src/domain';
 import type { Versioned } from '../../src/store/port';
 import {
-  acknowledgement, cabinet, cabinetJuly, communitySafetyDecision, communitySafetyItem, agendaItem, decision,
+  acknowledgement, alanPearson, sarahWhitcombe, cabinet, cabinetJuly, communitySafetyDecision, communitySafetyItem, agendaItem, decision,
 } from './council-fixtures';
 import type { CurrentStore } from './store.contract';
 
@@ -151,6 +151,78 @@ export const describeChangeMarker = (current: CurrentStore): void => {
       if (old === undefined) throw new Error('raw document not read');
       await store.agendaItems.replace({ ...old.value, number: '6' }, old.etag);
       expect(await store.changeMarker()).not.toBe(before);
+    });
+
+    it('has a roster part: member and committee writes move it and not the business part, and the other way round', async () => {
+      const { store } = current();
+      const countOf = (marker: string): number => (marker === 'none' ? 0 : Number(marker.split('.')[0]));
+      const empty = await store.changeMarkers();
+      expect(empty).toEqual({ business: await store.changeMarker(), roster: expect.any(String) as string });
+      const expectMoved = async (part: 'business' | 'roster', before: { business: string; roster: string }) => {
+        const after = await store.changeMarkers();
+        const other = part === 'business' ? 'roster' : 'business';
+        expect(after[part]).not.toBe(before[part]);
+        expect(countOf(after[part])).toBe(countOf(before[part]) + 1);
+        expect(after[other]).toBe(before[other]);
+        expect(await store.changeMarker()).toBe(after.business);
+        return after;
+      };
+      // Roster writes on an empty store: the business part stays what it was (the search indexes do not rebuild).
+      await store.committees.create(cabinet);
+      let markers = await expectMoved('roster', empty);
+      const committee = await store.committees.get(cabinet.id);
+      await store.committees.replace({ ...committee!.value, name: 'The Cabinet' }, committee!.etag);
+      markers = await expectMoved('roster', markers);
+      const member = created(await store.members.create(alanPearson));
+      markers = await expectMoved('roster', markers);
+      await store.members.replace({ ...member.value, title: 'Leader' }, member.etag);
+      markers = await expectMoved('roster', markers);
+      await store.members.upsert(sarahWhitcombe);
+      markers = await expectMoved('roster', markers);
+      // Business writes move the business part only.
+      const item = created(await store.agendaItems.create(communitySafetyItem));
+      markers = await expectMoved('business', markers);
+      await store.agendaItems.replace({ ...item.value, number: '6' }, item.etag);
+      markers = await expectMoved('business', markers);
+      await store.decisions.create(communitySafetyDecision);
+      markers = await expectMoved('business', markers);
+      // Writes that did not happen move neither; reads move neither.
+      expect((await store.members.create(alanPearson)).created).toBe(false);
+      expect((await store.committees.create(cabinet)).created).toBe(false);
+      await expect(store.members.replace(member.value, member.etag)).rejects.toMatchObject({ code: 'conflict' });
+      await store.members.findByAadObjectId(alanPearson.aadObjectId!);
+      await store.members.listVersioned();
+      await store.committees.listVersioned();
+      expect(await store.changeMarkers()).toEqual(markers);
+    });
+    it('moves the roster part for other Store instances too, and no move of either part is lost when both move at once', async () => {
+      const { store, openSecondStore } = current();
+      const other = await openSecondStore();
+      const countOf = (marker: string): number => (marker === 'none' ? 0 : Number(marker.split('.')[0]));
+      const before = await store.changeMarkers();
+      await Promise.all([
+        ...Array.from({ length: 4 }, (_, i) => (i % 2 === 0 ? store : other).members.create({ ...alanPearson, id: `m-race-${i}`, aadObjectId: undefined })),
+        ...Array.from({ length: 4 }, (_, i) => (i % 2 === 0 ? other : store).agendaItems.create(agendaItem({ id: `ai-mix-${i}`, number: String(40 + i) }))),
+      ]);
+      const after = await other.changeMarkers();
+      expect(countOf(after.roster)).toBe(countOf(before.roster) + 4);
+      expect(countOf(after.business)).toBe(countOf(before.business) + 4);
+      expect(await store.changeMarkers()).toEqual(after);
+    });
+
+    it('reads a marker document written before the roster part existed: its business part as before, its roster part "none"', async () => {
+      const { store, writeRawDocument } = current();
+      const old = { key: 'changeMarker', count: 7, generation: '3f0e8d1c-5a8b-4e0f-9c7d-2b1a0e9f8d7c' };
+      await writeRawDocument('work', { id: 'changeMarker:changeMarker', pk: 'changeMarker', type: 'changeMarker', ix: {}, data: old });
+      expect(await store.changeMarkers()).toEqual({ business: `7.${old.generation}`, roster: 'none' });
+      expect(await store.changeMarker()).toBe(`7.${old.generation}`);
+      // The first roster write adds the roster part and keeps the business part.
+      await store.committees.create(cabinet);
+      const markers = await store.changeMarkers();
+      expect(markers.business).toBe(`7.${old.generation}`);
+      expect(markers.roster).toMatch(/^1\./);
+      await store.agendaItems.create(communitySafetyItem);
+      expect(await store.changeMarkers()).toEqual({ business: expect.stringMatching(/^8\./) as string, roster: markers.roster });
     });
 
     it('is not disturbed by writes of other records (whether they change it is not promised)', async () => {

@@ -1,12 +1,13 @@
 import { cacheRoster } from '../../src/store/cached-roster';
+import { RosterMirror } from '../../src/store/roster-mirror';
 import { createEmbeddedStore } from '../../src/store/embedded';
 import type { Store } from '../../src/store/port';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cabinet, cabinetJuly, communitySafetyDecision, communitySafetyPlan } from '../contract/council-fixtures';
+import { alanPearson, cabinet, cabinetJuly, communitySafetyDecision, communitySafetyPlan, sarahWhitcombe, scrutiny } from '../contract/council-fixtures';
 
-describe('the per-instance roster cache (committees and members, on Cosmos DB turns)', () => {
+describe('the per-instance roster mirror and caches (committees, members, meetings, plans: on Cosmos DB turns)', () => {
   let dir: string;
   let store: Store;
   beforeEach(() => {
@@ -18,29 +19,177 @@ describe('the per-instance roster cache (committees and members, on Cosmos DB tu
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('answers from memory for its stated time, then reads the store again; its own writes are seen at once', async () => {
-    let now = 0;
-    const cached = cacheRoster(store, { ttlMs: 60_000, now: () => now });
-    expect(await cached.committees.list()).toEqual([]);
-    // Another process adds a committee: not seen until the time is up.
-    await store.committees.create(cabinet);
-    expect(await cached.committees.list()).toEqual([]);
-    expect(await cached.committees.get(cabinet.id)).toBeDefined();
-    now = 59_999;
-    expect(await cached.committees.list()).toEqual([]);
-    now = 60_000;
-    expect((await cached.committees.list()).map((c) => c.id)).toEqual([cabinet.id]);
+  /** A mirror fed by hand, as the app's one marker read feeds it, and the reads it makes of the store. */
+  const mirrorOf = (options: { now?: () => number; unconfirmedAfterMs?: number } = {}) => {
+    const reads = { marker: 0, members: 0, committees: 0 };
+    const source = {
+      changeMarkers: () => (reads.marker++, store.changeMarkers()),
+      members: { listVersioned: () => (reads.members++, store.members.listVersioned()) },
+      committees: { listVersioned: () => (reads.committees++, store.committees.listVersioned()) },
+    };
+    const errors: unknown[] = [];
+    const mirror = new RosterMirror(source, { ...options, onBackgroundError: (err) => errors.push(err) });
+    return { mirror, reads, errors };
+  };
+  /** What the app's periodic read does: one read of both markers, the roster part handed to the mirror. */
+  const markerRead = async (mirror: RosterMirror): Promise<void> => mirror.markerRead((await store.changeMarkers()).roster);
+  const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 50));
 
-    // A write through the cached store empties the cache at once.
+  it('answers members and committees from memory, loaded once, without reading the store per lookup', async () => {
+    await store.committees.create(scrutiny);
+    await store.committees.create(cabinet);
+    await store.members.create(alanPearson);
+    await store.members.create(sarahWhitcombe);
+    const { mirror, reads } = mirrorOf();
+    const cached = cacheRoster(store, mirror);
+    await mirror.whenLoaded();
+    expect(reads).toEqual({ marker: 1, members: 1, committees: 1 });
+    for (let i = 0; i < 3; i++) {
+      expect((await cached.members.findByAadObjectId(alanPearson.aadObjectId!.toUpperCase()))?.value.id).toBe(alanPearson.id);
+      expect((await cached.members.get(sarahWhitcombe.id))?.value.name).toBe(sarahWhitcombe.name);
+      expect(await cached.members.get('nobody')).toBeUndefined();
+      expect(await cached.members.findByAadObjectId('00000000-0000-0000-0000-000000000000')).toBeUndefined();
+      expect((await cached.members.findByEmail(' SARAH.Whitcombe@councillors.example.gov.uk '))?.value.id).toBe(sarahWhitcombe.id);
+      expect((await cached.members.findByEmail('sarah.whitcombe@councillors.example.gov.uk'))?.value.id)
+        .toBe((await store.members.findByEmail('sarah.whitcombe@councillors.example.gov.uk'))?.value.id);
+      expect(await cached.members.findByEmail('nobody@example.gov.uk')).toBeUndefined();
+      expect((await cached.committees.list()).map((c) => c.id)).toEqual((await store.committees.list()).map((c) => c.id));
+      expect((await cached.committees.get(cabinet.id))?.value.name).toBe('Cabinet');
+    }
+    // Held with its ETag: a replace through the store with it lands.
+    const held = await cached.members.get(alanPearson.id);
+    expect(held?.etag).toBe((await store.members.get(alanPearson.id))?.etag);
+    expect(reads).toEqual({ marker: 1, members: 1, committees: 1 });
+  });
+
+  it("reads the roster again when another process's write moves the roster marker, answering from what it held meanwhile", async () => {
+    await store.committees.create(cabinet);
+    await store.members.create(alanPearson);
+    const { mirror, reads, errors } = mirrorOf();
+    const cached = cacheRoster(store, mirror);
+    await mirror.whenLoaded();
+    // A marker read that finds nothing moved reads nothing more.
+    await markerRead(mirror);
+    await settle();
+    expect(reads).toEqual({ marker: 1, members: 1, committees: 1 });
+    // Another process removes Alan from the cabinet and adds a committee: not seen until the marker is read...
+    const alan = await store.members.get(alanPearson.id);
+    await store.members.replace({ ...alan!.value, committees: [{ committeeId: 'council', seat: 'Member' }] }, alan!.etag);
+    await store.committees.create(scrutiny);
+    expect((await cached.members.findByAadObjectId(alanPearson.aadObjectId!))?.value.committees.map((c) => c.committeeId)).toContain('cabinet');
+    // ...then reloaded in the background, once.
+    await markerRead(mirror);
+    await settle();
+    expect(reads).toEqual({ marker: 1, members: 2, committees: 2 });
+    expect((await cached.members.findByAadObjectId(alanPearson.aadObjectId!))?.value.committees.map((c) => c.committeeId)).toEqual(['council']);
+    expect((await cached.committees.list()).map((c) => c.id).sort()).toEqual(['cabinet', 'scrutiny']);
+    await markerRead(mirror);
+    await settle();
+    expect(reads).toEqual({ marker: 1, members: 2, committees: 2 });
+    expect(errors).toEqual([]);
+  });
+
+  it('does not reload for writes of agenda items or decisions (the business part of the marker)', async () => {
+    await store.committees.create(cabinet);
+    const { mirror, reads } = mirrorOf();
+    await mirror.whenLoaded();
+    await store.decisions.create(communitySafetyDecision);
+    await markerRead(mirror);
+    await settle();
+    expect(reads).toEqual({ marker: 1, members: 1, committees: 1 });
+  });
+
+  it('sees its own writes at once, and a refused write reads the roster again', async () => {
+    await store.committees.create(cabinet);
+    await store.members.create(alanPearson);
+    const { mirror, reads } = mirrorOf();
+    const cached = cacheRoster(store, mirror);
+    await mirror.whenLoaded();
     const held = await cached.committees.get(cabinet.id);
-    if (held === undefined) throw new Error('no committee');
-    await cached.committees.replace({ ...held.value, name: 'The Cabinet' }, held.etag);
+    const renamed = await cached.committees.replace({ ...held!.value, name: 'The Cabinet' }, held!.etag);
     expect((await cached.committees.get(cabinet.id))?.value.name).toBe('The Cabinet');
+    expect((await cached.committees.list()).map((c) => c.name)).toEqual(['The Cabinet']);
+    await cached.committees.create(scrutiny);
+    expect((await cached.committees.list()).map((c) => c.id)).toEqual(['scrutiny', 'cabinet']);
+    const alan = await cached.members.get(alanPearson.id);
+    const relinked = await cached.members.replace({ ...alan!.value, aadObjectId: 'AAAAAAAA-0000-4000-8000-000000000001' }, alan!.etag);
+    expect(await cached.members.findByAadObjectId(alanPearson.aadObjectId!)).toBeUndefined();
+    expect((await cached.members.findByAadObjectId('aaaaaaaa-0000-4000-8000-000000000001'))?.etag).toBe(relinked.etag);
+    await cached.members.upsert(sarahWhitcombe);
+    expect((await cached.members.get(sarahWhitcombe.id))?.value.name).toBe(sarahWhitcombe.name);
+    expect(reads).toEqual({ marker: 1, members: 1, committees: 1 });
+    // A stale ETag: refused, and the mirror reads the roster again (what it held may be stale).
+    await expect(cached.committees.replace({ ...renamed.value, name: 'Stale' }, held!.etag)).rejects.toMatchObject({ code: 'conflict' });
+    await settle();
+    expect(reads).toEqual({ marker: 2, members: 2, committees: 2 });
+    expect((await cached.committees.get(cabinet.id))?.value.name).toBe('The Cabinet');
+  });
+
+  it('keeps a write made through it while a reload runs, and reloads once more at the next marker read', async () => {
+    await store.committees.create(cabinet);
+    const { mirror, reads } = mirrorOf();
+    const cached = cacheRoster(store, mirror);
+    await mirror.whenLoaded();
+    await store.committees.create(scrutiny); // another process
+    await markerRead(mirror); // reload starts
+    await cached.members.create(alanPearson); // lands while it runs (or just after)
+    await settle();
+    expect((await cached.members.findByAadObjectId(alanPearson.aadObjectId!))?.value.id).toBe(alanPearson.id);
+    expect((await cached.committees.list()).map((c) => c.id).sort()).toEqual(['cabinet', 'scrutiny']);
+    const before = reads.members;
+    await markerRead(mirror);
+    await settle();
+    expect(reads.members).toBe(before + 1);
+    expect((await cached.members.findByAadObjectId(alanPearson.aadObjectId!))?.value.id).toBe(alanPearson.id);
+  });
+
+  it('falls back to reading the store in the turn when the marker has not confirmed what it holds for its stated time', async () => {
+    let now = 0;
+    await store.committees.create(cabinet);
+    await store.members.create(alanPearson);
+    const { mirror, reads } = mirrorOf({ now: () => now, unconfirmedAfterMs: 60_000 });
+    const cached = cacheRoster(store, mirror);
+    await mirror.whenLoaded();
+    // Another process removes Alan from the roster's cabinet; no marker read reaches this mirror (the store fails them).
+    const alan = await store.members.get(alanPearson.id);
+    await store.members.replace({ ...alan!.value, committees: [] }, alan!.etag);
+    now = 59_999;
+    expect((await cached.members.findByAadObjectId(alanPearson.aadObjectId!))?.value.committees).toHaveLength(2);
+    expect(reads).toEqual({ marker: 1, members: 1, committees: 1 });
+    now = 60_000;
+    expect((await cached.members.findByAadObjectId(alanPearson.aadObjectId!))?.value.committees).toEqual([]);
+    expect(reads).toEqual({ marker: 2, members: 2, committees: 2 });
+    // Confirmed by a marker read, it answers from memory again.
+    now = 119_000;
+    await markerRead(mirror);
+    now = 178_000;
+    expect((await cached.members.get(alanPearson.id))?.value.committees).toEqual([]);
+    expect(reads).toEqual({ marker: 2, members: 2, committees: 2 });
+  });
+
+  it('loads on the first lookup when the start-up load has not run, and a failed load is tried again', async () => {
+    await store.members.create(alanPearson);
+    let fail = true;
+    const source = {
+      changeMarkers: async () => {
+        if (fail) throw new Error('store unavailable');
+        return store.changeMarkers();
+      },
+      members: store.members,
+      committees: store.committees,
+    };
+    const mirror = new RosterMirror(source);
+    const cached = cacheRoster(store, mirror);
+    await expect(cached.members.get(alanPearson.id)).rejects.toThrow('store unavailable');
+    await expect(mirror.whenLoaded(1000)).rejects.toThrow('store unavailable');
+    fail = false;
+    expect((await cached.members.get(alanPearson.id))?.value.id).toBe(alanPearson.id);
+    await mirror.whenLoaded(1000);
   });
 
   it('holds meetings by id for the same time; a write through it is seen at once', async () => {
     let now = 0;
-    const cached = cacheRoster(store, { ttlMs: 60_000, now: () => now });
+    const cached = cacheRoster(store, new RosterMirror(store), { ttlMs: 60_000, now: () => now });
     await store.committees.create(cabinet);
     await store.meetings.create(cabinetJuly);
     const held = await cached.meetings.get(cabinet.id, cabinetJuly.id);
@@ -68,7 +217,7 @@ describe('the per-instance roster cache (committees and members, on Cosmos DB tu
         get: (c: string, id: string) => (calls.get++, store.actionPlans.get(c, id)),
       },
     };
-    const cached = cacheRoster(counted, { ttlMs: 60_000, now: () => now });
+    const cached = cacheRoster(counted, new RosterMirror(counted), { ttlMs: 60_000, now: () => now });
     const decisionId = communitySafetyPlan.decisionId;
     await store.committees.create(cabinet);
     await store.decisions.create({ ...communitySafetyDecision, id: decisionId });
@@ -102,7 +251,7 @@ describe('the per-instance roster cache (committees and members, on Cosmos DB tu
         get: (c: string, id: string) => (calls.get++, store.actionPlans.get(c, id)),
       },
     };
-    const cached = cacheRoster(counted, { ttlMs: 60_000, now: () => now });
+    const cached = cacheRoster(counted, new RosterMirror(counted), { ttlMs: 60_000, now: () => now });
     const decisionId = communitySafetyPlan.decisionId;
     await store.committees.create(cabinet);
     await store.decisions.create({ ...communitySafetyDecision, id: decisionId });

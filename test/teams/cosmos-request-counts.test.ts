@@ -52,8 +52,8 @@ describe('requests to Cosmos DB per turn (counted by a proxy)', () => {
       { STORE: 'cosmos', COSMOS_ENDPOINT: counter.endpoint, COSMOS_KEY: cosmos.key, COSMOS_DATABASE: databaseId },
       { seed: (store) => seedDemoCouncil(store, new Date()) },
     );
-    // A first turn of each kind warms the SDK (account, container metadata) and the caches a turn may keep (the roster
-    // and meetings for 60 s: docs/ARCHITECTURE.md).
+    // A first turn of each kind warms the SDK (account, container metadata) and the caches a turn may keep (meetings and
+    // action plans for 60 s; the roster is held from start-up: docs/ARCHITECTURE.md, test/teams/cosmos-roster.test.ts).
     await h.post(h.message('housing', 'help'));
     await h.post(h.message('housing', 'status community safety'));
     await h.post(refresh('housing'));
@@ -83,11 +83,10 @@ describe('requests to Cosmos DB per turn (counted by a proxy)', () => {
   // single-partition queries, 2 requests each, and the item's meeting). Now, on a warm instance: status 3 (the claim,
   // the decision, its action plan by a point read; 4 when the instance has not looked up that decision's plan for 60 s:
   // the query, 2 requests); acknowledgement 2 for an undecided item (the item, the create), 3 for a decided one with a
-  // plan (+ the decision; the card shows only the plan's id, from the cache; 4 before that); card refresh 2 (the item, the viewer's acknowledgement; 3 on a viewer's second
-  // turn, which reads their member record by id once before the cache holds it); message-extension search 2 (a point
-  // read per decision drawn; invokes make no claim). A viewer the instance has not seen for 60 s costs more on their
-  // first turn: a cross-partition query for their member record by Entra object id (query plan and query) and their
-  // chat's record.
+  // plan (+ the decision; the card shows only the plan's id, from the cache; 4 before that); card refresh 2 (the item, the
+  // viewer's acknowledgement); message-extension search 2 (a point read per decision drawn; invokes make no claim). The
+  // asker and the committees come from the roster mirror, held from start-up: a viewer's first turn on an instance
+  // costs only their chat's record more (test/teams/cosmos-roster.test.ts).
   it('status: at most 4 requests, the re-delivery claim included; no cross-partition query, no aggregate', async () => {
     const status = await turnRequests('status', async () =>
       expect(cardText(cardsIn((await h.post(h.message('housing', 'status community safety'))).sent)[0])).toContain('Community Safety Action Plan'),

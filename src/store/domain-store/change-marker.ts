@@ -1,39 +1,48 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors';
 import { CHANGE_MARKER_KEY, type ChangeGeneration } from './document-kinds';
+import type { ChangeMarkers, MarkerPart } from '../port';
 import type { TypedDocuments } from './typed-documents';
 
 /** Attempts to move the marker when other writers keep moving it first (each attempt is a read and a replace). */
 const MAX_ATTEMPTS = 50;
 
 /**
- * Store.changeMarker(): one small document (container `work`, its own partition) that every create, replace, upsert
- * and delete of an agenda item or a decision through the store moves, after the write has landed. Reading it is one
- * point read (about 1 RU on Cosmos DB), whatever the size of the council: it replaced an aggregate (COUNT and SUM over
- * every agenda item and decision) that took 11.5 s at 20,000 items on cosmosdb-server and cost request units every
- * few seconds per instance.
+ * Store.changeMarkers(): one small document (container `work`, its own partition) with two independent parts, each
+ * moved after a write has landed: `business` by every create, replace, upsert and delete of an agenda item or a
+ * decision through the store (the search indexes rebuild when it moves), `roster` by every such write of a member or a
+ * committee (the per-instance roster mirrors reload when it moves: store/cached-roster.ts). Moving one part never
+ * changes the other, so a roster write does not rebuild any search index. Reading both is one point read (about 1 RU
+ * on Cosmos DB), whatever the size of the council: it replaced an aggregate (COUNT and SUM over every agenda item and
+ * decision) that took 11.5 s at 20,000 items on cosmosdb-server and cost request units every few seconds per instance.
  *
- * The marker is `<count>.<generation>`: the count of moves and a random id per move, so a restored or re-imported
- * store never answers a marker an instance saw before for other data. Compare for equality only.
+ * Each part is `<count>.<generation>`: the count of its moves and a random id per move, so a restored or re-imported
+ * store never answers a marker an instance saw before for other data; 'none' before its first move (also a document
+ * written before the roster part existed: its roster part is 'none'). Compare for equality only.
  *
- * Moving it is a read and a replace with the read's ETag; when another writer (another instance) moved it meanwhile,
- * the replace is refused (412) and the move is tried again on the new value, so two writers at once both move it and
- * no move is lost. The move comes after the write, so an instance that sees the new marker reads the write. A process
- * that dies between the write and the move leaves that write unseen by the search indexes until the next write.
- * Writes outside the store's API (a hand edit, a raw import) do not move it.
+ * Moving is a read and a replace with the read's ETag; when another writer (another instance, or a move of the other
+ * part) changed the document meanwhile, the replace is refused (412) and the move is tried again on the new value, so
+ * two writers at once both move it and no move is lost. The move comes after the write, so an instance that sees the
+ * new marker reads the write. A process that dies between the write and the move leaves that write unseen by the
+ * other instances until the next write of that part. Writes outside the store's API (a hand edit, a raw import) do not
+ * move it.
  */
 export class ChangeMarker {
   constructor(private readonly markers: TypedDocuments<ChangeGeneration>) {}
 
-  async current(): Promise<string> {
-    const stored = await this.markers.get(CHANGE_MARKER_KEY, CHANGE_MARKER_KEY);
-    return stored === undefined ? 'none' : `${stored.value.count}.${stored.value.generation}`;
+  async current(): Promise<ChangeMarkers> {
+    const stored = (await this.markers.get(CHANGE_MARKER_KEY, CHANGE_MARKER_KEY))?.value;
+    return {
+      // Count 0: the document was created by a roster move; the business part has not moved.
+      business: stored === undefined || stored.count === 0 ? 'none' : `${stored.count}.${stored.generation}`,
+      roster: stored?.roster === undefined ? 'none' : `${stored.roster.count}.${stored.roster.generation}`,
+    };
   }
 
-  async move(): Promise<void> {
+  async move(part: MarkerPart): Promise<void> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const stored = await this.markers.get(CHANGE_MARKER_KEY, CHANGE_MARKER_KEY);
-      const next: ChangeGeneration = { key: CHANGE_MARKER_KEY, count: (stored?.value.count ?? 0) + 1, generation: randomUUID() };
+      const next = moved(stored?.value, part);
       if (stored === undefined) {
         if ((await this.markers.create(next)).created) return;
       } else {
@@ -50,3 +59,12 @@ export class ChangeMarker {
     throw new Error(`The change marker could not be moved after ${MAX_ATTEMPTS} attempts: too many writers at once`);
   }
 }
+
+/** The document with one part moved and the other kept as it was. */
+const moved = (stored: ChangeGeneration | undefined, part: MarkerPart): ChangeGeneration => {
+  const business = { count: stored?.count ?? 0, generation: stored?.generation ?? randomUUID() };
+  if (part === 'business') {
+    return { key: CHANGE_MARKER_KEY, count: business.count + 1, generation: randomUUID(), ...(stored?.roster ? { roster: stored.roster } : {}) };
+  }
+  return { key: CHANGE_MARKER_KEY, ...business, roster: { count: (stored?.roster?.count ?? 0) + 1, generation: randomUUID() } };
+};

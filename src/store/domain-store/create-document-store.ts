@@ -25,7 +25,8 @@ import { TypedDocuments } from './typed-documents';
 /** The one implementation of the Store port; each adapter supplies only its DocumentDatabase. */
 export const createDocumentStore = (database: DocumentDatabase): Store => {
   const marker = new ChangeMarker(new TypedDocuments(changeMarkerKind, database.collection(changeMarkerKind.container)));
-  // Every kind gets the marker: those that count their writes (agenda items, decisions) move it after each one.
+  // Every kind gets the marker: those with a marker part (agenda items and decisions: business; members and
+  // committees: roster) move it after each write.
   const typed = <T>(kind: DocumentKind<T>): TypedDocuments<T> => new TypedDocuments(kind, database.collection(kind.container), marker);
   return {
     committees: committeeStore(typed(committeeKind)),
@@ -42,8 +43,9 @@ export const createDocumentStore = (database: DocumentDatabase): Store => {
     sync: syncStore(typed(syncedMeetingKind), typed(syncRunKind)),
     activities: activityLedger(typed(activityClaimKind)),
     audit: auditLog(typed(auditEntryKind)),
-    // One point read of the marker document that every agenda item and decision write moves.
-    changeMarker: () => marker.current(),
+    // One point read of the marker document that every agenda item and decision write moves (its business part).
+    changeMarker: async () => (await marker.current()).business,
+    changeMarkers: () => marker.current(),
     ping: () => database.ping(),
     close: () => database.close(),
   };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ContainerName, IndexValue } from '../documents/document-collection';
+import type { MarkerPart } from '../port';
 
 /** How one domain record type is kept: which container, which partition, which document id, which index fields. */
 export interface DocumentKind<T> {
@@ -14,10 +15,11 @@ export interface DocumentKind<T> {
   keyOf(value: T): string;
   indexOf(value: T): Record<string, IndexValue | undefined>;
   /**
-   * Every write of this kind through the store moves Store.changeMarker() (change-marker.ts), after the write has
-   * landed: the search indexes of every instance learn of it from one point read.
+   * Every write of this kind through the store moves that part of Store.changeMarkers() (change-marker.ts), after the
+   * write has landed: the search indexes ('business': agenda items, decisions) and the roster mirrors ('roster':
+   * members, committees) of every instance learn of it from one point read.
    */
-  readonly countsWrites?: boolean;
+  readonly movesMarker?: MarkerPart;
 }
 
 export const epochMs = (instant: string): number => Date.parse(instant);

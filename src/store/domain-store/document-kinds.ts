@@ -10,8 +10,9 @@
  *                pk = 'lease'       lease (the sender lease, the sync lease: point reads and ETag writes)
  *                pk = 'sync'        syncedMeeting (what the ModernGov sync last imported of a meeting), syncRun (each
  *                                   committee's last run): point reads and upserts, one small partition
- *                pk = 'changeMarker' the change marker (one document, point read; moved by every write of an
- *                                   agenda item or a decision: countsWrites)
+ *                pk = 'changeMarker' the change markers (one document, point read; its business part moved by every
+ *                                   write of an agenda item or a decision, its roster part by every write of a
+ *                                   member or a committee: movesMarker)
  *
  * audit          pk = entry id      auditEntry (append-only; writes spread over every partition, the Admin's query is a
  *                                   cross-partition range on ix.atMs: see auditEntryKind)
@@ -32,6 +33,7 @@ export const committeeKind: DocumentKind<Committee> = {
   partitionKeyOf: (c) => c.id,
   keyOf: (c) => c.id,
   indexOf: () => ({}),
+  movesMarker: 'roster',
 };
 
 export const meetingKind: DocumentKind<Meeting> = {
@@ -53,7 +55,7 @@ export const agendaItemKind: DocumentKind<AgendaItem> = {
   partitionKeyOf: (a) => a.committeeId,
   keyOf: (a) => a.id,
   indexOf: () => ({}),
-  countsWrites: true,
+  movesMarker: 'business',
 };
 
 export const decisionKind: DocumentKind<Decision> = {
@@ -64,7 +66,7 @@ export const decisionKind: DocumentKind<Decision> = {
   partitionKeyOf: (d) => d.committeeId,
   keyOf: (d) => d.id,
   indexOf: () => ({}),
-  countsWrites: true,
+  movesMarker: 'business',
 };
 
 export const actionPlanKind: DocumentKind<ActionPlan> = {
@@ -105,6 +107,7 @@ export const memberKind: DocumentKind<Member> = {
     aadObjectIdKey: m.aadObjectId?.toLowerCase(),
     committeeIds: [...new Set(m.committees.map((c) => c.committeeId))].sort(),
   }),
+  movesMarker: 'roster',
 };
 
 export const acknowledgementKind: DocumentKind<Acknowledgement> = {
@@ -251,11 +254,21 @@ export const auditEntryKind: DocumentKind<AuditEntry> = {
 /** Store.changeMarker()'s one document (change-marker.ts): its own partition of `work`, read by a point read. */
 export const CHANGE_MARKER_KEY = 'changeMarker';
 
+/** One part of the change marker: how many moves, and a random id per move (change-marker.ts). */
+const MarkerMove = z.object({ count: z.number().int().nonnegative(), generation: z.string().min(1) }).strict();
+
+/**
+ * The change markers' document. The business part (`count`, `generation`: the marker's only part before the roster
+ * part was added, so an older document reads as it always did) is moved by agenda item and decision writes; `count` 0
+ * means never moved (the document was created by a roster move). The roster part, absent until first moved, by member
+ * and committee writes.
+ */
 export const ChangeGeneration = z
   .object({
     key: z.literal(CHANGE_MARKER_KEY),
     count: z.number().int().nonnegative(),
     generation: z.string().min(1),
+    roster: MarkerMove.optional(),
   })
   .strict();
 export type ChangeGeneration = z.infer<typeof ChangeGeneration>;

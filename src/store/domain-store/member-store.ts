@@ -21,4 +21,5 @@ export const memberStore = (members: TypedDocuments<Member>): MemberStore => ({
   listByCommittee: (committeeId) =>
     members.values({ where: [{ path: 'ix.committeeIds', op: 'contains', value: committeeId }], orderBy: byName }),
   list: () => members.values({ orderBy: byName }),
+  listVersioned: () => members.query({ orderBy: byName }),
 });

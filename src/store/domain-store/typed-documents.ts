@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import { conflict, DomainError, notFound } from '../../domain/errors';
-import type { CreateResult, Page, Versioned } from '../port';
+import type { CreateResult, MarkerPart, Page, Versioned } from '../port';
 import type { DocumentCollection, DocumentEnvelope, IndexValue, StoredDocument } from '../documents/document-collection';
 import type { CountQuery, DocumentQuery } from '../documents/document-query';
 import { StoredDocumentError } from '../documents/stored-document-error';
 import type { DocumentKind } from './document-kind';
 
-/** What a kind that counts its writes moves after each one (ChangeMarker). */
+/** What a kind whose writes move a change marker part moves after each one (ChangeMarker). */
 export interface WriteCounter {
-  move(): Promise<void>;
+  move(part: MarkerPart): Promise<void>;
 }
 
 const describeIssues = (error: z.ZodError): string[] =>
@@ -25,12 +25,12 @@ export class TypedDocuments<T> {
     private readonly counter?: WriteCounter,
   ) {
     // A kind whose writes move the change marker is only ever written with the marker at hand.
-    if (kind.countsWrites && counter === undefined) throw new Error(`The ${kind.label} store counts its writes and needs the change marker`);
+    if (kind.movesMarker !== undefined && counter === undefined) throw new Error(`The ${kind.label} store moves the change marker and needs it`);
   }
 
-  /** After a write has landed: move the change marker if this kind counts its writes. */
+  /** After a write has landed: move this kind's part of the change marker, if it has one. */
   private async counted(wrote: boolean): Promise<void> {
-    if (wrote && this.kind.countsWrites) await this.counter?.move();
+    if (wrote && this.kind.movesMarker !== undefined) await this.counter?.move(this.kind.movesMarker);
   }
 
   documentId(key: string): string {
