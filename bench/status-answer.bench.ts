@@ -8,6 +8,8 @@
  * Phases (each with a ratio column, this bot / echo):
  *  - `status community safety` one at a time (p50/p99), the two bots alternating request by request;
  *  - the same with 50 in flight (p50/p99, throughput), the two bots alternating in blocks;
+ *  - both again with a new question on every turn (`status <title>`, the generated titles in turn), past the search's
+ *    answer cache;
  *  - message-extension search one at a time (p50/p99) and 8 in flight (p99), interleaved the same ways;
  *  - RSS and heap idle after start, during (peak) and after the 50-in-flight phase;
  *  - start to ready (/readyz 200) and the first status answer against the tenth;
@@ -92,9 +94,9 @@ const main = async (): Promise<void> => {
     const cabinet = await startCabinetBot(cabinetEnv, startOptions(cabinetArgv));
     bots.push(cabinet);
 
-    const status = async (bot: Bot): Promise<boolean> => {
+    const status = async (bot: Bot, question = 'status community safety'): Promise<boolean> => {
       const before = connector.sentActivities.length;
-      const res = await postActivity(bot.url, activity('04_message_personal', { text: 'status community safety', attachments: [] }));
+      const res = await postActivity(bot.url, activity('04_message_personal', { text: question, attachments: [] }));
       // The HTTP answer comes after the turn, so the reply has reached the connector by now.
       return res.status === 200 && connector.sentActivities.length > before;
     };
@@ -149,8 +151,20 @@ const main = async (): Promise<void> => {
       return s;
     };
 
+    // A different question on every turn (the titles of the generated items, in turn: more than the search's answer
+    // cache holds), so that the search is worked out on every turn; the same question again is answered from the cache
+    // (services/search/answer-cache.ts), as it is when many members ask about what they were just notified of.
+    const titles = [...new Set(items.map((i) => i.title))];
+    const asked = { cabinet: 0, echo: 0 };
+    const newQuestion = (bot: Bot): Promise<boolean> => {
+      const key = bot.name as 'cabinet' | 'echo';
+      asked[key] += 1;
+      return status(bot, `status ${titles[asked[key] % titles.length]!}`);
+    };
+
     const phases: Array<[string, Samples]> = [];
-    phases.push(['status, one at a time', await interleaved(REQUESTS, 1, 1, status)]);
+    phases.push(['status, one at a time', await interleaved(REQUESTS, 1, 1, (bot) => status(bot))]);
+    phases.push(['status, a new question each time, one at a time', await interleaved(REQUESTS, 1, 1, newQuestion)]);
     let peakRss = { cabinet: 0, echo: 0 };
     let samplesSinceRss = 0;
     const sampleRss = (): void => {
@@ -160,7 +174,8 @@ const main = async (): Promise<void> => {
     };
     const loadDuring: number[] = [];
     loadDuring.push(os.loadavg()[0]!);
-    phases.push(['status, 50 in flight', await interleaved(REQUESTS * 5, 50, BLOCK * 5, status, sampleRss)]);
+    phases.push(['status, 50 in flight', await interleaved(REQUESTS * 5, 50, BLOCK * 5, (bot) => status(bot), sampleRss)]);
+    phases.push(['status, a new question each time, 50 in flight', await interleaved(REQUESTS * 5, 50, BLOCK * 5, newQuestion, sampleRss)]);
     const after50 = { echo: await memoryOf(echo), cabinet: await memoryOf(cabinet) };
     phases.push(['message extension, one at a time', await interleaved(REQUESTS, 1, 1, extension)]);
     phases.push(['message extension, 8 in flight', await interleaved(REQUESTS * 2, 8, BLOCK, extension)]);

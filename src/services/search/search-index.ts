@@ -5,6 +5,7 @@ import {
 } from './search-corpus';
 import type { Asker, SearchProfile } from './search-document';
 import { buildCorpusInWorker } from './build-in-worker';
+import { AnswerCache } from './answer-cache';
 import { decodeSnapshot, encodeSnapshot, serialiseCorpus, type SnapshotStore } from './search-snapshot';
 
 /** What the index reads from the store: every item and decision, a page at a time, and the meetings' dates. */
@@ -108,6 +109,8 @@ export class SearchIndex {
   private savingSnapshot = false;
   /** Aborted by close(): a build in a worker stops at once. */
   private readonly stopping = new AbortController();
+  /** Answers of the current index to questions asked again (answer-cache.ts). */
+  private readonly answers = new AnswerCache();
   private readonly refreshIntervalMs: number;
   private readonly pageSize: number;
   private readonly now: () => number;
@@ -154,7 +157,7 @@ export class SearchIndex {
 
   /** A question, with its filters read (search-corpus.ts ask); waits like search(). */
   async ask(question: string, asker: Asker, context: AskContext, options?: SearchOptions): Promise<SearchAnswer> {
-    return (await this.current()).ask(question, asker, context, options);
+    return this.answers.answer(await this.current(), question, asker, context, options);
   }
 
   /** The nearest known words and titles, for an answer that found nothing; waits like search(). */
@@ -387,6 +390,7 @@ export class SearchIndex {
   private apply(change: Change): void {
     // Before the first build there is nothing to update: the build will read the store, which holds the change.
     if (this.corpus) applyTo(this.corpus, change);
+    this.answers.clear(this.corpus);
     this.journal?.push(change);
   }
 
