@@ -56,7 +56,35 @@ export interface Expansion {
   readonly undefinedPaths: readonly string[];
 }
 
+/** Expansions kept: the cards of the last few minutes' answers (a few KB each). */
+const EXPANSION_CACHE_SIZE = 256;
+const expansions = new Map<string, Expansion>();
+
+const deepFreeze = <T>(value: T): T => {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+};
+
+/**
+ * A card is a function of its template and its data alone, and expanding it is a good part of a turn's work
+ * (adaptivecards-templating parses and evaluates every binding): the same card for the same data (a decision asked
+ * about again, by anyone who sees the same view of it) is expanded once and kept, oldest first out once
+ * EXPANSION_CACHE_SIZE are held. Kept cards are frozen, so that no caller can change what another is given.
+ */
 export const expandTemplate = (name: CardName, data: object): Expansion => {
+  const key = `${name}\u0000${JSON.stringify(data)}`;
+  const kept = expansions.get(key);
+  if (kept !== undefined) return kept;
+  const expansion = deepFreeze(expandAfresh(name, data));
+  if (expansions.size >= EXPANSION_CACHE_SIZE) expansions.delete(expansions.keys().next().value as string);
+  expansions.set(key, expansion);
+  return expansion;
+};
+
+const expandAfresh = (name: CardName, data: object): Expansion => {
   const template = loadTemplate(name);
   const undefinedPaths: string[] = [];
   // GlobalSettings is process-wide: set it for this synchronous expansion only and put back what was there.
