@@ -46,7 +46,10 @@ describe('/readyz waits for the warm-up', () => {
   const written = (): unknown[] => {
     const db = new Database(path.join(h.app.dataDir, 'cabinet.db'), { readonly: true, fileMustExist: true });
     try {
-      return db.prepare("SELECT container, pk, id, etag FROM documents WHERE container NOT IN ('work', 'notifications') ORDER BY container, pk, id").all();
+      return db.prepare(
+        `SELECT container, pk, id, etag FROM documents WHERE container NOT IN ('work', 'notifications')
+         UNION ALL SELECT container, pk, id, etag FROM key_value_documents ORDER BY container, pk, id`,
+      ).all();
     } finally {
       db.close();
     }

@@ -107,9 +107,9 @@ describe('embedded store query plans', () => {
     }
   });
 
-  it('pruning expired activity claims uses documents_expiry_activities', () => {
+  it('pruning expired activity claims uses key_value_documents_expiry', () => {
     const plan = sqlite.prunePlan('activities').join(' | ');
-    expect(plan).toContain('USING INDEX documents_expiry_activities (updated_at<?)');
+    expect(plan).toContain('USING INDEX key_value_documents_expiry (container=? AND updated_at<?)');
     expect(plan).not.toMatch(/\bSCAN documents\b/);
   });
 

@@ -145,7 +145,7 @@ describe('embedded store (SQLite specifics)', () => {
     const age = (ageMs: number): void => {
       const db = new Database(databaseFile({ dataDir }));
       try {
-        db.prepare(`UPDATE documents SET updated_at = ? WHERE container = 'activities'`).run(new Date(Date.now() - ageMs).toISOString());
+        db.prepare(`UPDATE key_value_documents SET updated_at = ? WHERE container = 'activities'`).run(new Date(Date.now() - ageMs).toISOString());
       } finally {
         db.close();
       }
@@ -153,7 +153,7 @@ describe('embedded store (SQLite specifics)', () => {
     const activityRows = (): number => {
       const db = new Database(databaseFile({ dataDir }), { readonly: true });
       try {
-        return (db.prepare(`SELECT COUNT(*) AS n FROM documents WHERE container = 'activities'`).get() as { n: number }).n;
+        return (db.prepare(`SELECT COUNT(*) AS n FROM key_value_documents WHERE container = 'activities'`).get() as { n: number }).n;
       } finally {
         db.close();
       }

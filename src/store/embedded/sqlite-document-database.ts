@@ -9,7 +9,7 @@ import {
 } from '../documents/document-collection';
 import { StoredDocumentError } from '../documents/stored-document-error';
 import { checkCount, type CountQuery, type DocumentQuery } from '../documents/document-query';
-import { countToSqlite, decodeContinuation, encodeContinuation, pruneSql, tallyToSqlite, toSqlite } from './query-to-sqlite';
+import { countToSqlite, decodeContinuation, encodeContinuation, pruneSql, tableOf, tallyToSqlite, toSqlite } from './query-to-sqlite';
 import { CREATE_SCHEMA, SCHEMA_VERSION } from './sqlite-schema';
 
 export interface EmbeddedStoreOptions {
@@ -168,31 +168,33 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
     }
   };
 
-  const statements = {
+  /** A table's statements: `documents`, or `key_value_documents` for the key-value containers (query-to-sqlite.ts). */
+  const statementsOn = (table: 'documents' | 'key_value_documents') => ({
     insert: db.prepare(
-      `INSERT INTO documents (container, pk, id, type, etag, body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO ${table} (container, pk, id, type, etag, body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (container, pk, id) DO NOTHING`,
     ),
     upsert: db.prepare(
-      `INSERT INTO documents (container, pk, id, type, etag, body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO ${table} (container, pk, id, type, etag, body, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (container, pk, id) DO UPDATE SET
          type = excluded.type, etag = excluded.etag, body = excluded.body, updated_at = excluded.updated_at`,
     ),
     replace: db.prepare(
-      `UPDATE documents SET type = ?, etag = ?, body = ?, updated_at = ?
+      `UPDATE ${table} SET type = ?, etag = ?, body = ?, updated_at = ?
        WHERE container = ? AND pk = ? AND id = ? AND etag = ?`,
     ),
-    read: db.prepare<[string, string, string], Row>('SELECT pk, id, etag, body FROM documents WHERE container = ? AND pk = ? AND id = ?'),
-    delete: db.prepare('DELETE FROM documents WHERE container = ? AND pk = ? AND id = ? AND etag = ?'),
+    read: db.prepare<[string, string, string], Row>(`SELECT pk, id, etag, body FROM ${table} WHERE container = ? AND pk = ? AND id = ?`),
+    delete: db.prepare(`DELETE FROM ${table} WHERE container = ? AND pk = ? AND id = ? AND etag = ?`),
     // Keyset paging along the primary key (container, pk, id): each page is a range read of the key index.
-    scanFirst: db.prepare<[string, number], Row>('SELECT pk, id, etag, body FROM documents WHERE container = ? ORDER BY pk, id LIMIT ?'),
+    scanFirst: db.prepare<[string, number], Row>(`SELECT pk, id, etag, body FROM ${table} WHERE container = ? ORDER BY pk, id LIMIT ?`),
     scanAfter: db.prepare<[string, string, string, number], Row>(
-      'SELECT pk, id, etag, body FROM documents WHERE container = ? AND (pk, id) > (?, ?) ORDER BY pk, id LIMIT ?',
+      `SELECT pk, id, etag, body FROM ${table} WHERE container = ? AND (pk, id) > (?, ?) ORDER BY pk, id LIMIT ?`,
     ),
-    heartbeat: db.prepare(
-      `INSERT INTO store_meta (key, value) VALUES ('last_ping', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-    ),
-  };
+  });
+  const tables = { documents: statementsOn('documents'), key_value_documents: statementsOn('key_value_documents') };
+  const heartbeat = db.prepare(
+    `INSERT INTO store_meta (key, value) VALUES ('last_ping', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  );
 
   /** Queries are built from a few shapes (toSqlite): each distinct SQL text is prepared once, not on every call. */
   const prepared = new Map<string, Database.Statement<unknown[]>>();
@@ -239,6 +241,7 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
      * literal so that SQLite uses the partial index documents_expiry_<container>.
      */
     const ttlSeconds = CONTAINER_TTL_SECONDS[name];
+    const statements = tables[tableOf(name)];
     const committed = <T>(work: () => T): T => (UNSYNCED_CONTAINERS.has(name) ? withoutSync(work) : work());
     let prune: Database.Statement<[string]> | undefined;
     let lastPruneMs = Number.NEGATIVE_INFINITY;
@@ -386,7 +389,7 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
       // The open handle keeps working on a deleted file, but everything written from then on would be lost.
       checkFileIsOurs();
       try {
-        statements.heartbeat.run(new Date().toISOString());
+        heartbeat.run(new Date().toISOString());
       } catch (error) {
         throw new Error(`The embedded store ${file} does not take writes: ${(error as Error).message}`, { cause: error });
       }

@@ -3,7 +3,8 @@
  * queries that run on hot paths. An index is used only when a query's json_extract matches it exactly, which is
  * why query-to-sqlite.ts writes the same `json_extract(body, '$.path')` form.
  */
-import { CONTAINER_TTL_SECONDS } from '../documents/document-collection';
+import { CONTAINER_TTL_SECONDS, type ContainerName } from '../documents/document-collection';
+import { KEY_VALUE_CONTAINERS } from './query-to-sqlite';
 
 export const SCHEMA_VERSION = 1;
 
@@ -11,12 +12,16 @@ export const SCHEMA_VERSION = 1;
  * Expiring containers (handled activities) are pruned by write time. A partial index per container keeps the prune a
  * range scan of that container's rows only; the prune statement names the container as a literal so SQLite can use it.
  */
-const expiryIndexes = Object.keys(CONTAINER_TTL_SECONDS)
-  .map((container) => {
-    if (!/^[a-z]+$/.test(container)) throw new Error(`Container name "${container}" cannot be spliced into SQL`);
-    return `CREATE INDEX IF NOT EXISTS documents_expiry_${container} ON documents (updated_at) WHERE container = '${container}';`;
-  })
+const spliceable = (container: string): string => {
+  if (!/^[a-z]+$/.test(container)) throw new Error(`Container name "${container}" cannot be spliced into SQL`);
+  return container;
+};
+const expiryIndexes = (Object.keys(CONTAINER_TTL_SECONDS) as ContainerName[])
+  .filter((container) => !KEY_VALUE_CONTAINERS.has(container))
+  .map((container) => `CREATE INDEX IF NOT EXISTS documents_expiry_${spliceable(container)} ON documents (updated_at) WHERE container = '${container}';`)
   .join('\n');
+const keyValueExpiryIndexesDropped = [...KEY_VALUE_CONTAINERS].map((container) => `DROP INDEX IF EXISTS documents_expiry_${spliceable(container)};`).join('\n');
+const keyValueContainers = [...KEY_VALUE_CONTAINERS].map((container) => `'${spliceable(container)}'`).join(', ');
 
 // New indexes are added with IF NOT EXISTS and need no version change: an older build ignores them.
 export const CREATE_SCHEMA = `
@@ -64,7 +69,7 @@ CREATE INDEX IF NOT EXISTS documents_revisions ON documents (container, type, js
 -- \`type\`: the audit container holds audit entries alone, and an index starting (container, type) would tempt the
 -- planner away from documents_revisions for the change marker's count.
 CREATE INDEX IF NOT EXISTS documents_audit_by_time ON documents (container, json_extract(body, '$.ix.atMs'));
--- pruning expired documents (handled activities), by write time
+-- pruning expired documents by write time (none at present: the activity claims are in key_value_documents)
 ${expiryIndexes}
 
 -- ping() writes here to prove the file still takes writes.
@@ -72,4 +77,21 @@ CREATE TABLE IF NOT EXISTS store_meta (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) STRICT;
+
+-- Key-value containers (query-to-sqlite.ts KEY_VALUE_CONTAINERS: the activity claims) in a table of their own, with
+-- no expression index to maintain on every write; rows a file holds from before are moved here once.
+CREATE TABLE IF NOT EXISTS key_value_documents (
+  container  TEXT NOT NULL,
+  pk         TEXT NOT NULL,
+  id         TEXT NOT NULL,
+  type       TEXT NOT NULL,
+  etag       TEXT NOT NULL,
+  body       TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (container, pk, id)
+) STRICT;
+CREATE INDEX IF NOT EXISTS key_value_documents_expiry ON key_value_documents (container, updated_at);
+INSERT OR IGNORE INTO key_value_documents SELECT container, pk, id, type, etag, body, updated_at FROM documents WHERE container IN (${keyValueContainers});
+DELETE FROM documents WHERE container IN (${keyValueContainers});
+${keyValueExpiryIndexesDropped}
 `;
