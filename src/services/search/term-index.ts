@@ -1,9 +1,9 @@
-import SearchableMap from 'minisearch/SearchableMap';
+import { TermDictionary } from './term-dictionary';
 
 /**
  * The inverted index behind search: for every term, the documents that have it and how strongly (BM25F over weighted
- * fields), in typed arrays. The term dictionary is MiniSearch's own radix tree (minisearch/SearchableMap), which does
- * the hard part: exact, prefix and typo-tolerant (Levenshtein) lookups of terms.
+ * fields), in typed arrays. The term dictionary is MiniSearch's radix tree (minisearch/SearchableMap) kept in arrays
+ * (term-dictionary.ts), which does the hard part: exact, prefix and typo-tolerant (Levenshtein) lookups of terms.
  *
  * Scoring is BM25F (Robertson, Zaragoza and Taylor, 2004): per term, idf times a saturated sum of the document's
  * field-weighted, length-normalised frequencies.
@@ -97,7 +97,7 @@ export const ownCopy = <A extends Uint8Array | Uint16Array | Uint32Array | Int32
 
 export class TermIndex {
   /** For typos and prefixes; exact lookups, most of them, go to `ids` (a Map is several times faster). */
-  private readonly dictionary = new SearchableMap<number>();
+  private readonly dictionary = new TermDictionary();
   private readonly termIds = new Map<string, number>();
   private readonly termsById: string[] = [];
   /** Scratch for add(): a term's frequency in the field being added. */
@@ -239,6 +239,7 @@ export class TermIndex {
       index.termIds.set(term, termId);
       index.dictionary.set(term, termId);
     });
+    index.dictionary.trim();
     index.offsets = ownCopy(snapshot.offsets);
     index.docs = ownCopy(snapshot.docs);
     index.weights = ownCopy(snapshot.weights);
