@@ -115,14 +115,14 @@ export class TermDictionary {
       const label = this.labels[e]!;
       let i = m;
       for (let pos = 0; pos < label.length; pos += 1, i += 1) {
-        const char = label[pos];
+        const char = label.charCodeAt(pos);
         const thisRow = n * i;
         const previousRow = thisRow - n;
         let minDistance = matrix[thisRow]!;
         const jmin = Math.max(0, i - maxDistance - 1);
         const jmax = Math.min(n - 1, i + maxDistance);
         for (let j = jmin; j < jmax; j += 1) {
-          const replace = matrix[previousRow + j]! + (char !== query[j] ? 1 : 0);
+          const replace = matrix[previousRow + j]! + (char !== query.charCodeAt(j) ? 1 : 0);
           const remove = matrix[previousRow + j + 1]! + 1;
           const insert = matrix[thisRow + j]! + 1;
           const distance = (matrix[thisRow + j + 1] = Math.min(replace, remove, insert));
