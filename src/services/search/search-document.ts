@@ -270,12 +270,19 @@ export class Interner {
   }
 
   /**
-   * An item's listing is one of few (its number); a decision's is mostly its own (its outcomes' dates), but its
-   * decision maker and each outcome are among few.
+   * An item's listing is one of few (its number); a decision's may be its own (its outcomes' dates), but then its
+   * decision maker and each of its outcomes are still among few.
    */
   private listing(listing: RecordListing): RecordListing {
     if (listing.kind === 'agenda-item') return this.shared(listing);
-    return { kind: 'decision', decision: this.shared(listing.decision), outcomes: Object.freeze(listing.outcomes.map((o) => this.shared(o))) };
+    const key = JSON.stringify(listing);
+    const known = this.values.get(key);
+    if (known !== undefined) return known as RecordListing;
+    const copy = Object.freeze({
+      kind: listing.kind, decision: this.shared(listing.decision), outcomes: Object.freeze(listing.outcomes.map((o) => this.shared(o))),
+    });
+    this.values.set(key, copy);
+    return copy;
   }
 
   /** The facts with their strings and parts shared, as an object of the one shape (in-object fields, no spare). */
