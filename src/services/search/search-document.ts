@@ -251,7 +251,10 @@ export class Interner {
   shared<T>(value: T): T {
     if (typeof value === 'string') return this.string(value) as T;
     if (typeof value !== 'object' || value === null) return value;
-    const key = JSON.stringify(value);
+    // A list of strings (statuses, months) is keyed by its length and its strings joined by NUL, much faster than
+    // JSON; strings with a NUL of their own go by JSON, and the two kinds of key cannot meet (only one begins with \u0001).
+    const joinable = Array.isArray(value) && value.every((part) => typeof part === 'string' && !part.includes('\u0000'));
+    const key = joinable ? `\u0001${value.length}\u0000${(value as string[]).join('\u0000')}` : JSON.stringify(value);
     const known = this.values.get(key);
     if (known !== undefined) return known as T;
     const copy = this.copied(value);

@@ -29,4 +29,13 @@ describe('Interner (a loaded corpus shares its facts\' repeated strings and valu
     expect(other.statuses).not.toBe(a!.statuses);
     expect(other.statuses).toEqual(['noted']);
   });
+
+  it('keeps lists of strings apart that a join alone would confuse', () => {
+    const intern = new Interner();
+    const lists = [[], [''], ['', ''], ['a\u0000b'], ['a', 'b'], ['a\u0000', 'b'], ['a', '\u0000b']];
+    const shared = lists.map((list) => intern.shared(list));
+    shared.forEach((list, i) => expect(list).toEqual(lists[i]));
+    expect(new Set(shared).size).toBe(lists.length);
+    expect(intern.shared(['a', 'b'])).toBe(shared[4]);
+  });
 });
