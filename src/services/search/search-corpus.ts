@@ -1,12 +1,12 @@
 import { callInDeadline, londonDateOf, type AgendaItem, type Decision, type Meeting, type OutcomeStatus } from '../../domain';
 import { councilTermsFor } from './council-words';
-import { hasPair } from './pair-filter';
+import { PairFilters, type PairFiltersSnapshot } from './pair-filter';
 import { understand, type CommitteeName, type Question, type QuestionFilters } from './question';
 import {
-  decisionDocumentId, FIELDS, indexDecision, indexItem, itemDocumentId, mayFind, type Asker, type DocumentFacts, type Field,
+  decisionDocumentId, FIELDS, indexDecision, indexItem, Interner, itemDocumentId, mayFind, type Asker, type DocumentFacts, type Field,
   type Indexed, type SearchProfile, type Vocabulary,
 } from './search-document';
-import { TermIndex, type TermIndexSnapshot, type Variant } from './term-index';
+import { ownCopy, TermIndex, type TermIndexSnapshot, type Variant } from './term-index';
 import { TopK } from './top-k';
 import { isDateTerm, termsOf } from './text';
 
@@ -34,18 +34,19 @@ export interface CorpusSnapshot {
   readonly profile: SearchProfile;
   readonly index: TermIndexSnapshot;
   readonly facts: readonly (DocumentFacts | undefined)[];
+  readonly pairs: PairFiltersSnapshot;
   readonly subjectOf: readonly number[];
   readonly partsOf: ReadonlyMap<number, number[]>;
   readonly subjectReports: Uint8Array;
   readonly ownDays: Int32Array;
-  readonly decisionsByItem: ReadonlyMap<string, Set<string>>;
+  readonly decisionsByItem: ReadonlyMap<string, readonly string[]>;
   readonly meetingDates: ReadonlyMap<string, string>;
   readonly meetingListings: ReadonlyMap<string, MeetingListing>;
   readonly vocabulary: Vocabulary;
   readonly personTerms: ReadonlyMap<string, number>;
   readonly committees: readonly KnownCommittee[];
 }
-export const CORPUS_SNAPSHOT_VERSION = 1;
+export const CORPUS_SNAPSHOT_VERSION = 2;
 
 /** A meeting as a result list shows it. */
 export type MeetingListing = Pick<Meeting, 'startsAt' | 'status'>;
@@ -155,6 +156,8 @@ export class SearchCorpus {
   private readonly fields: readonly Field[];
   /** By document number. */
   private facts: (DocumentFacts | undefined)[] = [];
+  /** By document number: which pairs of neighbouring terms it has (pair-filter.ts), for phrases. */
+  private pairs = new PairFilters();
   /** By document number: the document of the result it belongs to (a decision's agenda item, or itself). */
   private subjectOf: number[] = [];
   /** An agenda item's document number -> its decisions' document numbers. */
@@ -163,7 +166,8 @@ export class SearchCorpus {
   private subjectReports: Uint8Array = new Uint8Array(0);
   /** By document number, 3 each: its meeting's date, its date of decision and of publication, as days since 1970 (0: none). */
   private ownDays: Int32Array = new Int32Array(0);
-  private readonly decisionsByItem = new Map<string, Set<string>>();
+  /** An agenda item's id -> the ids of its decisions (a list: most items have one, and a Set costs ten times more). */
+  private readonly decisionsByItem = new Map<string, readonly string[]>();
   private readonly meetingDates = new Map<string, string>();
   /** Each meeting's start and status, for result lists (an item is listed with its meeting's time, or as cancelled). */
   private readonly meetingListings = new Map<string, MeetingListing>();
@@ -172,6 +176,8 @@ export class SearchCorpus {
   /** Terms of people's names, and how many records name them: questions naming a person are read with them. */
   private readonly personTerms = new Map<string, number>();
   private loading = false;
+  /** While loading: one copy of each repeated string and value of the facts (search-document.ts). */
+  private interner: Interner | undefined;
 
   constructor(readonly profile: SearchProfile = 'full') {
     this.fields = profile === 'titles-only' ? ['title'] : [...FIELDS];
@@ -254,12 +260,14 @@ export class SearchCorpus {
     const corpus = new SearchCorpus(options.profile);
     corpus.committees = options.committees ?? [];
     corpus.loading = true;
+    corpus.interner = new Interner();
     for (const meeting of options.meetings ?? []) corpus.upsertMeeting(meeting);
     return corpus;
   }
 
   finishLoading(): void {
     this.loading = false;
+    this.interner = undefined;
     this.index.freeze();
   }
 
@@ -269,7 +277,8 @@ export class SearchCorpus {
    */
   snapshot(): CorpusSnapshot {
     return {
-      version: CORPUS_SNAPSHOT_VERSION, profile: this.profile, index: this.index.snapshot(), facts: this.facts, subjectOf: this.subjectOf,
+      version: CORPUS_SNAPSHOT_VERSION, profile: this.profile, index: this.index.snapshot(), facts: this.facts,
+      pairs: this.pairs.snapshot(this.index.documentSlots), subjectOf: this.subjectOf,
       partsOf: this.partsOf, subjectReports: this.subjectReports, ownDays: this.ownDays, decisionsByItem: this.decisionsByItem,
       meetingDates: this.meetingDates, meetingListings: this.meetingListings, vocabulary: this.vocabulary, personTerms: this.personTerms,
       committees: this.committees,
@@ -279,17 +288,21 @@ export class SearchCorpus {
   static fromSnapshot(snapshot: CorpusSnapshot): SearchCorpus {
     if (snapshot.version !== CORPUS_SNAPSHOT_VERSION) throw new Error(`a search snapshot of version ${String(snapshot.version)} is not this version's`);
     const corpus = new SearchCorpus(snapshot.profile);
-    corpus.index = TermIndex.fromSnapshot(snapshot.index, { fields: corpus.fields, boosts: corpus.fields.map((f) => BOOST[f]) });
-    corpus.facts = [...snapshot.facts];
+    // v8.deserialize makes every occurrence of a string a copy of its own: each is made one again here.
+    const intern = new Interner();
+    const terms = snapshot.index.terms.map(intern.string);
+    corpus.index = TermIndex.fromSnapshot({ ...snapshot.index, terms }, { fields: corpus.fields, boosts: corpus.fields.map((f) => BOOST[f]) });
+    corpus.facts = snapshot.facts.map((facts) => (facts ? intern.facts(facts) : undefined));
+    corpus.pairs = PairFilters.fromSnapshot({ bytes: ownCopy(snapshot.pairs.bytes), starts: snapshot.pairs.starts });
     corpus.subjectOf = [...snapshot.subjectOf];
     snapshot.partsOf.forEach((parts, doc) => corpus.partsOf.set(doc, [...parts]));
-    corpus.subjectReports = snapshot.subjectReports;
-    corpus.ownDays = snapshot.ownDays;
-    snapshot.decisionsByItem.forEach((ids, item) => corpus.decisionsByItem.set(item, new Set(ids)));
-    snapshot.meetingDates.forEach((date, id) => corpus.meetingDates.set(id, date));
-    snapshot.meetingListings.forEach((meeting, id) => corpus.meetingListings.set(id, meeting));
-    snapshot.vocabulary.forEach((surface, term) => corpus.vocabulary.set(term, surface));
-    snapshot.personTerms.forEach((count, term) => corpus.personTerms.set(term, count));
+    corpus.subjectReports = ownCopy(snapshot.subjectReports);
+    corpus.ownDays = ownCopy(snapshot.ownDays);
+    snapshot.decisionsByItem.forEach((ids, item) => corpus.decisionsByItem.set(intern.string(item), ids.map(intern.string)));
+    snapshot.meetingDates.forEach((date, id) => corpus.meetingDates.set(intern.string(id), intern.string(date)));
+    snapshot.meetingListings.forEach((meeting, id) => corpus.meetingListings.set(intern.string(id), intern.shared(meeting)));
+    snapshot.vocabulary.forEach((surface, term) => corpus.vocabulary.set(intern.string(term), intern.string(surface)));
+    snapshot.personTerms.forEach((count, term) => corpus.personTerms.set(intern.string(term), count));
     corpus.committees = snapshot.committees;
     return corpus;
   }
@@ -355,11 +368,10 @@ export class SearchCorpus {
 
   upsertDecision(decision: Decision): void {
     const previous = this.factsOf(decisionDocumentId(decision.id))?.agendaItemId;
-    if (previous !== undefined && previous !== decision.agendaItemId) this.decisionsByItem.get(previous)?.delete(decision.id);
+    if (previous !== undefined && previous !== decision.agendaItemId) this.forgetDecisionOf(previous, decision.id);
     if (decision.agendaItemId !== undefined) {
-      const set = this.decisionsByItem.get(decision.agendaItemId) ?? new Set<string>();
-      set.add(decision.id);
-      this.decisionsByItem.set(decision.agendaItemId, set);
+      const ids = this.decisionsByItem.get(decision.agendaItemId) ?? [];
+      if (!ids.includes(decision.id)) this.decisionsByItem.set(decision.agendaItemId, [...ids, decision.id]);
     }
     this.put(indexDecision(decision, this.profile, this.vocabulary));
   }
@@ -372,8 +384,14 @@ export class SearchCorpus {
   removeDecision(decisionId: string): void {
     const facts = this.factsOf(decisionDocumentId(decisionId));
     if (!facts) return;
-    if (facts.agendaItemId !== undefined) this.decisionsByItem.get(facts.agendaItemId)?.delete(decisionId);
-    this.drop(facts.id);
+    if (facts.agendaItemId !== undefined) this.forgetDecisionOf(facts.agendaItemId, decisionId);
+    this.drop(decisionDocumentId(decisionId));
+  }
+
+  /** The decision is no longer the item's (an item with none left keeps an empty list, as it kept an empty Set). */
+  private forgetDecisionOf(itemId: string, decisionId: string): void {
+    const ids = this.decisionsByItem.get(itemId);
+    if (ids?.includes(decisionId)) this.decisionsByItem.set(itemId, ids.filter((id) => id !== decisionId));
   }
 
   /** Ranked results for a query or question; see ask(). */
@@ -698,7 +716,7 @@ export class SearchCorpus {
     let pairs = 0;
     for (let i = 0; i + 1 < sequence.length; i += 1) {
       const [a, b] = [present.get(sequence[i]!) ?? [], present.get(sequence[i + 1]!) ?? []];
-      if (subject.parts.some(({ facts }) => a.some((x) => b.some((y) => hasPair(facts.pairs, x, y))))) pairs += 1;
+      if (subject.parts.some(({ doc }) => a.some((x) => b.some((y) => this.pairs.has(doc, x, y))))) pairs += 1;
     }
     return pairs;
   }
@@ -742,6 +760,7 @@ export class SearchCorpus {
   /** Fills an empty corpus, pausing (a yield) after each document it indexes. */
   private *load(items: Iterable<AgendaItem>, decisions: Iterable<Decision>, meetings: Iterable<Meeting>): Generator<void, void, undefined> {
     this.loading = true;
+    this.interner = new Interner();
     for (const meeting of meetings) this.upsertMeeting(meeting);
     for (const item of items) {
       this.upsertItem(item);
@@ -752,12 +771,16 @@ export class SearchCorpus {
       yield;
     }
     this.loading = false;
+    this.interner = undefined;
   }
 
-  private put({ document, facts }: Indexed): void {
+  private put({ document, facts: built, pairs }: Indexed): void {
     this.drop(document.id);
     const doc = this.index.add(document.id, document.terms);
+    // Every record's facts of the one shape; while loading, their repeated strings and values shared.
+    const facts = (this.interner ?? new Interner()).facts(built);
     this.facts[doc] = facts;
+    this.pairs.set(doc, pairs);
     this.subjectOf[doc] = doc;
     if (this.ownDays.length < (doc + 1) * 3) {
       const bigger = new Int32Array(Math.max((doc + 1) * 3, this.ownDays.length * 2, 192));
@@ -811,3 +834,4 @@ export class SearchCorpus {
   }
 
 }
+

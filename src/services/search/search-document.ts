@@ -32,7 +32,6 @@ export interface IndexedDocument {
 
 /** The facts filters and results need about a record, kept while it is indexed. */
 export interface DocumentFacts {
-  readonly id: string;
   readonly kind: 'agenda-item' | 'decision';
   /** The agenda item's or the decision's own id. */
   readonly recordId: string;
@@ -52,8 +51,6 @@ export interface DocumentFacts {
   /** A decision that decides something to be done (approved, agreed, adopted ..., or recommended and approved by
    *  Council), not only noted or recommended. */
   readonly decides: boolean;
-  /** Which pairs of neighbouring terms the record has (pair-filter.ts): for phrases. */
-  readonly pairs: Uint8Array;
   /** The record's own updatedAt: a rebuild must not replace a newer local write with an older stored one. */
   readonly updatedAt: string;
   /** What a one-line listing of the record shows besides the above (the message extension's result list). */
@@ -144,6 +141,8 @@ const build = (id: string, sources: Sources, profile: SearchProfile, vocabulary?
 export interface Indexed {
   readonly document: IndexedDocument;
   readonly facts: DocumentFacts;
+  /** Which pairs of neighbouring terms the record has (pair-filter.ts): for phrases. */
+  readonly pairs: Uint8Array;
 }
 
 /** An agenda item: its title, summary and recommendations, papers, portfolio holder, lead officer and people named. */
@@ -161,10 +160,11 @@ export const indexItem = (item: AgendaItem, meetingDate: string | undefined, pro
   }, profile, vocabulary);
   return {
     document,
+    pairs,
     facts: {
-      id, kind: 'agenda-item', recordId: item.id, committeeId: item.committeeId, title: item.title, exempt: item.exempt,
+      kind: 'agenda-item', recordId: item.id, committeeId: item.committeeId, title: item.title, exempt: item.exempt,
       ...(item.meetingId !== undefined ? { meetingId: item.meetingId } : {}),
-      mentionedMonths, statuses: [], decides: false, pairs, updatedAt: item.updatedAt,
+      mentionedMonths, statuses: [], decides: false, updatedAt: item.updatedAt,
       listing: {
         kind: 'agenda-item',
         item: { ...(item.number !== undefined ? { number: item.number } : {}), ...(item.withdrawnAt !== undefined ? { withdrawnAt: item.withdrawnAt } : {}) },
@@ -192,14 +192,15 @@ export const indexDecision = (decision: Decision, profile: SearchProfile = 'full
   }, profile, vocabulary);
   return {
     document,
+    pairs,
     facts: {
-      id, kind: 'decision', recordId: decision.id, committeeId: decision.committeeId, title: decision.title, exempt: decision.exempt,
+      kind: 'decision', recordId: decision.id, committeeId: decision.committeeId, title: decision.title, exempt: decision.exempt,
       ...(decision.agendaItemId !== undefined ? { agendaItemId: decision.agendaItemId } : {}),
       ...(decision.meetingId !== undefined ? { meetingId: decision.meetingId } : {}),
       ...(decision.decidedOn !== undefined ? { decidedOn: decision.decidedOn } : {}),
       ...(decision.publishedOn !== undefined ? { publishedOn: decision.publishedOn } : {}),
       mentionedMonths, statuses: decision.outcomes.map((o) => o.status), decides: decision.outcomes.some((o) => DECIDING_VERBS.has(o.verb) || DECIDED_STATUSES.has(o.status)),
-      pairs, updatedAt: decision.updatedAt,
+      updatedAt: decision.updatedAt,
       listing: {
         kind: 'decision',
         decision: {
@@ -223,3 +224,78 @@ export type Asker = Pick<Member, 'role' | 'committees'>;
 /** Exempt business is found only by those entitled to it (domain/visibility.ts says who). */
 export const mayFind = (asker: Asker, doc: Pick<DocumentFacts, 'exempt' | 'committeeId'>): boolean =>
   !doc.exempt || isEntitledToExempt(asker, doc.committeeId);
+
+/**
+ * One copy of each equal string, and of each equal list or small object of the facts (a status, a committee, a date,
+ * an outcome's listing), for a corpus being loaded. Records repeat a handful of committees, statuses and dates
+ * thousands of times, and v8.deserialize makes each occurrence a string of its own: at 20,000 items that was most of
+ * the 700,000 strings of the bot's heap. Kept only while a corpus loads (its map holds every distinct value once).
+ */
+export class Interner {
+  private readonly strings = new Map<string, string>();
+  private readonly values = new Map<string, unknown>();
+
+  private readonly optional = (text: string | undefined): string | undefined => (text === undefined ? undefined : this.string(text));
+
+  readonly string = (text: string): string => {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    this.strings.set(text, text);
+    return text;
+  };
+
+  /**
+   * The one copy of a small value of plain objects, arrays, strings, numbers and booleans (frozen: it is shared), its
+   * strings shared too. Objects are equal by their JSON, key order included, as one function made them.
+   */
+  shared<T>(value: T): T {
+    if (typeof value === 'string') return this.string(value) as T;
+    if (typeof value !== 'object' || value === null) return value;
+    // A list of strings (statuses, months) is keyed by its length and its strings joined by NUL, much faster than
+    // JSON; strings with a NUL of their own go by JSON, and the two kinds of key cannot meet (only one begins with \u0001).
+    const joinable = Array.isArray(value) && value.every((part) => typeof part === 'string' && !part.includes('\u0000'));
+    const key = joinable ? `\u0001${value.length}\u0000${(value as string[]).join('\u0000')}` : JSON.stringify(value);
+    const known = this.values.get(key);
+    if (known !== undefined) return known as T;
+    const copy = this.copied(value);
+    this.values.set(key, copy);
+    return copy;
+  }
+
+  /** A frozen copy with its strings shared. */
+  private copied<T>(value: T): T {
+    if (typeof value === 'string') return this.string(value) as T;
+    if (typeof value !== 'object' || value === null) return value;
+    if (Array.isArray(value)) return Object.freeze(value.map((part: unknown) => this.copied(part))) as T;
+    const copy: Record<string, unknown> = {};
+    for (const [name, part] of Object.entries(value)) copy[this.string(name)] = this.copied(part);
+    return Object.freeze(copy) as T;
+  }
+
+  /**
+   * An item's listing is one of few (its number); a decision's may be its own (its outcomes' dates), but then its
+   * decision maker and each of its outcomes are still among few.
+   */
+  private listing(listing: RecordListing): RecordListing {
+    if (listing.kind === 'agenda-item') return this.shared(listing);
+    const key = JSON.stringify(listing);
+    const known = this.values.get(key);
+    if (known !== undefined) return known as RecordListing;
+    const copy = Object.freeze({
+      kind: listing.kind, decision: this.shared(listing.decision), outcomes: Object.freeze(listing.outcomes.map((o) => this.shared(o))),
+    });
+    this.values.set(key, copy);
+    return copy;
+  }
+
+  /** The facts with their strings and parts shared, as an object of the one shape (in-object fields, no spare). */
+  facts(facts: DocumentFacts): DocumentFacts {
+    const optional = this.optional;
+    return {
+      kind: this.string(facts.kind) as DocumentFacts['kind'], recordId: this.string(facts.recordId), committeeId: this.string(facts.committeeId), title: this.string(facts.title),
+      exempt: facts.exempt, agendaItemId: optional(facts.agendaItemId), meetingId: optional(facts.meetingId),
+      decidedOn: optional(facts.decidedOn), publishedOn: optional(facts.publishedOn), mentionedMonths: this.shared(facts.mentionedMonths),
+      statuses: this.shared(facts.statuses), decides: facts.decides, updatedAt: this.string(facts.updatedAt), listing: this.listing(facts.listing),
+    };
+  }
+}

@@ -1,9 +1,9 @@
-import SearchableMap from 'minisearch/SearchableMap';
+import { TermDictionary } from './term-dictionary';
 
 /**
  * The inverted index behind search: for every term, the documents that have it and how strongly (BM25F over weighted
- * fields), in typed arrays. The term dictionary is MiniSearch's own radix tree (minisearch/SearchableMap), which does
- * the hard part: exact, prefix and typo-tolerant (Levenshtein) lookups of terms.
+ * fields), in typed arrays. The term dictionary is MiniSearch's radix tree (minisearch/SearchableMap) kept in arrays
+ * (term-dictionary.ts), which does the hard part: exact, prefix and typo-tolerant (Levenshtein) lookups of terms.
  *
  * Scoring is BM25F (Robertson, Zaragoza and Taylor, 2004): per term, idf times a saturated sum of the document's
  * field-weighted, length-normalised frequencies.
@@ -88,9 +88,16 @@ const grow = <A extends Uint16Array | Uint32Array | Uint8Array | Float64Array>(a
   return bigger;
 };
 
+/**
+ * The array in a buffer of its own. v8.deserialize makes typed arrays that are views into the bytes deserialised:
+ * kept as they are, any one of them keeps all of those bytes (the whole snapshot, 40 MB at 20,000 items) alive.
+ */
+export const ownCopy = <A extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(array: A): A =>
+  (array.byteOffset === 0 && array.byteLength === array.buffer.byteLength ? array : array.slice()) as A;
+
 export class TermIndex {
   /** For typos and prefixes; exact lookups, most of them, go to `ids` (a Map is several times faster). */
-  private readonly dictionary = new SearchableMap<number>();
+  private readonly dictionary = new TermDictionary();
   private readonly termIds = new Map<string, number>();
   private readonly termsById: string[] = [];
   /** Scratch for add(): a term's frequency in the field being added. */
@@ -232,10 +239,11 @@ export class TermIndex {
       index.termIds.set(term, termId);
       index.dictionary.set(term, termId);
     });
-    index.offsets = snapshot.offsets;
-    index.docs = snapshot.docs;
-    index.weights = snapshot.weights;
-    index.masks = snapshot.masks;
+    index.dictionary.trim();
+    index.offsets = ownCopy(snapshot.offsets);
+    index.docs = ownCopy(snapshot.docs);
+    index.weights = ownCopy(snapshot.weights);
+    index.masks = ownCopy(snapshot.masks);
     index.frozenTerms = snapshot.terms.length;
     index.deleted = new Uint8Array(snapshot.ids.length);
     snapshot.ids.forEach((id, doc) => {
@@ -246,7 +254,7 @@ export class TermIndex {
         index.liveCount += 1;
       }
     });
-    index.lengths = snapshot.lengths;
+    index.lengths = ownCopy(snapshot.lengths);
     snapshot.totalLengths.forEach((total, f) => {
       index.totalLengths[f] = total;
     });
