@@ -20,9 +20,18 @@ const childFile = (): { file: string; execArgv: string[] } => {
 
 /** A temporary file for the corpus, opened and then unlinked (build-protocol.ts, CORPUS_FD). */
 const openCorpusFile = async (): Promise<{ handle: FileHandle; remove: () => Promise<void> }> => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'cabinet-corpus-'));
-  const handle = await open(path.join(dir, 'corpus'), 'w+');
-  const remove = (): Promise<void> => rm(dir, { recursive: true, force: true });
+  let dir: string | undefined;
+  let handle: FileHandle;
+  try {
+    dir = await mkdtemp(path.join(tmpdir(), 'cabinet-corpus-'));
+    handle = await open(path.join(dir, 'corpus'), 'w+');
+  } catch (err) {
+    if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new Error(`the search index build could not make its temporary file in ${tmpdir()} (TMPDIR): ${reason}`, { cause: err });
+  }
+  const made = dir;
+  const remove = (): Promise<void> => rm(made, { recursive: true, force: true });
   // Unlinked while open where the system allows it (Linux, macOS); elsewhere removed when the build is over.
   await remove().catch(() => undefined);
   return { handle, remove };

@@ -1,5 +1,6 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AgendaItem, Decision } from '../../src/domain';
 import type { BuildAnswer, BuildRequest } from '../../src/search-build-process/build-protocol';
@@ -8,6 +9,7 @@ import { deserialiseCorpus } from '../../src/services/search';
 import { meltonCommunitySafety, otherDecisions, otherItems } from '../services/search/corpus';
 
 const childFile = path.resolve(__dirname, '../../src/search-build-process/corpus-build-child.ts');
+const processFile = path.resolve(__dirname, '../../src/search-build-process/corpus-build-process.ts');
 const tsx = ['--require', require.resolve('tsx/cjs')];
 
 /** The live processes whose parent is `parent` and whose command line names `file` (Linux: /proc). */
@@ -37,6 +39,27 @@ const eventually = async (check: () => boolean, ms = 20_000): Promise<void> => {
   }
 };
 
+/**
+ * Runs `script` in a stand-in bot (a node process through tsx) whose TMPDIR is `temporary` once tsx has started
+ * (tsx keeps its cache there), where `fs`, `build(items, decisions)`
+ * (a build in a child process, with no meetings or committees) and `pages(...pages)` are at hand; answers each line it
+ * printed, as JSON.
+ */
+const standInBot = async (script: string, temporary: string): Promise<unknown[]> => {
+  const bot = spawn(process.execPath, [...tsx, '-e', `
+    const fs = require('node:fs');
+    process.env.TMPDIR = ${JSON.stringify(temporary)};
+    const { buildCorpusInChildProcess } = require(${JSON.stringify(processFile)});
+    const build = (items, decisions) => buildCorpusInChildProcess(items, decisions, { meetings: [], committees: [] }, new AbortController().signal);
+    async function* pages(...all) { for (const page of all) yield page; }
+    ${script}
+  `], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  bot.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  expect(await exited(bot)).toEqual({ code: 0, signal: null });
+  return out.trim().split('\n').map((line) => JSON.parse(line) as unknown);
+};
+
 async function* pagesOf<T>(...pages: T[][]): AsyncGenerator<readonly T[]> {
   for (const page of pages) yield page;
 }
@@ -58,6 +81,37 @@ describe('buildCorpusInChildProcess', () => {
     expect(corpus.search('community safety', { role: 'officer', committees: [] })[0]?.itemId).toBe(csp.item.id);
   });
 
+  // These two run a build in a stand-in bot of their own, whose TMPDIR they choose (jest gives a test a copy of the
+  // environment, which node:os does not read). Its child inherits that TMPDIR.
+  it('leaves nothing in the temporary directory, during the build or after', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'build-tmp-'));
+    try {
+      const said = await standInBot(`
+        const corpusFiles = () => fs.readdirSync(process.env.TMPDIR).filter((name) => name.startsWith('cabinet-corpus-'));
+        async function* items() { yield []; console.log(JSON.stringify({ during: corpusFiles() })); }
+        build(items(), pages()).then((bytes) => console.log(JSON.stringify({ built: bytes.byteLength, after: corpusFiles() })));
+      `, dir);
+      // During: the corpus file is open in both processes by then, and already unlinked.
+      expect(said).toEqual([{ during: [] }, { built: expect.any(Number), after: [] }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails with a clear reason, starting nothing, when it cannot make its temporary file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'build-tmp-'));
+    const notADirectory = path.join(dir, 'a-file');
+    writeFileSync(notADirectory, '');
+    try {
+      const said = await standInBot(`
+        build(pages(), pages()).then(() => console.log('{}'), (err) => console.log(JSON.stringify({ failed: err.message })));
+      `, notADirectory);
+      expect(said).toEqual([{ failed: expect.stringMatching(/^the search index build could not make its temporary file in .*a-file \(TMPDIR\): ENOTDIR/) }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails at once, starting nothing, when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort(new Error('stopping'));
@@ -68,7 +122,7 @@ describe('buildCorpusInChildProcess', () => {
   it('does not outlive the bot: when the bot\'s process is killed outright, the build\'s child exits too', async () => {
     // A stand-in bot: starts a build whose store never answers its first page, then waits.
     const bot = spawn(process.execPath, [...tsx, '-e', `
-      const { buildCorpusInChildProcess } = require(${JSON.stringify(path.resolve(__dirname, '../../src/search-build-process/corpus-build-process.ts'))});
+      const { buildCorpusInChildProcess } = require(${JSON.stringify(processFile)});
       async function* never() { await new Promise(() => undefined); }
       buildCorpusInChildProcess(never(), never(), { meetings: [], committees: [] }, new AbortController().signal);
       setInterval(() => undefined, 1000);
