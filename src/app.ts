@@ -218,7 +218,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       await syncJob?.stop(config.shutdownGraceMs);
       await budget.stop();
       stopRefreshingSearch();
-      await search.close(); // a build in its worker stops; a background rebuild may still be reading the store
+      await search.close(); // a build's child process is killed; a background rebuild may still be reading the store
       await pages.close();
       await store.close();
       logger.info('stopped');
