@@ -16,7 +16,7 @@ module.exports = {
       comment: 'use cases see the domain, the store port and each other, never an adapter.',
       severity: 'error',
       from: { path: '^src/services/' },
-      to: { path: ['^src/(teams|http|cli|graph|delivery|parse-pool|moderngov|store/(embedded|cosmos|documents|domain-store))/', 'node_modules/(botbuilder|botframework-|restify|@azure|@opentelemetry|better-sqlite3|piscina)'] },
+      to: { path: ['^src/(teams|http|cli|graph|delivery|parse-pool|search-build-process|moderngov|store/(embedded|cosmos|documents|domain-store))/', 'node_modules/(botbuilder|botframework-|restify|@azure|@opentelemetry|better-sqlite3|piscina)'] },
     },
     {
       name: 'only-teams-imports-botbuilder',
@@ -79,16 +79,16 @@ module.exports = {
     },
     {
       name: 'adapters-do-not-reach-sideways',
-      comment: 'teams, http, cli, graph, the outbox sender, the parse pool and the store adapters meet only in the composition root (src/app.ts); the CLI, a root of its own, may open a store and a parse pool.',
+      comment: 'teams, http, cli, graph, the outbox sender, the parse pool, the search build process and the store adapters meet only in the composition root (src/app.ts); the CLI, a root of its own, may open a store and a parse pool.',
       severity: 'error',
-      from: { path: '^src/(teams|http|import|cards|graph|delivery|parse-pool|moderngov)/' },
-      to: { path: '^src/(teams|http|cli|graph|delivery|parse-pool|moderngov|store/(embedded|cosmos))/', pathNot: '^src/$1/' },
+      from: { path: '^src/(teams|http|import|cards|graph|delivery|parse-pool|search-build-process|moderngov)/' },
+      to: { path: '^src/(teams|http|cli|graph|delivery|parse-pool|search-build-process|moderngov|store/(embedded|cosmos))/', pathNot: '^src/$1/' },
     },
     {
       name: 'cli-does-not-reach-into-other-adapters',
       severity: 'error',
       from: { path: '^src/cli/' },
-      to: { path: '^src/(teams|http|graph|delivery|store/(embedded|cosmos))/' },
+      to: { path: '^src/(teams|http|graph|delivery|search-build-process|store/(embedded|cosmos))/' },
     },
     {
       name: 'cards-render-only',

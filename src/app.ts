@@ -24,7 +24,9 @@ import { syncModernGov } from './services/sync/sync-moderngov';
 import type { Logger } from './logging/logger';
 import { ChatDirectory } from './services/conversation/chat-directory';
 import { MemberDirectory } from './services/roster/member-directory';
-import { fileSnapshotStore, SearchIndex } from './services/search';
+import { SearchIndex } from './services/search';
+import { buildCorpusInChildProcess } from './search-build-process/corpus-build-process';
+import { fileSnapshotStore } from './store/embedded/file-snapshot-store';
 import { cacheRoster } from './store/cached-roster';
 import { indexedDecisions } from './store/indexed-decisions';
 import { RosterMirror } from './store/roster-mirror';
@@ -41,7 +43,7 @@ import { warmUpOnce, warmUpStatusAnswer } from './teams/warm-up';
  * within this plus one background rebuild (~1 s).
  */
 const SEARCH_FRESHNESS_MS = 5000;
-/** The search index's snapshot in DATA_DIR (services/search/search-snapshot.ts). */
+/** The search index's snapshot in DATA_DIR (services/search/search-snapshot.ts, store/embedded/file-snapshot-store.ts). */
 const SEARCH_SNAPSHOT_FILE = 'search-index.snapshot';
 /** How long a /readyz probe waits for the first search index build before answering 503 (it is within the probe's 3 s). */
 const READINESS_INDEX_WAIT_MS = 2000;
@@ -128,8 +130,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     onBackgroundError: (err) => logger.warn({ err }, 'search index refresh failed'),
     // On the embedded store the built index is kept beside it, so that a restart loads it rather than reading and
     // indexing every record (docs/OPERATIONS.md): ready within seconds at 20,000 items.
-    // Built in a worker thread: the build's garbage goes with the thread's heap, and this thread answers meanwhile.
-    buildIn: 'worker',
+    // Built in a child process: all the build allocates goes with the process, and this one answers meanwhile.
+    buildElsewhere: buildCorpusInChildProcess,
     ...(config.store.kind === 'embedded' ? { snapshots: fileSnapshotStore(path.join(config.store.dataDir, SEARCH_SNAPSHOT_FILE)) } : {}),
   });
   const stopRefreshingSearch = search.keepFresh();
@@ -237,7 +239,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       await syncJob?.stop(config.shutdownGraceMs);
       await budget.stop();
       stopRefreshingSearch();
-      await search.close(); // a build in its worker stops; a background rebuild may still be reading the store
+      await search.close(); // a build's child process is killed; a background rebuild may still be reading the store
       await pages.close();
       await store.close();
       logger.info('stopped');

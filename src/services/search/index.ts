@@ -5,4 +5,5 @@ export { mayFind, type Asker, type DocumentFacts, type RecordListing, type Searc
 export { describeFilters, type Question, type QuestionFilters } from './question';
 export { acronymsOf } from './acronyms';
 export { stem } from './stem';
-export { decodeSnapshot, deserialiseCorpus, encodeSnapshot, fileSnapshotStore, serialiseCorpus, type MarkedCorpus, type SnapshotStore } from './search-snapshot';
+export { decodeSnapshot, deserialiseCorpus, encodeSnapshot, serialiseCorpus, type MarkedCorpus, type SnapshotStore } from './search-snapshot';
+export { startCorpusBuild, type BuildCorpusElsewhere, type BuildSettings, type CorpusBuild } from './build-elsewhere';

@@ -4,9 +4,9 @@ import {
   SearchCorpus, type AskContext, type KnownCommittee, type ResultListing, type SearchAnswer, type SearchOptions, type SearchResult, type Suggestions,
 } from './search-corpus';
 import type { Asker, SearchProfile } from './search-document';
-import { buildCorpusInWorker } from './build-in-worker';
 import { AnswerCache } from './answer-cache';
-import { decodeSnapshot, encodeSnapshot, serialiseCorpus, type SnapshotStore } from './search-snapshot';
+import type { BuildCorpusElsewhere } from './build-elsewhere';
+import { decodeSnapshot, deserialiseCorpus, encodeSnapshot, serialiseCorpus, type SnapshotStore } from './search-snapshot';
 
 /** What the index reads from the store: every item and decision, a page at a time, and the meetings' dates. */
 export interface SearchSource {
@@ -48,10 +48,10 @@ export interface SearchIndexOptions {
    */
   readonly snapshots?: SnapshotStore;
   /**
-   * Where a build indexes the records: on this thread, in slices (default), or in a worker thread (build-in-worker.ts),
-   * whose heap takes the build's garbage with it when it ends: what the running bot uses.
+   * Where a build indexes the records: without it, on this thread, in slices; with it, elsewhere (build-elsewhere.ts),
+   * so that what the build allocates goes when it ends. The running bot builds in a child process.
    */
-  readonly buildIn?: 'main-thread' | 'worker';
+  readonly buildElsewhere?: BuildCorpusElsewhere;
 }
 
 export const DEFAULT_REFRESH_INTERVAL_MS = 30_000;
@@ -107,7 +107,7 @@ export class SearchIndex {
   /** The marker of the snapshot last written or loaded: a build with the same marker need not be written again. */
   private snapshotMarker: string | undefined;
   private savingSnapshot = false;
-  /** Aborted by close(): a build in a worker stops at once. */
+  /** Aborted by close(): a build elsewhere stops at once. */
   private readonly stopping = new AbortController();
   /** Answers of the current index to questions asked again (answer-cache.ts). */
   private readonly answers = new AnswerCache();
@@ -245,7 +245,7 @@ export class SearchIndex {
   }
 
   /**
-   * For shutdown: stops a build running in a worker thread (it rejects; a background one's failure is reported as
+   * For shutdown: stops a build running elsewhere (it rejects; a background one's failure is reported as
    * any other) and resolves once nothing is running. The index still answers from what it has.
    */
   async close(): Promise<void> {
@@ -317,19 +317,21 @@ export class SearchIndex {
       const itemPages = pagesOf((c, n) => this.source.agendaItems.listAll(c, n), this.pageSize);
       const decisionPages = pagesOf((c, n) => this.source.decisions.listAll(c, n), this.pageSize);
       const profile = this.options.profile ? { profile: this.options.profile } : {};
-      const built = this.options.buildIn === 'worker'
-        ? await buildCorpusInWorker(
+      const { buildElsewhere } = this.options;
+      // Built elsewhere, the corpus comes serialised: those bytes are the snapshot to keep, made off this thread.
+      const bytes = buildElsewhere
+        ? await buildElsewhere(
           itemPages, decisionPages, { meetings: meetings.map(({ id, startsAt, status }) => ({ id, startsAt, status })), committees, ...profile }, this.stopping.signal,
         )
-        : { corpus: await SearchCorpus.buildFromPages(itemPages, decisionPages, { meetings, committees, ...profile }) };
-      const fresh = built.corpus;
+        : undefined;
+      const fresh = bytes ? deserialiseCorpus(bytes) : await SearchCorpus.buildFromPages(itemPages, decisionPages, { meetings, committees, ...profile });
       for (const change of this.journal) {
         if (!this.isStale(fresh, change)) applyTo(fresh, change);
       }
       this.corpus = fresh;
       this.marker = marker;
       // Labelled with the marker read before the build: a change since has moved the store's past it (a restart rebuilds).
-      if (marker !== undefined) this.saveSnapshot(marker, 'bytes' in built ? built.bytes : fresh);
+      if (marker !== undefined) this.saveSnapshot(marker, bytes ?? fresh);
     } finally {
       this.journal = undefined;
     }

@@ -1,5 +1,3 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { SearchCorpus, type CorpusSnapshot } from './search-corpus';
 
@@ -10,7 +8,11 @@ import { SearchCorpus, type CorpusSnapshot } from './search-corpus';
 export interface SnapshotStore {
   /** The bytes last written, or undefined when there are none. */
   read(): Promise<Uint8Array | undefined>;
-  write(bytes: Uint8Array): Promise<void>;
+  /**
+   * Replaces the snapshot with these parts, one after the other: the next read answers them as one. In parts so
+   * that the corpus's tens of MB are written as they are, never copied behind a header.
+   */
+  write(parts: readonly Uint8Array[]): Promise<void>;
 }
 
 /** A corpus and the store's change marker it reflects: it is current only while the marker has not moved. */
@@ -21,20 +23,22 @@ export interface MarkedCorpus {
 
 /**
  * The corpus in V8's own serialisation (it keeps typed arrays, Maps and Sets as they are, and is the fastest Node
- * has); a build in a worker thread makes these bytes there, so that keeping them costs this thread nothing.
+ * has); a build elsewhere (build-elsewhere.ts) makes these bytes there, so that making them costs the bot nothing.
  */
 export const serialiseCorpus = (corpus: SearchCorpus): Uint8Array => serialize(corpus.snapshot());
 
 export const deserialiseCorpus = (bytes: Uint8Array): SearchCorpus => SearchCorpus.fromSnapshot(deserialize(bytes) as CorpusSnapshot);
 
-/** A snapshot: the marker's length (4 bytes, little-endian), the marker (UTF-8), then the serialised corpus. */
-export const encodeSnapshot = (marker: string, corpus: Uint8Array): Uint8Array => {
+/**
+ * A snapshot: the marker's length (4 bytes, little-endian), the marker (UTF-8), then the serialised corpus. As two
+ * parts, header and corpus, for SnapshotStore.write: the corpus is not copied.
+ */
+export const encodeSnapshot = (marker: string, corpus: Uint8Array): readonly Uint8Array[] => {
   const label = Buffer.from(marker, 'utf8');
-  const bytes = Buffer.allocUnsafe(4 + label.length + corpus.byteLength);
-  bytes.writeUInt32LE(label.length, 0);
-  label.copy(bytes, 4);
-  bytes.set(corpus, 4 + label.length);
-  return bytes;
+  const header = Buffer.allocUnsafe(4 + label.length);
+  header.writeUInt32LE(label.length, 0);
+  label.copy(header, 4);
+  return [header, corpus];
 };
 
 /** Undefined for bytes that are not a snapshot of this version (an older release's, a damaged file): rebuild then. */
@@ -48,24 +52,3 @@ export const decodeSnapshot = (bytes: Uint8Array): MarkedCorpus | undefined => {
     return undefined;
   }
 };
-
-/**
- * A snapshot in a file (the embedded store's DATA_DIR): written to a temporary file and renamed over the old one, so
- * that a crash mid-write leaves the previous snapshot, never half of one.
- */
-export const fileSnapshotStore = (file: string): SnapshotStore => ({
-  async read() {
-    try {
-      return await readFile(file);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw err;
-    }
-  },
-  async write(bytes) {
-    await mkdir(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, bytes);
-    await rename(temporary, file);
-  },
-});

@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { AgendaItem, Decision, Meeting } from '../../../src/domain';
+import { buildCorpusInChildProcess } from '../../../src/search-build-process/corpus-build-process';
 import type { Page } from '../../../src/store/port';
 import { SearchIndex, type Asker, type SearchSource, type SnapshotStore } from '../../../src/services/search';
 import { item, meltonCommunitySafety, otherDecisions, otherItems } from './corpus';
@@ -501,8 +503,8 @@ describe('SearchIndex with a snapshot store', () => {
     const kept: { bytes?: Uint8Array; writes: number } = { writes: 0 };
     const store: SnapshotStore = {
       read: async () => kept.bytes,
-      write: async (bytes) => {
-        kept.bytes = bytes;
+      write: async (parts) => {
+        kept.bytes = Buffer.concat(parts);
         kept.writes += 1;
       },
     };
@@ -562,38 +564,92 @@ describe('SearchIndex with a snapshot store', () => {
   });
 });
 
-describe('SearchIndex built in a worker thread', () => {
-  it('answers as the same index built on the main thread, and keeps local writes', async () => {
-    const store = seeded();
-    const inWorker = new SearchIndex(store, { changeMarker: store.changeMarker, buildIn: 'worker', pageSize: 4 });
-    const onMain = new SearchIndex(store, { changeMarker: store.changeMarker, pageSize: 4 });
-    await Promise.all([inWorker.whenBuilt(), onMain.whenBuilt()]);
-    expect(inWorker.documentCount).toBe(onMain.documentCount);
-    for (const question of ['community safety', 'csp', 'what did cabinet decide about cctv', 'saftey', 'allotments']) {
-      expect(await inWorker.ask(question, officer, { today: '2021-08-01' })).toEqual(await onMain.ask(question, officer, { today: '2021-08-01' }));
+/**
+ * The live build processes this process started (Linux: /proc): each child of this process running the build's
+ * child file. A killed one that is not yet reaped has no command line any more, and is not live.
+ */
+const buildChildren = (): number[] =>
+  readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      return parent === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('corpus-build-child') ? [Number(pid)] : [];
+    } catch {
+      return []; // gone meanwhile
     }
-    inWorker.upsertItem(allotments());
-    expect(await top(inWorker, 'allotments')).toEqual(['item-allot']);
   });
 
-  it('rejects with the store failure, and the worker is gone', async () => {
+/** Until `check` holds (a child starting under tsx takes a second or two), or fails the test after `ms`. */
+const eventually = async (check: () => boolean, ms = 20_000): Promise<void> => {
+  for (const until = Date.now() + ms; !check(); await new Promise((resolve) => setTimeout(resolve, 20))) {
+    if (Date.now() > until) throw new Error('not within the time');
+  }
+};
+
+describe('SearchIndex built in a child process', () => {
+  const inChild = (store: FakeStore, options: { pageSize?: number } = {}): SearchIndex =>
+    new SearchIndex(store, { changeMarker: store.changeMarker, buildElsewhere: buildCorpusInChildProcess, ...options });
+
+  it('answers as the same index built on the main thread, keeps local writes, and the child is gone after', async () => {
+    const store = seeded();
+    const elsewhere = inChild(store, { pageSize: 4 });
+    const onMain = new SearchIndex(store, { changeMarker: store.changeMarker, pageSize: 4 });
+    await Promise.all([elsewhere.whenBuilt(), onMain.whenBuilt()]);
+    expect(elsewhere.documentCount).toBe(onMain.documentCount);
+    for (const question of ['community safety', 'csp', 'what did cabinet decide about cctv', 'saftey', 'allotments']) {
+      expect(await elsewhere.ask(question, officer, { today: '2021-08-01' })).toEqual(await onMain.ask(question, officer, { today: '2021-08-01' }));
+    }
+    elsewhere.upsertItem(allotments());
+    expect(await top(elsewhere, 'allotments')).toEqual(['item-allot']);
+    expect(buildChildren()).toEqual([]);
+  });
+
+  it('keeps the bytes the child made as the snapshot, and a restart loads them without reading the store', async () => {
+    const store = seeded();
+    const kept: { parts?: readonly Uint8Array[] } = {};
+    const snapshots: SnapshotStore = { read: async () => kept.parts && Buffer.concat(kept.parts), write: async (parts) => void (kept.parts = parts) };
+    const first = new SearchIndex(store, { changeMarker: store.changeMarker, buildElsewhere: buildCorpusInChildProcess, snapshots });
+    await first.whenBuilt();
+    await eventually(() => kept.parts !== undefined);
+    const reads = store.itemPageReads;
+    const restarted = new SearchIndex(store, { changeMarker: store.changeMarker, buildElsewhere: buildCorpusInChildProcess, snapshots });
+    await restarted.whenBuilt();
+    expect(store.itemPageReads).toBe(reads);
+    expect(await top(restarted, 'community safety')).toEqual(await top(first, 'community safety'));
+  });
+
+  it('rejects with the store failure, and the child is gone', async () => {
     const store = seeded();
     store.failNext = new Error('store unavailable');
-    await expect(new SearchIndex(store, { buildIn: 'worker' }).whenBuilt()).rejects.toThrow('store unavailable');
+    await expect(inChild(store).whenBuilt()).rejects.toThrow('store unavailable');
+    expect(buildChildren()).toEqual([]);
+  });
+
+  it('fails the build, saying how the child ended, when the child is killed mid-build', async () => {
+    const store = seeded();
+    const { gate, open } = gated();
+    store.gate = gate; // the build waits on the store's first page, its child started
+    const building = inChild(store).whenBuilt();
+    await eventually(() => buildChildren().length === 1);
+    process.kill(buildChildren()[0]!, 'SIGKILL');
+    await expect(building).rejects.toThrow("the search index build's process ended before it answered (killed by SIGKILL)");
+    open();
+    expect(buildChildren()).toEqual([]);
   });
 });
 
 describe('SearchIndex.close', () => {
-  it('stops a build running in a worker at once: the build rejects, saying why', async () => {
+  it('stops a build running in a child process at once: the build rejects, saying why, and the child ends', async () => {
     const store = seeded();
-    const index = new SearchIndex(store, { changeMarker: store.changeMarker, buildIn: 'worker' });
+    const index = new SearchIndex(store, { changeMarker: store.changeMarker, buildElsewhere: buildCorpusInChildProcess });
     const { gate, open } = gated();
     store.gate = gate; // the build waits on the store's first page
     const building = index.whenBuilt();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await eventually(() => buildChildren().length === 1);
     const closing = index.close();
-    open();
     await expect(building).rejects.toThrow('the search index build was stopped');
+    await eventually(() => buildChildren().length === 0, 2000);
+    open();
     await closing;
     expect(index.documentCount).toBe(0);
   });
