@@ -23,9 +23,8 @@ const expiryIndexes = (Object.keys(CONTAINER_TTL_SECONDS) as ContainerName[])
 const keyValueExpiryIndexesDropped = [...KEY_VALUE_CONTAINERS].map((container) => `DROP INDEX IF EXISTS documents_expiry_${spliceable(container)};`).join('\n');
 const keyValueContainers = [...KEY_VALUE_CONTAINERS].map((container) => `'${spliceable(container)}'`).join(', ');
 
-// New indexes are added with IF NOT EXISTS and need no version change: an older build ignores them.
-export const CREATE_SCHEMA = `
-CREATE TABLE IF NOT EXISTS documents (
+/** A table of documents keyed like Cosmos DB (container, partition key, id): `documents` and `key_value_documents`. */
+const documentTable = (name: string): string => `CREATE TABLE IF NOT EXISTS ${name} (
   container  TEXT NOT NULL,
   pk         TEXT NOT NULL,
   id         TEXT NOT NULL,
@@ -34,7 +33,11 @@ CREATE TABLE IF NOT EXISTS documents (
   body       TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   PRIMARY KEY (container, pk, id)
-) STRICT;
+) STRICT;`;
+
+// New indexes are added with IF NOT EXISTS and need no version change: an older build ignores them.
+export const CREATE_SCHEMA = `
+${documentTable('documents')}
 
 -- single-partition queries (a committee's meetings, a member's acknowledgements, a notification's deliveries), and
 -- a notification's counts by status answered from the index alone (the officer's report, the progress card). It
@@ -80,16 +83,7 @@ CREATE TABLE IF NOT EXISTS store_meta (
 
 -- Key-value containers (query-to-sqlite.ts KEY_VALUE_CONTAINERS: the activity claims) in a table of their own, with
 -- no expression index to maintain on every write; rows a file holds from before are moved here once.
-CREATE TABLE IF NOT EXISTS key_value_documents (
-  container  TEXT NOT NULL,
-  pk         TEXT NOT NULL,
-  id         TEXT NOT NULL,
-  type       TEXT NOT NULL,
-  etag       TEXT NOT NULL,
-  body       TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  PRIMARY KEY (container, pk, id)
-) STRICT;
+${documentTable('key_value_documents')}
 CREATE INDEX IF NOT EXISTS key_value_documents_expiry ON key_value_documents (container, updated_at);
 INSERT OR IGNORE INTO key_value_documents SELECT container, pk, id, type, etag, body, updated_at FROM documents WHERE container IN (${keyValueContainers});
 DELETE FROM documents WHERE container IN (${keyValueContainers});
