@@ -185,7 +185,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     await search.whenBuilt();
     await options.holdWarmUp;
     const cards = await warmUpStatusAnswer(botDeps);
-    logger.info({ cards }, 'warmed up: one status answer run in process');
+    logger.info({ cards }, 'warmed up: status answers run in process');
   });
   warmUp.ready(READINESS_INDEX_WAIT_MS).catch((err: unknown) => logger.info({ err }, 'warm-up not finished yet'));
 

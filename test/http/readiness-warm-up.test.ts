@@ -65,7 +65,7 @@ describe('/readyz waits for the warm-up', () => {
     expect(notReady).toEqual({ status: 503, body: expect.objectContaining({ title: 'Not ready', detail: expect.stringContaining('still warming up') }) });
     await new Promise((r) => setTimeout(r, 600));
     expect((await readyz()).status).toBe(503);
-    expect(logs.lines.filter((l) => l.msg === 'warmed up: one status answer run in process')).toEqual([]);
+    expect(logs.lines.filter((l) => l.msg === 'warmed up: status answers run in process')).toEqual([]);
 
     const before = written();
     release();
@@ -76,7 +76,7 @@ describe('/readyz waits for the warm-up', () => {
     }
     expect(ready).toEqual({ status: 200, body: { status: 'ready' } });
     // It drew the status answer's card and expanded the three templates a status answer uses.
-    const warmed = logs.lines.filter((l) => l.msg === 'warmed up: one status answer run in process');
+    const warmed = logs.lines.filter((l) => l.msg === 'warmed up: status answers run in process');
     expect(warmed).toHaveLength(1);
     expect(warmed[0]?.cards).toBeGreaterThanOrEqual(4);
     expect(written()).toEqual(before); // no activity claimed, no audit entry, no chat or member recorded
@@ -85,6 +85,6 @@ describe('/readyz waits for the warm-up', () => {
     // Ready means a real question is answered as before.
     const answer = await h.post(h.message('housing', 'status community safety'));
     expect(cardText(cardsIn(answer.sent)[0])).toContain('Community Safety');
-    expect(logs.lines.filter((l) => l.msg === 'warmed up: one status answer run in process')).toHaveLength(1);
+    expect(logs.lines.filter((l) => l.msg === 'warmed up: status answers run in process')).toHaveLength(1);
   }, 30_000);
 });
