@@ -25,7 +25,6 @@ export interface EmbeddedStoreOptions {
 
 export const DEFAULT_FILE_NAME = 'cabinet.db';
 
-/** Expired documents are pruned during a write to their container, at most this often per open store. */
 /**
  * Containers whose writes are committed without a sync of the log (synchronous=NORMAL for that commit; every other
  * write is synced: FULL). Only `activities`: the claim that de-duplicates Teams' re-deliveries, written on every turn.
@@ -38,6 +37,7 @@ export const UNSYNCED_CONTAINERS: ReadonlySet<ContainerName> = new Set<Container
 /** Distinct query texts kept prepared; past this the cache starts again (query shapes are few: it never should). */
 const PREPARED_QUERY_LIMIT = 500;
 
+/** Expired documents are pruned during a write to their container, at most this often per open store. */
 export const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 export const databaseFile = (options: EmbeddedStoreOptions): string => join(options.dataDir, options.fileName ?? DEFAULT_FILE_NAME);
@@ -237,8 +237,8 @@ export const openSqliteDocumentDatabase = (options: EmbeddedStoreOptions): Sqlit
   const collection = (name: ContainerName): DocumentCollection => {
     /**
      * Cosmos DB's defaultTtl, emulated: delete this container's documents last written longer ago than its TTL.
-     * `updated_at` is an ISO instant in UTC with milliseconds, so string order is time order. The container is a
-     * literal so that SQLite uses the partial index documents_expiry_<container>.
+     * `updated_at` is an ISO instant in UTC with milliseconds, so string order is time order. The statement is
+     * pruneSql's, which names its expiry index (query-to-sqlite.ts).
      */
     const ttlSeconds = CONTAINER_TTL_SECONDS[name];
     const statements = tables[tableOf(name)];
