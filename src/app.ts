@@ -37,6 +37,7 @@ import { TeamsMessenger } from './teams/teams-messenger';
 import { renderForConversation } from './teams/notification-messages';
 import { createTurnErrorHandler } from './teams/turn-errors';
 import { warmUpOnce, warmUpStatusAnswer } from './teams/warm-up';
+import { warmUpTurn } from './teams/warm-up-turn';
 
 /**
  * How often the search index checks the store's change marker for other instances' writes; they become searchable
@@ -179,13 +180,17 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const turnStore = roster !== undefined ? indexedDecisions(cacheRoster(store, roster), (itemId) => search.decisionIdsOfItem(itemId)) : store;
   const botDeps = { store: turnStore, search, logger, now, views, notifications, members: new MemberDirectory(turnStore), chats, modernGovHosts: config.modernGovHosts };
   const bot = new CabinetBot(botDeps, { extensionDeadlineMs: options.extensionDeadlineMs });
-  // One status answer's code path, run once in process once the index is built, before /readyz says ready: the first
-  // real question then costs what the tenth does (teams/warm-up.ts). It reads the store only and sends nothing.
+  // Status answers run in process once the index is built, and one real turn after them, before /readyz says ready:
+  // the first real question then costs what the tenth does (teams/warm-up.ts, teams/warm-up-turn.ts). They read the
+  // store only, and the turn's reply goes to a loopback server of its own, never to Teams.
+  const runTurn: Parameters<typeof createMessagesHandler>[1] = (ctx) => bot.run(ctx);
   const warmUp = warmUpOnce(async () => {
     await search.whenBuilt();
     await options.holdWarmUp;
-    const cards = await warmUpStatusAnswer(botDeps);
-    logger.info({ cards }, 'warmed up: status answers run in process');
+    const started = Date.now();
+    const { cards, questions } = await warmUpStatusAnswer(botDeps);
+    const replies = await warmUpTurn(adapter, runTurn, { botAppId: config.bot.appId ?? '', question: questions[0] ?? 'council', logger });
+    logger.info({ cards, questions: questions.length, replies, ms: Date.now() - started }, 'warmed up: status answers run in process');
   });
   warmUp.ready(READINESS_INDEX_WAIT_MS).catch((err: unknown) => logger.info({ err }, 'warm-up not finished yet'));
 
@@ -195,7 +200,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const http = createHttpServer({
     logger,
     maxBodyBytes: config.officerApi.maxBodyBytes,
-    messages: createMessagesHandler(adapter, (ctx) => bot.run(ctx)),
+    messages: createMessagesHandler(adapter, runTurn),
     authenticateOfficer: createOfficerAuthenticator(config.officerApi),
     routes: officerRoutes({ store, config, search, notifications, pages, views, renderMessage: renderForConversation }),
     // Ready when a question can be answered: the store answers and the search index is built (a first question no

@@ -10,42 +10,63 @@ import type { BotDeps, Turn } from './turn';
 export const STATUS_CARDS: readonly CardName[] = ['decision', 'agenda-item', 'search-results'];
 
 /**
- * Words whose nearest titles the warm-up asks about: any council's records have some titles near them. Several
- * questions rather than one: a function is optimised after it has run often enough, and one answer left the first
- * real question's search to run unoptimised (docs/BENCHMARKS.md, run F).
+ * What the warm-up asks about: a few words each, as people ask ("status housing"), and the titles nearest them (any
+ * council's records have some), as a card's buttons ask. Many questions rather than a few: V8 optimises a function
+ * only after it has run often enough, and at 20,000 items the search took some twenty different questions to reach
+ * its steady cost (about 2 ms where the first took 30-100: docs/BENCHMARKS.md); eight left the first real question
+ * running half-optimised code.
  */
-const WARM_UP_WORDS = ['council decision', 'strategy', 'budget report', 'plan policy'];
-/** At most this many status answers (each a few milliseconds at 20,000 items). */
-const WARM_UP_QUESTIONS = 8;
+const WARM_UP_WORDS = [
+  'council decision', 'strategy', 'budget report', 'plan policy', 'housing', 'community safety', 'parking transport',
+  'leisure library', 'waste recycling', 'schools children', 'planning', 'social care',
+];
+/** At most this many status answers... */
+const WARM_UP_QUESTIONS = 32;
+/** ...and no longer than this, whatever the store's size: it is time before ready. */
+export const WARM_UP_BUDGET_MS = 1500;
 
 /** Nobody is looking: nothing to record (the real views are never called, so the warm-up writes no audit entry). */
 const nobodyLooking: ExemptViews = { shown: async () => undefined, read: async () => undefined };
 
+export interface WarmedUp {
+  /** Cards drawn and templates expanded. */
+  readonly cards: number;
+  /** The questions asked, in order. */
+  readonly questions: readonly string[];
+}
+
 /**
- * Runs a status answer's code path once, in process, so that the first real question after `/readyz` says ready does
- * not pay for first use (JIT compilation, the templates' parse, the search index's first query, the store client's
- * first requests and the per-instance caches a turn reads: store/cached-roster.ts): the search question path
- * (the nearest title to a few words, then that title asked as a status question), the store reads that answer makes,
- * the card it draws, and an expansion of every template a status answer may use, with its sample data.
+ * Runs status answers in process, so that the first real question after `/readyz` says ready does not pay for first
+ * use (JIT compilation, the templates' parse, the search index's first queries, the store client's first requests
+ * and the per-instance caches a turn reads: store/cached-roster.ts): the search question path (a few words, then the
+ * titles nearest them, each asked as a status question), the store reads each answer makes, the card it draws, and
+ * an expansion of every template a status answer may use, with its sample data. The part of a turn around the answer
+ * is warmed by one real turn (warm-up-turn.ts).
  *
  * It asks as nobody (no roster member, no identity: exempt business is never drawn), records no exempt view, claims
  * no activity and sends nothing to Teams: the reply is built and dropped. It only reads the store.
- * Answers how many cards it drew.
  */
-export async function warmUpStatusAnswer(deps: BotDeps): Promise<number> {
+export async function warmUpStatusAnswer(deps: BotDeps, options: { budgetMs?: number; now?: () => number } = {}): Promise<WarmedUp> {
+  const now = options.now ?? Date.now;
+  const until = now() + (options.budgetMs ?? WARM_UP_BUDGET_MS);
   const viewer: Viewer = { where: 'personal' };
   const turn: Turn = { viewer, teamsUserId: 'warm-up', conversationId: 'warm-up', logger: deps.logger };
   const quiet: BotDeps = { ...deps, views: nobodyLooking };
   const questions = new Set<string>();
   for (const words of WARM_UP_WORDS) {
+    questions.add(words);
     const { titles } = await deps.search.suggest(words, askerFor(viewer));
     for (const title of titles) questions.add(title);
   }
-  if (questions.size === 0) questions.add(WARM_UP_WORDS[0]!);
   let cards = 0;
-  for (const question of [...questions].slice(0, WARM_UP_QUESTIONS)) cards += (await answerStatus(question, turn, quiet)).cards.length;
+  const asked: string[] = [];
+  for (const question of questions) {
+    if (asked.length === WARM_UP_QUESTIONS || (asked.length > 0 && now() > until)) break;
+    cards += (await answerStatus(question, turn, quiet)).cards.length;
+    asked.push(question);
+  }
   for (const name of STATUS_CARDS) expandTemplate(name, JSON.parse(readFileSync(sampleDataPath(name), 'utf8')) as object);
-  return cards + STATUS_CARDS.length;
+  return { cards: cards + STATUS_CARDS.length, questions: asked };
 }
 
 /**

@@ -75,12 +75,17 @@ describe('/readyz waits for the warm-up', () => {
       ready = await readyz();
     }
     expect(ready).toEqual({ status: 200, body: { status: 'ready' } });
-    // It drew the status answer's card and expanded the three templates a status answer uses.
+    // It drew status answers' cards, expanded the three templates a status answer uses, and ran one real turn, whose
+    // reply went to the warm-up's own loopback server.
     const warmed = logs.lines.filter((l) => l.msg === 'warmed up: status answers run in process');
     expect(warmed).toHaveLength(1);
+    expect(warmed[0]?.replies).toBeGreaterThanOrEqual(1);
+    expect(warmed[0]?.questions).toBeGreaterThanOrEqual(12); // the words alone, then titles near them
     expect(warmed[0]?.cards).toBeGreaterThanOrEqual(4);
     expect(written()).toEqual(before); // no activity claimed, no audit entry, no chat or member recorded
     expect(h.connector.calls).toEqual([]); // nothing sent to Teams
+    // The turn's own lines are below warn: nothing of it in the log but the warm-up's line.
+    expect(logs.lines.filter((l) => l.warmUp === true)).toEqual([]);
 
     // Ready means a real question is answered as before.
     const answer = await h.post(h.message('housing', 'status community safety'));

@@ -110,6 +110,25 @@ describe('POST /api/messages with an app id (authenticated)', () => {
     }
   });
 
+  it("runs the warm-up's one real turn behind the channel's authentication: ready, its reply to its own loopback server", async () => {
+    const logged: Array<Record<string, unknown>> = [];
+    const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _e, done) => { logged.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>); done(); } }));
+    const before = connector.calls.length;
+    const own = await startTestApp(authenticatedEnv(), { botCredentialsFactory: credentials, logger });
+    try {
+      let status = 0;
+      for (const until = Date.now() + 15_000; Date.now() < until && status !== 200; await new Promise((r) => setTimeout(r, 50))) {
+        status = (await fetch(`${own.url}/readyz`)).status;
+      }
+      expect(status).toBe(200);
+    } finally {
+      await own.stop();
+    }
+    expect(logged.find((l) => l.msg === 'warmed up: status answers run in process')).toEqual(expect.objectContaining({ replies: expect.any(Number) }));
+    expect(logged.find((l) => l.msg === 'warmed up: status answers run in process')?.replies).toBeGreaterThanOrEqual(1);
+    expect(connector.calls.length).toBe(before); // nothing went to the channel
+  }, 30_000);
+
   it('logs refused requests as one structured warning line, not one per request', async () => {
     const logged: Array<Record<string, unknown>> = [];
     const logger = pino({ level: 'warn' }, new Writable({ write: (chunk: Buffer, _e, done) => { logged.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>); done(); } }));
