@@ -118,20 +118,24 @@ const main = async (): Promise<void> => {
     const settled = { echo: await memoryOf(echo), cabinet: await memoryOf(cabinet) };
 
     // First status answer against the tenth, each bot (the first after ready is what the first user waits): ten
-    // different questions, so that neither is an answer the search kept (services/search/answer-cache.ts).
+    // different questions, so that neither is an answer the search kept (services/search/answer-cache.ts), and all of
+    // one kind (a generated title each), so that the first is not a costlier search than the tenth.
     const titles = [...new Set(items.map((i) => i.title))];
-    const firstTen = ['status community safety', ...titles.slice(-9).map((title) => `status ${title}`)];
+    // The bench's own first POST (its HTTP client's request path, the connector stand-in's handler) goes to the
+    // stand-in itself, so that it is charged to neither bot's first answer.
+    await postActivity(connector.url.replace(/\/$/, ''), activity('04_message_personal', { text: 'the bench warming up', attachments: [] }));
+    const firstTen = titles.slice(-10).map((title) => `status ${title}`);
     const firstTenth: Record<string, number[]> = { echo: [], cabinet: [] };
-    let firstCard = '';
     for (let i = 0; i < 10; i += 1) {
       for (const bot of [cabinet, echo]) {
         t = now();
         await status(bot, firstTen[i]);
         firstTenth[bot.name]!.push(now() - t);
-        if (bot === cabinet && i === 0) firstCard = JSON.stringify(connector.sentActivities[connector.sentActivities.length - 1] ?? {});
       }
     }
-    console.log(`First Cabinet bot status answer ${firstCard.includes('Community Safety Partnership Strategic Plan') ? 'names' : 'DOES NOT name'} the Community Safety Partnership Strategic Plan.`);
+    await status(cabinet);
+    const statusCard = JSON.stringify(connector.sentActivities[connector.sentActivities.length - 1] ?? {});
+    console.log(`Cabinet bot's answer to "status community safety" ${statusCard.includes('Community Safety Partnership Strategic Plan') ? 'names' : 'DOES NOT name'} the Community Safety Partnership Strategic Plan.`);
     for (let i = 0; i < 20; i += 1) for (const bot of [cabinet, echo]) await Promise.all([status(bot), extension(bot)]); // JIT warm-up
 
     type Samples = { cabinet: number[]; echo: number[]; wall: { cabinet: number; echo: number }; failures: { cabinet: number; echo: number } };
@@ -232,13 +236,13 @@ const main = async (): Promise<void> => {
     await sleep(SETTLE_MS);
     const restartIdle = await memoryOf(restarted);
     const restartAnswers: number[] = [];
-    let restartCard = '';
     for (let i = 0; i < 10; i += 1) {
       t = now();
       await status(restarted, firstTen[i]);
       restartAnswers.push(now() - t);
-      if (i === 0) restartCard = JSON.stringify(connector.sentActivities[connector.sentActivities.length - 1] ?? {});
     }
+    await status(restarted);
+    const restartCard = JSON.stringify(connector.sentActivities[connector.sentActivities.length - 1] ?? {});
     printTable('Restart on the same store (the index loaded from its snapshot)', ['', 'Cabinet bot', 'echo bot (its first start)', 'ratio'], [
       ['start to /readyz 200', ms(restarted.readyMs), ms(echo.readyMs), ratio(restarted.readyMs, echo.readyMs)],
       ['RSS at ready', mb(restartAtReady.rss), mb(idle.echo.rss), ratio(restartAtReady.rss, idle.echo.rss)],
@@ -247,7 +251,7 @@ const main = async (): Promise<void> => {
       ['first status answer after ready', ms(restartAnswers[0]!), ms(firstTenth.echo![0]!), ratio(restartAnswers[0]!, firstTenth.echo![0]!)],
       ['tenth status answer', ms(restartAnswers[9]!), ms(firstTenth.echo![9]!), ratio(restartAnswers[9]!, firstTenth.echo![9]!)],
     ]);
-    console.log(`First status answer after the restart ${restartCard.includes('Community Safety Partnership Strategic Plan') ? 'names' : 'DOES NOT name'} the Community Safety Partnership Strategic Plan.`);
+    console.log(`After the restart, the answer to "status community safety" ${restartCard.includes('Community Safety Partnership Strategic Plan') ? 'names' : 'DOES NOT name'} the Community Safety Partnership Strategic Plan.`);
     console.log(`\nLoad average (1 min) before the 50-in-flight phase ${loadDuring[0]!.toFixed(2)}, after the last phase ${loadDuring[1]!.toFixed(2)}; at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
   } finally {
     for (const bot of bots) await stopBot(bot);
