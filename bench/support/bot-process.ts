@@ -10,6 +10,7 @@ import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { nodeFlagsOf } from '../../test/support/start-command';
 import { now } from './measure';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -47,9 +48,7 @@ export function buildForBenchmark(): void {
 /** The Node flags `npm start` gives the bot: whatever stands between `node` and `dist/index.js` in its script. */
 export function startScriptNodeFlags(): string[] {
   const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const match = /\bnode((?:\s+--?[^\s]+)*)\s+dist\/index\.js\b/.exec(scripts.start ?? '');
-  if (!match) throw new Error(`package.json's start script does not run "node … dist/index.js": ${scripts.start}`);
-  return match[1]!.trim().split(/\s+/).filter((flag) => flag !== '');
+  return nodeFlagsOf(scripts.start);
 }
 
 /** A port free on loopback now, for a bot that takes its port from PORT. */

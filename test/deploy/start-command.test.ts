@@ -1,15 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { nodeFlagsOf } from '../support/start-command';
 
 const ROOT = path.resolve(__dirname, '../..');
 const read = (file: string): string => readFileSync(path.join(ROOT, file), 'utf8');
-
-/** The Node flags each way of running the bot in production gives it, between `node` and `dist/index.js`. */
-const flagsOf = (command: string | undefined): string[] => {
-  const match = /\bnode((?:\s+--?[^\s]+)*)\s+dist\/index\.js\b/.exec(command ?? '');
-  if (!match) throw new Error(`not a command that runs node … dist/index.js: ${command}`);
-  return match[1]!.trim().split(/\s+/).filter((f) => f !== '');
-};
 
 /**
  * The heap limit is part of how the bot stays within a small App Service plan (docs/OPERATIONS.md, "Memory"): V8
@@ -23,12 +17,12 @@ describe('the start command', () => {
   const appService = /appCommandLine: '([^']*)'/.exec(read('infra/modules/app-service.bicep'))?.[1];
 
   it('sets a heap limit', () => {
-    expect(flagsOf(npmStart)).toEqual(['--max-old-space-size=512']);
+    expect(nodeFlagsOf(npmStart)).toEqual(['--max-old-space-size=512']);
   });
 
   it('is the same in the container image and on App Service', () => {
     const docker = JSON.parse((dockerCmd ?? '').replace(/^CMD /, '')) as string[];
-    expect(flagsOf(docker.join(' '))).toEqual(flagsOf(npmStart));
-    expect(flagsOf(appService)).toEqual(flagsOf(npmStart));
+    expect(nodeFlagsOf(docker.join(' '))).toEqual(nodeFlagsOf(npmStart));
+    expect(nodeFlagsOf(appService)).toEqual(nodeFlagsOf(npmStart));
   });
 });
