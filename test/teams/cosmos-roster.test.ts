@@ -3,7 +3,7 @@ import { DEMO_PEOPLE } from '../../src/services/demo/demo-council';
 import { seedDemoCouncil } from '../../src/services/demo/seed-demo-council';
 import { createCosmosStore } from '../../src/store/cosmos';
 import type { Store } from '../../src/store/port';
-import { ROSTER_UNCONFIRMED_MS } from '../../src/store/roster-mirror';
+import { MIRROR_UNCONFIRMED_MS } from '../../src/store/marker-mirror';
 import { TestBotConnector } from '../support/bot-connector';
 import { cardsIn, cardText, ConversationHarness, invokeBody } from '../support/conversation-harness';
 import { startCosmosRequestCounter, type CosmosRequest, type CosmosRequestCounter } from '../support/cosmos-request-counter';
@@ -119,7 +119,7 @@ describe('the roster on Cosmos DB turns: held in memory, kept current by the ros
   });
 
   it(`a turn long after the roster's old 60 s cache time: still from memory (each marker read confirms what is held)`, async () => {
-    rosterClockAhead += ROSTER_UNCONFIRMED_MS + 1_000;
+    rosterClockAhead += MIRROR_UNCONFIRMED_MS + 1_000;
     await nextMarkerRead();
     const later = await turnRequests('status after 61 s', status('housing'));
     expect(describeRequests(later).join('\n')).not.toMatch(/committee:|member:|members\/docs/);
