@@ -177,10 +177,10 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     now,
     onNotRecorded: (err, entry) => logger.error({ err, audit: entry }, 'audit log: an exempt view could not be recorded'),
   });
-  // On Cosmos DB the turns read committees, members and which action plan a decision has from the mirrors, and meetings
-  // from a per-instance cache (ROSTER_CACHE_MS, docs/ARCHITECTURE.md): each read is a request there. The officer API, the outbox and the sync
-  // read the store itself. They learn whether an agenda item is decided from the search index (one point read, or
-  // none, instead of a query: store/indexed-decisions.ts).
+  // On Cosmos DB the turns read committees, members and which action plan a decision has from the mirrors, and
+  // meetings from a per-instance cache (ROSTER_CACHE_MS, docs/ARCHITECTURE.md): each read is a request there. The
+  // officer API, the outbox and the sync read the store itself. They learn whether an agenda item is decided from the
+  // search index (one point read, or none, instead of a query: store/indexed-decisions.ts).
   const turnStore = mirrors !== undefined ? indexedDecisions(cacheRoster(store, mirrors), (itemId) => search.decisionIdsOfItem(itemId)) : store;
   const botDeps = { store: turnStore, search, logger, now, views, notifications, members: new MemberDirectory(turnStore), chats, modernGovHosts: config.modernGovHosts };
   const bot = new CabinetBot(botDeps, { extensionDeadlineMs: options.extensionDeadlineMs });
