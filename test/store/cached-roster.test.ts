@@ -1,5 +1,6 @@
 import { cacheRoster } from '../../src/store/cached-roster';
 import { DecisionPlanMirror } from '../../src/store/decision-plan-mirror';
+import { MIRROR_UNCONFIRMED_MS } from '../../src/store/marker-mirror';
 import { RosterMirror } from '../../src/store/roster-mirror';
 import { createEmbeddedStore } from '../../src/store/embedded';
 import type { Store } from '../../src/store/port';
@@ -210,7 +211,7 @@ describe('the per-instance mirrors and cache (committees, members, the plans of 
   });
 
   /** A decision-plan mirror fed by hand, as the app's one marker read feeds it, counting the turns' reads of plans. */
-  const planMirrorOf = () => {
+  const planMirrorOf = (options: { now?: () => number } = {}) => {
     const calls = { listing: 0, query: 0, get: 0 };
     const counted: Store = {
       ...store,
@@ -222,7 +223,7 @@ describe('the per-instance mirrors and cache (committees, members, the plans of 
         get: (c: string, id: string) => (calls.get++, store.actionPlans.get(c, id)),
       },
     };
-    const plans = new DecisionPlanMirror(counted);
+    const plans = new DecisionPlanMirror(counted, options);
     const cached = cacheRoster(counted, { roster: new RosterMirror(counted), plans });
     const plansMarkerRead = async (): Promise<void> => plans.markerRead((await store.changeMarkers()).plans);
     return { plans, cached, calls, plansMarkerRead };
@@ -282,6 +283,27 @@ describe('the per-instance mirrors and cache (committees, members, the plans of 
     await cached.actionPlans.create(other);
     expect(await cached.actionPlans.idByDecision(cabinet.id, 'dec-other')).toBe('plan-other');
     expect(calls).toEqual({ listing: 2, query: 0, get: 1 });
+  });
+
+  it('reads the plans again in the turn when the marker has not confirmed what it holds for MIRROR_UNCONFIRMED_MS', async () => {
+    let now = 0;
+    const { plans, cached, calls, plansMarkerRead } = planMirrorOf({ now: () => now });
+    await store.committees.create(cabinet);
+    await plans.whenLoaded();
+    // Another process starts a plan; no marker read reaches this instance (the store fails them).
+    await store.actionPlans.create(communitySafetyPlan);
+    now = MIRROR_UNCONFIRMED_MS - 1;
+    expect(await cached.actionPlans.idByDecision(cabinet.id, communitySafetyPlan.decisionId)).toBeUndefined();
+    expect(calls.listing).toBe(1);
+    now = MIRROR_UNCONFIRMED_MS;
+    expect(await cached.actionPlans.idByDecision(cabinet.id, communitySafetyPlan.decisionId)).toBe(communitySafetyPlan.id);
+    expect(calls.listing).toBe(2);
+    // Confirmed by a marker read, it answers from memory again.
+    now = 2 * MIRROR_UNCONFIRMED_MS - 1_000;
+    await plansMarkerRead();
+    now = 3 * MIRROR_UNCONFIRMED_MS - 2_000;
+    expect(await cached.actionPlans.idByDecision(cabinet.id, communitySafetyPlan.decisionId)).toBe(communitySafetyPlan.id);
+    expect(calls.listing).toBe(2);
   });
 
   it('does not trust a plan that is no longer the decision\'s: the store answers, and the mirror reads again', async () => {
