@@ -29,6 +29,7 @@ import { buildCorpusInChildProcess } from './search-build-process/corpus-build-p
 import { fileSnapshotStore } from './store/embedded/file-snapshot-store';
 import { cacheRoster } from './store/cached-roster';
 import { indexedDecisions } from './store/indexed-decisions';
+import { DecisionPlanMirror } from './store/decision-plan-mirror';
 import { RosterMirror } from './store/roster-mirror';
 import { openStore } from './store/open-store';
 import { createBotAuthentication, createCloudAdapter, createMessagesHandler, type BotCredentialsFactory } from './teams/bot-adapter';
@@ -83,7 +84,7 @@ export interface AppOptions {
   readonly sync?: Partial<ModernGovSyncJobOptions>;
   /** Tests hold the warm-up back until this settles, to see /readyz wait for it. */
   readonly holdWarmUp?: Promise<unknown>;
-  /** Tests move the roster mirror's clock past its safety net (ROSTER_UNCONFIRMED_MS) without waiting for it. */
+  /** Tests move the mirrors' clock past their safety net (MIRROR_UNCONFIRMED_MS) without waiting for it. */
   readonly rosterClock?: () => number;
 }
 
@@ -106,21 +107,25 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const adapter = createCloudAdapter(botAuth);
   adapter.onTurnError = createTurnErrorHandler(logger, (error, reference) => renderErrorCard(buildErrorView(error, { reference })));
   const now = () => new Date();
-  // On Cosmos DB the turns find the asker and the committees in memory (store/roster-mirror.ts; on the embedded store
-  // those reads are local). Loaded now, waited for by /readyz, and read again when the roster's marker moves.
-  const roster = config.store.kind === 'cosmos'
-    ? new RosterMirror(store, {
-      ...(options.rosterClock ? { now: options.rosterClock } : {}),
-      onBackgroundError: (err) => logger.warn({ err }, 'roster reload failed'),
-    })
+  // On Cosmos DB the turns find the asker, the committees and which action plan a decision has in memory
+  // (store/roster-mirror.ts, store/decision-plan-mirror.ts; on the embedded store those reads are local). Loaded now,
+  // waited for by /readyz, and each read again when its part of the change marker moves.
+  const mirrorClock = options.rosterClock ? { now: options.rosterClock } : {};
+  const mirrors = config.store.kind === 'cosmos'
+    ? {
+      roster: new RosterMirror(store, { ...mirrorClock, onBackgroundError: (err) => logger.warn({ err }, 'roster reload failed') }),
+      plans: new DecisionPlanMirror(store, { ...mirrorClock, onBackgroundError: (err) => logger.warn({ err }, 'action plans of decisions: reload failed') }),
+    }
     : undefined;
-  roster?.whenLoaded().catch((err: unknown) => logger.warn({ err }, 'roster: the first load failed'));
+  mirrors?.roster.whenLoaded().catch((err: unknown) => logger.warn({ err }, 'roster: the first load failed'));
+  mirrors?.plans.whenLoaded().catch((err: unknown) => logger.warn({ err }, 'action plans of decisions: the first load failed'));
   // The instance's one periodic read of the change markers (the search index's check, every 5 s): the business part
-  // tells the index whether to rebuild, and the roster part is handed to the roster mirror, so that watching the
-  // roster costs no request of its own (the idle budget: docs/ARCHITECTURE.md).
+  // tells the index whether to rebuild, and the roster and plans parts are handed to their mirrors, so that watching
+  // them costs no request of its own (the idle budget: docs/ARCHITECTURE.md).
   const readChangeMarkers = async (): Promise<string> => {
     const markers = await store.changeMarkers();
-    roster?.markerRead(markers.roster);
+    mirrors?.roster.markerRead(markers.roster);
+    mirrors?.plans.markerRead(markers.plans);
     return markers.business;
   };
   // Kept fresh by this instance's own writes at once, and by other instances' through the store's change marker
@@ -173,11 +178,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     now,
     onNotRecorded: (err, entry) => logger.error({ err, audit: entry }, 'audit log: an exempt view could not be recorded'),
   });
-  // On Cosmos DB the turns read committees and members from the roster mirror, and meetings from a per-instance cache
-  // (ROSTER_CACHE_MS, docs/ARCHITECTURE.md): each read is a request there. The officer API, the outbox and the sync
-  // read the store itself. They learn whether an agenda item is decided from the search index (one point read, or
-  // none, instead of a query: store/indexed-decisions.ts).
-  const turnStore = roster !== undefined ? indexedDecisions(cacheRoster(store, roster), (itemId) => search.decisionIdsOfItem(itemId)) : store;
+  // On Cosmos DB the turns read committees, members and which action plan a decision has from the mirrors, and
+  // meetings from a per-instance cache (ROSTER_CACHE_MS, docs/ARCHITECTURE.md): each read is a request there. The
+  // officer API, the outbox and the sync read the store itself. They learn whether an agenda item is decided from the
+  // search index (one point read, or none, instead of a query: store/indexed-decisions.ts).
+  const turnStore = mirrors !== undefined ? indexedDecisions(cacheRoster(store, mirrors), (itemId) => search.decisionIdsOfItem(itemId)) : store;
   const botDeps = { store: turnStore, search, logger, now, views, notifications, members: new MemberDirectory(turnStore), chats, modernGovHosts: config.modernGovHosts };
   const bot = new CabinetBot(botDeps, { extensionDeadlineMs: options.extensionDeadlineMs });
   // Status answers run in process once the index is built, and one real turn after them, before /readyz says ready:
@@ -209,7 +214,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     readiness: async () => {
       await store.ping();
       await search.whenBuilt(READINESS_INDEX_WAIT_MS);
-      await roster?.whenLoaded(READINESS_INDEX_WAIT_MS);
+      await mirrors?.roster.whenLoaded(READINESS_INDEX_WAIT_MS);
+      await mirrors?.plans.whenLoaded(READINESS_INDEX_WAIT_MS);
       await warmUp.ready(READINESS_WARM_UP_WAIT_MS);
     },
     pages: createPublicPages(config.council),

@@ -1,11 +1,14 @@
-import type { ActionPlan, Meeting } from '../domain';
-import type { ActionPlanStore, CommitteeStore, CreateResult, MeetingStore, MemberStore, Store, Versioned } from './port';
+import type { Meeting } from '../domain';
+import type { DecisionPlanMirror } from './decision-plan-mirror';
+import type { MarkerMirror, MirroredState } from './marker-mirror';
+import type { ActionPlanStore, CommitteeStore, CreateResult, DecisionPlanLink, MeetingStore, MemberStore, Store, Versioned } from './port';
 import type { RosterChange, RosterMirror } from './roster-mirror';
 
 /**
- * How long one instance may answer meetings and which action plan a decision has from memory: how long a moved meeting
- * or a new action plan takes to be seen on this instance, at most (docs/ARCHITECTURE.md). Committees and members are
- * held by the roster mirror instead (store/roster-mirror.ts), whose bound is the change marker's.
+ * How long one instance may answer meetings by id from memory: how long a moved meeting takes to be seen on this
+ * instance, at most (docs/ARCHITECTURE.md). Committees and members are held by the roster mirror instead
+ * (store/roster-mirror.ts), and which action plan a decision has by the decision-plan mirror
+ * (store/decision-plan-mirror.ts), whose bound is the change marker's.
  */
 export const ROSTER_CACHE_MS = 60_000;
 
@@ -36,19 +39,26 @@ class TimedCache<T> {
   }
 }
 
+/** What an instance holds in memory for its turns on Cosmos DB, each kept current by its part of the change marker. */
+export interface TurnMirrors {
+  readonly roster: RosterMirror;
+  readonly plans: DecisionPlanMirror;
+}
+
 /**
  * The store as the turns see it on Cosmos DB: committees and members (read on nearly every turn: who is asking, what
  * may they see) answered from the instance's roster mirror (store/roster-mirror.ts: the whole roster in memory, read
  * again when the roster's change marker moves), so that no turn waits on a cross-partition query for the asker or the
- * committee list; meetings by id (an item card's date, a recommendation's Full Council meeting) and which action plan a
- * decision has (the plan itself then read fresh, by a point read; an item card needs only its id, and reads nothing)
- * answered from a per-instance cache for at most `ttlMs`, so a status turn or an acknowledgement does not pay a point
- * read for the meeting and a query for the action plan each time. A write through this store updates the mirror and
- * empties that cache at once; writes by other processes (the officer API and CLI, the sync, another instance) reach
- * the mirror within the marker's poll interval and one reload, and the cache within `ttlMs`. Everything else passes
- * through.
+ * committee list; which action plan a decision has from the decision-plan mirror (store/decision-plan-mirror.ts, read
+ * again when the plans marker moves: the plan itself then read fresh, by a point read; an item card needs only its id,
+ * and reads nothing), so that no turn queries for it; meetings by id (an item card's date, a recommendation's Full
+ * Council meeting) answered from a per-instance cache for at most `ttlMs`, so a status turn or an acknowledgement does
+ * not pay a point read for the meeting each time. A write through this store updates the mirrors and empties that
+ * cache at once; writes by other processes (the officer API and CLI, the sync, another instance) reach the mirrors
+ * within the marker's poll interval and one reload, and the cache within `ttlMs`. Everything else passes through.
  */
-export const cacheRoster = (store: Store, roster: RosterMirror, options: { ttlMs?: number; now?: () => number } = {}): Store => {
+export const cacheRoster = (store: Store, mirrors: TurnMirrors, options: { ttlMs?: number; now?: () => number } = {}): Store => {
+  const { roster, plans } = mirrors;
   const ttlMs = options.ttlMs ?? ROSTER_CACHE_MS;
   const now = options.now ?? Date.now;
   const meetingCache = new TimedCache<unknown>(ttlMs, now);
@@ -61,32 +71,34 @@ export const cacheRoster = (store: Store, roster: RosterMirror, options: { ttlMs
       cache.clear();
     }
   };
-  /** Hands the mirror what the store answered; a refused write (a conflict: what it holds is stale) reloads it. */
-  const mirrored = async <T>(write: Promise<T>, change: (written: T) => RosterChange): Promise<T> => {
+  /** Hands a mirror what the store answered; a refused write (a conflict: what it holds is stale) reloads it. */
+  const mirroredIn = <C>(mirror: MarkerMirror<MirroredState<C>, C>) => async <T>(write: Promise<T>, change: (written: T) => C): Promise<T> => {
     try {
       const written = await write;
-      roster.apply(change(written));
+      mirror.apply(change(written));
       return written;
     } catch (error) {
-      roster.reloadSoon();
+      mirror.reloadSoon();
       throw error;
     }
   };
+  const inRoster = mirroredIn<RosterChange>(roster);
+  const inPlans = mirroredIn<DecisionPlanLink>(plans);
   const createdOrExisting = <T>(result: CreateResult<T>): Versioned<T> => (result.created ? result.record : result.existing);
   const c = store.committees;
   const committees: CommitteeStore = {
     ...c,
-    create: (committee) => mirrored(c.create(committee), (r) => ({ kind: 'committee', record: createdOrExisting(r) })),
+    create: (committee) => inRoster(c.create(committee), (r) => ({ kind: 'committee', record: createdOrExisting(r) })),
     get: (id) => roster.committee(id),
-    replace: (committee, etag) => mirrored(c.replace(committee, etag), (record) => ({ kind: 'committee', record })),
+    replace: (committee, etag) => inRoster(c.replace(committee, etag), (record) => ({ kind: 'committee', record })),
     list: () => roster.committees(),
   };
   const m = store.members;
   const members: MemberStore = {
     ...m,
-    create: (member) => mirrored(m.create(member), (r) => ({ kind: 'member', record: createdOrExisting(r) })),
-    upsert: (member) => mirrored(m.upsert(member), (record) => ({ kind: 'member', record })),
-    replace: (member, etag) => mirrored(m.replace(member, etag), (record) => ({ kind: 'member', record })),
+    create: (member) => inRoster(m.create(member), (r) => ({ kind: 'member', record: createdOrExisting(r) })),
+    upsert: (member) => inRoster(m.upsert(member), (record) => ({ kind: 'member', record })),
+    replace: (member, etag) => inRoster(m.replace(member, etag), (record) => ({ kind: 'member', record })),
     get: (id) => roster.member(id),
     findByAadObjectId: (aad) => roster.memberByAadObjectId(aad),
     findByEmail: (email) => roster.memberByEmail(email),
@@ -98,33 +110,29 @@ export const cacheRoster = (store: Store, roster: RosterMirror, options: { ttlMs
     replace: (meeting, etag) => writing(meetingCache, mt.replace(meeting, etag)),
     get: (committeeId, id) => cached<Versioned<Meeting> | undefined>(meetingCache, `get:${committeeId}/${id}`, () => mt.get(committeeId, id)),
   };
-  // Which action plan a decision has (its id, or none): the plan itself is read fresh, by a point read of that id,
-  // instead of a single-partition query (2 requests on Cosmos DB: query plan + query). A plan's decision never changes;
-  // a plan created by another process appears on this instance's cards within `ttlMs`.
-  const planCache = new TimedCache<unknown>(ttlMs, now);
+  // Which action plan a decision has (its id, or none) from the mirror: the plan itself is read fresh, by a point read
+  // of that id, instead of a single-partition query (2 requests on Cosmos DB: query plan + query).
   const ap = store.actionPlans;
   const actionPlans: ActionPlanStore = {
     ...ap,
-    create: (plan) => writing(planCache, ap.create(plan)),
+    create: (plan) =>
+      inPlans(ap.create(plan), (r) => {
+        const { committeeId, decisionId, id } = createdOrExisting(r).value;
+        return { committeeId, decisionId, actionPlanId: id };
+      }),
     findByDecision: async (committeeId, decisionId) => {
-      let loaded: { readonly plan: Versioned<ActionPlan> | undefined } | undefined;
-      const id = await cached<string | undefined>(planCache, `${committeeId}/${decisionId}`, async () => {
-        const plan = await ap.findByDecision(committeeId, decisionId);
-        loaded = { plan };
-        return plan?.value.id;
-      });
-      if (loaded !== undefined) return loaded.plan;
+      const id = await plans.planIdOf(committeeId, decisionId);
       if (id === undefined) return undefined;
       const plan = await ap.get(committeeId, id);
       if (plan !== undefined && plan.value.decisionId === decisionId) return plan;
-      planCache.clear();
+      // Not what the mirror held (a plan written past the store's API, or removed by hand): the store answers, and
+      // the mirror reads again.
+      plans.reloadSoon();
       return ap.findByDecision(committeeId, decisionId);
     },
-    // All an agenda item card needs of the plan is its id (the "Action plan" button): answered from the same entry,
-    // without reading the plan (plans are never deleted and keep their decision). The plan itself is read fresh when
-    // the button is pressed.
-    idByDecision: (committeeId, decisionId) =>
-      cached<string | undefined>(planCache, `${committeeId}/${decisionId}`, () => ap.idByDecision(committeeId, decisionId)),
+    // All an agenda item card needs of the plan is its id (the "Action plan" button): answered without reading the
+    // plan. The plan itself is read fresh when the button is pressed.
+    idByDecision: (committeeId, decisionId) => plans.planIdOf(committeeId, decisionId),
   };
   return { ...store, committees, members, meetings, actionPlans };
 };

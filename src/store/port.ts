@@ -148,6 +148,13 @@ export interface ConversationStore {
   remove(record: Versioned<ConversationRecord>): Promise<boolean>;
 }
 
+/** Which action plan follows a decision: all an agenda item card needs of the plan. */
+export interface DecisionPlanLink {
+  readonly committeeId: string;
+  readonly decisionId: string;
+  readonly actionPlanId: string;
+}
+
 export interface ActionPlanStore {
   create(plan: ActionPlan): Promise<CreateResult<ActionPlan>>;
   get(committeeId: string, id: string): Promise<Versioned<ActionPlan> | undefined>;
@@ -159,6 +166,12 @@ export interface ActionPlanStore {
    * A plan is never deleted and its decision never changes, so a cache may answer this without reading the plan.
    */
   idByDecision(committeeId: string, decisionId: string): Promise<string | undefined>;
+  /**
+   * Which plan follows which decision, for every plan (cross-partition on Cosmos DB): what a per-instance mirror of
+   * `idByDecision` loads in the background (store/decision-plan-mirror.ts), never a turn.
+   */
+  listDecisionLinks(): Promise<DecisionPlanLink[]>;
+  /** Keeps the plan's decision: a plan never changes decision (the `plans` change marker part relies on it). */
   replace(plan: ActionPlan, etag: string): Promise<Versioned<ActionPlan>>;
   /** Every plan of one committee, by id (single-partition): the committee's Scrutiny report. */
   listByCommittee(committeeId: string): Promise<ActionPlan[]>;
@@ -305,8 +318,11 @@ export interface AuditLog {
   anonymiseMember(memberId: string, name: string): Promise<number>;
 }
 
-/** The change marker's parts: which writes move which (Store.changeMarkers). */
-export type MarkerPart = 'business' | 'roster';
+/**
+ * The change marker's parts: which writes move which (Store.changeMarkers): `business` agenda items and decisions,
+ * `roster` members and committees, `plans` the creation of an action plan (which plan a decision has).
+ */
+export type MarkerPart = 'business' | 'roster' | 'plans';
 export type ChangeMarkers = Readonly<Record<MarkerPart, string>>;
 
 export interface Store {
@@ -332,9 +348,10 @@ export interface Store {
    */
   changeMarker(): Promise<string>;
   /**
-   * The same read, with the roster's marker beside it: `business` is changeMarker()'s value; `roster` differs after
-   * every create, replace, upsert or delete of a member or a committee through any Store on the same data, and does
-   * not move for agenda item or decision writes (nor `business` for member or committee writes). One point read.
+   * The same read, with the other parts beside it: `business` is changeMarker()'s value; `roster` differs after
+   * every create, replace, upsert or delete of a member or a committee through any Store on the same data; `plans`
+   * after every action plan created (not after a plan's changes: they never change which plan a decision has). Each
+   * part moves for its own writes only. One point read.
    */
   changeMarkers(): Promise<ChangeMarkers>;
   /** Answers quickly when the store can serve requests; throws with a reason when it cannot (/readyz). */

@@ -29,6 +29,17 @@ export const describeActionPlans = (current: CurrentStore): void => {
       expect(await store.actionPlans.idByDecision('cabinet', 'dec-without-plan')).toBeUndefined();
     });
 
+    it('lists which plan follows which decision, every committee\'s (what a per-instance mirror of idByDecision loads)', async () => {
+      const { store } = current();
+      expect(await store.actionPlans.listDecisionLinks()).toEqual([]);
+      for (const p of [plan, leisurePlan]) await store.actionPlans.create(p);
+      const byId = (a: { actionPlanId: string }, b: { actionPlanId: string }) => (a.actionPlanId < b.actionPlanId ? -1 : 1);
+      expect((await store.actionPlans.listDecisionLinks()).sort(byId)).toEqual([
+        { committeeId: 'cabinet', decisionId: communitySafetyDecision.id, actionPlanId: plan.id },
+        { committeeId: 'council', decisionId: leisurePlan.decisionId, actionPlanId: leisurePlan.id },
+      ].sort(byId));
+    });
+
     it('lists the plans of one committee by id', async () => {
       const { store } = current();
       const second: ActionPlan = { ...plan, id: 'plan-a-second', decisionId: 'dec-other' };

@@ -1,7 +1,8 @@
 import type { AgendaItem, Decision } from '../../src/domain';
-import type { Versioned } from '../../src/store/port';
+import type { ChangeMarkers, MarkerPart, Versioned } from '../../src/store/port';
 import {
-  acknowledgement, alanPearson, sarahWhitcombe, cabinet, cabinetJuly, communitySafetyDecision, communitySafetyItem, agendaItem, decision,
+  acknowledgement, actionUpdate, alanPearson, sarahWhitcombe, cabinet, cabinetJuly, communitySafetyDecision, communitySafetyItem, communitySafetyPlan,
+  agendaItem, decision,
 } from './council-fixtures';
 import type { CurrentStore } from './store.contract';
 
@@ -9,6 +10,8 @@ const created = <T>(result: { created: true; record: Versioned<T> } | { created:
   if (!result.created) throw new Error('expected a new record');
   return result.record;
 };
+
+const MARKER_PARTS: readonly MarkerPart[] = ['business', 'roster', 'plans'];
 
 /** Fake only Date: timers must keep running for the SDK and the stores. */
 const NOT_THE_CLOCK: FakeTimersConfig['doNotFake'] = [
@@ -157,13 +160,12 @@ export const describeChangeMarker = (current: CurrentStore): void => {
       const { store } = current();
       const countOf = (marker: string): number => (marker === 'none' ? 0 : Number(marker.split('.')[0]));
       const empty = await store.changeMarkers();
-      expect(empty).toEqual({ business: await store.changeMarker(), roster: expect.any(String) as string });
-      const expectMoved = async (part: 'business' | 'roster', before: { business: string; roster: string }) => {
+      expect(empty).toEqual({ business: await store.changeMarker(), roster: expect.any(String) as string, plans: expect.any(String) as string });
+      const expectMoved = async (part: MarkerPart, before: ChangeMarkers) => {
         const after = await store.changeMarkers();
-        const other = part === 'business' ? 'roster' : 'business';
         expect(after[part]).not.toBe(before[part]);
         expect(countOf(after[part])).toBe(countOf(before[part]) + 1);
-        expect(after[other]).toBe(before[other]);
+        for (const other of MARKER_PARTS.filter((p) => p !== part)) expect(after[other]).toBe(before[other]);
         expect(await store.changeMarker()).toBe(after.business);
         return after;
       };
@@ -214,7 +216,7 @@ export const describeChangeMarker = (current: CurrentStore): void => {
       const { store, writeRawDocument } = current();
       const old = { key: 'changeMarker', count: 7, generation: '3f0e8d1c-5a8b-4e0f-9c7d-2b1a0e9f8d7c' };
       await writeRawDocument('work', { id: 'changeMarker:changeMarker', pk: 'changeMarker', type: 'changeMarker', ix: {}, data: old });
-      expect(await store.changeMarkers()).toEqual({ business: `7.${old.generation}`, roster: 'none' });
+      expect(await store.changeMarkers()).toEqual({ business: `7.${old.generation}`, roster: 'none', plans: 'none' });
       expect(await store.changeMarker()).toBe(`7.${old.generation}`);
       // The first roster write adds the roster part and keeps the business part.
       await store.committees.create(cabinet);
@@ -222,7 +224,69 @@ export const describeChangeMarker = (current: CurrentStore): void => {
       expect(markers.business).toBe(`7.${old.generation}`);
       expect(markers.roster).toMatch(/^1\./);
       await store.agendaItems.create(communitySafetyItem);
-      expect(await store.changeMarkers()).toEqual({ business: expect.stringMatching(/^8\./) as string, roster: markers.roster });
+      expect(await store.changeMarkers()).toEqual({ business: expect.stringMatching(/^8\./) as string, roster: markers.roster, plans: 'none' });
+    });
+
+    it('has a plans part: an action plan created moves it and no other part; a plan\'s changes and updates move none', async () => {
+      const { store } = current();
+      const countOf = (marker: string): number => (marker === 'none' ? 0 : Number(marker.split('.')[0]));
+      const before = await store.changeMarkers();
+      const plan = created(await store.actionPlans.create(communitySafetyPlan));
+      const afterCreate = await store.changeMarkers();
+      expect(countOf(afterCreate.plans)).toBe(countOf(before.plans) + 1);
+      expect(afterCreate).toEqual({ ...before, plans: afterCreate.plans });
+      // Which plan a decision has cannot change after its creation: progress, edits and updates move nothing.
+      await store.actionPlans.replace({ ...plan.value, title: 'Community Safety Action Plan 2025' }, plan.etag);
+      await store.actionPlans.appendUpdate(actionUpdate('upd-1', '2021-09-01T09:00:00.000Z', 40));
+      // Nor do creates that created nothing, or reads.
+      expect((await store.actionPlans.create(communitySafetyPlan)).created).toBe(false);
+      await store.actionPlans.listDecisionLinks();
+      expect(await store.changeMarkers()).toEqual(afterCreate);
+      // Another plan moves it again, and the other parts' writes leave it as it is.
+      await store.actionPlans.create({ ...communitySafetyPlan, id: 'plan-second', decisionId: 'dec-second' });
+      const second = await store.changeMarkers();
+      expect(countOf(second.plans)).toBe(countOf(afterCreate.plans) + 1);
+      await store.committees.create(cabinet);
+      await store.agendaItems.create(communitySafetyItem);
+      expect((await store.changeMarkers()).plans).toBe(second.plans);
+    });
+
+    it('moves the plans part for other Store instances too, none lost when several create at once', async () => {
+      const { store, openSecondStore } = current();
+      const other = await openSecondStore();
+      const countOf = (marker: string): number => (marker === 'none' ? 0 : Number(marker.split('.')[0]));
+      const before = await other.changeMarkers();
+      await Promise.all(Array.from({ length: 4 }, (_, i) =>
+        (i % 2 === 0 ? store : other).actionPlans.create({ ...communitySafetyPlan, id: `plan-race-${i}`, decisionId: `dec-race-${i}` })));
+      const after = await other.changeMarkers();
+      expect(countOf(after.plans)).toBe(countOf(before.plans) + 4);
+      expect(await store.changeMarkers()).toEqual(after);
+    });
+
+    it('reads a marker document written with the roster part alone: its plans part "none", the first plan adds it and keeps the rest', async () => {
+      const { store, writeRawDocument } = current();
+      const rosterEra = {
+        key: 'changeMarker', count: 3, generation: '0b7c1f9e-4d2a-4c8e-8f1b-6a5d3e2c1b0a',
+        roster: { count: 2, generation: 'a1e5c3d7-9b8f-4e6a-b2c4-d8f0e1a3c5b7' },
+      };
+      await writeRawDocument('work', { id: 'changeMarker:changeMarker', pk: 'changeMarker', type: 'changeMarker', ix: {}, data: rosterEra });
+      const business = `3.${rosterEra.generation}`;
+      const roster = `2.${rosterEra.roster.generation}`;
+      expect(await store.changeMarkers()).toEqual({ business, roster, plans: 'none' });
+      await store.actionPlans.create(communitySafetyPlan);
+      expect(await store.changeMarkers()).toEqual({ business, roster, plans: expect.stringMatching(/^1\./) as string });
+    });
+
+    it('reads and moves a marker document holding a part it does not know (written by a later version)', async () => {
+      const { store, writeRawDocument } = current();
+      const later = { key: 'changeMarker', count: 5, generation: 'c4d2e6f8-1a3b-4c5d-9e7f-0a1b2c3d4e5f', meetings: { count: 9, generation: 'later' } };
+      await writeRawDocument('work', { id: 'changeMarker:changeMarker', pk: 'changeMarker', type: 'changeMarker', ix: {}, data: later });
+      expect(await store.changeMarkers()).toEqual({ business: `5.${later.generation}`, roster: 'none', plans: 'none' });
+      await store.committees.create(cabinet);
+      await store.agendaItems.create(communitySafetyItem);
+      await store.actionPlans.create(communitySafetyPlan);
+      const moved = await store.changeMarkers();
+      expect([moved.business, moved.roster, moved.plans].map((m) => m.split('.')[0])).toEqual(['6', '1', '1']);
     });
 
     it('is not disturbed by writes of other records (whether they change it is not promised)', async () => {

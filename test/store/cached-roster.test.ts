@@ -1,4 +1,6 @@
 import { cacheRoster } from '../../src/store/cached-roster';
+import { DecisionPlanMirror } from '../../src/store/decision-plan-mirror';
+import { MIRROR_UNCONFIRMED_MS } from '../../src/store/marker-mirror';
 import { RosterMirror } from '../../src/store/roster-mirror';
 import { createEmbeddedStore } from '../../src/store/embedded';
 import type { Store } from '../../src/store/port';
@@ -7,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { alanPearson, cabinet, cabinetJuly, communitySafetyDecision, communitySafetyPlan, sarahWhitcombe, scrutiny } from '../contract/council-fixtures';
 
-describe('the per-instance roster mirror and caches (committees, members, meetings, plans: on Cosmos DB turns)', () => {
+describe('the per-instance mirrors and cache (committees, members, the plans of decisions, meetings: on Cosmos DB turns)', () => {
   let dir: string;
   let store: Store;
   beforeEach(() => {
@@ -31,6 +33,8 @@ describe('the per-instance roster mirror and caches (committees, members, meetin
     const mirror = new RosterMirror(source, { ...options, onBackgroundError: (err) => errors.push(err) });
     return { mirror, reads, errors };
   };
+  /** The roster mirror under test, beside a decision-plan mirror of the same store. */
+  const mirrorsWith = (roster: RosterMirror) => ({ roster, plans: new DecisionPlanMirror(store) });
   /** What the app's periodic read does: one read of both markers, the roster part handed to the mirror. */
   const markerRead = async (mirror: RosterMirror): Promise<void> => mirror.markerRead((await store.changeMarkers()).roster);
   const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 50));
@@ -41,7 +45,7 @@ describe('the per-instance roster mirror and caches (committees, members, meetin
     await store.members.create(alanPearson);
     await store.members.create(sarahWhitcombe);
     const { mirror, reads } = mirrorOf();
-    const cached = cacheRoster(store, mirror);
+    const cached = cacheRoster(store, mirrorsWith(mirror));
     await mirror.whenLoaded();
     expect(reads).toEqual({ marker: 1, members: 1, committees: 1 });
     for (let i = 0; i < 3; i++) {
@@ -66,7 +70,7 @@ describe('the per-instance roster mirror and caches (committees, members, meetin
     await store.committees.create(cabinet);
     await store.members.create(alanPearson);
     const { mirror, reads, errors } = mirrorOf();
-    const cached = cacheRoster(store, mirror);
+    const cached = cacheRoster(store, mirrorsWith(mirror));
     await mirror.whenLoaded();
     // A marker read that finds nothing moved reads nothing more.
     await markerRead(mirror);
@@ -103,7 +107,7 @@ describe('the per-instance roster mirror and caches (committees, members, meetin
     await store.committees.create(cabinet);
     await store.members.create(alanPearson);
     const { mirror, reads } = mirrorOf();
-    const cached = cacheRoster(store, mirror);
+    const cached = cacheRoster(store, mirrorsWith(mirror));
     await mirror.whenLoaded();
     const held = await cached.committees.get(cabinet.id);
     const renamed = await cached.committees.replace({ ...held!.value, name: 'The Cabinet' }, held!.etag);
@@ -128,7 +132,7 @@ describe('the per-instance roster mirror and caches (committees, members, meetin
   it('keeps a write made through it while a reload runs, and reloads once more at the next marker read', async () => {
     await store.committees.create(cabinet);
     const { mirror, reads } = mirrorOf();
-    const cached = cacheRoster(store, mirror);
+    const cached = cacheRoster(store, mirrorsWith(mirror));
     await mirror.whenLoaded();
     await store.committees.create(scrutiny); // another process
     await markerRead(mirror); // reload starts
@@ -148,7 +152,7 @@ describe('the per-instance roster mirror and caches (committees, members, meetin
     await store.committees.create(cabinet);
     await store.members.create(alanPearson);
     const { mirror, reads } = mirrorOf({ now: () => now, unconfirmedAfterMs: 60_000 });
-    const cached = cacheRoster(store, mirror);
+    const cached = cacheRoster(store, mirrorsWith(mirror));
     await mirror.whenLoaded();
     // Another process removes Alan from the roster's cabinet; no marker read reaches this mirror (the store fails them).
     const alan = await store.members.get(alanPearson.id);
@@ -179,7 +183,7 @@ describe('the per-instance roster mirror and caches (committees, members, meetin
       committees: store.committees,
     };
     const mirror = new RosterMirror(source);
-    const cached = cacheRoster(store, mirror);
+    const cached = cacheRoster(store, mirrorsWith(mirror));
     await expect(cached.members.get(alanPearson.id)).rejects.toThrow('store unavailable');
     await expect(mirror.whenLoaded(1000)).rejects.toThrow('store unavailable');
     fail = false;
@@ -189,7 +193,7 @@ describe('the per-instance roster mirror and caches (committees, members, meetin
 
   it('holds meetings by id for the same time; a write through it is seen at once', async () => {
     let now = 0;
-    const cached = cacheRoster(store, new RosterMirror(store), { ttlMs: 60_000, now: () => now });
+    const cached = cacheRoster(store, mirrorsWith(new RosterMirror(store)), { ttlMs: 60_000, now: () => now });
     await store.committees.create(cabinet);
     await store.meetings.create(cabinetJuly);
     const held = await cached.meetings.get(cabinet.id, cabinetJuly.id);
@@ -206,70 +210,113 @@ describe('the per-instance roster mirror and caches (committees, members, meetin
     expect((await cached.meetings.get(cabinet.id, cabinetJuly.id))?.value.startsAt).toBe('2025-07-17T17:00:00Z');
   });
 
-  it('knows which action plan a decision has for its stated time, and reads the plan itself fresh by its id', async () => {
-    let now = 0;
-    const calls = { query: 0, get: 0 };
-    const counted = {
+  /** A decision-plan mirror fed by hand, as the app's one marker read feeds it, counting the turns' reads of plans. */
+  const planMirrorOf = (options: { now?: () => number } = {}) => {
+    const calls = { listing: 0, query: 0, get: 0 };
+    const counted: Store = {
       ...store,
       actionPlans: {
         ...store.actionPlans,
-        findByDecision: (c: string, d: string) => (calls.query++, store.actionPlans.findByDecision(c, d)),
-        get: (c: string, id: string) => (calls.get++, store.actionPlans.get(c, id)),
-      },
-    };
-    const cached = cacheRoster(counted, new RosterMirror(counted), { ttlMs: 60_000, now: () => now });
-    const decisionId = communitySafetyPlan.decisionId;
-    await store.committees.create(cabinet);
-    await store.decisions.create({ ...communitySafetyDecision, id: decisionId });
-    expect(await cached.actionPlans.findByDecision(cabinet.id, decisionId)).toBeUndefined();
-    // Another process starts the plan: not seen until the time is up.
-    await store.actionPlans.create(communitySafetyPlan);
-    now = 59_999;
-    expect(await cached.actionPlans.findByDecision(cabinet.id, decisionId)).toBeUndefined();
-    expect(calls).toEqual({ query: 1, get: 0 });
-    now = 60_000;
-    expect((await cached.actionPlans.findByDecision(cabinet.id, decisionId))?.value.id).toBe(communitySafetyPlan.id);
-    expect(calls).toEqual({ query: 2, get: 0 });
-    // From then on a point read of the plan: its changes (progress updates) are seen at once.
-    const held = await store.actionPlans.get(cabinet.id, communitySafetyPlan.id);
-    if (held === undefined) throw new Error('no plan');
-    await store.actionPlans.replace({ ...held.value, title: 'Community Safety Action Plan 2025' }, held.etag);
-    calls.get = 0;
-    expect((await cached.actionPlans.findByDecision(cabinet.id, decisionId))?.value.title).toBe('Community Safety Action Plan 2025');
-    expect(calls).toEqual({ query: 2, get: 1 });
-  });
-
-  it("answers a decision's plan id from the same entry, without reading the plan: an item card needs only its id", async () => {
-    let now = 0;
-    const calls = { query: 0, get: 0 };
-    const counted = {
-      ...store,
-      actionPlans: {
-        ...store.actionPlans,
+        listDecisionLinks: () => (calls.listing++, store.actionPlans.listDecisionLinks()),
         findByDecision: (c: string, d: string) => (calls.query++, store.actionPlans.findByDecision(c, d)),
         idByDecision: (c: string, d: string) => (calls.query++, store.actionPlans.idByDecision(c, d)),
         get: (c: string, id: string) => (calls.get++, store.actionPlans.get(c, id)),
       },
     };
-    const cached = cacheRoster(counted, new RosterMirror(counted), { ttlMs: 60_000, now: () => now });
+    const plans = new DecisionPlanMirror(counted, options);
+    const cached = cacheRoster(counted, { roster: new RosterMirror(counted), plans });
+    const plansMarkerRead = async (): Promise<void> => plans.markerRead((await store.changeMarkers()).plans);
+    return { plans, cached, calls, plansMarkerRead };
+  };
+
+  it('knows which action plan a decision has from memory, never by a query, and reads the plan itself fresh by its id', async () => {
+    const { plans, cached, calls } = planMirrorOf();
     const decisionId = communitySafetyPlan.decisionId;
     await store.committees.create(cabinet);
     await store.decisions.create({ ...communitySafetyDecision, id: decisionId });
-    expect(await cached.actionPlans.idByDecision(cabinet.id, decisionId)).toBeUndefined();
-    await store.actionPlans.create(communitySafetyPlan); // by another process: not seen until the time is up
-    now = 59_999;
-    expect(await cached.actionPlans.idByDecision(cabinet.id, decisionId)).toBeUndefined();
-    expect(calls).toEqual({ query: 1, get: 0 });
-    now = 60_000;
+    await store.actionPlans.create(communitySafetyPlan);
+    await plans.whenLoaded();
+    expect(calls).toEqual({ listing: 1, query: 0, get: 0 });
+    // The first look at a decision (an instance's first status or acknowledgement of it) reads no more than later ones.
     expect(await cached.actionPlans.idByDecision(cabinet.id, decisionId)).toBe(communitySafetyPlan.id);
+    expect(await cached.actionPlans.idByDecision(cabinet.id, 'dec-without-plan')).toBeUndefined();
+    expect(await cached.actionPlans.findByDecision(cabinet.id, 'dec-without-plan')).toBeUndefined();
+    expect(calls).toEqual({ listing: 1, query: 0, get: 0 });
+    // The plan by a point read of the id held: its changes (progress updates) are seen at once.
+    const held = await store.actionPlans.get(cabinet.id, communitySafetyPlan.id);
+    if (held === undefined) throw new Error('no plan');
+    await store.actionPlans.replace({ ...held.value, title: 'Community Safety Action Plan 2025' }, held.etag);
+    expect((await cached.actionPlans.findByDecision(cabinet.id, decisionId))?.value.title).toBe('Community Safety Action Plan 2025');
+    expect(calls).toEqual({ listing: 1, query: 0, get: 1 });
+  });
+
+  it("sees a plan another process created once the plans marker moves, and its own creates at once", async () => {
+    const { plans, cached, calls, plansMarkerRead } = planMirrorOf();
+    const decisionId = communitySafetyPlan.decisionId;
+    await store.committees.create(cabinet);
+    await store.decisions.create({ ...communitySafetyDecision, id: decisionId });
+    await plans.whenLoaded();
+    expect(await cached.actionPlans.idByDecision(cabinet.id, decisionId)).toBeUndefined();
+    // Another process starts the plan: not seen until the marker is read...
+    await store.actionPlans.create(communitySafetyPlan);
+    expect(await cached.actionPlans.idByDecision(cabinet.id, decisionId)).toBeUndefined();
+    // ...then read again in the background, once.
+    await plansMarkerRead();
+    await settle();
     expect(await cached.actionPlans.idByDecision(cabinet.id, decisionId)).toBe(communitySafetyPlan.id);
-    // The entry is the one findByDecision keeps: it then reads only the plan itself.
     expect((await cached.actionPlans.findByDecision(cabinet.id, decisionId))?.value.id).toBe(communitySafetyPlan.id);
-    expect(calls).toEqual({ query: 2, get: 1 });
-    // A plan created through this store is seen at once.
+    expect(calls).toEqual({ listing: 2, query: 0, get: 1 });
+    await plansMarkerRead();
+    await settle();
+    expect(calls.listing).toBe(2);
+    // A plan's progress, roster writes and business writes do not move the plans part: nothing is read again.
+    const held = await store.actionPlans.get(cabinet.id, communitySafetyPlan.id);
+    await store.actionPlans.replace({ ...held!.value, title: 'Renamed' }, held!.etag);
+    await store.members.create(alanPearson);
+    await store.decisions.create({ ...communitySafetyDecision, id: 'dec-other-business' });
+    await plansMarkerRead();
+    await settle();
+    expect(calls.listing).toBe(2);
+    // A plan created through this store is seen at once, with no read.
     const other = { ...communitySafetyPlan, id: 'plan-other', decisionId: 'dec-other' };
     expect(await cached.actionPlans.idByDecision(cabinet.id, 'dec-other')).toBeUndefined();
     await cached.actionPlans.create(other);
     expect(await cached.actionPlans.idByDecision(cabinet.id, 'dec-other')).toBe('plan-other');
+    expect(calls).toEqual({ listing: 2, query: 0, get: 1 });
+  });
+
+  it('reads the plans again in the turn when the marker has not confirmed what it holds for MIRROR_UNCONFIRMED_MS', async () => {
+    let now = 0;
+    const { plans, cached, calls, plansMarkerRead } = planMirrorOf({ now: () => now });
+    await store.committees.create(cabinet);
+    await plans.whenLoaded();
+    // Another process starts a plan; no marker read reaches this instance (the store fails them).
+    await store.actionPlans.create(communitySafetyPlan);
+    now = MIRROR_UNCONFIRMED_MS - 1;
+    expect(await cached.actionPlans.idByDecision(cabinet.id, communitySafetyPlan.decisionId)).toBeUndefined();
+    expect(calls.listing).toBe(1);
+    now = MIRROR_UNCONFIRMED_MS;
+    expect(await cached.actionPlans.idByDecision(cabinet.id, communitySafetyPlan.decisionId)).toBe(communitySafetyPlan.id);
+    expect(calls.listing).toBe(2);
+    // Confirmed by a marker read, it answers from memory again.
+    now = 2 * MIRROR_UNCONFIRMED_MS - 1_000;
+    await plansMarkerRead();
+    now = 3 * MIRROR_UNCONFIRMED_MS - 2_000;
+    expect(await cached.actionPlans.idByDecision(cabinet.id, communitySafetyPlan.decisionId)).toBe(communitySafetyPlan.id);
+    expect(calls.listing).toBe(2);
+  });
+
+  it('does not trust a plan that is no longer the decision\'s: the store answers, and the mirror reads again', async () => {
+    const { plans, cached, calls } = planMirrorOf();
+    await store.committees.create(cabinet);
+    await store.actionPlans.create(communitySafetyPlan);
+    await plans.whenLoaded();
+    // Rewritten past the port's promise (a plan keeps its decision): the point read shows it.
+    const held = await store.actionPlans.get(cabinet.id, communitySafetyPlan.id);
+    await store.actionPlans.replace({ ...held!.value, decisionId: 'dec-elsewhere' }, held!.etag);
+    expect(await cached.actionPlans.findByDecision(cabinet.id, communitySafetyPlan.decisionId)).toBeUndefined();
+    await settle();
+    expect(calls).toEqual({ listing: 2, query: 1, get: 1 });
+    expect(await cached.actionPlans.idByDecision(cabinet.id, 'dec-elsewhere')).toBe(communitySafetyPlan.id);
   });
 });

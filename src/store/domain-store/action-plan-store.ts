@@ -17,6 +17,10 @@ export const actionPlanStore = (
     findById: (id) => plans.only({ where: [{ path: 'id', op: '=', value: plans.documentId(id) }] }),
     findByDecision,
     idByDecision: async (committeeId, decisionId) => (await findByDecision(committeeId, decisionId))?.value.id,
+    // Cross-partition, in the background only (the mirror's load). Whole plans are read: the document query has no
+    // projection; a council has tens to hundreds of plans, and the load runs when a plan is created, not per turn.
+    listDecisionLinks: async () =>
+      (await plans.values({})).map((p) => ({ committeeId: p.committeeId, decisionId: p.decisionId, actionPlanId: p.id })),
     replace: (plan, etag) => plans.replace(plan, etag),
     listByCommittee: (committeeId) => plans.values({ partitionKey: committeeId, orderBy: { path: 'id', direction: 'asc' } }),
     // Cross-partition: an owner's actions follow decisions of any committee.

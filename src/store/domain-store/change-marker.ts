@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors';
-import { CHANGE_MARKER_KEY, type ChangeGeneration } from './document-kinds';
+import { CHANGE_MARKER_KEY, type ChangeGeneration, type MarkerMove } from './document-kinds';
 import type { ChangeMarkers, MarkerPart } from '../port';
 import type { TypedDocuments } from './typed-documents';
 
@@ -8,19 +8,21 @@ import type { TypedDocuments } from './typed-documents';
 const MAX_ATTEMPTS = 50;
 
 /**
- * Store.changeMarkers(): one small document (container `work`, its own partition) with two independent parts, each
+ * Store.changeMarkers(): one small document (container `work`, its own partition) with three independent parts, each
  * moved after a write has landed: `business` by every create, replace, upsert and delete of an agenda item or a
  * decision through the store (the search indexes rebuild when it moves), `roster` by every such write of a member or a
- * committee (the per-instance roster mirrors reload when it moves: store/cached-roster.ts). Moving one part never
- * changes the other, so a roster write does not rebuild any search index. Reading both is one point read (about 1 RU
- * on Cosmos DB), whatever the size of the council: it replaced an aggregate (COUNT and SUM over every agenda item and
- * decision) that took 11.5 s at 20,000 items on cosmosdb-server and cost request units every few seconds per instance.
+ * committee (the per-instance roster mirrors reload when it moves: store/roster-mirror.ts), `plans` by every action
+ * plan created (the per-instance decision-plan mirrors reload: store/decision-plan-mirror.ts). Moving one part never
+ * changes the others, so a roster write does not rebuild any search index. Reading all three is one point read (about
+ * 1 RU on Cosmos DB), whatever the size of the council: it replaced an aggregate (COUNT and SUM over every agenda item
+ * and decision) that took 11.5 s at 20,000 items on cosmosdb-server and cost request units every few seconds per
+ * instance.
  *
  * Each part is `<count>.<generation>`: the count of its moves and a random id per move, so a restored or re-imported
  * store never answers a marker an instance saw before for other data; 'none' before its first move (also a document
- * written before the roster part existed: its roster part is 'none'). Compare for equality only.
+ * written before the roster or plans part existed: that part is 'none'). Compare for equality only.
  *
- * Moving is a read and a replace with the read's ETag; when another writer (another instance, or a move of the other
+ * Moving is a read and a replace with the read's ETag; when another writer (another instance, or a move of another
  * part) changed the document meanwhile, the replace is refused (412) and the move is tried again on the new value, so
  * two writers at once both move it and no move is lost. The move comes after the write, so an instance that sees the
  * new marker reads the write. A process that dies between the write and the move leaves that write unseen by the
@@ -33,9 +35,10 @@ export class ChangeMarker {
   async current(): Promise<ChangeMarkers> {
     const stored = (await this.markers.get(CHANGE_MARKER_KEY, CHANGE_MARKER_KEY))?.value;
     return {
-      // Count 0: the document was created by a roster move; the business part has not moved.
+      // Count 0: the document was created by a move of another part; the business part has not moved.
       business: stored === undefined || stored.count === 0 ? 'none' : `${stored.count}.${stored.generation}`,
-      roster: stored?.roster === undefined ? 'none' : `${stored.roster.count}.${stored.roster.generation}`,
+      roster: nestedPart(stored?.roster),
+      plans: nestedPart(stored?.plans),
     };
   }
 
@@ -60,11 +63,12 @@ export class ChangeMarker {
   }
 }
 
-/** The document with one part moved and the other kept as it was. */
+/** A part kept beside the business part: 'none' until its first move (and in a document written before it existed). */
+const nestedPart = (move: MarkerMove | undefined): string => (move === undefined ? 'none' : `${move.count}.${move.generation}`);
+
+/** The document with one part moved and every other part (those of later versions too) kept as it was. */
 const moved = (stored: ChangeGeneration | undefined, part: MarkerPart): ChangeGeneration => {
-  const business = { count: stored?.count ?? 0, generation: stored?.generation ?? randomUUID() };
-  if (part === 'business') {
-    return { key: CHANGE_MARKER_KEY, count: business.count + 1, generation: randomUUID(), ...(stored?.roster ? { roster: stored.roster } : {}) };
-  }
-  return { key: CHANGE_MARKER_KEY, ...business, roster: { count: (stored?.roster?.count ?? 0) + 1, generation: randomUUID() } };
+  const kept: ChangeGeneration = { ...stored, key: CHANGE_MARKER_KEY, count: stored?.count ?? 0, generation: stored?.generation ?? randomUUID() };
+  if (part === 'business') return { ...kept, count: kept.count + 1, generation: randomUUID() };
+  return { ...kept, [part]: { count: (stored?.[part]?.count ?? 0) + 1, generation: randomUUID() } };
 };

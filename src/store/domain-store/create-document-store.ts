@@ -26,7 +26,7 @@ import { TypedDocuments } from './typed-documents';
 export const createDocumentStore = (database: DocumentDatabase): Store => {
   const marker = new ChangeMarker(new TypedDocuments(changeMarkerKind, database.collection(changeMarkerKind.container)));
   // Every kind gets the marker: those with a marker part (agenda items and decisions: business; members and
-  // committees: roster) move it after each write.
+  // committees: roster; action plans, when one is created: plans) move it after each such write.
   const typed = <T>(kind: DocumentKind<T>): TypedDocuments<T> => new TypedDocuments(kind, database.collection(kind.container), marker);
   return {
     committees: committeeStore(typed(committeeKind)),

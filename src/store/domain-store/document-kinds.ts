@@ -12,7 +12,7 @@
  *                                   committee's last run): point reads and upserts, one small partition
  *                pk = 'changeMarker' the change markers (one document, point read; its business part moved by every
  *                                   write of an agenda item or a decision, its roster part by every write of a
- *                                   member or a committee: movesMarker)
+ *                                   member or a committee, its plans part by every action plan created: movesMarker)
  *
  * audit          pk = entry id      auditEntry (append-only; writes spread over every partition, the Admin's query is a
  *                                   cross-partition range on ix.atMs: see auditEntryKind)
@@ -82,6 +82,9 @@ export const actionPlanKind: DocumentKind<ActionPlan> = {
     ownerMemberIds: [...new Set(p.actions.map((a) => a.ownerMemberId))].sort(),
     earliestOpenDueOn: p.actions.filter((a) => a.rag !== 'done').map((a) => a.dueOn).sort()[0],
   }),
+  // Which plan a decision has changes only when a plan is created: a plan keeps its decision and is never removed.
+  movesMarker: 'plans',
+  movesMarkerOn: 'additions',
 };
 
 export const actionUpdateKind: DocumentKind<ActionUpdate> = {
@@ -255,13 +258,15 @@ export const auditEntryKind: DocumentKind<AuditEntry> = {
 export const CHANGE_MARKER_KEY = 'changeMarker';
 
 /** One part of the change marker: how many moves, and a random id per move (change-marker.ts). */
-const MarkerMove = z.object({ count: z.number().int().nonnegative(), generation: z.string().min(1) }).strict();
+export const MarkerMove = z.object({ count: z.number().int().nonnegative(), generation: z.string().min(1) }).strict();
+export type MarkerMove = z.infer<typeof MarkerMove>;
 
 /**
- * The change markers' document. The business part (`count`, `generation`: the marker's only part before the roster
- * part was added, so an older document reads as it always did) is moved by agenda item and decision writes; `count` 0
- * means never moved (the document was created by a roster move). The roster part, absent until first moved, by member
- * and committee writes.
+ * The change markers' document. The business part (`count`, `generation`: the marker's only part before the others
+ * were added, so an older document reads as it always did) is moved by agenda item and decision writes; `count` 0
+ * means never moved (the document was created by a move of another part). The roster part, absent until first moved,
+ * by member and committee writes; the plans part, likewise, by action plans created. Parts this version does not know
+ * (written by a later one) are kept as they are, so that it can still read and move the marker beside it.
  */
 export const ChangeGeneration = z
   .object({
@@ -269,8 +274,9 @@ export const ChangeGeneration = z
     count: z.number().int().nonnegative(),
     generation: z.string().min(1),
     roster: MarkerMove.optional(),
+    plans: MarkerMove.optional(),
   })
-  .strict();
+  .passthrough();
 export type ChangeGeneration = z.infer<typeof ChangeGeneration>;
 
 export const changeMarkerKind: DocumentKind<ChangeGeneration> = {

@@ -28,9 +28,11 @@ export class TypedDocuments<T> {
     if (kind.movesMarker !== undefined && counter === undefined) throw new Error(`The ${kind.label} store moves the change marker and needs it`);
   }
 
-  /** After a write has landed: move this kind's part of the change marker, if it has one. */
-  private async counted(wrote: boolean): Promise<void> {
-    if (wrote && this.kind.movesMarker !== undefined) await this.counter?.move(this.kind.movesMarker);
+  /** After a write has landed: move this kind's part of the change marker, if it has one and this write moves it. */
+  private async counted(wrote: boolean, write: 'addition' | 'change'): Promise<void> {
+    if (!wrote || this.kind.movesMarker === undefined) return;
+    if (write === 'change' && this.kind.movesMarkerOn === 'additions') return;
+    await this.counter?.move(this.kind.movesMarker);
   }
 
   documentId(key: string): string {
@@ -40,7 +42,7 @@ export class TypedDocuments<T> {
   async create(value: T): Promise<CreateResult<T>> {
     const checked = this.checkInput(value);
     const outcome = await this.collection.create(this.envelope(checked));
-    await this.counted(outcome.created);
+    await this.counted(outcome.created, 'addition');
     if (outcome.created) return { created: true, record: { value: checked, etag: outcome.etag } };
     return { created: false, existing: this.decode(outcome.existing) };
   }
@@ -50,7 +52,7 @@ export class TypedDocuments<T> {
     const checked = values.map((v) => this.checkInput(v));
     const outcomes = await this.collection.createMany(checked.map((v) => this.envelope(v)));
     // One move for the batch, after all of it has landed.
-    await this.counted(outcomes.some((o) => o.created));
+    await this.counted(outcomes.some((o) => o.created), 'addition');
     return outcomes.map((o, i) => (o.created ? { created: true, record: { value: checked[i]!, etag: o.etag } } : { created: false, existing: this.decode(o.existing) }));
   }
 
@@ -62,7 +64,7 @@ export class TypedDocuments<T> {
   async replace(value: T, etag: string): Promise<Versioned<T>> {
     const checked = this.checkInput(value);
     const outcome = await this.collection.replace(this.envelope(checked), etag);
-    await this.counted(outcome.outcome === 'replaced');
+    await this.counted(outcome.outcome === 'replaced', 'change');
     switch (outcome.outcome) {
       case 'replaced':
         return { value: checked, etag: outcome.etag };
@@ -80,7 +82,7 @@ export class TypedDocuments<T> {
   async replaceMany(items: ReadonlyArray<Versioned<T>>): Promise<Array<Versioned<T> | DomainError>> {
     const checked = items.map((i) => ({ value: this.checkInput(i.value), etag: i.etag }));
     const outcomes = await this.collection.replaceMany(checked.map((c) => ({ document: this.envelope(c.value), etag: c.etag })));
-    await this.counted(outcomes.some((o) => o.outcome === 'replaced'));
+    await this.counted(outcomes.some((o) => o.outcome === 'replaced'), 'change');
     return outcomes.map((o, i) => {
       const { value } = checked[i]!;
       switch (o.outcome) {
@@ -97,14 +99,14 @@ export class TypedDocuments<T> {
   async upsert(value: T): Promise<Versioned<T>> {
     const checked = this.checkInput(value);
     const etag = await this.collection.upsert(this.envelope(checked));
-    await this.counted(true);
+    await this.counted(true, 'addition'); // an upsert may add the record
     return { value: checked, etag };
   }
 
   /** Removes the record only if its ETag is still `etag`: true when removed, false when changed or gone meanwhile. */
   async remove(value: T, etag: string): Promise<boolean> {
     const removed = (await this.collection.delete(this.kind.partitionKeyOf(value), this.documentId(this.kind.keyOf(value)), etag)) === 'deleted';
-    await this.counted(removed);
+    await this.counted(removed, 'change');
     return removed;
   }
 
