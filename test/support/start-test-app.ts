@@ -13,6 +13,11 @@ export interface TestApp {
   readonly url: string;
   readonly app: RunningApp;
   readonly dataDir: string;
+  /**
+   * Resolves once /readyz answers 200, as a load balancer waits before it sends traffic: the search index built and
+   * the warm-up run (src/teams/warm-up.ts), so that nothing the start-up does is counted against a turn.
+   */
+  untilReady(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -36,10 +41,20 @@ export async function startTestApp(
     await store.close();
   }
   const app = await startApp(config, options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), options);
+  const url = `http://127.0.0.1:${app.port}`;
   return {
-    url: `http://127.0.0.1:${app.port}`,
+    url,
     app,
     dataDir,
+    untilReady: async (timeoutMs = 30_000) => {
+      let last = '';
+      for (const until = Date.now() + timeoutMs; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 50))) {
+        const res = await fetch(`${url}/readyz`);
+        if (res.status === 200) return;
+        last = `${res.status} ${await res.text()}`;
+      }
+      throw new Error(`not ready ${timeoutMs} ms after start: /readyz ${last}`);
+    },
     stop: async () => {
       await app.stop();
       if (owned) rmSync(dataDir, { recursive: true, force: true });

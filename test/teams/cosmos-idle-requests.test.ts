@@ -22,7 +22,9 @@ describe('an idle instance on Cosmos DB (requests counted by a proxy)', () => {
       { STORE: 'cosmos', COSMOS_ENDPOINT: counter.endpoint, COSMOS_KEY: cosmos.key, COSMOS_DATABASE: `cabinet-idle-${randomUUID().slice(0, 8)}` },
       { seed: (store) => seedDemoCouncil(store, new Date()) },
     );
-    // Let start-up work (the first index build and its first refresh, the first outbox poll) pass.
+    // Let start-up work (the first index build and the warm-up, then the index's first refresh and the first outbox
+    // poll) pass.
+    await app.untilReady();
     await new Promise((resolve) => setTimeout(resolve, 10_000));
   }, 60_000);
   afterAll(async () => {

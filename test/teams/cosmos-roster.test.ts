@@ -69,11 +69,7 @@ describe('the roster on Cosmos DB turns: held in memory, kept current by the ros
     await h.app.stop();
     h.app = await startTestApp(env, { rosterClock: () => Date.now() + rosterClockAhead });
     // As a load balancer does: no turn before /readyz says ready (the roster is loaded by then).
-    for (const until = Date.now() + 30_000; ; ) {
-      if ((await fetch(`${h.app.url}/readyz`)).status === 200) break;
-      if (Date.now() > until) throw new Error('never ready');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await h.app.untilReady();
   }, 60_000);
 
   afterAll(async () => {

@@ -116,11 +116,7 @@ describe('POST /api/messages with an app id (authenticated)', () => {
     const before = connector.calls.length;
     const own = await startTestApp(authenticatedEnv(), { botCredentialsFactory: credentials, logger });
     try {
-      let status = 0;
-      for (const until = Date.now() + 15_000; Date.now() < until && status !== 200; await new Promise((r) => setTimeout(r, 50))) {
-        status = (await fetch(`${own.url}/readyz`)).status;
-      }
-      expect(status).toBe(200);
+      await own.untilReady();
     } finally {
       await own.stop();
     }
