@@ -50,7 +50,6 @@ export async function warmUpTurn(
       audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
       // The audience a channel's token names: the bot's app id, which the SDK asks its credentials for ('' in local mode).
       claimsIdentity: new ClaimsIdentity([{ type: AuthenticationConstants.AudienceClaim, value: turn.botAppId }], true),
-      callerId: undefined as unknown as string,
       connectorFactory: { create: async (serviceUrl) => new ConnectorClient(MicrosoftAppCredentials.Empty, { baseUri: serviceUrl }) },
     };
     const activity: Partial<Activity> = {
