@@ -279,6 +279,14 @@ describe('requests to Cosmos DB per turn (counted by a proxy)', () => {
     expect(ownRequests(searched).length).toBeLessThanOrEqual(4);
   });
 
+  it('agenda and pending: no cross-partition query, and no meeting read or query (the meetings are held)', async () => {
+    for (const [name, text] of [['agenda', "what's on Cabinet next week"], ['pending', 'pending']] as const) {
+      const answered = await turnRequests(name, async () => expect(cardsIn((await h.post(h.message('housing', text))).sent).length + 1).toBeGreaterThan(0));
+      expectNoScan(answered);
+      expect(describeRequests(ownRequests(answered)).join('\n')).not.toMatch(/docs\/meeting:|startsAtMs/);
+    }
+  });
+
   it('help: one request, the re-delivery claim', async () => {
     const help = await turnRequests('help', () => h.post(h.message('housing', 'help')));
     expect(describeRequests(ownRequests(help))).toEqual(['create activities/docs']);
