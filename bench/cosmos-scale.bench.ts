@@ -113,7 +113,8 @@ const main = async (): Promise<void> => {
         commandId: 'searchDecisions', parameters: [{ name: 'query', value: 'treasury management' }], queryOptions: { skip: 0, count: 10 },
       }), '"composeExtension"')],
     ];
-    // One of each first: the SDK's metadata reads and the 60 s roster and meeting cache (docs/ARCHITECTURE.md).
+    // One of each first: the SDK's metadata reads (the roster, the plans of decisions and the meetings are held from
+    // start-up, each kept current by its part of the change marker: docs/ARCHITECTURE.md).
     for (const [, send] of operations) await send(cabinet);
     const echoStatus = message('status community safety');
     for (let i = 0; i < 10; i++) await echoStatus(echo);

@@ -30,6 +30,7 @@ import { fileSnapshotStore } from './store/embedded/file-snapshot-store';
 import { cacheRoster } from './store/cached-roster';
 import { indexedDecisions } from './store/indexed-decisions';
 import { DecisionPlanMirror } from './store/decision-plan-mirror';
+import { MeetingMirror } from './store/meeting-mirror';
 import { RosterMirror } from './store/roster-mirror';
 import { openStore } from './store/open-store';
 import { createBotAuthentication, createCloudAdapter, createMessagesHandler, type BotCredentialsFactory } from './teams/bot-adapter';
@@ -107,25 +108,28 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const adapter = createCloudAdapter(botAuth);
   adapter.onTurnError = createTurnErrorHandler(logger, (error, reference) => renderErrorCard(buildErrorView(error, { reference })));
   const now = () => new Date();
-  // On Cosmos DB the turns find the asker, the committees and which action plan a decision has in memory
-  // (store/roster-mirror.ts, store/decision-plan-mirror.ts; on the embedded store those reads are local). Loaded now,
-  // waited for by /readyz, and each read again when its part of the change marker moves.
+  // On Cosmos DB the turns find the asker, the committees, which action plan a decision has and the meetings in memory
+  // (store/roster-mirror.ts, store/decision-plan-mirror.ts, store/meeting-mirror.ts; on the embedded store those reads
+  // are local). Loaded now, waited for by /readyz, and each read again when its part of the change marker moves.
   const mirrorClock = options.rosterClock ? { now: options.rosterClock } : {};
   const mirrors = config.store.kind === 'cosmos'
     ? {
       roster: new RosterMirror(store, { ...mirrorClock, onBackgroundError: (err) => logger.warn({ err }, 'roster reload failed') }),
       plans: new DecisionPlanMirror(store, { ...mirrorClock, onBackgroundError: (err) => logger.warn({ err }, 'action plans of decisions: reload failed') }),
+      meetings: new MeetingMirror(store, { ...mirrorClock, onBackgroundError: (err) => logger.warn({ err }, 'meetings reload failed') }),
     }
     : undefined;
   mirrors?.roster.whenLoaded().catch((err: unknown) => logger.warn({ err }, 'roster: the first load failed'));
   mirrors?.plans.whenLoaded().catch((err: unknown) => logger.warn({ err }, 'action plans of decisions: the first load failed'));
+  mirrors?.meetings.whenLoaded().catch((err: unknown) => logger.warn({ err }, 'meetings: the first load failed'));
   // The instance's one periodic read of the change markers (the search index's check, every 5 s): the business part
-  // tells the index whether to rebuild, and the roster and plans parts are handed to their mirrors, so that watching
-  // them costs no request of its own (the idle budget: docs/ARCHITECTURE.md).
+  // tells the index whether to rebuild, and the other parts are handed to their mirrors, so that watching them costs
+  // no request of its own (the idle budget: docs/ARCHITECTURE.md).
   const readChangeMarkers = async (): Promise<string> => {
     const markers = await store.changeMarkers();
     mirrors?.roster.markerRead(markers.roster);
     mirrors?.plans.markerRead(markers.plans);
+    mirrors?.meetings.markerRead(markers.meetings);
     return markers.business;
   };
   // Kept fresh by this instance's own writes at once, and by other instances' through the store's change marker
@@ -178,10 +182,10 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     now,
     onNotRecorded: (err, entry) => logger.error({ err, audit: entry }, 'audit log: an exempt view could not be recorded'),
   });
-  // On Cosmos DB the turns read committees, members and which action plan a decision has from the mirrors, and
-  // meetings from a per-instance cache (ROSTER_CACHE_MS, docs/ARCHITECTURE.md): each read is a request there. The
-  // officer API, the outbox and the sync read the store itself. They learn whether an agenda item is decided from the
-  // search index (one point read, or none, instead of a query: store/indexed-decisions.ts).
+  // On Cosmos DB the turns read committees, members, which action plan a decision has and meetings from the mirrors
+  // (docs/ARCHITECTURE.md): each read is a request there. The officer API, the outbox and the sync read the store
+  // itself. They learn whether an agenda item is decided from the search index (one point read, or none, instead of a
+  // query: store/indexed-decisions.ts).
   const turnStore = mirrors !== undefined ? indexedDecisions(cacheRoster(store, mirrors), (itemId) => search.decisionIdsOfItem(itemId)) : store;
   const botDeps = { store: turnStore, search, logger, now, views, notifications, members: new MemberDirectory(turnStore), chats, modernGovHosts: config.modernGovHosts };
   const bot = new CabinetBot(botDeps, { extensionDeadlineMs: options.extensionDeadlineMs });
@@ -216,6 +220,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       await search.whenBuilt(READINESS_INDEX_WAIT_MS);
       await mirrors?.roster.whenLoaded(READINESS_INDEX_WAIT_MS);
       await mirrors?.plans.whenLoaded(READINESS_INDEX_WAIT_MS);
+      await mirrors?.meetings.whenLoaded(READINESS_INDEX_WAIT_MS);
       await warmUp.ready(READINESS_WARM_UP_WAIT_MS);
     },
     pages: createPublicPages(config.council),

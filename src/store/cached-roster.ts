@@ -1,48 +1,15 @@
 import type { Meeting } from '../domain';
 import type { DecisionPlanMirror } from './decision-plan-mirror';
 import type { MarkerMirror, MirroredState } from './marker-mirror';
+import type { MeetingMirror } from './meeting-mirror';
 import type { ActionPlanStore, CommitteeStore, CreateResult, DecisionPlanLink, MeetingStore, MemberStore, Store, Versioned } from './port';
 import type { RosterChange, RosterMirror } from './roster-mirror';
-
-/**
- * How long one instance may answer meetings by id from memory: how long a moved meeting takes to be seen on this
- * instance, at most (docs/ARCHITECTURE.md). Committees and members are held by the roster mirror instead
- * (store/roster-mirror.ts), and which action plan a decision has by the decision-plan mirror
- * (store/decision-plan-mirror.ts), whose bound is the change marker's.
- */
-export const ROSTER_CACHE_MS = 60_000;
-
-interface Entry<T> {
-  readonly value: T;
-  readonly until: number;
-}
-
-class TimedCache<T> {
-  private readonly entries = new Map<string, Entry<Promise<T>>>();
-  constructor(private readonly ttlMs: number, private readonly now: () => number) {}
-
-  get(key: string, load: () => Promise<T>): Promise<T> {
-    const at = this.now();
-    const hit = this.entries.get(key);
-    if (hit !== undefined && hit.until > at) return hit.value;
-    const value = load();
-    this.entries.set(key, { value, until: at + this.ttlMs });
-    // A failed read is not remembered: the next turn asks the store again.
-    value.catch(() => {
-      if (this.entries.get(key)?.value === value) this.entries.delete(key);
-    });
-    return value;
-  }
-
-  clear(): void {
-    this.entries.clear();
-  }
-}
 
 /** What an instance holds in memory for its turns on Cosmos DB, each kept current by its part of the change marker. */
 export interface TurnMirrors {
   readonly roster: RosterMirror;
   readonly plans: DecisionPlanMirror;
+  readonly meetings: MeetingMirror;
 }
 
 /**
@@ -51,26 +18,14 @@ export interface TurnMirrors {
  * again when the roster's change marker moves), so that no turn waits on a cross-partition query for the asker or the
  * committee list; which action plan a decision has from the decision-plan mirror (store/decision-plan-mirror.ts, read
  * again when the plans marker moves: the plan itself then read fresh, by a point read; an item card needs only its id,
- * and reads nothing), so that no turn queries for it; meetings by id (an item card's date, a recommendation's Full
- * Council meeting) answered from a per-instance cache for at most `ttlMs`, so a status turn or an acknowledgement does
- * not pay a point read for the meeting each time. A write through this store updates the mirrors and empties that
- * cache at once; writes by other processes (the officer API and CLI, the sync, another instance) reach the mirrors
- * within the marker's poll interval and one reload, and the cache within `ttlMs`. Everything else passes through.
+ * and reads nothing), so that no turn queries for it; meetings (by id: an item card's date, a recommendation's Full
+ * Council meeting; a committee's, and its upcoming ones: `agenda`, `pending`) from the meeting mirror
+ * (store/meeting-mirror.ts, read again when the meetings marker moves), so that no turn reads one. A write through
+ * this store updates the mirrors at once; writes by other processes (the officer API and CLI, the sync, another
+ * instance) reach them within the marker's poll interval and one reload. Everything else passes through.
  */
-export const cacheRoster = (store: Store, mirrors: TurnMirrors, options: { ttlMs?: number; now?: () => number } = {}): Store => {
+export const cacheRoster = (store: Store, mirrors: TurnMirrors): Store => {
   const { roster, plans } = mirrors;
-  const ttlMs = options.ttlMs ?? ROSTER_CACHE_MS;
-  const now = options.now ?? Date.now;
-  const meetingCache = new TimedCache<unknown>(ttlMs, now);
-  const cached = <T>(cache: TimedCache<unknown>, key: string, load: () => Promise<T>): Promise<T> => cache.get(key, load) as Promise<T>;
-  /** Empties the cache after the write, whatever its outcome (a conflict means what we held is stale). */
-  const writing = async <T>(cache: TimedCache<unknown>, write: Promise<T>): Promise<T> => {
-    try {
-      return await write;
-    } finally {
-      cache.clear();
-    }
-  };
   /** Hands a mirror what the store answered; a refused write (a conflict: what it holds is stale) reloads it. */
   const mirroredIn = <C>(mirror: MarkerMirror<MirroredState<C>, C>) => async <T>(write: Promise<T>, change: (written: T) => C): Promise<T> => {
     try {
@@ -84,6 +39,7 @@ export const cacheRoster = (store: Store, mirrors: TurnMirrors, options: { ttlMs
   };
   const inRoster = mirroredIn<RosterChange>(roster);
   const inPlans = mirroredIn<DecisionPlanLink>(plans);
+  const inMeetings = mirroredIn<Versioned<Meeting>>(mirrors.meetings);
   const createdOrExisting = <T>(result: CreateResult<T>): Versioned<T> => (result.created ? result.record : result.existing);
   const c = store.committees;
   const committees: CommitteeStore = {
@@ -106,9 +62,15 @@ export const cacheRoster = (store: Store, mirrors: TurnMirrors, options: { ttlMs
   const mt = store.meetings;
   const meetings: MeetingStore = {
     ...mt,
-    create: (meeting) => writing(meetingCache, mt.create(meeting)),
-    replace: (meeting, etag) => writing(meetingCache, mt.replace(meeting, etag)),
-    get: (committeeId, id) => cached<Versioned<Meeting> | undefined>(meetingCache, `get:${committeeId}/${id}`, () => mt.get(committeeId, id)),
+    create: (meeting) => inMeetings(mt.create(meeting), createdOrExisting),
+    replace: (meeting, etag) => inMeetings(mt.replace(meeting, etag), (record) => record),
+    get: async (committeeId, id) =>
+      (await mirrors.meetings.meeting(committeeId, id)) ??
+      // Not held: written since the last load by another process (its marker move not read yet), or no such meeting.
+      // The store answers, as before the mirror; a meeting is never removed, so a held one needs no such read.
+      mt.get(committeeId, id),
+    listByCommittee: (committeeId) => mirrors.meetings.listByCommittee(committeeId),
+    listUpcoming: (committeeId, from, limit) => mirrors.meetings.listUpcoming(committeeId, from, limit),
   };
   // Which action plan a decision has (its id, or none) from the mirror: the plan itself is read fresh, by a point read
   // of that id, instead of a single-partition query (2 requests on Cosmos DB: query plan + query).

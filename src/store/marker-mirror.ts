@@ -2,8 +2,8 @@
  * How long a mirror answers from memory without its marker part being confirmed (a marker read that equals the held
  * state's, or a reload). Past it (the marker could not be read for that long: the store is failing, or nothing reads
  * it), a lookup waits for a reload, as turns read the store before the mirrors existed: it bounds how long a member
- * removed by another process can still see exempt business on this instance, or a new action plan stays unseen, when
- * change detection stops (docs/ARCHITECTURE.md).
+ * removed by another process can still see exempt business on this instance, or a new action plan or a moved meeting
+ * stays unseen, when change detection stops (docs/ARCHITECTURE.md).
  */
 export const MIRROR_UNCONFIRMED_MS = 60_000;
 
@@ -40,7 +40,8 @@ const REPLAYED = 'replayed local writes';
  * Safety net: when no marker read has confirmed the held state for `unconfirmedAfterMs` (MIRROR_UNCONFIRMED_MS), a
  * lookup waits for a reload instead.
  *
- * The roster (roster-mirror.ts) and which action plan each decision has (decision-plan-mirror.ts) are held this way.
+ * The roster (roster-mirror.ts), which action plan each decision has (decision-plan-mirror.ts) and every meeting
+ * (meeting-mirror.ts) are held this way.
  */
 export class MarkerMirror<State extends MirroredState<Change>, Change> {
   private held: { readonly marker: string; readonly state: State } | undefined;

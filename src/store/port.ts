@@ -60,6 +60,11 @@ export interface MeetingStore {
   listUpcoming(committeeId: string, from: Date, limit: number): Promise<Meeting[]>;
   listByCommittee(committeeId: string): Promise<Meeting[]>;
   /**
+   * Every meeting of every committee with its ETag, in no promised order (cross-partition on Cosmos DB): what a
+   * per-instance meeting mirror loads in the background (store/meeting-mirror.ts), never a turn.
+   */
+  listVersioned(): Promise<Versioned<Meeting>[]>;
+  /**
    * Meetings soonest first, a page at a time (officer API): of one committee (single-partition) or of all, starting at
    * or after `from` and before `to` when given.
    */
@@ -320,9 +325,10 @@ export interface AuditLog {
 
 /**
  * The change marker's parts: which writes move which (Store.changeMarkers): `business` agenda items and decisions,
- * `roster` members and committees, `plans` the creation of an action plan (which plan a decision has).
+ * `roster` members and committees, `plans` the creation of an action plan (which plan a decision has), `meetings`
+ * meetings.
  */
-export type MarkerPart = 'business' | 'roster' | 'plans';
+export type MarkerPart = 'business' | 'roster' | 'plans' | 'meetings';
 export type ChangeMarkers = Readonly<Record<MarkerPart, string>>;
 
 export interface Store {
@@ -350,8 +356,8 @@ export interface Store {
   /**
    * The same read, with the other parts beside it: `business` is changeMarker()'s value; `roster` differs after
    * every create, replace, upsert or delete of a member or a committee through any Store on the same data; `plans`
-   * after every action plan created (not after a plan's changes: they never change which plan a decision has). Each
-   * part moves for its own writes only. One point read.
+   * after every action plan created (not after a plan's changes: they never change which plan a decision has); `meetings`
+   * after every create or replace of a meeting. Each part moves for its own writes only. One point read.
    */
   changeMarkers(): Promise<ChangeMarkers>;
   /** Answers quickly when the store can serve requests; throws with a reason when it cannot (/readyz). */

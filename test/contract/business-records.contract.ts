@@ -95,6 +95,17 @@ export const describeBusinessRecords = (current: CurrentStore): void => {
       expect(await store.meetings.listByCommittee('cabinet')).toEqual([july, september, septemberLate, october]);
     });
 
+    it('lists every meeting of every committee with its ETag (the meeting mirror\'s load)', async () => {
+      const { store } = current();
+      expect(await store.meetings.listVersioned()).toEqual([]);
+      for (const m of [october, july, septemberLate, councilJuly, september]) await store.meetings.create(m);
+      const listed = await store.meetings.listVersioned();
+      const byId = (x: { value: { id: string } } | undefined, y: { value: { id: string } } | undefined) => ((x?.value.id ?? '') < (y?.value.id ?? '') ? -1 : 1);
+      const expected = await Promise.all([october, july, septemberLate, councilJuly, september].map((m) => store.meetings.get(m.committeeId, m.id)));
+      expect(expected.every((m) => m?.etag !== undefined)).toBe(true);
+      expect([...listed].sort(byId)).toEqual([...expected].sort(byId));
+    });
+
     it('pages meetings soonest first, each exactly once, of one committee or all, within from and to', async () => {
       const { store } = current();
       for (const m of [october, july, septemberLate, councilJuly, september]) await store.meetings.create(m);

@@ -11,7 +11,7 @@ const created = <T>(result: { created: true; record: Versioned<T> } | { created:
   return result.record;
 };
 
-const MARKER_PARTS: readonly MarkerPart[] = ['business', 'roster', 'plans'];
+const MARKER_PARTS: readonly MarkerPart[] = ['business', 'roster', 'plans', 'meetings'];
 
 /** Fake only Date: timers must keep running for the SDK and the stores. */
 const NOT_THE_CLOCK: FakeTimersConfig['doNotFake'] = [
@@ -160,7 +160,9 @@ export const describeChangeMarker = (current: CurrentStore): void => {
       const { store } = current();
       const countOf = (marker: string): number => (marker === 'none' ? 0 : Number(marker.split('.')[0]));
       const empty = await store.changeMarkers();
-      expect(empty).toEqual({ business: await store.changeMarker(), roster: expect.any(String) as string, plans: expect.any(String) as string });
+      expect(empty).toEqual({
+        business: await store.changeMarker(), roster: expect.any(String) as string, plans: expect.any(String) as string, meetings: expect.any(String) as string,
+      });
       const expectMoved = async (part: MarkerPart, before: ChangeMarkers) => {
         const after = await store.changeMarkers();
         expect(after[part]).not.toBe(before[part]);
@@ -216,7 +218,7 @@ export const describeChangeMarker = (current: CurrentStore): void => {
       const { store, writeRawDocument } = current();
       const old = { key: 'changeMarker', count: 7, generation: '3f0e8d1c-5a8b-4e0f-9c7d-2b1a0e9f8d7c' };
       await writeRawDocument('work', { id: 'changeMarker:changeMarker', pk: 'changeMarker', type: 'changeMarker', ix: {}, data: old });
-      expect(await store.changeMarkers()).toEqual({ business: `7.${old.generation}`, roster: 'none', plans: 'none' });
+      expect(await store.changeMarkers()).toEqual({ business: `7.${old.generation}`, roster: 'none', plans: 'none', meetings: 'none' });
       expect(await store.changeMarker()).toBe(`7.${old.generation}`);
       // The first roster write adds the roster part and keeps the business part.
       await store.committees.create(cabinet);
@@ -224,7 +226,7 @@ export const describeChangeMarker = (current: CurrentStore): void => {
       expect(markers.business).toBe(`7.${old.generation}`);
       expect(markers.roster).toMatch(/^1\./);
       await store.agendaItems.create(communitySafetyItem);
-      expect(await store.changeMarkers()).toEqual({ business: expect.stringMatching(/^8\./) as string, roster: markers.roster, plans: 'none' });
+      expect(await store.changeMarkers()).toEqual({ business: expect.stringMatching(/^8\./) as string, roster: markers.roster, plans: 'none', meetings: 'none' });
     });
 
     it('has a plans part: an action plan created moves it and no other part; a plan\'s changes and updates move none', async () => {
@@ -272,21 +274,75 @@ export const describeChangeMarker = (current: CurrentStore): void => {
       await writeRawDocument('work', { id: 'changeMarker:changeMarker', pk: 'changeMarker', type: 'changeMarker', ix: {}, data: rosterEra });
       const business = `3.${rosterEra.generation}`;
       const roster = `2.${rosterEra.roster.generation}`;
-      expect(await store.changeMarkers()).toEqual({ business, roster, plans: 'none' });
+      expect(await store.changeMarkers()).toEqual({ business, roster, plans: 'none', meetings: 'none' });
       await store.actionPlans.create(communitySafetyPlan);
-      expect(await store.changeMarkers()).toEqual({ business, roster, plans: expect.stringMatching(/^1\./) as string });
+      expect(await store.changeMarkers()).toEqual({ business, roster, plans: expect.stringMatching(/^1\./) as string, meetings: 'none' });
+    });
+
+    it('has a meetings part: every meeting create and replace moves it and no other part; other writes leave it', async () => {
+      const { store } = current();
+      const countOf = (marker: string): number => (marker === 'none' ? 0 : Number(marker.split('.')[0]));
+      await store.committees.create(cabinet);
+      const before = await store.changeMarkers();
+      const made = created(await store.meetings.create(cabinetJuly));
+      const afterCreate = await store.changeMarkers();
+      expect(countOf(afterCreate.meetings)).toBe(countOf(before.meetings) + 1);
+      expect(afterCreate).toEqual({ ...before, meetings: afterCreate.meetings });
+      // A meeting moved to another day: what an item card shows.
+      const moved = await store.meetings.replace({ ...made.value, startsAt: '2021-07-16T17:00:00.000Z' }, made.etag);
+      const afterReplace = await store.changeMarkers();
+      expect(countOf(afterReplace.meetings)).toBe(countOf(afterCreate.meetings) + 1);
+      expect(afterReplace).toEqual({ ...afterCreate, meetings: afterReplace.meetings });
+      // Writes that did not happen move nothing; reads move nothing.
+      expect((await store.meetings.create(cabinetJuly)).created).toBe(false);
+      await expect(store.meetings.replace(made.value, made.etag)).rejects.toMatchObject({ code: 'conflict' });
+      await store.meetings.listVersioned();
+      await store.meetings.get(cabinet.id, cabinetJuly.id);
+      expect(await store.changeMarkers()).toEqual(afterReplace);
+      // The other parts' writes leave it as it is.
+      await store.members.create(alanPearson);
+      await store.agendaItems.create(communitySafetyItem);
+      await store.actionPlans.create(communitySafetyPlan);
+      expect((await store.changeMarkers()).meetings).toBe(afterReplace.meetings);
+      expect((await store.meetings.get(cabinet.id, cabinetJuly.id))?.etag).toBe(moved.etag);
+    });
+
+    it('moves the meetings part for other Store instances too, none lost when several write at once', async () => {
+      const { store, openSecondStore } = current();
+      const other = await openSecondStore();
+      const countOf = (marker: string): number => (marker === 'none' ? 0 : Number(marker.split('.')[0]));
+      const before = await other.changeMarkers();
+      await Promise.all(Array.from({ length: 4 }, (_, i) =>
+        (i % 2 === 0 ? store : other).meetings.create({ ...cabinetJuly, id: `cabinet-race-${i}`, source: undefined })));
+      const after = await other.changeMarkers();
+      expect(countOf(after.meetings)).toBe(countOf(before.meetings) + 4);
+      expect(await store.changeMarkers()).toEqual(after);
+    });
+
+    it('reads a marker document written before the meetings part: that part "none", the first meeting write adds it and keeps the rest', async () => {
+      const { store, writeRawDocument } = current();
+      const plansEra = {
+        key: 'changeMarker', count: 4, generation: '6e2b8d4f-1c3a-4b5e-9d7f-2a4c6e8b0d1f',
+        roster: { count: 2, generation: 'a1e5c3d7-9b8f-4e6a-b2c4-d8f0e1a3c5b7' }, plans: { count: 3, generation: 'f0e1d2c3-b4a5-4968-8776-655443322110' },
+      };
+      await writeRawDocument('work', { id: 'changeMarker:changeMarker', pk: 'changeMarker', type: 'changeMarker', ix: {}, data: plansEra });
+      const kept = { business: `4.${plansEra.generation}`, roster: `2.${plansEra.roster.generation}`, plans: `3.${plansEra.plans.generation}` };
+      expect(await store.changeMarkers()).toEqual({ ...kept, meetings: 'none' });
+      await store.meetings.create(cabinetJuly);
+      expect(await store.changeMarkers()).toEqual({ ...kept, meetings: expect.stringMatching(/^1\./) as string });
     });
 
     it('reads and moves a marker document holding a part it does not know (written by a later version)', async () => {
       const { store, writeRawDocument } = current();
-      const later = { key: 'changeMarker', count: 5, generation: 'c4d2e6f8-1a3b-4c5d-9e7f-0a1b2c3d4e5f', meetings: { count: 9, generation: 'later' } };
+      const later = { key: 'changeMarker', count: 5, generation: 'c4d2e6f8-1a3b-4c5d-9e7f-0a1b2c3d4e5f', minutes: { count: 9, generation: 'later' } };
       await writeRawDocument('work', { id: 'changeMarker:changeMarker', pk: 'changeMarker', type: 'changeMarker', ix: {}, data: later });
-      expect(await store.changeMarkers()).toEqual({ business: `5.${later.generation}`, roster: 'none', plans: 'none' });
+      expect(await store.changeMarkers()).toEqual({ business: `5.${later.generation}`, roster: 'none', plans: 'none', meetings: 'none' });
       await store.committees.create(cabinet);
       await store.agendaItems.create(communitySafetyItem);
       await store.actionPlans.create(communitySafetyPlan);
+      await store.meetings.create(cabinetJuly);
       const moved = await store.changeMarkers();
-      expect([moved.business, moved.roster, moved.plans].map((m) => m.split('.')[0])).toEqual(['6', '1', '1']);
+      expect([moved.business, moved.roster, moved.plans, moved.meetings].map((m) => m.split('.')[0])).toEqual(['6', '1', '1', '1']);
     });
 
     it('is not disturbed by writes of other records (whether they change it is not promised)', async () => {

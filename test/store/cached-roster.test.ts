@@ -1,15 +1,16 @@
 import { cacheRoster } from '../../src/store/cached-roster';
 import { DecisionPlanMirror } from '../../src/store/decision-plan-mirror';
 import { MIRROR_UNCONFIRMED_MS } from '../../src/store/marker-mirror';
+import { MeetingMirror } from '../../src/store/meeting-mirror';
 import { RosterMirror } from '../../src/store/roster-mirror';
 import { createEmbeddedStore } from '../../src/store/embedded';
 import type { Store } from '../../src/store/port';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { alanPearson, cabinet, cabinetJuly, communitySafetyDecision, communitySafetyPlan, sarahWhitcombe, scrutiny } from '../contract/council-fixtures';
+import { alanPearson, cabinet, cabinetJuly, communitySafetyDecision, communitySafetyPlan, meeting, sarahWhitcombe, scrutiny } from '../contract/council-fixtures';
 
-describe('the per-instance mirrors and cache (committees, members, the plans of decisions, meetings: on Cosmos DB turns)', () => {
+describe('the per-instance mirrors (committees, members, the plans of decisions, meetings: on Cosmos DB turns)', () => {
   let dir: string;
   let store: Store;
   beforeEach(() => {
@@ -33,8 +34,8 @@ describe('the per-instance mirrors and cache (committees, members, the plans of 
     const mirror = new RosterMirror(source, { ...options, onBackgroundError: (err) => errors.push(err) });
     return { mirror, reads, errors };
   };
-  /** The roster mirror under test, beside a decision-plan mirror of the same store. */
-  const mirrorsWith = (roster: RosterMirror) => ({ roster, plans: new DecisionPlanMirror(store) });
+  /** The roster mirror under test, beside the other mirrors of the same store. */
+  const mirrorsWith = (roster: RosterMirror) => ({ roster, plans: new DecisionPlanMirror(store), meetings: new MeetingMirror(store) });
   /** What the app's periodic read does: one read of both markers, the roster part handed to the mirror. */
   const markerRead = async (mirror: RosterMirror): Promise<void> => mirror.markerRead((await store.changeMarkers()).roster);
   const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 50));
@@ -191,23 +192,121 @@ describe('the per-instance mirrors and cache (committees, members, the plans of 
     await mirror.whenLoaded(1000);
   });
 
-  it('holds meetings by id for the same time; a write through it is seen at once', async () => {
-    let now = 0;
-    const cached = cacheRoster(store, mirrorsWith(new RosterMirror(store)), { ttlMs: 60_000, now: () => now });
+  /** A meeting mirror fed by hand, as the app's one marker read feeds it, counting its loads and the turns' reads. */
+  const meetingMirrorOf = (options: { now?: () => number } = {}) => {
+    const calls = { listing: 0, get: 0, query: 0 };
+    const counted: Store = {
+      ...store,
+      meetings: {
+        ...store.meetings,
+        listVersioned: () => (calls.listing++, store.meetings.listVersioned()),
+        get: (c: string, id: string) => (calls.get++, store.meetings.get(c, id)),
+        listUpcoming: (c: string, from: Date, limit: number) => (calls.query++, store.meetings.listUpcoming(c, from, limit)),
+        listByCommittee: (c: string) => (calls.query++, store.meetings.listByCommittee(c)),
+      },
+    };
+    const meetings = new MeetingMirror(counted, options);
+    const cached = cacheRoster(counted, { roster: new RosterMirror(counted), plans: new DecisionPlanMirror(counted), meetings });
+    const meetingsMarkerRead = async (): Promise<void> => meetings.markerRead((await store.changeMarkers()).meetings);
+    return { meetings, cached, calls, meetingsMarkerRead };
+  };
+
+  it('answers meetings from memory, by id and a committee\'s upcoming ones, as the store answers them', async () => {
+    const { meetings, cached, calls } = meetingMirrorOf();
     await store.committees.create(cabinet);
-    await store.meetings.create(cabinetJuly);
+    await store.committees.create(scrutiny);
+    // Instants in other offsets, a tie at one instant, another committee's and a cancelled meeting among them.
+    const cabinetMeetings = [
+      cabinetJuly,
+      meeting({ id: 'cabinet-2021-09-08', startsAt: '2021-09-08T18:00:00.000+01:00' }),
+      meeting({ id: 'cabinet-2021-09-08b', startsAt: '2021-09-08T17:00:00.000Z', status: 'cancelled' }),
+      meeting({ id: 'cabinet-2021-06-02', startsAt: '2021-06-02T17:00:00.000Z' }),
+      meeting({ id: 'cabinet-2021-10-13', startsAt: '2021-10-13T16:30:00.000-00:30' }),
+    ];
+    for (const m of cabinetMeetings) await store.meetings.create(m);
+    await store.meetings.create(meeting({ id: 'scrutiny-2021-07-20', committeeId: scrutiny.id, startsAt: '2021-07-20T17:00:00.000Z' }));
+    await meetings.whenLoaded();
+    expect(calls).toEqual({ listing: 1, get: 0, query: 0 });
+    const ids = (list: { id: string }[]) => list.map((m) => m.id);
+    for (const [from, limit] of [['2021-01-01T00:00:00Z', 10], ['2021-07-14T17:00:00.000Z', 3], ['2021-07-14T17:00:00.001Z', 3], ['2022-01-01T00:00:00Z', 1]] as const) {
+      const mirrored = ids(await cached.meetings.listUpcoming(cabinet.id, new Date(from), limit));
+      const stored = ids(await store.meetings.listUpcoming(cabinet.id, new Date(from), limit));
+      // The store promises time order only: two meetings at one instant may come either way (so no limit here falls
+      // between them: which of the two a limit keeps is not promised either).
+      expect([...mirrored].sort()).toEqual([...stored].sort());
+      expect(mirrored.map((id) => Date.parse(cabinetMeetings.find((m) => m.id === id)!.startsAt))).toEqual(
+        stored.map((id) => Date.parse(cabinetMeetings.find((m) => m.id === id)!.startsAt)),
+      );
+    }
+    expect(ids(await cached.meetings.listUpcoming(cabinet.id, new Date('2021-01-01T00:00:00Z'), 10))).toEqual(
+      ['cabinet-2021-06-02', 'cabinet-2021-07-14', 'cabinet-2021-09-08', 'cabinet-2021-09-08b', 'cabinet-2021-10-13'],
+    );
+    expect(ids(await cached.meetings.listByCommittee(scrutiny.id))).toEqual(ids(await store.meetings.listByCommittee(scrutiny.id)));
+    expect(ids(await cached.meetings.listByCommittee(cabinet.id))).toHaveLength(5);
+    await expect(cached.meetings.listUpcoming(cabinet.id, new Date(), 0)).rejects.toMatchObject({ code: 'invalid' });
     const held = await cached.meetings.get(cabinet.id, cabinetJuly.id);
-    if (held === undefined) throw new Error('no meeting');
-    // Another process moves the meeting: this instance says the old time until the cache's time is up.
-    await store.meetings.replace({ ...held.value, startsAt: '2025-07-16T17:00:00Z' }, held.etag);
-    now = 59_999;
+    expect(held).toEqual(await store.meetings.get(cabinet.id, cabinetJuly.id)); // with its ETag
+    expect(await cached.meetings.get(scrutiny.id, cabinetJuly.id)).toBeUndefined(); // by committee and id
+    expect(calls).toEqual({ listing: 1, get: 1, query: 0 }); // only the meeting it does not hold is read
+  });
+
+  it('sees a meeting another process moved or created once the meetings marker moves, and its own writes at once', async () => {
+    const { meetings, cached, calls, meetingsMarkerRead } = meetingMirrorOf();
+    await store.committees.create(cabinet);
+    const original = await store.meetings.create(cabinetJuly);
+    if (!original.created) throw new Error('not created');
+    await meetings.whenLoaded();
+    // Another process moves the meeting and adds one: not seen until the marker is read...
+    await store.meetings.replace({ ...cabinetJuly, startsAt: '2021-07-16T17:00:00.000Z' }, original.record.etag);
+    const added = meeting({ id: 'cabinet-2021-08-11', startsAt: '2021-08-11T17:00:00.000Z' });
+    await store.meetings.create(added);
     expect((await cached.meetings.get(cabinet.id, cabinetJuly.id))?.value.startsAt).toBe(cabinetJuly.startsAt);
-    now = 60_000;
-    const fresh = await cached.meetings.get(cabinet.id, cabinetJuly.id);
-    expect(fresh?.value.startsAt).toBe('2025-07-16T17:00:00Z');
-    if (fresh === undefined) throw new Error('no meeting');
-    await cached.meetings.replace({ ...fresh.value, startsAt: '2025-07-17T17:00:00Z' }, fresh.etag);
-    expect((await cached.meetings.get(cabinet.id, cabinetJuly.id))?.value.startsAt).toBe('2025-07-17T17:00:00Z');
+    expect(await cached.meetings.listUpcoming(cabinet.id, new Date('2021-01-01T00:00:00Z'), 5)).toEqual([cabinetJuly]);
+    // ...though a meeting asked for by id and not held is read from the store.
+    expect((await cached.meetings.get(cabinet.id, added.id))?.value).toEqual(added);
+    expect(calls).toEqual({ listing: 1, get: 1, query: 0 });
+    // ...then read again in the background, once.
+    await meetingsMarkerRead();
+    await settle();
+    expect((await cached.meetings.get(cabinet.id, cabinetJuly.id))?.value.startsAt).toBe('2021-07-16T17:00:00.000Z');
+    expect((await cached.meetings.listUpcoming(cabinet.id, new Date('2021-01-01T00:00:00Z'), 5)).map((m) => m.id)).toEqual([cabinetJuly.id, added.id]);
+    expect(calls).toEqual({ listing: 2, get: 1, query: 0 });
+    await meetingsMarkerRead();
+    await settle();
+    expect(calls.listing).toBe(2);
+    // Writes of other records do not move the meetings part: nothing is read again.
+    await store.members.create(alanPearson);
+    await store.decisions.create(communitySafetyDecision);
+    await meetingsMarkerRead();
+    await settle();
+    expect(calls.listing).toBe(2);
+    // A write through this store is seen at once, with no read; a refused one reads the meetings again.
+    const held = await cached.meetings.get(cabinet.id, cabinetJuly.id);
+    const moved = await cached.meetings.replace({ ...held!.value, startsAt: '2021-07-17T17:00:00.000Z' }, held!.etag);
+    expect((await cached.meetings.get(cabinet.id, cabinetJuly.id))?.etag).toBe(moved.etag);
+    expect((await cached.meetings.listUpcoming(cabinet.id, new Date('2021-07-17T00:00:00Z'), 5)).map((m) => m.id)).toEqual([cabinetJuly.id, added.id]);
+    await cached.meetings.create(meeting({ id: 'cabinet-2021-09-08', startsAt: '2021-09-08T17:00:00.000Z' }));
+    expect((await cached.meetings.get(cabinet.id, 'cabinet-2021-09-08'))?.value.id).toBe('cabinet-2021-09-08');
+    expect(calls).toEqual({ listing: 2, get: 1, query: 0 });
+    await expect(cached.meetings.replace(held!.value, held!.etag)).rejects.toMatchObject({ code: 'conflict' });
+    await settle();
+    expect(calls.listing).toBe(3);
+  });
+
+  it('reads the meetings again in the turn when the marker has not confirmed what it holds for MIRROR_UNCONFIRMED_MS', async () => {
+    let now = 0;
+    const { meetings, cached, calls } = meetingMirrorOf({ now: () => now });
+    await store.committees.create(cabinet);
+    const original = await store.meetings.create(cabinetJuly);
+    if (!original.created) throw new Error('not created');
+    await meetings.whenLoaded();
+    // Another process moves the meeting; no marker read reaches this instance (the store fails them).
+    await store.meetings.replace({ ...cabinetJuly, startsAt: '2021-07-16T17:00:00.000Z' }, original.record.etag);
+    now = MIRROR_UNCONFIRMED_MS - 1;
+    expect((await cached.meetings.get(cabinet.id, cabinetJuly.id))?.value.startsAt).toBe(cabinetJuly.startsAt);
+    now = MIRROR_UNCONFIRMED_MS;
+    expect((await cached.meetings.get(cabinet.id, cabinetJuly.id))?.value.startsAt).toBe('2021-07-16T17:00:00.000Z');
+    expect(calls).toEqual({ listing: 2, get: 0, query: 0 });
   });
 
   /** A decision-plan mirror fed by hand, as the app's one marker read feeds it, counting the turns' reads of plans. */
@@ -224,7 +323,7 @@ describe('the per-instance mirrors and cache (committees, members, the plans of 
       },
     };
     const plans = new DecisionPlanMirror(counted, options);
-    const cached = cacheRoster(counted, { roster: new RosterMirror(counted), plans });
+    const cached = cacheRoster(counted, { roster: new RosterMirror(counted), plans, meetings: new MeetingMirror(counted) });
     const plansMarkerRead = async (): Promise<void> => plans.markerRead((await store.changeMarkers()).plans);
     return { plans, cached, calls, plansMarkerRead };
   };

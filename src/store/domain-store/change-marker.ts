@@ -8,19 +8,20 @@ import type { TypedDocuments } from './typed-documents';
 const MAX_ATTEMPTS = 50;
 
 /**
- * Store.changeMarkers(): one small document (container `work`, its own partition) with three independent parts, each
+ * Store.changeMarkers(): one small document (container `work`, its own partition) with four independent parts, each
  * moved after a write has landed: `business` by every create, replace, upsert and delete of an agenda item or a
  * decision through the store (the search indexes rebuild when it moves), `roster` by every such write of a member or a
  * committee (the per-instance roster mirrors reload when it moves: store/roster-mirror.ts), `plans` by every action
- * plan created (the per-instance decision-plan mirrors reload: store/decision-plan-mirror.ts). Moving one part never
- * changes the others, so a roster write does not rebuild any search index. Reading all three is one point read (about
- * 1 RU on Cosmos DB), whatever the size of the council: it replaced an aggregate (COUNT and SUM over every agenda item
- * and decision) that took 11.5 s at 20,000 items on cosmosdb-server and cost request units every few seconds per
- * instance.
+ * plan created (the per-instance decision-plan mirrors reload: store/decision-plan-mirror.ts), `meetings` by every
+ * create and replace of a meeting (the per-instance meeting mirrors reload: store/meeting-mirror.ts). Moving one part
+ * never changes the others, so a roster write does not rebuild any search index. Reading all four is one point read
+ * (about 1 RU on Cosmos DB), whatever the size of the council: it replaced an aggregate (COUNT and SUM over every
+ * agenda item and decision) that took 11.5 s at 20,000 items on cosmosdb-server and cost request units every few
+ * seconds per instance.
  *
  * Each part is `<count>.<generation>`: the count of its moves and a random id per move, so a restored or re-imported
  * store never answers a marker an instance saw before for other data; 'none' before its first move (also a document
- * written before the roster or plans part existed: that part is 'none'). Compare for equality only.
+ * written before the roster, plans or meetings part existed: that part is 'none'). Compare for equality only.
  *
  * Moving is a read and a replace with the read's ETag; when another writer (another instance, or a move of another
  * part) changed the document meanwhile, the replace is refused (412) and the move is tried again on the new value, so
@@ -39,6 +40,7 @@ export class ChangeMarker {
       business: stored === undefined || stored.count === 0 ? 'none' : `${stored.count}.${stored.generation}`,
       roster: nestedPart(stored?.roster),
       plans: nestedPart(stored?.plans),
+      meetings: nestedPart(stored?.meetings),
     };
   }
 

@@ -12,7 +12,8 @@
  *                                   committee's last run): point reads and upserts, one small partition
  *                pk = 'changeMarker' the change markers (one document, point read; its business part moved by every
  *                                   write of an agenda item or a decision, its roster part by every write of a
- *                                   member or a committee, its plans part by every action plan created: movesMarker)
+ *                                   member or a committee, its plans part by every action plan created, its
+ *                                   meetings part by every write of a meeting: movesMarker)
  *
  * audit          pk = entry id      auditEntry (append-only; writes spread over every partition, the Admin's query is a
  *                                   cross-partition range on ix.atMs: see auditEntryKind)
@@ -45,6 +46,8 @@ export const meetingKind: DocumentKind<Meeting> = {
   keyOf: (m) => m.id,
   // Instants may carry any offset; epoch ms compares and sorts correctly where the ISO strings would not.
   indexOf: (m) => ({ startsAtMs: epochMs(m.startsAt) }),
+  // Every create and replace: a meeting moved to another day is what an item card must show (its date).
+  movesMarker: 'meetings',
 };
 
 export const agendaItemKind: DocumentKind<AgendaItem> = {
@@ -265,8 +268,9 @@ export type MarkerMove = z.infer<typeof MarkerMove>;
  * The change markers' document. The business part (`count`, `generation`: the marker's only part before the others
  * were added, so an older document reads as it always did) is moved by agenda item and decision writes; `count` 0
  * means never moved (the document was created by a move of another part). The roster part, absent until first moved,
- * by member and committee writes; the plans part, likewise, by action plans created. Parts this version does not know
- * (written by a later one) are kept as they are, so that it can still read and move the marker beside it.
+ * by member and committee writes; the plans part, likewise, by action plans created; the meetings part by meeting
+ * writes. Parts this version does not know (written by a later one) are kept as they are, so that it can still read
+ * and move the marker beside it.
  */
 export const ChangeGeneration = z
   .object({
@@ -275,6 +279,7 @@ export const ChangeGeneration = z
     generation: z.string().min(1),
     roster: MarkerMove.optional(),
     plans: MarkerMove.optional(),
+    meetings: MarkerMove.optional(),
   })
   .passthrough();
 export type ChangeGeneration = z.infer<typeof ChangeGeneration>;

@@ -25,6 +25,9 @@ export const meetingStore = (meetings: TypedDocuments<Meeting>): MeetingStore =>
       limit: checkLimit(limit),
     }),
   listByCommittee: (committeeId) => meetings.values({ partitionKey: committeeId, orderBy: soonestFirst }),
+  // Cross-partition, in the background only (the meeting mirror's load, when the meetings marker moves). No ORDER BY:
+  // the mirror keeps them by key, and an unordered listing needs no index on the sort path.
+  listVersioned: () => meetings.query({}),
   listPage: async ({ committeeId, from, to }, continuation, pageSize) => {
     const where: Condition[] = [];
     if (from !== undefined) where.push({ path: 'ix.startsAtMs', op: '>=', value: instantMs(from, 'from') });
