@@ -68,8 +68,8 @@ describe('requests to Cosmos DB per turn (counted by a proxy)', () => {
         },
       },
     );
-    // As a load balancer does: no turn before /readyz says ready (the mirrors loaded, the warm-up done: src/teams/warm-up.ts),
-    // so that the warm-up's reads do not land in the first counted turns.
+    // As a load balancer does: no turn before /readyz says ready (the mirrors loaded, the warm-up done:
+    // src/teams/warm-up.ts), so that the warm-up's reads do not land in the first counted turns.
     await h.app.untilReady();
     // A first turn of each kind warms the SDK (account, container metadata). The roster, which plan each decision has
     // and the meetings are held from start-up (docs/ARCHITECTURE.md, test/teams/cosmos-roster.test.ts): no turn warms
