@@ -81,12 +81,16 @@ export interface TermIndexSnapshot {
   readonly totalLengths: readonly number[];
 }
 
-const grow = <A extends Uint16Array | Uint32Array | Uint8Array | Float64Array>(array: A, size: number, make: (n: number) => A): A => {
+const grow = <A extends Uint16Array | Uint32Array | Int32Array | Uint8Array | Float64Array>(array: A, size: number, make: (n: number) => A): A => {
   if (array.length >= size) return array;
   const bigger = make(Math.max(size, array.length * 2, 64));
   bigger.set(array);
   return bigger;
 };
+
+/** The end of a term's chain of open postings. */
+const NONE = -1;
+const noneFilled = (n: number): Int32Array => new Int32Array(n).fill(NONE);
 
 /**
  * The array in a buffer of its own. v8.deserialize makes typed arrays that are views into the bytes deserialised:
@@ -100,8 +104,13 @@ export class TermIndex {
   private readonly dictionary = new TermDictionary();
   private readonly termIds = new Map<string, number>();
   private readonly termsById: string[] = [];
-  /** Scratch for add(): a term's frequency in the field being added. */
-  private readonly frequencies = new Map<string, number>();
+  /**
+   * Scratch for add(), by term id: the term's frequency in the field being added, and the terms it has so far in the
+   * order they first came. Counting on an array by id looks each token up once (in `termIds`), where a Map of
+   * frequencies by term hashed every token a second time: that was a fifth of a full build's time.
+   */
+  private fieldFrequencies = new Uint32Array(0);
+  private readonly fieldTerms: number[] = [];
   private readonly fieldCount: number;
 
   // The frozen segment: postings of term t are [offsets[t], offsets[t + 1]), documents in increasing order.
@@ -110,9 +119,21 @@ export class TermIndex {
   private weights: Uint16Array = new Uint16Array(0);
   private masks: Uint16Array = new Uint16Array(0);
   private frozenTerms = 0;
-  /** The open segment: per term, (document, field, term frequency) triples, in the order added. */
-  private open = new Map<number, number[]>();
+  /**
+   * The open segment: postings (document, field, term frequency) in flat arrays in the order added, each term's
+   * chained from its first to its last through `openNext`, so a term's postings are in the order added, a document's
+   * fields together. Flat arrays grown by doubling, where a list per term (a Map of arrays) made millions of
+   * short-lived objects in a full build, and most of its garbage collection.
+   */
+  private openDocs = new Uint32Array(0);
+  private openFields = new Uint8Array(0);
+  private openFrequencies = new Uint32Array(0);
+  private openNext = new Int32Array(0);
   private openPostings = 0;
+  // By term id: its first and last open postings (NONE: none), and how many documents they are of.
+  private openFirst = noneFilled(0);
+  private openLast = noneFilled(0);
+  private openDocCounts = new Uint32Array(0);
 
   private readonly ids: string[] = [];
   private readonly numbers = new Map<string, number>();
@@ -179,29 +200,78 @@ export class TermIndex {
     this.liveCount += 1;
     this.deleted = grow(this.deleted, doc + 1, (n) => new Uint8Array(n));
     this.lengths = grow(this.lengths, (doc + 1) * this.fieldCount, (n) => new Uint16Array(n));
-    this.options.fields.forEach((field, f) => {
-      const terms = fields[field] ?? [];
+    for (let f = 0; f < this.fieldCount; f += 1) {
+      const terms = fields[this.options.fields[f]!] ?? [];
       const length = Math.min(terms.length, 0xffff);
       this.lengths[doc * this.fieldCount + f] = length;
       this.totalLengths[f]! += length;
-      const frequencies = this.frequencies;
-      frequencies.clear();
-      for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
-      for (const [term, tf] of frequencies) {
-        let termId = this.termIds.get(term);
-        if (termId === undefined) {
-          termId = this.termsById.length;
-          this.termsById.push(term);
-          this.termIds.set(term, termId);
-          this.dictionary.set(term, termId);
-        }
-        let list = this.open.get(termId);
-        if (!list) this.open.set(termId, (list = []));
-        list.push(doc, f, tf);
-        this.openPostings += 1;
+      // Terms are numbered, and posted, in the order they first come (the dictionary's order decides ties).
+      for (const term of terms) {
+        const termId = this.termIds.get(term) ?? this.newTerm(term);
+        const before = this.fieldFrequencies[termId]!;
+        this.fieldFrequencies[termId] = before + 1;
+        if (before === 0) this.fieldTerms.push(termId);
       }
-    });
+      for (const termId of this.fieldTerms) {
+        this.post(termId, doc, f, this.fieldFrequencies[termId]!);
+        this.fieldFrequencies[termId] = 0;
+      }
+      this.fieldTerms.length = 0;
+    }
     return doc;
+  }
+
+  private newTerm(term: string): number {
+    const termId = this.termsById.length;
+    this.termsById.push(term);
+    this.termIds.set(term, termId);
+    this.dictionary.set(term, termId);
+    this.makeRoomForTerms(termId + 1);
+    return termId;
+  }
+
+  /** Grows the arrays by term id to hold this many terms. */
+  private makeRoomForTerms(count: number): void {
+    this.fieldFrequencies = grow(this.fieldFrequencies, count, (n) => new Uint32Array(n));
+    this.openFirst = grow(this.openFirst, count, noneFilled);
+    this.openLast = grow(this.openLast, count, noneFilled);
+    this.openDocCounts = grow(this.openDocCounts, count, (n) => new Uint32Array(n));
+  }
+
+  /** Adds a posting to the open segment, last in its term's chain. */
+  private post(termId: number, doc: number, field: number, frequency: number): void {
+    const p = this.openPostings;
+    this.openPostings += 1;
+    if (p >= this.openDocs.length) {
+      this.openDocs = grow(this.openDocs, p + 1, (n) => new Uint32Array(n));
+      this.openFields = grow(this.openFields, p + 1, (n) => new Uint8Array(n));
+      this.openFrequencies = grow(this.openFrequencies, p + 1, (n) => new Uint32Array(n));
+      this.openNext = grow(this.openNext, p + 1, (n) => new Int32Array(n));
+    }
+    this.openDocs[p] = doc;
+    this.openFields[p] = field;
+    this.openFrequencies[p] = frequency;
+    this.openNext[p] = NONE;
+    const last = this.openLast[termId]!;
+    if (last === NONE) this.openFirst[termId] = p;
+    else this.openNext[last] = p;
+    this.openLast[termId] = p;
+    if (last === NONE || this.openDocs[last] !== doc) this.openDocCounts[termId]! += 1;
+  }
+
+  /**
+   * Empties the open segment (a freeze has merged it in). Its arrays go too: after a full build they hold millions of
+   * postings, and the few that single writes add later grow them again in a few doublings.
+   */
+  private clearOpen(): void {
+    this.openDocs = new Uint32Array(0);
+    this.openFields = new Uint8Array(0);
+    this.openFrequencies = new Uint32Array(0);
+    this.openNext = new Int32Array(0);
+    this.openPostings = 0;
+    this.openFirst.fill(NONE);
+    this.openLast.fill(NONE);
+    this.openDocCounts.fill(0);
   }
 
   /** Leaves the document out of every answer from now on. */
@@ -240,6 +310,7 @@ export class TermIndex {
       index.dictionary.set(term, termId);
     });
     index.dictionary.trim();
+    index.makeRoomForTerms(snapshot.terms.length);
     index.offsets = ownCopy(snapshot.offsets);
     index.docs = ownCopy(snapshot.docs);
     index.weights = ownCopy(snapshot.weights);
@@ -274,13 +345,17 @@ export class TermIndex {
     const averages = this.averageLengths();
     const terms = this.termsById.length;
     const offsets = new Uint32Array(terms + 1);
-    // Sizes first, then fill: one allocation of each array. An open list holds a document's triples together and
-    // documents in the order added, which is increasing, so no sorting is needed.
+    // Sizes first, then fill: one allocation of each array. A term's open postings hold a document's fields together
+    // and documents in the order added, which is increasing, so no sorting is needed.
+    const { openDocs, openFields, openFrequencies, openNext } = this;
     for (let t = 0; t < terms; t += 1) {
       let count = 0;
       if (t < this.frozenTerms) for (let p = this.offsets[t]!; p < this.offsets[t + 1]!; p += 1) if (!this.deleted[this.docs[p]!]) count += 1;
-      const list = this.open.get(t);
-      if (list) for (let i = 0; i < list.length; i += 3) if (!this.deleted[list[i]!] && list[i] !== list[i - 3]) count += 1;
+      for (let p = this.openFirst[t]!, last = NONE; p !== NONE; p = openNext[p]!) {
+        const doc = openDocs[p]!;
+        if (!this.deleted[doc] && doc !== last) count += 1;
+        last = doc;
+      }
       offsets[t + 1] = offsets[t]! + count;
     }
     const size = offsets[terms]!;
@@ -298,14 +373,12 @@ export class TermIndex {
           p += 1;
         }
       }
-      const list = this.open.get(t);
-      if (!list) continue;
-      for (let i = 0; i < list.length;) {
-        const doc = list[i]!;
+      for (let q = this.openFirst[t]!; q !== NONE;) {
+        const doc = openDocs[q]!;
         let [mask, pseudo] = [0, 0];
-        for (; i < list.length && list[i] === doc; i += 3) {
-          mask |= 1 << list[i + 1]!;
-          pseudo += this.weightedFrequency(doc, list[i + 1]!, list[i + 2]!, averages);
+        for (; q !== NONE && openDocs[q] === doc; q = openNext[q]!) {
+          mask |= 1 << openFields[q]!;
+          pseudo += this.weightedFrequency(doc, openFields[q]!, openFrequencies[q]!, averages);
         }
         if (this.deleted[doc]) continue;
         const weight = saturate(pseudo);
@@ -320,23 +393,13 @@ export class TermIndex {
     this.weights = weights;
     this.masks = masks;
     this.frozenTerms = terms;
-    this.open = new Map();
-    this.openPostings = 0;
+    this.clearOpen();
   }
 
   /** How many live documents have the term (deleted ones are counted until the next freeze). */
   documentFrequency(termId: number): number {
     const frozen = termId < this.frozenTerms ? this.offsets[termId + 1]! - this.offsets[termId]! : 0;
-    const list = this.open.get(termId);
-    if (!list) return frozen;
-    let open = 0;
-    let last = -1;
-    for (let i = 0; i < list.length; i += 3) {
-      if (list[i] === last) continue;
-      open += 1;
-      last = list[i]!;
-    }
-    return frozen + open;
+    return frozen + this.openDocCounts[termId]!;
   }
 
   /** The terms of the dictionary that stand for a question's term: itself, or its typos and the words it begins. */
@@ -410,18 +473,15 @@ export class TermIndex {
             if (this.masks[p]! & fieldMask) visit(this.docs[p]!, this.weights[p]! / WEIGHT_SCALE);
           }
         }
-        const list = this.open.get(v.termId);
-        if (list) {
-          // A document's fields are together in the list: their frequencies add up before saturating (BM25F).
-          for (let i2 = 0; i2 < list.length;) {
-            const doc = list[i2]!;
-            let [pseudo, inMask] = [0, false];
-            for (; i2 < list.length && list[i2] === doc; i2 += 3) {
-              pseudo += this.weightedFrequency(doc, list[i2 + 1]!, list[i2 + 2]!, averages);
-              if ((1 << list[i2 + 1]!) & fieldMask) inMask = true;
-            }
-            if (inMask) visit(doc, saturate(pseudo));
+        // A document's fields are together in the term's open postings: their frequencies add up before saturating (BM25F).
+        for (let q = this.openFirst[v.termId]!; q !== NONE;) {
+          const doc = this.openDocs[q]!;
+          let [pseudo, inMask] = [0, false];
+          for (; q !== NONE && this.openDocs[q] === doc; q = this.openNext[q]!) {
+            pseudo += this.weightedFrequency(doc, this.openFields[q]!, this.openFrequencies[q]!, averages);
+            if ((1 << this.openFields[q]!) & fieldMask) inMask = true;
           }
+          if (inMask) visit(doc, saturate(pseudo));
         }
       }
       for (const at of touchedByTerm) {
@@ -455,8 +515,9 @@ export class TermIndex {
         else hi = mid - 1;
       }
     }
-    const list = this.open.get(termId);
-    if (list) for (let i = 0; i < list.length; i += 3) if (list[i] === doc && ((1 << list[i + 1]!) & fieldMask)) return true;
+    for (let q = this.openFirst[termId]!; q !== NONE; q = this.openNext[q]!) {
+      if (this.openDocs[q] === doc && ((1 << this.openFields[q]!) & fieldMask)) return true;
+    }
     return false;
   }
 
