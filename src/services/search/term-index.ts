@@ -120,11 +120,12 @@ export class TermIndex {
   private masks: Uint16Array = new Uint16Array(0);
   private frozenTerms = 0;
   /**
-   * The open segment: postings (document, field, term frequency) in flat arrays in the order added, each term's
+   * The open segment: postings (term, document, field, term frequency) in flat arrays in the order added, each term's
    * chained from its first to its last through `openNext`, so a term's postings are in the order added, a document's
    * fields together. Flat arrays grown by doubling, where a list per term (a Map of arrays) made millions of
    * short-lived objects in a full build, and most of its garbage collection.
    */
+  private openTerms = new Uint32Array(0);
   private openDocs = new Uint32Array(0);
   private openFields = new Uint8Array(0);
   private openFrequencies = new Uint32Array(0);
@@ -243,11 +244,13 @@ export class TermIndex {
     const p = this.openPostings;
     this.openPostings += 1;
     if (p >= this.openDocs.length) {
+      this.openTerms = grow(this.openTerms, p + 1, (n) => new Uint32Array(n));
       this.openDocs = grow(this.openDocs, p + 1, (n) => new Uint32Array(n));
       this.openFields = grow(this.openFields, p + 1, (n) => new Uint8Array(n));
       this.openFrequencies = grow(this.openFrequencies, p + 1, (n) => new Uint32Array(n));
       this.openNext = grow(this.openNext, p + 1, (n) => new Int32Array(n));
     }
+    this.openTerms[p] = termId;
     this.openDocs[p] = doc;
     this.openFields[p] = field;
     this.openFrequencies[p] = frequency;
@@ -264,6 +267,7 @@ export class TermIndex {
    * postings, and the few that single writes add later grow them again in a few doublings.
    */
   private clearOpen(): void {
+    this.openTerms = new Uint32Array(0);
     this.openDocs = new Uint32Array(0);
     this.openFields = new Uint8Array(0);
     this.openFrequencies = new Uint32Array(0);
@@ -344,49 +348,63 @@ export class TermIndex {
   freeze(): void {
     const averages = this.averageLengths();
     const terms = this.termsById.length;
+    const { openTerms, openDocs, openFields, openFrequencies, openPostings, deleted } = this;
+    // A counting sort of the open postings by term, read in the order added: a term's documents come in increasing
+    // order, a document's fields together. Read that way, not term by term along the chains, because the chains jump
+    // all over arrays of millions of postings after a full build, where this reads them in order and writes each
+    // term's postings one after the other.
+    const lastDoc = noneFilled(terms);
+    // Sizes first, then fill: one allocation of each array.
     const offsets = new Uint32Array(terms + 1);
-    // Sizes first, then fill: one allocation of each array. A term's open postings hold a document's fields together
-    // and documents in the order added, which is increasing, so no sorting is needed.
-    const { openDocs, openFields, openFrequencies, openNext } = this;
-    for (let t = 0; t < terms; t += 1) {
-      let count = 0;
-      if (t < this.frozenTerms) for (let p = this.offsets[t]!; p < this.offsets[t + 1]!; p += 1) if (!this.deleted[this.docs[p]!]) count += 1;
-      for (let p = this.openFirst[t]!, last = NONE; p !== NONE; p = openNext[p]!) {
-        const doc = openDocs[p]!;
-        if (!this.deleted[doc] && doc !== last) count += 1;
-        last = doc;
-      }
-      offsets[t + 1] = offsets[t]! + count;
+    for (let t = 0; t < this.frozenTerms; t += 1) {
+      for (let q = this.offsets[t]!; q < this.offsets[t + 1]!; q += 1) if (!deleted[this.docs[q]!]) offsets[t + 1]! += 1;
     }
+    for (let p = 0; p < openPostings; p += 1) {
+      const [t, doc] = [openTerms[p]!, openDocs[p]!];
+      if (doc === lastDoc[t]) continue;
+      lastDoc[t] = doc;
+      if (!deleted[doc]) offsets[t + 1]! += 1;
+    }
+    for (let t = 0; t < terms; t += 1) offsets[t + 1]! += offsets[t]!;
     const size = offsets[terms]!;
     const docs = new Uint32Array(size);
     const weights = new Uint16Array(size);
     const masks = new Uint16Array(size);
+    /** By term: where its next posting goes; after the frozen ones, where its open ones start. */
+    const next = offsets.slice(0, terms);
+    for (let t = 0; t < this.frozenTerms; t += 1) {
+      for (let q = this.offsets[t]!; q < this.offsets[t + 1]!; q += 1) {
+        if (deleted[this.docs[q]!]) continue;
+        const p = next[t]!;
+        docs[p] = this.docs[q]!;
+        weights[p] = this.weights[q]!;
+        masks[p] = this.masks[q]!;
+        next[t] = p + 1;
+      }
+    }
+    const openStarts = next.slice();
+    // A document's fields' weighted frequencies add up (in field order) before they saturate (BM25F).
+    const pseudo = new Float64Array(size);
+    lastDoc.fill(NONE);
+    for (let q = 0; q < openPostings; q += 1) {
+      const [t, doc, field] = [openTerms[q]!, openDocs[q]!, openFields[q]!];
+      if (deleted[doc]) continue;
+      const frequency = this.weightedFrequency(doc, field, openFrequencies[q]!, averages);
+      if (doc === lastDoc[t]) {
+        const p = next[t]! - 1;
+        masks[p]! |= 1 << field;
+        pseudo[p]! += frequency;
+        continue;
+      }
+      lastDoc[t] = doc;
+      const p = next[t]!;
+      docs[p] = doc;
+      masks[p] = 1 << field;
+      pseudo[p] = frequency;
+      next[t] = p + 1;
+    }
     for (let t = 0; t < terms; t += 1) {
-      let p = offsets[t]!;
-      if (t < this.frozenTerms) {
-        for (let q = this.offsets[t]!; q < this.offsets[t + 1]!; q += 1) {
-          if (this.deleted[this.docs[q]!]) continue;
-          docs[p] = this.docs[q]!;
-          weights[p] = this.weights[q]!;
-          masks[p] = this.masks[q]!;
-          p += 1;
-        }
-      }
-      for (let q = this.openFirst[t]!; q !== NONE;) {
-        const doc = openDocs[q]!;
-        let [mask, pseudo] = [0, 0];
-        for (; q !== NONE && openDocs[q] === doc; q = openNext[q]!) {
-          mask |= 1 << openFields[q]!;
-          pseudo += this.weightedFrequency(doc, openFields[q]!, openFrequencies[q]!, averages);
-        }
-        if (this.deleted[doc]) continue;
-        const weight = saturate(pseudo);
-        docs[p] = doc;
-        weights[p] = Math.min(MAX_WEIGHT, Math.round(weight * WEIGHT_SCALE));
-        masks[p] = mask;
-        p += 1;
-      }
+      for (let p = openStarts[t]!; p < offsets[t + 1]!; p += 1) weights[p] = Math.min(MAX_WEIGHT, Math.round(saturate(pseudo[p]!) * WEIGHT_SCALE));
     }
     this.offsets = offsets;
     this.docs = docs;
