@@ -53,9 +53,10 @@ const describeEnd = (code: number | null, signal: NodeJS.Signals | null): string
 
 /**
  * The search index's build, in a child process (BuildCorpusElsewhere, services/search/build-elsewhere.ts): the pages
- * are read here (the store is the bot's) and sent one at a time, each acknowledged before the next, so that none pile
- * up in the pipe; the child indexes them and answers the corpus serialised, in a file (CORPUS_FD says why). Everything the build allocates (the
- * records, their words, the open postings, the allocator's arenas, the corpus's serialisation) goes back to the
+ * are read here (the store is the bot's) and sent one ahead of the child's indexing (each acknowledged before the one
+ * after the next is sent), so that reading and indexing share the two cores and no more pile up in the pipe; the
+ * child indexes them and answers the corpus serialised, in a file (CORPUS_FD says why). Everything the build
+ * allocates (the records, their words, the open postings, the allocator's arenas, the corpus's serialisation) goes back to the
  * system when the process ends: a first start then idles at what a restart from the snapshot does. A worker thread
  * was not enough: its heap went, but the native memory it had used stayed with the bot's process.
  *
@@ -88,13 +89,14 @@ export const buildCorpusInChildProcess: BuildCorpusElsewhere = async (itemPages,
   };
   process.once('exit', killChild);
 
-  let answer: ((a: BuildAnswer) => void) | undefined;
+  /** Who waits for an answer, in the order of the requests (the child answers them in that order). */
+  const waiting: Array<(a: BuildAnswer) => void> = [];
   let failure: Error | undefined;
   const fail = (err: Error): void => {
     failure ??= err;
-    answer?.({ kind: 'failed', message: failure.message });
+    for (const answer of waiting.splice(0)) answer({ kind: 'failed', message: failure.message });
   };
-  child.on('message', (a: BuildAnswer) => answer?.(a));
+  child.on('message', (a: BuildAnswer) => waiting.shift()?.(a));
   child.on('error', (err) => fail(new Error(`the search index build's process failed: ${err.message}`)));
   child.once('close', (code, endSignal) => {
     const said = stderrTail.trim();
@@ -109,7 +111,7 @@ export const buildCorpusInChildProcess: BuildCorpusElsewhere = async (itemPages,
 
   const next = (request: BuildRequest): Promise<BuildAnswer> => {
     if (failure) return Promise.reject(failure);
-    const answered = new Promise<BuildAnswer>((resolve) => (answer = resolve));
+    const answered = new Promise<BuildAnswer>((resolve) => waiting.push(resolve));
     // A child that is gone cannot be sent anything: its `close` gives the reason, which says more than the send's.
     if (child.connected) {
       child.send(request, (err) => {
@@ -121,10 +123,21 @@ export const buildCorpusInChildProcess: BuildCorpusElsewhere = async (itemPages,
       return a;
     });
   };
+  // One page ahead: the next page is read here, and copied through the channel, while the child indexes the one
+  // before, on the other core; the bot waits for a page's answer only once it has sent the next. Never more than
+  // that, so that pages do not pile up in the pipe or the child's heap.
+  let unanswered: Promise<BuildAnswer> | undefined;
+  const sendPage = async (request: BuildRequest): Promise<void> => {
+    const answered = next(request);
+    answered.catch(() => undefined); // (its failure is the build's, thrown when it is awaited, or already thrown)
+    await unanswered;
+    unanswered = answered;
+  };
   try {
     await next({ kind: 'start', settings });
-    for await (const records of itemPages) await next({ kind: 'items', records });
-    for await (const records of decisionPages) await next({ kind: 'decisions', records });
+    for await (const records of itemPages) await sendPage({ kind: 'items', records });
+    for await (const records of decisionPages) await sendPage({ kind: 'decisions', records });
+    await unanswered;
     const built = await next({ kind: 'done' });
     if (built.kind !== 'built') throw new Error('the search index build\'s process answered out of turn');
     return await readCorpus(corpusFile.handle, built.byteLength);
