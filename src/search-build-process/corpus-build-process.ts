@@ -2,6 +2,7 @@ import { fork, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { AgendaItem, Decision } from '../domain';
 import type { BuildCorpusElsewhere } from '../services/search/build-elsewhere';
 import { CORPUS_FD, type BuildAnswer, type BuildRequest } from './build-protocol';
 
@@ -46,6 +47,30 @@ const readCorpus = async (handle: FileHandle, byteLength: number): Promise<Uint8
     at += bytesRead;
   }
   return bytes;
+};
+
+async function* pageRequests(
+  itemPages: AsyncIterable<readonly AgendaItem[]>, decisionPages: AsyncIterable<readonly Decision[]>,
+): AsyncGenerator<BuildRequest> {
+  for await (const records of itemPages) yield { kind: 'items', records };
+  for await (const records of decisionPages) yield { kind: 'decisions', records };
+}
+
+/**
+ * Sends the requests one ahead of their answers: the next is read and sent before the answer to the one before is
+ * awaited, never two ahead. The bot reads a page (and the channel copies it) while the child indexes the one before,
+ * each on a core of its own, and pages do not pile up in the pipe or the child's heap. Rejects with the first failed
+ * answer.
+ */
+export const sendOneAhead = async <R>(requests: AsyncIterable<R>, send: (request: R) => Promise<unknown>): Promise<void> => {
+  let unanswered: Promise<unknown> | undefined;
+  for await (const request of requests) {
+    const answered = send(request);
+    answered.catch(() => undefined); // (a failure is thrown when it is awaited, below or on the next turn)
+    await unanswered;
+    unanswered = answered;
+  }
+  await unanswered;
 };
 
 const describeEnd = (code: number | null, signal: NodeJS.Signals | null): string =>
@@ -123,21 +148,9 @@ export const buildCorpusInChildProcess: BuildCorpusElsewhere = async (itemPages,
       return a;
     });
   };
-  // One page ahead: the next page is read here, and copied through the channel, while the child indexes the one
-  // before, on the other core; the bot waits for a page's answer only once it has sent the next. Never more than
-  // that, so that pages do not pile up in the pipe or the child's heap.
-  let unanswered: Promise<BuildAnswer> | undefined;
-  const sendPage = async (request: BuildRequest): Promise<void> => {
-    const answered = next(request);
-    answered.catch(() => undefined); // (its failure is the build's, thrown when it is awaited, or already thrown)
-    await unanswered;
-    unanswered = answered;
-  };
   try {
     await next({ kind: 'start', settings });
-    for await (const records of itemPages) await sendPage({ kind: 'items', records });
-    for await (const records of decisionPages) await sendPage({ kind: 'decisions', records });
-    await unanswered;
+    await sendOneAhead(pageRequests(itemPages, decisionPages), next);
     const built = await next({ kind: 'done' });
     if (built.kind !== 'built') throw new Error('the search index build\'s process answered out of turn');
     return await readCorpus(corpusFile.handle, built.byteLength);
