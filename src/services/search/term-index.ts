@@ -145,6 +145,8 @@ export class TermIndex {
   private readonly ids: string[] = [];
   private readonly numbers = new Map<string, number>();
   private deleted = new Uint8Array(0);
+  /** Whether a document was removed since the last freeze (which then has postings to drop). */
+  private removedSinceFreeze = false;
   private liveCount = 0;
   /** Per document and field, its length in terms (for BM25's length normalisation). */
   private lengths: Uint16Array = new Uint16Array(0);
@@ -301,6 +303,7 @@ export class TermIndex {
     if (doc === undefined) return;
     this.numbers.delete(id);
     this.deleted[doc] = 1;
+    this.removedSinceFreeze = true;
     this.liveCount -= 1;
     for (let f = 0; f < this.fieldCount; f += 1) this.totalLengths[f]! -= this.lengths[doc * this.fieldCount + f]!;
   }
@@ -363,6 +366,9 @@ export class TermIndex {
    * final field lengths (so a full build weighs its first documents like its last).
    */
   freeze(): void {
+    // Nothing to merge and nothing to drop: the arrays are already what a freeze would make (snapshot() freezes a
+    // corpus its build has just frozen, and copying its millions of postings again cost a build a quarter of a second).
+    if (this.openPostings === 0 && !this.removedSinceFreeze) return;
     const averages = this.averageLengths();
     const terms = this.termsById.length;
     const { openTerms, openDocs, openFields, openFrequencies, openPostings, deleted } = this;
@@ -428,6 +434,7 @@ export class TermIndex {
     this.weights = weights;
     this.masks = masks;
     this.frozenTerms = terms;
+    this.removedSinceFreeze = false;
     this.clearOpen();
   }
 
