@@ -3,7 +3,7 @@ import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AgendaItem, Decision } from '../domain';
-import type { BuildCorpusElsewhere } from '../services/search/build-elsewhere';
+import type { BuildCorpusElsewhere, BuildSettings } from '../services/search/build-elsewhere';
 import { CORPUS_FD, type BuildAnswer, type BuildRequest } from './build-protocol';
 
 /** How much of what the build's process wrote to stderr is kept, for the reason of a crash (a stack, V8's OOM note). */
@@ -49,9 +49,11 @@ const readCorpus = async (handle: FileHandle, byteLength: number): Promise<Uint8
   return bytes;
 };
 
-async function* pageRequests(
-  itemPages: AsyncIterable<readonly AgendaItem[]>, decisionPages: AsyncIterable<readonly Decision[]>,
+/** What the child is sent, in order, before `done`: the first page is read while the child starts. */
+async function* buildRequests(
+  settings: BuildSettings, itemPages: AsyncIterable<readonly AgendaItem[]>, decisionPages: AsyncIterable<readonly Decision[]>,
 ): AsyncGenerator<BuildRequest> {
+  yield { kind: 'start', settings };
   for await (const records of itemPages) yield { kind: 'items', records };
   for await (const records of decisionPages) yield { kind: 'decisions', records };
 }
@@ -149,8 +151,7 @@ export const buildCorpusInChildProcess: BuildCorpusElsewhere = async (itemPages,
     });
   };
   try {
-    await next({ kind: 'start', settings });
-    await sendOneAhead(pageRequests(itemPages, decisionPages), next);
+    await sendOneAhead(buildRequests(settings, itemPages, decisionPages), next);
     const built = await next({ kind: 'done' });
     if (built.kind !== 'built') throw new Error('the search index build\'s process answered out of turn');
     return await readCorpus(corpusFile.handle, built.byteLength);
