@@ -62,17 +62,29 @@ async function* buildRequests(
  * Sends the requests one ahead of their answers: the next is read and sent before the answer to the one before is
  * awaited, never two ahead. The bot reads a page (and the channel copies it) while the child indexes the one before,
  * each on a core of its own, and pages do not pile up in the pipe or the child's heap. Rejects with the first failed
- * answer.
+ * answer at once, even while the next request is still being read: a build whose child has died or been stopped does
+ * not wait for a slow store read first.
  */
 export const sendOneAhead = async <R>(requests: AsyncIterable<R>, send: (request: R) => Promise<unknown>): Promise<void> => {
-  let unanswered: Promise<unknown> | undefined;
-  for await (const request of requests) {
-    const answered = send(request);
-    answered.catch(() => undefined); // (a failure is thrown when it is awaited, below or on the next turn)
+  const iterator = requests[Symbol.asyncIterator]();
+  const failureOf = (answered: Promise<unknown>): Promise<never> => answered.then(() => new Promise<never>(() => undefined));
+  let unanswered: Promise<unknown> = Promise.resolve();
+  try {
+    for (;;) {
+      const reading = iterator.next();
+      reading.catch(() => undefined); // (a failed read is thrown below, unless a failed answer was first)
+      const read = await Promise.race([reading, failureOf(unanswered)]);
+      if (read.done === true) break;
+      const answered = send(read.value);
+      answered.catch(() => undefined); // (a failure is thrown when it is awaited, below or on the next turn)
+      await unanswered;
+      unanswered = answered;
+    }
     await unanswered;
-    unanswered = answered;
+  } finally {
+    // Ends the requests' reading, when this ended before they did.
+    iterator.return?.().catch(() => undefined);
   }
-  await unanswered;
 };
 
 const describeEnd = (code: number | null, signal: NodeJS.Signals | null): string =>

@@ -194,6 +194,21 @@ describe('sendOneAhead', () => {
     expect(events.slice(7)).toEqual(['answered 2', 'answered 3']);
   });
 
+  it('rejects with a failed answer at once, while the next request is still being read', async () => {
+    const sent: number[] = [];
+    async function* requests(): AsyncGenerator<number> {
+      yield 1;
+      await new Promise(() => undefined); // a store read that never ends
+      yield 2;
+    }
+    const done = sendOneAhead(requests(), async (n) => {
+      sent.push(n);
+      throw new Error(`${n} failed`);
+    });
+    await expect(done).rejects.toThrow('1 failed');
+    expect(sent).toEqual([1]);
+  });
+
   it('rejects with a failed answer, sending nothing more', async () => {
     const { events, answer, done } = sending(3, 1);
     await settled();
