@@ -9,7 +9,7 @@ export type BuildRequest =
   | { readonly kind: 'done' };
 
 /**
- * One answer to each request: `ack` (send the next), `built` at `done` (the serialised corpus is in the corpus file,
+ * One answer to each request: `ack` (indexed: the bot may send the page after the next), `built` at `done` (the serialised corpus is in the corpus file,
  * this long), or why the request failed.
  */
 export type BuildAnswer =

@@ -3,8 +3,8 @@ import { startCorpusBuild, type CorpusBuild } from '../services/search/build-els
 import { CORPUS_FD, type BuildAnswer, type BuildRequest } from './build-protocol';
 
 /**
- * The child process of buildCorpusInChildProcess: indexes the pages it is sent, one at a time (each acknowledged, so
- * the bot sends the next only then), and at `done` writes the built corpus, serialised, to the corpus file
+ * The child process of buildCorpusInChildProcess: indexes the pages it is sent, one at a time (each acknowledged:
+ * the bot keeps at most one page waiting behind the one being indexed), and at `done` writes the built corpus, serialised, to the corpus file
  * (build-protocol.ts, CORPUS_FD) and answers its length. Everything it allocates goes back to the system when the bot
  * ends it, as it does once the answer is in.
  */

@@ -2,7 +2,8 @@ import { fork, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BuildCorpusElsewhere } from '../services/search/build-elsewhere';
+import type { AgendaItem, Decision } from '../domain';
+import type { BuildCorpusElsewhere, BuildSettings } from '../services/search/build-elsewhere';
 import { CORPUS_FD, type BuildAnswer, type BuildRequest } from './build-protocol';
 
 /** How much of what the build's process wrote to stderr is kept, for the reason of a crash (a stack, V8's OOM note). */
@@ -48,14 +49,53 @@ const readCorpus = async (handle: FileHandle, byteLength: number): Promise<Uint8
   return bytes;
 };
 
+/** What the child is sent, in order, before `done`: the first page is read while the child starts. */
+async function* buildRequests(
+  settings: BuildSettings, itemPages: AsyncIterable<readonly AgendaItem[]>, decisionPages: AsyncIterable<readonly Decision[]>,
+): AsyncGenerator<BuildRequest> {
+  yield { kind: 'start', settings };
+  for await (const records of itemPages) yield { kind: 'items', records };
+  for await (const records of decisionPages) yield { kind: 'decisions', records };
+}
+
+/**
+ * Sends the requests one ahead of their answers: the next is read and sent before the answer to the one before is
+ * awaited, never two ahead. The bot reads a page (and the channel copies it) while the child indexes the one before,
+ * each on a core of its own, and pages do not pile up in the pipe or the child's heap. Rejects with the first failed
+ * answer at once, even while the next request is still being read: a build whose child has died or been stopped does
+ * not wait for a slow store read first.
+ */
+export const sendOneAhead = async <R>(requests: AsyncIterable<R>, send: (request: R) => Promise<unknown>): Promise<void> => {
+  const iterator = requests[Symbol.asyncIterator]();
+  const failureOf = (answered: Promise<unknown>): Promise<never> => answered.then(() => new Promise<never>(() => undefined));
+  let unanswered: Promise<unknown> = Promise.resolve();
+  try {
+    for (;;) {
+      const reading = iterator.next();
+      reading.catch(() => undefined); // (a failed read is thrown below, unless a failed answer was first)
+      const read = await Promise.race([reading, failureOf(unanswered)]);
+      if (read.done === true) break;
+      const answered = send(read.value);
+      answered.catch(() => undefined); // (a failure is thrown when it is awaited, below or on the next turn)
+      await unanswered;
+      unanswered = answered;
+    }
+    await unanswered;
+  } finally {
+    // Ends the requests' reading, when this ended before they did.
+    iterator.return?.().catch(() => undefined);
+  }
+};
+
 const describeEnd = (code: number | null, signal: NodeJS.Signals | null): string =>
   signal !== null ? `killed by ${signal}` : `exit code ${code}`;
 
 /**
  * The search index's build, in a child process (BuildCorpusElsewhere, services/search/build-elsewhere.ts): the pages
- * are read here (the store is the bot's) and sent one at a time, each acknowledged before the next, so that none pile
- * up in the pipe; the child indexes them and answers the corpus serialised, in a file (CORPUS_FD says why). Everything the build allocates (the
- * records, their words, the open postings, the allocator's arenas, the corpus's serialisation) goes back to the
+ * are read here (the store is the bot's) and sent one ahead of the child's indexing (each acknowledged before the one
+ * after the next is sent), so that reading and indexing share the two cores and no more pile up in the pipe; the
+ * child indexes them and answers the corpus serialised, in a file (CORPUS_FD says why). Everything the build
+ * allocates (the records, their words, the open postings, the allocator's arenas, the corpus's serialisation) goes back to the
  * system when the process ends: a first start then idles at what a restart from the snapshot does. A worker thread
  * was not enough: its heap went, but the native memory it had used stayed with the bot's process.
  *
@@ -88,13 +128,14 @@ export const buildCorpusInChildProcess: BuildCorpusElsewhere = async (itemPages,
   };
   process.once('exit', killChild);
 
-  let answer: ((a: BuildAnswer) => void) | undefined;
+  /** Who waits for an answer, in the order of the requests (the child answers them in that order). */
+  const waiting: Array<(a: BuildAnswer) => void> = [];
   let failure: Error | undefined;
   const fail = (err: Error): void => {
     failure ??= err;
-    answer?.({ kind: 'failed', message: failure.message });
+    for (const answer of waiting.splice(0)) answer({ kind: 'failed', message: failure.message });
   };
-  child.on('message', (a: BuildAnswer) => answer?.(a));
+  child.on('message', (a: BuildAnswer) => waiting.shift()?.(a));
   child.on('error', (err) => fail(new Error(`the search index build's process failed: ${err.message}`)));
   child.once('close', (code, endSignal) => {
     const said = stderrTail.trim();
@@ -109,7 +150,7 @@ export const buildCorpusInChildProcess: BuildCorpusElsewhere = async (itemPages,
 
   const next = (request: BuildRequest): Promise<BuildAnswer> => {
     if (failure) return Promise.reject(failure);
-    const answered = new Promise<BuildAnswer>((resolve) => (answer = resolve));
+    const answered = new Promise<BuildAnswer>((resolve) => waiting.push(resolve));
     // A child that is gone cannot be sent anything: its `close` gives the reason, which says more than the send's.
     if (child.connected) {
       child.send(request, (err) => {
@@ -122,9 +163,7 @@ export const buildCorpusInChildProcess: BuildCorpusElsewhere = async (itemPages,
     });
   };
   try {
-    await next({ kind: 'start', settings });
-    for await (const records of itemPages) await next({ kind: 'items', records });
-    for await (const records of decisionPages) await next({ kind: 'decisions', records });
+    await sendOneAhead(buildRequests(settings, itemPages, decisionPages), next);
     const built = await next({ kind: 'done' });
     if (built.kind !== 'built') throw new Error('the search index build\'s process answered out of turn');
     return await readCorpus(corpusFile.handle, built.byteLength);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AgendaItem, Decision } from '../../src/domain';
 import type { BuildAnswer, BuildRequest } from '../../src/search-build-process/build-protocol';
-import { buildCorpusInChildProcess } from '../../src/search-build-process/corpus-build-process';
+import { buildCorpusInChildProcess, sendOneAhead } from '../../src/search-build-process/corpus-build-process';
 import { deserialiseCorpus } from '../../src/services/search';
 import { meltonCommunitySafety, otherDecisions, otherItems } from '../services/search/corpus';
 
@@ -155,5 +155,65 @@ describe('corpus-build-child', () => {
     expect(await answered).toEqual({ kind: 'failed', message: "'items' came before 'start'" });
     child.disconnect();
     await ended;
+  });
+});
+
+describe('sendOneAhead', () => {
+  /** Requests 1 to `count`, each read when asked for, sent to a fake child that answers only when told to. */
+  const sending = (count: number, fails?: number) => {
+    const events: string[] = [];
+    const answer: Array<() => void> = [];
+    async function* requests(): AsyncGenerator<number> {
+      for (let n = 1; n <= count; n += 1) {
+        events.push(`read ${n}`);
+        yield n;
+      }
+    }
+    const send = (n: number): Promise<void> => {
+      events.push(`sent ${n}`);
+      return new Promise<void>((resolve, reject) => answer.push(() => {
+        events.push(`answered ${n}`);
+        if (n === fails) reject(new Error(`${n} failed`));
+        else resolve();
+      }));
+    };
+    return { events, answer, done: sendOneAhead(requests(), send) };
+  };
+  const settled = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+  it('reads and sends the next request while the one before is answered, and never two ahead', async () => {
+    const { events, answer, done } = sending(3);
+    await settled();
+    expect(events).toEqual(['read 1', 'sent 1', 'read 2', 'sent 2']);
+    answer[0]!();
+    await settled();
+    expect(events.slice(4)).toEqual(['answered 1', 'read 3', 'sent 3']);
+    answer[1]!();
+    answer[2]!();
+    await done;
+    expect(events.slice(7)).toEqual(['answered 2', 'answered 3']);
+  });
+
+  it('rejects with a failed answer at once, while the next request is still being read', async () => {
+    const sent: number[] = [];
+    async function* requests(): AsyncGenerator<number> {
+      yield 1;
+      await new Promise(() => undefined); // a store read that never ends
+      yield 2;
+    }
+    const done = sendOneAhead(requests(), async (n) => {
+      sent.push(n);
+      throw new Error(`${n} failed`);
+    });
+    await expect(done).rejects.toThrow('1 failed');
+    expect(sent).toEqual([1]);
+  });
+
+  it('rejects with a failed answer, sending nothing more', async () => {
+    const { events, answer, done } = sending(3, 1);
+    await settled();
+    answer[0]!();
+    await expect(done).rejects.toThrow('1 failed');
+    expect(events).toEqual(['read 1', 'sent 1', 'read 2', 'sent 2', 'answered 1']);
   });
 });

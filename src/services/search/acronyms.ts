@@ -29,9 +29,12 @@ export const acronymsOf = (text: string, minLetters = MIN_LETTERS): string[] => 
   let connectorsSinceWord = 0;
 
   const flush = (): void => {
+    const initials = run.map(initialsOf);
     for (let len = minLetters; len <= Math.min(MAX_LETTERS, run.length); len += 1) {
       for (let start = 0; start + len <= run.length; start += 1) {
-        found.add(run.slice(start, start + len).map(initialsOf).join(''));
+        let acronym = '';
+        for (let i = start; i < start + len; i += 1) acronym += initials[i];
+        found.add(acronym);
       }
     }
     run = [];

@@ -17,12 +17,12 @@ const fnv1a = (text: string): number => {
   return hash;
 };
 
-/** Two independent hashes of the pair (a, b), for double hashing. */
+// Two independent hashes of the pair (a, b), for double hashing, from the terms' own hashes.
+const firstHash = (ha: number, hb: number): number => (Math.imul(ha ^ 0x9e3779b9, 0x85ebca6b) ^ hb) >>> 0;
+const secondHash = (ha: number, hb: number): number => (Math.imul(hb ^ 0xc2b2ae35, 0x27d4eb2f) ^ Math.imul(ha, 0x165667b1)) | 1;
 const pairHashes = (a: string, b: string): [number, number] => {
   const [ha, hb] = [fnv1a(a), fnv1a(b)];
-  const h1 = (Math.imul(ha ^ 0x9e3779b9, 0x85ebca6b) ^ hb) >>> 0;
-  const h2 = (Math.imul(hb ^ 0xc2b2ae35, 0x27d4eb2f) ^ Math.imul(ha, 0x165667b1)) | 1;
-  return [h1, h2];
+  return [firstHash(ha, hb), secondHash(ha, hb)];
 };
 
 const bitsOf = (h1: number, h2: number, bits: number, visit: (bit: number) => void): void => {
@@ -32,9 +32,14 @@ const bitsOf = (h1: number, h2: number, bits: number, visit: (bit: number) => vo
 /** Collects a record's pairs (analyse() calls `add` for each), then makes its filter. */
 export class PairCollector {
   private readonly hashes: number[] = [];
+  // Text gives pairs in a chain, (a, b) then (b, c): the hash of the last pair's second term is the next one's first.
+  private lastTerm: string | undefined;
+  private lastHash = 0;
   readonly add = (a: string, b: string): void => {
-    const [h1, h2] = pairHashes(a, b);
-    this.hashes.push(h1, h2);
+    const ha = a === this.lastTerm ? this.lastHash : fnv1a(a);
+    const hb = fnv1a(b);
+    this.hashes.push(firstHash(ha, hb), secondHash(ha, hb));
+    [this.lastTerm, this.lastHash] = [b, hb];
   };
 
   filter(): Uint8Array {

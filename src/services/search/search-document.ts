@@ -109,7 +109,11 @@ const build = (id: string, sources: Sources, profile: SearchProfile, vocabulary?
     }
     : undefined;
   // Each paragraph on its own: a phrase does not run from the end of one paragraph into the next.
-  const fieldTerms = (texts: readonly string[]): string[] => texts.flatMap((text) => analyse(text, pairs.add, learn));
+  const fieldTerms = (texts: readonly string[]): string[] => {
+    const terms: string[] = [];
+    for (const text of texts) analyse(text, pairs.add, learn, terms);
+    return terms;
+  };
   if (profile === 'titles-only') {
     return { document: { id, terms: { title: fieldTerms(sources.title) } }, pairs: pairs.filter(), mentionedMonths: [] };
   }

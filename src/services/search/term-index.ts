@@ -81,12 +81,16 @@ export interface TermIndexSnapshot {
   readonly totalLengths: readonly number[];
 }
 
-const grow = <A extends Uint16Array | Uint32Array | Uint8Array | Float64Array>(array: A, size: number, make: (n: number) => A): A => {
+const grow = <A extends Uint16Array | Uint32Array | Int32Array | Uint8Array | Float64Array>(array: A, size: number, make: (n: number) => A): A => {
   if (array.length >= size) return array;
   const bigger = make(Math.max(size, array.length * 2, 64));
   bigger.set(array);
   return bigger;
 };
+
+/** The end of a term's chain of open postings. */
+const NONE = -1;
+const noneFilled = (n: number): Int32Array => new Int32Array(n).fill(NONE);
 
 /**
  * The array in a buffer of its own. v8.deserialize makes typed arrays that are views into the bytes deserialised:
@@ -100,8 +104,14 @@ export class TermIndex {
   private readonly dictionary = new TermDictionary();
   private readonly termIds = new Map<string, number>();
   private readonly termsById: string[] = [];
-  /** Scratch for add(): a term's frequency in the field being added. */
-  private readonly frequencies = new Map<string, number>();
+  /**
+   * Scratch for add(), by term id: the term's frequency in the field being added, and the terms it has so far in the
+   * order they first came. Counting on an array by id looks each token up once (in `termIds`); a Map of
+   * frequencies by term hashed every token a second time, and with the open segment's Map of lists made add() a
+   * fifth of a full build's time (profiled at 20,000 items).
+   */
+  private fieldFrequencies = new Uint32Array(0);
+  private readonly fieldTerms: number[] = [];
   private readonly fieldCount: number;
 
   // The frozen segment: postings of term t are [offsets[t], offsets[t + 1]), documents in increasing order.
@@ -110,13 +120,34 @@ export class TermIndex {
   private weights: Uint16Array = new Uint16Array(0);
   private masks: Uint16Array = new Uint16Array(0);
   private frozenTerms = 0;
-  /** The open segment: per term, (document, field, term frequency) triples, in the order added. */
-  private open = new Map<number, number[]>();
+  /**
+   * The open segment: postings (term, document, field, term frequency) in flat arrays in the order added, grown by
+   * doubling, where a list per term (a Map of arrays) made millions of short-lived objects in a full build, and most
+   * of its garbage collection.
+   */
+  private openTerms = new Uint32Array(0);
+  private openDocs = new Uint32Array(0);
+  private openFields = new Uint8Array(0);
+  private openFrequencies = new Uint32Array(0);
   private openPostings = 0;
+  /**
+   * For searches, each term's open postings chained from its first to its last through `openNext` (so in the order
+   * added, a document's fields together), up to posting `chained`. Linked when a search first needs them (chainOpen),
+   * not as postings are added: a full build is not searched before it freezes, and linking its millions of postings,
+   * each a jump to its term's last, was a cache miss per posting for nothing.
+   */
+  private openNext = new Int32Array(0);
+  private chained = 0;
+  // By term id: its first and last chained postings (NONE: none), and how many documents they are of.
+  private openFirst = noneFilled(0);
+  private openLast = noneFilled(0);
+  private openDocCounts = new Uint32Array(0);
 
   private readonly ids: string[] = [];
   private readonly numbers = new Map<string, number>();
   private deleted = new Uint8Array(0);
+  /** Whether a document was removed since the last freeze (which then has postings to drop). */
+  private removedSinceFreeze = false;
   private liveCount = 0;
   /** Per document and field, its length in terms (for BM25's length normalisation). */
   private lengths: Uint16Array = new Uint16Array(0);
@@ -179,29 +210,92 @@ export class TermIndex {
     this.liveCount += 1;
     this.deleted = grow(this.deleted, doc + 1, (n) => new Uint8Array(n));
     this.lengths = grow(this.lengths, (doc + 1) * this.fieldCount, (n) => new Uint16Array(n));
-    this.options.fields.forEach((field, f) => {
-      const terms = fields[field] ?? [];
+    for (let f = 0; f < this.fieldCount; f += 1) {
+      const terms = fields[this.options.fields[f]!] ?? [];
       const length = Math.min(terms.length, 0xffff);
       this.lengths[doc * this.fieldCount + f] = length;
       this.totalLengths[f]! += length;
-      const frequencies = this.frequencies;
-      frequencies.clear();
-      for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
-      for (const [term, tf] of frequencies) {
-        let termId = this.termIds.get(term);
-        if (termId === undefined) {
-          termId = this.termsById.length;
-          this.termsById.push(term);
-          this.termIds.set(term, termId);
-          this.dictionary.set(term, termId);
-        }
-        let list = this.open.get(termId);
-        if (!list) this.open.set(termId, (list = []));
-        list.push(doc, f, tf);
-        this.openPostings += 1;
+      // Terms are numbered, and posted, in the order they first come (the dictionary's order decides ties).
+      for (const term of terms) {
+        const termId = this.termIds.get(term) ?? this.newTerm(term);
+        const before = this.fieldFrequencies[termId]!;
+        this.fieldFrequencies[termId] = before + 1;
+        if (before === 0) this.fieldTerms.push(termId);
       }
-    });
+      for (const termId of this.fieldTerms) {
+        this.post(termId, doc, f, this.fieldFrequencies[termId]!);
+        this.fieldFrequencies[termId] = 0;
+      }
+      this.fieldTerms.length = 0;
+    }
     return doc;
+  }
+
+  private newTerm(term: string): number {
+    const termId = this.termsById.length;
+    this.termsById.push(term);
+    this.termIds.set(term, termId);
+    this.dictionary.set(term, termId);
+    this.makeRoomForTerms(termId + 1);
+    return termId;
+  }
+
+  /** Grows the arrays by term id to hold this many terms. */
+  private makeRoomForTerms(count: number): void {
+    this.fieldFrequencies = grow(this.fieldFrequencies, count, (n) => new Uint32Array(n));
+    this.openFirst = grow(this.openFirst, count, noneFilled);
+    this.openLast = grow(this.openLast, count, noneFilled);
+    this.openDocCounts = grow(this.openDocCounts, count, (n) => new Uint32Array(n));
+  }
+
+  /** Adds a posting to the open segment. */
+  private post(termId: number, doc: number, field: number, frequency: number): void {
+    const p = this.openPostings;
+    this.openPostings += 1;
+    if (p >= this.openDocs.length) {
+      this.openTerms = grow(this.openTerms, p + 1, (n) => new Uint32Array(n));
+      this.openDocs = grow(this.openDocs, p + 1, (n) => new Uint32Array(n));
+      this.openFields = grow(this.openFields, p + 1, (n) => new Uint8Array(n));
+      this.openFrequencies = grow(this.openFrequencies, p + 1, (n) => new Uint32Array(n));
+    }
+    this.openTerms[p] = termId;
+    this.openDocs[p] = doc;
+    this.openFields[p] = field;
+    this.openFrequencies[p] = frequency;
+  }
+
+  /** Links the open postings added since the last search into their terms' chains (see `openNext`). */
+  private chainOpen(): void {
+    if (this.chained === this.openPostings) return;
+    this.openNext = grow(this.openNext, this.openPostings, (n) => new Int32Array(n));
+    const { openTerms, openDocs, openNext, openFirst, openLast, openDocCounts } = this;
+    for (let p = this.chained; p < this.openPostings; p += 1) {
+      const termId = openTerms[p]!;
+      const last = openLast[termId]!;
+      openNext[p] = NONE;
+      if (last === NONE) openFirst[termId] = p;
+      else openNext[last] = p;
+      openLast[termId] = p;
+      if (last === NONE || openDocs[last] !== openDocs[p]) openDocCounts[termId]! += 1;
+    }
+    this.chained = this.openPostings;
+  }
+
+  /**
+   * Empties the open segment (a freeze has merged it in). Its arrays go too: after a full build they hold millions of
+   * postings, and the few that single writes add later grow them again in a few doublings.
+   */
+  private clearOpen(): void {
+    this.openTerms = new Uint32Array(0);
+    this.openDocs = new Uint32Array(0);
+    this.openFields = new Uint8Array(0);
+    this.openFrequencies = new Uint32Array(0);
+    this.openNext = new Int32Array(0);
+    this.openPostings = 0;
+    this.chained = 0;
+    this.openFirst.fill(NONE);
+    this.openLast.fill(NONE);
+    this.openDocCounts.fill(0);
   }
 
   /** Leaves the document out of every answer from now on. */
@@ -210,6 +304,7 @@ export class TermIndex {
     if (doc === undefined) return;
     this.numbers.delete(id);
     this.deleted[doc] = 1;
+    this.removedSinceFreeze = true;
     this.liveCount -= 1;
     for (let f = 0; f < this.fieldCount; f += 1) this.totalLengths[f]! -= this.lengths[doc * this.fieldCount + f]!;
   }
@@ -240,6 +335,7 @@ export class TermIndex {
       index.dictionary.set(term, termId);
     });
     index.dictionary.trim();
+    index.makeRoomForTerms(snapshot.terms.length);
     index.offsets = ownCopy(snapshot.offsets);
     index.docs = ownCopy(snapshot.docs);
     index.weights = ownCopy(snapshot.weights);
@@ -271,72 +367,83 @@ export class TermIndex {
    * final field lengths (so a full build weighs its first documents like its last).
    */
   freeze(): void {
+    // Nothing to merge and nothing to drop: the arrays are already what a freeze would make (snapshot() freezes a
+    // corpus its build has just frozen; copying its millions of postings again was work for nothing).
+    if (this.openPostings === 0 && !this.removedSinceFreeze) return;
     const averages = this.averageLengths();
     const terms = this.termsById.length;
+    const { openTerms, openDocs, openFields, openFrequencies, openPostings, deleted } = this;
+    // A counting sort of the open postings by term, read in the order added: a term's documents come in increasing
+    // order, a document's fields together. Read that way, not term by term as a search follows them, because after a
+    // full build that jumps all over arrays of millions of postings, where this reads them in order and writes each
+    // term's postings one after the other.
+    const lastDoc = noneFilled(terms);
+    // Sizes first, then fill: one allocation of each array.
     const offsets = new Uint32Array(terms + 1);
-    // Sizes first, then fill: one allocation of each array. An open list holds a document's triples together and
-    // documents in the order added, which is increasing, so no sorting is needed.
-    for (let t = 0; t < terms; t += 1) {
-      let count = 0;
-      if (t < this.frozenTerms) for (let p = this.offsets[t]!; p < this.offsets[t + 1]!; p += 1) if (!this.deleted[this.docs[p]!]) count += 1;
-      const list = this.open.get(t);
-      if (list) for (let i = 0; i < list.length; i += 3) if (!this.deleted[list[i]!] && list[i] !== list[i - 3]) count += 1;
-      offsets[t + 1] = offsets[t]! + count;
+    for (let t = 0; t < this.frozenTerms; t += 1) {
+      for (let q = this.offsets[t]!; q < this.offsets[t + 1]!; q += 1) if (!deleted[this.docs[q]!]) offsets[t + 1]! += 1;
     }
+    for (let p = 0; p < openPostings; p += 1) {
+      const [t, doc] = [openTerms[p]!, openDocs[p]!];
+      if (doc === lastDoc[t]) continue;
+      lastDoc[t] = doc;
+      if (!deleted[doc]) offsets[t + 1]! += 1;
+    }
+    for (let t = 0; t < terms; t += 1) offsets[t + 1]! += offsets[t]!;
     const size = offsets[terms]!;
     const docs = new Uint32Array(size);
     const weights = new Uint16Array(size);
     const masks = new Uint16Array(size);
+    /** By term: where its next posting goes; after the frozen ones, where its open ones start. */
+    const next = offsets.slice(0, terms);
+    for (let t = 0; t < this.frozenTerms; t += 1) {
+      for (let q = this.offsets[t]!; q < this.offsets[t + 1]!; q += 1) {
+        if (deleted[this.docs[q]!]) continue;
+        const p = next[t]!;
+        docs[p] = this.docs[q]!;
+        weights[p] = this.weights[q]!;
+        masks[p] = this.masks[q]!;
+        next[t] = p + 1;
+      }
+    }
+    const openStarts = next.slice();
+    // A document's fields' weighted frequencies add up (in field order) before they saturate (BM25F).
+    const pseudo = new Float64Array(size);
+    lastDoc.fill(NONE);
+    for (let q = 0; q < openPostings; q += 1) {
+      const [t, doc, field] = [openTerms[q]!, openDocs[q]!, openFields[q]!];
+      if (deleted[doc]) continue;
+      const frequency = this.weightedFrequency(doc, field, openFrequencies[q]!, averages);
+      if (doc === lastDoc[t]) {
+        const p = next[t]! - 1;
+        masks[p]! |= 1 << field;
+        pseudo[p]! += frequency;
+        continue;
+      }
+      lastDoc[t] = doc;
+      const p = next[t]!;
+      docs[p] = doc;
+      masks[p] = 1 << field;
+      pseudo[p] = frequency;
+      next[t] = p + 1;
+    }
     for (let t = 0; t < terms; t += 1) {
-      let p = offsets[t]!;
-      if (t < this.frozenTerms) {
-        for (let q = this.offsets[t]!; q < this.offsets[t + 1]!; q += 1) {
-          if (this.deleted[this.docs[q]!]) continue;
-          docs[p] = this.docs[q]!;
-          weights[p] = this.weights[q]!;
-          masks[p] = this.masks[q]!;
-          p += 1;
-        }
-      }
-      const list = this.open.get(t);
-      if (!list) continue;
-      for (let i = 0; i < list.length;) {
-        const doc = list[i]!;
-        let [mask, pseudo] = [0, 0];
-        for (; i < list.length && list[i] === doc; i += 3) {
-          mask |= 1 << list[i + 1]!;
-          pseudo += this.weightedFrequency(doc, list[i + 1]!, list[i + 2]!, averages);
-        }
-        if (this.deleted[doc]) continue;
-        const weight = saturate(pseudo);
-        docs[p] = doc;
-        weights[p] = Math.min(MAX_WEIGHT, Math.round(weight * WEIGHT_SCALE));
-        masks[p] = mask;
-        p += 1;
-      }
+      for (let p = openStarts[t]!; p < offsets[t + 1]!; p += 1) weights[p] = Math.min(MAX_WEIGHT, Math.round(saturate(pseudo[p]!) * WEIGHT_SCALE));
     }
     this.offsets = offsets;
     this.docs = docs;
     this.weights = weights;
     this.masks = masks;
     this.frozenTerms = terms;
-    this.open = new Map();
-    this.openPostings = 0;
+    this.removedSinceFreeze = false;
+    this.clearOpen();
   }
 
   /** How many live documents have the term (deleted ones are counted until the next freeze). */
   documentFrequency(termId: number): number {
+    this.chainOpen();
     const frozen = termId < this.frozenTerms ? this.offsets[termId + 1]! - this.offsets[termId]! : 0;
-    const list = this.open.get(termId);
-    if (!list) return frozen;
-    let open = 0;
-    let last = -1;
-    for (let i = 0; i < list.length; i += 3) {
-      if (list[i] === last) continue;
-      open += 1;
-      last = list[i]!;
-    }
-    return frozen + open;
+    return frozen + this.openDocCounts[termId]!;
   }
 
   /** The terms of the dictionary that stand for a question's term: itself, or its typos and the words it begins. */
@@ -374,6 +481,7 @@ export class TermIndex {
     this.matchedBits = grow(this.matchedBits, this.ids.length, (n) => new Uint32Array(n));
     this.exactBits = grow(this.exactBits, this.ids.length, (n) => new Uint32Array(n));
     const { scores, best, docBest, matchedBits, exactBits } = this;
+    this.chainOpen();
     const touched: number[] = [];
     const averages = this.averageLengths();
     const n = Math.max(1, this.liveCount);
@@ -410,18 +518,15 @@ export class TermIndex {
             if (this.masks[p]! & fieldMask) visit(this.docs[p]!, this.weights[p]! / WEIGHT_SCALE);
           }
         }
-        const list = this.open.get(v.termId);
-        if (list) {
-          // A document's fields are together in the list: their frequencies add up before saturating (BM25F).
-          for (let i2 = 0; i2 < list.length;) {
-            const doc = list[i2]!;
-            let [pseudo, inMask] = [0, false];
-            for (; i2 < list.length && list[i2] === doc; i2 += 3) {
-              pseudo += this.weightedFrequency(doc, list[i2 + 1]!, list[i2 + 2]!, averages);
-              if ((1 << list[i2 + 1]!) & fieldMask) inMask = true;
-            }
-            if (inMask) visit(doc, saturate(pseudo));
+        // A document's fields are together in the term's open postings: their frequencies add up before saturating (BM25F).
+        for (let q = this.openFirst[v.termId]!; q !== NONE;) {
+          const doc = this.openDocs[q]!;
+          let [pseudo, inMask] = [0, false];
+          for (; q !== NONE && this.openDocs[q] === doc; q = this.openNext[q]!) {
+            pseudo += this.weightedFrequency(doc, this.openFields[q]!, this.openFrequencies[q]!, averages);
+            if ((1 << this.openFields[q]!) & fieldMask) inMask = true;
           }
+          if (inMask) visit(doc, saturate(pseudo));
         }
       }
       for (const at of touchedByTerm) {
@@ -445,6 +550,7 @@ export class TermIndex {
 
   /** Whether the document has the term (in any field, or in `fieldMask`). */
   contains(termId: number, doc: number, fieldMask = 0xffff): boolean {
+    this.chainOpen();
     if (termId < this.frozenTerms) {
       let [lo, hi] = [this.offsets[termId]!, this.offsets[termId + 1]! - 1];
       while (lo <= hi) {
@@ -455,8 +561,9 @@ export class TermIndex {
         else hi = mid - 1;
       }
     }
-    const list = this.open.get(termId);
-    if (list) for (let i = 0; i < list.length; i += 3) if (list[i] === doc && ((1 << list[i + 1]!) & fieldMask)) return true;
+    for (let q = this.openFirst[termId]!; q !== NONE; q = this.openNext[q]!) {
+      if (this.openDocs[q] === doc && ((1 << this.openFields[q]!) & fieldMask)) return true;
+    }
     return false;
   }
 

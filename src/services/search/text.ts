@@ -128,16 +128,19 @@ export const termsOf = (text: string): string[] => analyse(text);
  * The terms of a text in order (as termsOf) in one pass, telling `onPair` each pair of neighbouring terms, for
  * phrases: a dropped word leaves no gap ("impact on armed forces" gives (impact, arm) and (arm, forc)), and a
  * hyphenated word's joined form neighbours the words on either side as its parts do ("fly-tipping task": (fly, tip),
- * (tip, task) and (flytip, task)). Dates add their terms but no pairs.
+ * (tip, task) and (flytip, task)). Dates add their terms but no pairs. The terms are added to `terms` when given (a
+ * field of several texts makes one list, not one per text and then another of them all).
  */
 export const analyse = (
   text: string,
   onPair?: (a: string, b: string) => void,
   onWord?: (word: string, term: string) => void,
+  terms: string[] = [],
 ): string[] => {
-  const terms: string[] = [];
-  /** The terms that end where the next term starts. */
-  let before: string[] = [];
+  // The terms that end where the next term starts: one, or after a hyphenated word its last part and its joined form.
+  // In two variables, not a list: a list was an allocation for every word of every record.
+  let before: string | null = null;
+  let alsoBefore: string | null = null;
   const words = new RegExp(WORD.source, WORD.flags);
   for (let m = words.exec(text); m !== null; m = words.exec(text)) {
     const raw = m[0];
@@ -147,29 +150,31 @@ export const analyse = (
       const term = processTerm(isFigure ? figure(raw) : raw);
       if (term === null) continue;
       terms.push(term);
-      if (onPair) for (const b of before) onPair(b, term);
+      if (onPair) pairWith(onPair, before, alsoBefore, term);
       onWord?.(raw, term);
-      before = [term];
+      [before, alsoBefore] = [term, null];
       continue;
     }
     const parts = raw.split(JOINER);
-    const start = before;
+    const [start, alsoStart] = [before, alsoBefore];
+    let anyPart = false;
     for (const part of parts) {
       const term = processTerm(part);
       if (term === null) continue;
       terms.push(term);
-      if (onPair) for (const b of before) onPair(b, term);
+      if (onPair) pairWith(onPair, before, alsoBefore, term);
       onWord?.(part, term);
-      before = [term];
+      [before, alsoBefore, anyPart] = [term, null, true];
     }
     if (!HAS_DIGIT.test(raw)) {
       const word = parts.join('');
       const joined = processTerm(word);
       if (joined !== null) {
         terms.push(joined);
-        if (onPair) for (const b of start) onPair(b, joined);
+        if (onPair) pairWith(onPair, start, alsoStart, joined);
         onWord?.(word, joined);
-        before = before === start ? [joined] : [...before, joined];
+        if (anyPart) alsoBefore = joined;
+        else [before, alsoBefore] = [joined, null];
       }
     }
   }
@@ -180,4 +185,9 @@ export const analyse = (
     }
   }
   return terms;
+};
+
+const pairWith = (onPair: (a: string, b: string) => void, before: string | null, alsoBefore: string | null, term: string): void => {
+  if (before !== null) onPair(before, term);
+  if (alsoBefore !== null) onPair(alsoBefore, term);
 };

@@ -97,6 +97,17 @@ describe('TermIndex updates', () => {
     };
     expect(scores(open)).toEqual(scores(built));
   });
+
+  it('keeps its arrays when a freeze has nothing to merge or drop, and makes them anew when it has', () => {
+    const index = make();
+    index.add('a', { title: ['budget'], body: ['reserves'] });
+    index.freeze();
+    const frozen = index.snapshot().docs;
+    expect(index.snapshot().docs).toBe(frozen);
+    index.remove('a');
+    expect(index.snapshot().docs).not.toBe(frozen);
+    expect(index.snapshot().docs).toEqual(new Uint32Array(0));
+  });
 });
 
 describe('TermIndex.accumulate by group', () => {
