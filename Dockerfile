@@ -41,4 +41,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3978) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Node runs as PID 1 and handles SIGTERM itself (src/index.ts: finish turns in flight, close the store, exit 0).
 # The heap limit is the same in package.json's start script and infra/modules/app-service.bicep: docs/OPERATIONS.md.
-CMD ["node", "--max-old-space-size=512", "dist/index.js"]
+CMD ["node", "--max-old-space-size=512", "--max-semi-space-size=8", "--expose-gc", "dist/index.js"]

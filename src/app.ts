@@ -24,7 +24,7 @@ import { syncModernGov } from './services/sync/sync-moderngov';
 import type { Logger } from './logging/logger';
 import { ChatDirectory } from './services/conversation/chat-directory';
 import { MemberDirectory } from './services/roster/member-directory';
-import { SearchIndex } from './services/search';
+import { SearchIndex, type SnapshotStore } from './services/search';
 import { buildCorpusInChildProcess } from './search-build-process/corpus-build-process';
 import { fileSnapshotStore } from './store/embedded/file-snapshot-store';
 import { cacheRoster } from './store/cached-roster';
@@ -142,7 +142,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     // indexing every record (docs/OPERATIONS.md): ready within seconds at 20,000 items.
     // Built in a child process: all the build allocates goes with the process, and this one answers meanwhile.
     buildElsewhere: buildCorpusInChildProcess,
-    ...(config.store.kind === 'embedded' ? { snapshots: fileSnapshotStore(path.join(config.store.dataDir, SEARCH_SNAPSHOT_FILE)) } : {}),
+    // After each write, the collection that gives its tens of MB of bytes back (collectGarbage).
+    ...(config.store.kind === 'embedded' ? { snapshots: collectingAfterWrites(fileSnapshotStore(path.join(config.store.dataDir, SEARCH_SNAPSHOT_FILE))) } : {}),
   });
   const stopRefreshingSearch = search.keepFresh();
   // The first build starts now rather than at the first question or probe; its failure is retried by keepFresh.
@@ -200,6 +201,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     const { cards, questions } = await warmUpStatusAnswer(botDeps);
     const replies = await warmUpTurn(adapter, runTurn, { botAppId: config.bot.appId ?? '', question: questions[0] ?? 'council', logger });
     logger.info({ cards, questions: questions.length, replies, ms: Date.now() - started }, 'warmed up: status answers run in process');
+    collectGarbage();
   });
   warmUp.ready(READINESS_INDEX_WAIT_MS).catch((err: unknown) => logger.info({ err }, 'warm-up not finished yet'));
 
@@ -262,3 +264,21 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     },
   };
 }
+
+/**
+ * One full garbage collection, run when start-up is over (before /readyz says ready) and after each write of the
+ * search index's snapshot: loading the index, the warm-up and a snapshot's encoding leave tens of MB of garbage in a
+ * heap grown to hold it, which V8 otherwise gives back only if a quiet spell persuades it to (docs/OPERATIONS.md,
+ * "Memory"). The start command runs node with --expose-gc for this; without the flag, nothing is done.
+ */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+const collectingAfterWrites = (snapshots: SnapshotStore): SnapshotStore => ({
+  read: () => snapshots.read(),
+  write: async (parts) => {
+    await snapshots.write(parts);
+    collectGarbage();
+  },
+});

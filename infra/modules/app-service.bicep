@@ -35,7 +35,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
       alwaysOn: true
-      appCommandLine: 'node --max-old-space-size=512 dist/index.js'
+      appCommandLine: 'node --max-old-space-size=512 --max-semi-space-size=8 --expose-gc dist/index.js'
       healthCheckPath: '/healthz'
       http20Enabled: true
       minTlsVersion: '1.2'

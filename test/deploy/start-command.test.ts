@@ -16,8 +16,8 @@ describe('the start command', () => {
   const dockerCmd = read('Dockerfile').split('\n').filter((l) => l.startsWith('CMD ')).pop();
   const appService = /appCommandLine: '([^']*)'/.exec(read('infra/modules/app-service.bicep'))?.[1];
 
-  it('sets a heap limit', () => {
-    expect(nodeFlagsOf(npmStart)).toEqual(['--max-old-space-size=512']);
+  it('sets a heap limit, a young generation of at most 16 MB, and lets the bot collect once when start-up is over', () => {
+    expect(nodeFlagsOf(npmStart)).toEqual(['--max-old-space-size=512', '--max-semi-space-size=8', '--expose-gc']);
   });
 
   it('is the same in the container image and on App Service', () => {
