@@ -11,17 +11,17 @@ export const STATUS_CARDS: readonly CardName[] = ['decision', 'agenda-item', 'se
 
 /**
  * What the warm-up asks about: a few words each, as people ask ("status housing"), and the titles nearest them (any
- * council's records have some), as a card's buttons ask. Many questions rather than a few: V8 optimises a function
- * only after it has run often enough, and at 20,000 items the search took some twenty different questions to reach
- * its steady cost (about 2 ms where the first took 30-100: docs/BENCHMARKS.md); eight left the first real question
- * running half-optimised code.
+ * council's records have some), as a card's buttons ask. Several questions rather than one: V8 optimises a function
+ * only after it has run often enough. In process, at 20,000 items, the search took some twenty different questions
+ * to reach its steady cost (about 2 ms where the first took 30-100), but thirty-two of them before ready left the
+ * first real turn as slow as eight did, for a second more before ready (docs/BENCHMARKS.md, run G): eight it is.
  */
 const WARM_UP_WORDS = [
   'council decision', 'strategy', 'budget report', 'plan policy', 'housing', 'community safety', 'parking transport',
   'leisure library', 'waste recycling', 'schools children', 'planning', 'social care',
 ];
 /** At most this many status answers... */
-const WARM_UP_QUESTIONS = 32;
+const WARM_UP_QUESTIONS = 8;
 /** ...and no longer than this, whatever the store's size: it is time before ready. */
 export const WARM_UP_BUDGET_MS = 1500;
 
