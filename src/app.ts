@@ -111,17 +111,15 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   // On Cosmos DB the turns find the asker, the committees, which action plan a decision has and the meetings in memory
   // (store/roster-mirror.ts, store/decision-plan-mirror.ts, store/meeting-mirror.ts; on the embedded store those reads
   // are local). Loaded now, waited for by /readyz, and each read again when its part of the change marker moves.
-  const mirrorClock = options.rosterClock ? { now: options.rosterClock } : {};
+  const mirrorOptions = {
+    ...(options.rosterClock ? { now: options.rosterClock } : {}),
+    onBackgroundError: (err: unknown, what: string) => logger.warn({ err }, `${what}: reload failed`),
+  };
   const mirrors = config.store.kind === 'cosmos'
-    ? {
-      roster: new RosterMirror(store, { ...mirrorClock, onBackgroundError: (err) => logger.warn({ err }, 'roster reload failed') }),
-      plans: new DecisionPlanMirror(store, { ...mirrorClock, onBackgroundError: (err) => logger.warn({ err }, 'action plans of decisions: reload failed') }),
-      meetings: new MeetingMirror(store, { ...mirrorClock, onBackgroundError: (err) => logger.warn({ err }, 'meetings reload failed') }),
-    }
+    ? { roster: new RosterMirror(store, mirrorOptions), plans: new DecisionPlanMirror(store, mirrorOptions), meetings: new MeetingMirror(store, mirrorOptions) }
     : undefined;
-  mirrors?.roster.whenLoaded().catch((err: unknown) => logger.warn({ err }, 'roster: the first load failed'));
-  mirrors?.plans.whenLoaded().catch((err: unknown) => logger.warn({ err }, 'action plans of decisions: the first load failed'));
-  mirrors?.meetings.whenLoaded().catch((err: unknown) => logger.warn({ err }, 'meetings: the first load failed'));
+  const everyMirror = mirrors ? [mirrors.roster, mirrors.plans, mirrors.meetings] : [];
+  for (const mirror of everyMirror) mirror.whenLoaded().catch((err: unknown) => logger.warn({ err }, `${mirror.what}: the first load failed`));
   // The instance's one periodic read of the change markers (the search index's check, every 5 s): the business part
   // tells the index whether to rebuild, and the other parts are handed to their mirrors, so that watching them costs
   // no request of its own (the idle budget: docs/ARCHITECTURE.md).
@@ -190,9 +188,10 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const turnStore = mirrors !== undefined ? indexedDecisions(cacheRoster(store, mirrors), (itemId) => search.decisionIdsOfItem(itemId)) : store;
   const botDeps = { store: turnStore, search, logger, now, views, notifications, members: new MemberDirectory(turnStore), chats, modernGovHosts: config.modernGovHosts };
   const bot = new CabinetBot(botDeps, { extensionDeadlineMs: options.extensionDeadlineMs });
-  // Status answers run in process once the index is built, and one real turn after them, before /readyz says ready:
-  // the first real question then costs what the tenth does (teams/warm-up.ts, teams/warm-up-turn.ts). They read the
-  // store only, and the turn's reply goes to a loopback server of its own, never to Teams.
+  // Status answers run in process once the index is built, and one real turn after them, before /readyz says ready, so
+  // that the first real question pays less for first use (teams/warm-up.ts, teams/warm-up-turn.ts; it still costs
+  // several times the tenth: docs/BENCHMARKS.md, run G). They read the store only, and the turn's reply goes to a
+  // loopback server of its own, never to Teams.
   const runTurn: Parameters<typeof createMessagesHandler>[1] = (ctx) => bot.run(ctx);
   const warmUp = warmUpOnce(async () => {
     await search.whenBuilt();
@@ -220,9 +219,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     readiness: async () => {
       await store.ping();
       await search.whenBuilt(READINESS_INDEX_WAIT_MS);
-      await mirrors?.roster.whenLoaded(READINESS_INDEX_WAIT_MS);
-      await mirrors?.plans.whenLoaded(READINESS_INDEX_WAIT_MS);
-      await mirrors?.meetings.whenLoaded(READINESS_INDEX_WAIT_MS);
+      await Promise.all(everyMirror.map((mirror) => mirror.whenLoaded(READINESS_INDEX_WAIT_MS)));
       await warmUp.ready(READINESS_WARM_UP_WAIT_MS);
     },
     pages: createPublicPages(config.council),

@@ -22,8 +22,11 @@ export interface MarkerMirrorOptions {
   readonly unconfirmedAfterMs?: number;
   /** Milliseconds since the epoch; a test clock in tests. */
   readonly now?: () => number;
-  /** Told when a background reload fails (the held state keeps answering; the next marker read tries again). */
-  readonly onBackgroundError?: (err: unknown) => void;
+  /**
+   * Told when a background reload fails, with what the mirror holds (its `what`): the held state keeps answering, and
+   * the next marker read tries again.
+   */
+  readonly onBackgroundError?: (err: unknown, what: string) => void;
 }
 
 /** The label of a state with this instance's writes replayed onto a load: equal to no marker the store answers. */
@@ -53,9 +56,9 @@ export class MarkerMirror<State extends MirroredState<Change>, Change> {
   private readonly unconfirmedAfterMs: number;
   private readonly now: () => number;
 
-  /** `what` names the held state in the error of a load not done in time ("the roster"). */
+  /** `what` names the held state ("the roster"): in the error of a load not done in time, and in the app's log lines. */
   constructor(
-    private readonly what: string,
+    readonly what: string,
     private readonly source: MirrorSource<State>,
     private readonly options: MarkerMirrorOptions = {},
   ) {
@@ -146,7 +149,7 @@ export class MarkerMirror<State extends MirroredState<Change>, Change> {
 
   private reportBackgroundError(err: unknown): void {
     try {
-      this.options.onBackgroundError?.(err);
+      this.options.onBackgroundError?.(err, this.what);
     } catch {
       // A failing reporter must not become an unhandled rejection; there is nowhere else to send it.
     }
