@@ -39,7 +39,7 @@ import { TeamsMessenger } from './teams/teams-messenger';
 import { renderForConversation } from './teams/notification-messages';
 import { createTurnErrorHandler } from './teams/turn-errors';
 import { warmUpOnce, warmUpStatusAnswer } from './teams/warm-up';
-import { warmUpTurn } from './teams/warm-up-turn';
+import { warmUpTurns } from './teams/warm-up-turn';
 
 /**
  * How often the search index checks the store's change marker for other instances' writes; they become searchable
@@ -188,19 +188,22 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const turnStore = mirrors !== undefined ? indexedDecisions(cacheRoster(store, mirrors), (itemId) => search.decisionIdsOfItem(itemId)) : store;
   const botDeps = { store: turnStore, search, logger, now, views, notifications, members: new MemberDirectory(turnStore), chats, modernGovHosts: config.modernGovHosts };
   const bot = new CabinetBot(botDeps, { extensionDeadlineMs: options.extensionDeadlineMs });
-  // Status answers run in process once the index is built, and one real turn after them, before /readyz says ready, so
-  // that the first real question pays less for first use (teams/warm-up.ts, teams/warm-up-turn.ts; it still costs
-  // several times the tenth: docs/BENCHMARKS.md, run G). They read the store only, and the turn's reply goes to a
-  // loopback server of its own, never to Teams.
+  // Status answers run in process once the index is built, then as real turns, before /readyz says ready, so that the
+  // first real question pays less for first use (teams/warm-up.ts, teams/warm-up-turn.ts: docs/BENCHMARKS.md, run H).
+  // They read the store only, and the turns' replies go to a loopback server of their own, never to Teams. Start-up's
+  // garbage is collected first: a collection that gives memory back also throws away the code V8 optimised (measured:
+  // the search took 10-30 ms a question after one, 1-2 ms before), so it comes before the warm-up, never after.
   const runTurn: Parameters<typeof createMessagesHandler>[1] = (ctx) => bot.run(ctx);
   const warmUp = warmUpOnce(async () => {
     await search.whenBuilt();
+    await search.whenSnapshotSaved();
     await options.holdWarmUp;
+    collectGarbage();
     const started = Date.now();
     const { cards, questions } = await warmUpStatusAnswer(botDeps);
-    const replies = await warmUpTurn(adapter, runTurn, { botAppId: config.bot.appId ?? '', question: questions[0] ?? 'council', logger });
-    logger.info({ cards, questions: questions.length, replies, ms: Date.now() - started }, 'warmed up: status answers run in process');
-    collectGarbage();
+    const inProcessMs = Date.now() - started;
+    const replies = await warmUpTurns(adapter, runTurn, { botAppId: config.bot.appId ?? '', questions, logger });
+    logger.info({ cards, questions: questions.length, replies, inProcessMs, ms: Date.now() - started }, 'warmed up: status answers run in process');
   });
   warmUp.ready(READINESS_INDEX_WAIT_MS).catch((err: unknown) => logger.info({ err }, 'warm-up not finished yet'));
 
@@ -263,10 +266,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
 }
 
 /**
- * One full garbage collection, run when start-up is over (before /readyz says ready) and after each write of the
- * search index's snapshot: loading the index, the warm-up and a snapshot's encoding leave tens of MB of garbage in a
- * heap grown to hold it, which V8 otherwise gives back only if a quiet spell persuades it to (docs/OPERATIONS.md,
- * "Memory"). The start command runs node with --expose-gc for this; without the flag, nothing is done.
+ * One full garbage collection, run once the index is loaded or built (before the warm-up) and after each write of the
+ * search index's snapshot: loading the index and a snapshot's encoding leave tens of MB of garbage in a heap grown to
+ * hold it, which V8 otherwise gives back only if a quiet spell persuades it to (docs/OPERATIONS.md, "Memory"). It
+ * also discards optimised code: after a later snapshot write (a rebuild, when the store changed) the next few turns
+ * pay for it again, once. The start command runs node with --expose-gc for this; without the flag, nothing is done.
  */
 function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expandTemplate, sampleDataPath, type CardName } from '../cards';
-import type { Viewer } from '../domain';
+import type { Committee, Member, Viewer } from '../domain';
 import type { ExemptViews } from '../services/audit/exempt-views';
 import { askerFor } from '../services/conversation/asker';
 import { answerStatus } from './commands/status';
@@ -25,6 +25,14 @@ const WARM_UP_QUESTIONS = 8;
 /** ...and no longer than this, whatever the store's size: it is time before ready. */
 export const WARM_UP_BUDGET_MS = 1500;
 
+/**
+ * A councillor sitting on every committee, who exists only here: no Entra identity, in no roster, never stored. Asking
+ * as them runs a member's paths (their exempt business admitted, drawn and dropped: the views are a no-op).
+ */
+const memberOfEvery = (committees: readonly Committee[]): Member => ({
+  id: 'warm-up', name: 'Warm-up', role: 'councillor', committees: committees.map((c) => ({ committeeId: c.id, seat: 'Member' })),
+});
+
 /** Nobody is looking: nothing to record (the real views are never called, so the warm-up writes no audit entry). */
 const nobodyLooking: ExemptViews = { shown: async () => undefined, read: async () => undefined };
 
@@ -41,27 +49,31 @@ export interface WarmedUp {
  * and the per-instance caches a turn reads: store/cached-roster.ts): the search question path (a few words, then the
  * titles nearest them, each asked as a status question), the store reads each answer makes, the card it draws, and
  * an expansion of every template a status answer may use, with its sample data. The part of a turn around the answer
- * is warmed by one real turn (warm-up-turn.ts).
+ * is warmed by real turns (warm-up-turn.ts).
  *
- * It asks as nobody (no roster member, no identity: exempt business is never drawn), records no exempt view, claims
- * no activity and sends nothing to Teams: the reply is built and dropped. It only reads the store.
+ * It asks as nobody and, every other question, as a councillor on every committee who exists only here (no Entra
+ * identity, never stored: exempt business is drawn and dropped). It records no exempt view, claims no activity and
+ * sends nothing to Teams: the reply is built and dropped. It only reads the store.
  */
 export async function warmUpStatusAnswer(deps: BotDeps, options: { budgetMs?: number; now?: () => number } = {}): Promise<WarmedUp> {
   const now = options.now ?? Date.now;
   const until = now() + (options.budgetMs ?? WARM_UP_BUDGET_MS);
-  const viewer: Viewer = { where: 'personal' };
-  const turn: Turn = { viewer, teamsUserId: 'warm-up', conversationId: 'warm-up', logger: deps.logger };
+  const nobody: Viewer = { where: 'personal' };
+  const onEveryCommittee: Viewer = { where: 'personal', member: memberOfEvery(await deps.store.committees.list()) };
   const quiet: BotDeps = { ...deps, views: nobodyLooking };
   const questions = new Set<string>();
   for (const words of WARM_UP_WORDS) {
     questions.add(words);
-    const { titles } = await deps.search.suggest(words, askerFor(viewer));
+    const { titles } = await deps.search.suggest(words, askerFor(nobody));
     for (const title of titles) questions.add(title);
   }
   let cards = 0;
   const asked: string[] = [];
   for (const question of questions) {
     if (asked.length === WARM_UP_QUESTIONS || (asked.length > 0 && now() > until)) break;
+    // Every other question as a member: the search admits a member's exempt business by other paths than nobody's.
+    const viewer = asked.length % 2 === 0 ? nobody : onEveryCommittee;
+    const turn: Turn = { viewer, teamsUserId: 'warm-up', conversationId: 'warm-up', logger: deps.logger };
     cards += (await answerStatus(question, turn, quiet)).cards.length;
     asked.push(question);
   }

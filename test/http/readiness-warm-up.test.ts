@@ -75,11 +75,12 @@ describe('/readyz waits for the warm-up', () => {
       ready = await readyz();
     }
     expect(ready).toEqual({ status: 200, body: { status: 'ready' } });
-    // It drew status answers' cards, expanded the three templates a status answer uses, and ran one real turn, whose
-    // reply went to the warm-up's own loopback server.
+    // It drew status answers' cards (as nobody and as a member of every committee who exists only in the warm-up),
+    // expanded the three templates a status answer uses, and asked each question again as a real turn, whose replies
+    // went to the warm-up's own loopback server.
     const warmed = logs.lines.filter((l) => l.msg === 'warmed up: status answers run in process');
     expect(warmed).toHaveLength(1);
-    expect(warmed[0]?.replies).toBeGreaterThanOrEqual(1);
+    expect(warmed[0]?.replies).toBeGreaterThanOrEqual(Number(warmed[0]?.questions));
     expect(warmed[0]?.questions).toBeGreaterThanOrEqual(1); // the words alone, then titles near them: at most 8
     expect(warmed[0]?.questions).toBeLessThanOrEqual(8);
     expect(warmed[0]?.cards).toBeGreaterThanOrEqual(4);

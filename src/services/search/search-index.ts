@@ -107,6 +107,7 @@ export class SearchIndex {
   /** The marker of the snapshot last written or loaded: a build with the same marker need not be written again. */
   private snapshotMarker: string | undefined;
   private savingSnapshot = false;
+  private snapshotSaved: Promise<void> = Promise.resolve();
   /** Aborted by close(): a build elsewhere stops at once. */
   private readonly stopping = new AbortController();
   /** Answers of the current index to questions asked again (answer-cache.ts). */
@@ -365,17 +366,28 @@ export class SearchIndex {
     const { snapshots } = this.options;
     if (!snapshots || this.savingSnapshot || marker === this.snapshotMarker) return;
     this.savingSnapshot = true;
-    setImmediate(() => {
-      Promise.resolve()
-        .then(() => snapshots.write(encodeSnapshot(marker, corpus instanceof Uint8Array ? corpus : serialiseCorpus(corpus))))
-        .then(() => {
-          this.snapshotMarker = marker;
-        })
-        .catch((err: unknown) => this.reportBackgroundError(err))
-        .finally(() => {
-          this.savingSnapshot = false;
-        });
+    this.snapshotSaved = new Promise<void>((saved) => {
+      setImmediate(() => {
+        Promise.resolve()
+          .then(() => snapshots.write(encodeSnapshot(marker, corpus instanceof Uint8Array ? corpus : serialiseCorpus(corpus))))
+          .then(() => {
+            this.snapshotMarker = marker;
+          })
+          .catch((err: unknown) => this.reportBackgroundError(err))
+          .finally(() => {
+            this.savingSnapshot = false;
+            saved();
+          });
+      });
     });
+  }
+
+  /**
+   * Resolves once the snapshot of the index built last is written, or has failed (reported as any background
+   * failure): at once when none is being written. Start-up waits for it before its warm-up (app.ts).
+   */
+  whenSnapshotSaved(): Promise<void> {
+    return this.snapshotSaved;
   }
 
   /** Committees, by name, for reading questions ("what did Scrutiny decide"); their meetings date agenda items. */

@@ -537,6 +537,27 @@ describe('SearchIndex with a snapshot store', () => {
     expect(await top(restarted, 'allotments')).toEqual(['item-allot']);
   });
 
+  it('says when the first build\'s snapshot is written (start-up collects its garbage then, before the warm-up); at once when there is none to write', async () => {
+    const store = seeded();
+    const { kept, store: snapshots } = memorySnapshots();
+    let finishWrite: () => void = () => undefined;
+    const held: SnapshotStore = { read: snapshots.read, write: async (parts) => { await new Promise<void>((r) => { finishWrite = r; }); await snapshots.write(parts); } };
+    const first = new SearchIndex(store, { changeMarker: store.changeMarker, snapshots: held });
+    await first.whenBuilt();
+    let saved = false;
+    const whenSaved = first.whenSnapshotSaved().then(() => { saved = true; });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(saved).toBe(false); // the write is under way, held
+    finishWrite();
+    await whenSaved;
+    expect(kept.writes).toBe(1);
+    // A restart that loads that snapshot has nothing to write: at once.
+    const restarted = new SearchIndex(store, { changeMarker: store.changeMarker, snapshots });
+    await restarted.whenBuilt();
+    await restarted.whenSnapshotSaved();
+    expect(kept.writes).toBe(1);
+  });
+
   it('answers from a snapshot of an older marker at once, and rebuilds from the store in the background', async () => {
     const store = seeded();
     const { kept, store: snapshots } = memorySnapshots();
