@@ -27,7 +27,7 @@ import { MemberDirectory } from './services/roster/member-directory';
 import { SearchIndex, type SnapshotStore } from './services/search';
 import { buildCorpusInChildProcess } from './search-build-process/corpus-build-process';
 import { fileSnapshotStore } from './store/embedded/file-snapshot-store';
-import { cacheRoster } from './store/cached-roster';
+import { mirroredStore } from './store/mirrored-store';
 import { indexedDecisions } from './store/indexed-decisions';
 import { DecisionPlanMirror } from './store/decision-plan-mirror';
 import { MeetingMirror } from './store/meeting-mirror';
@@ -185,7 +185,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   // (docs/ARCHITECTURE.md): each read is a request there. The officer API, the outbox and the sync read the store
   // itself. They learn whether an agenda item is decided from the search index (one point read, or none, instead of a
   // query: store/indexed-decisions.ts).
-  const turnStore = mirrors !== undefined ? indexedDecisions(cacheRoster(store, mirrors), (itemId) => search.decisionIdsOfItem(itemId)) : store;
+  const turnStore = mirrors !== undefined ? indexedDecisions(mirroredStore(store, mirrors), (itemId) => search.decisionIdsOfItem(itemId)) : store;
   const botDeps = { store: turnStore, search, logger, now, views, notifications, members: new MemberDirectory(turnStore), chats, modernGovHosts: config.modernGovHosts };
   const bot = new CabinetBot(botDeps, { extensionDeadlineMs: options.extensionDeadlineMs });
   // Status answers run in process once the index is built, then as real turns, before /readyz says ready, so that the

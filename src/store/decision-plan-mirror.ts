@@ -32,7 +32,7 @@ class HeldDecisionPlans implements MirroredState<DecisionPlanLink> {
  * Which action plan each decision has (its id), held in memory by one instance, so that no turn queries for it: on
  * Cosmos DB `actionPlans.findByDecision` is a single-partition query, two requests (the SDK's query plan, then the
  * query), which made a decided item's acknowledgement 5 requests on an instance's first look at its decision. The
- * plan itself is still read fresh, by a point read of the id held here (store/cached-roster.ts).
+ * plan itself is still read fresh, by a point read of the id held here (store/mirrored-store.ts).
  *
  * Kept current by the plans part of the store's change marker (Store.changeMarkers()), which every action plan
  * created through any Store moves (a plan keeps its decision and is never removed, so nothing else changes what is

@@ -32,7 +32,7 @@ export interface CommitteeStore {
   get(id: string): Promise<Versioned<Committee> | undefined>;
   replace(committee: Committee, etag: string): Promise<Versioned<Committee>>;
   list(): Promise<Committee[]>;
-  /** Every committee with its ETag, in list()'s order: what a roster mirror holds (store/cached-roster.ts). */
+  /** Every committee with its ETag, in list()'s order: what a roster mirror holds (store/mirrored-store.ts). */
   listVersioned(): Promise<Versioned<Committee>[]>;
 }
 
@@ -46,7 +46,7 @@ export interface MemberStore {
   findByEmail(email: string): Promise<Versioned<Member> | undefined>;
   listByCommittee(committeeId: string): Promise<Member[]>;
   list(): Promise<Member[]>;
-  /** Every member with its ETag, in list()'s order: what a roster mirror holds (store/cached-roster.ts). */
+  /** Every member with its ETag, in list()'s order: what a roster mirror holds (store/mirrored-store.ts). */
   listVersioned(): Promise<Versioned<Member>[]>;
 }
 

@@ -46,7 +46,7 @@ export interface WarmedUp {
 /**
  * Runs status answers in process, so that the first real question after `/readyz` says ready does not pay for first
  * use (JIT compilation, the templates' parse, the search index's first queries, the store client's first requests
- * and the per-instance caches a turn reads: store/cached-roster.ts): the search question path (a few words, then the
+ * and the per-instance caches a turn reads: store/mirrored-store.ts): the search question path (a few words, then the
  * titles nearest them, each asked as a status question), the store reads each answer makes, the card it draws, and
  * an expansion of every template a status answer may use, with its sample data. The part of a turn around the answer
  * is warmed by real turns (warm-up-turn.ts).

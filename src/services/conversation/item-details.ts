@@ -12,7 +12,7 @@ export interface ItemDetails {
   /**
    * The id of the decision's action plan, if it has one: the card's "Action plan" button is all it shows of the plan,
    * so the plan itself is not read (on Cosmos DB a turn then pays no request for it while the instance knows which
-   * plan the decision has: store/cached-roster.ts). The button's verb reads the plan fresh.
+   * plan the decision has: store/mirrored-store.ts). The button's verb reads the plan fresh.
    */
   readonly actionPlanId?: string;
   /** The viewer's own acknowledgement, if they have made one. */

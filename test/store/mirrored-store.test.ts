@@ -1,4 +1,4 @@
-import { cacheRoster } from '../../src/store/cached-roster';
+import { mirroredStore } from '../../src/store/mirrored-store';
 import { DecisionPlanMirror } from '../../src/store/decision-plan-mirror';
 import { MIRROR_UNCONFIRMED_MS } from '../../src/store/marker-mirror';
 import { MeetingMirror } from '../../src/store/meeting-mirror';
@@ -46,7 +46,7 @@ describe('the per-instance mirrors (committees, members, the plans of decisions,
     await store.members.create(alanPearson);
     await store.members.create(sarahWhitcombe);
     const { mirror, reads } = mirrorOf();
-    const cached = cacheRoster(store, mirrorsWith(mirror));
+    const cached = mirroredStore(store, mirrorsWith(mirror));
     await mirror.whenLoaded();
     expect(reads).toEqual({ marker: 1, members: 1, committees: 1 });
     for (let i = 0; i < 3; i++) {
@@ -71,7 +71,7 @@ describe('the per-instance mirrors (committees, members, the plans of decisions,
     await store.committees.create(cabinet);
     await store.members.create(alanPearson);
     const { mirror, reads, errors } = mirrorOf();
-    const cached = cacheRoster(store, mirrorsWith(mirror));
+    const cached = mirroredStore(store, mirrorsWith(mirror));
     await mirror.whenLoaded();
     // A marker read that finds nothing moved reads nothing more.
     await markerRead(mirror);
@@ -108,7 +108,7 @@ describe('the per-instance mirrors (committees, members, the plans of decisions,
     await store.committees.create(cabinet);
     await store.members.create(alanPearson);
     const { mirror, reads } = mirrorOf();
-    const cached = cacheRoster(store, mirrorsWith(mirror));
+    const cached = mirroredStore(store, mirrorsWith(mirror));
     await mirror.whenLoaded();
     const held = await cached.committees.get(cabinet.id);
     const renamed = await cached.committees.replace({ ...held!.value, name: 'The Cabinet' }, held!.etag);
@@ -133,7 +133,7 @@ describe('the per-instance mirrors (committees, members, the plans of decisions,
   it('keeps a write made through it while a reload runs, and reloads once more at the next marker read', async () => {
     await store.committees.create(cabinet);
     const { mirror, reads } = mirrorOf();
-    const cached = cacheRoster(store, mirrorsWith(mirror));
+    const cached = mirroredStore(store, mirrorsWith(mirror));
     await mirror.whenLoaded();
     await store.committees.create(scrutiny); // another process
     await markerRead(mirror); // reload starts
@@ -153,7 +153,7 @@ describe('the per-instance mirrors (committees, members, the plans of decisions,
     await store.committees.create(cabinet);
     await store.members.create(alanPearson);
     const { mirror, reads } = mirrorOf({ now: () => now, unconfirmedAfterMs: 60_000 });
-    const cached = cacheRoster(store, mirrorsWith(mirror));
+    const cached = mirroredStore(store, mirrorsWith(mirror));
     await mirror.whenLoaded();
     // Another process removes Alan from the roster's cabinet; no marker read reaches this mirror (the store fails them).
     const alan = await store.members.get(alanPearson.id);
@@ -184,7 +184,7 @@ describe('the per-instance mirrors (committees, members, the plans of decisions,
       committees: store.committees,
     };
     const mirror = new RosterMirror(source);
-    const cached = cacheRoster(store, mirrorsWith(mirror));
+    const cached = mirroredStore(store, mirrorsWith(mirror));
     await expect(cached.members.get(alanPearson.id)).rejects.toThrow('store unavailable');
     await expect(mirror.whenLoaded(1000)).rejects.toThrow('store unavailable');
     fail = false;
@@ -206,7 +206,7 @@ describe('the per-instance mirrors (committees, members, the plans of decisions,
       },
     };
     const meetings = new MeetingMirror(counted, options);
-    const cached = cacheRoster(counted, { roster: new RosterMirror(counted), plans: new DecisionPlanMirror(counted), meetings });
+    const cached = mirroredStore(counted, { roster: new RosterMirror(counted), plans: new DecisionPlanMirror(counted), meetings });
     const meetingsMarkerRead = async (): Promise<void> => meetings.markerRead((await store.changeMarkers()).meetings);
     return { meetings, cached, calls, meetingsMarkerRead };
   };
@@ -323,7 +323,7 @@ describe('the per-instance mirrors (committees, members, the plans of decisions,
       },
     };
     const plans = new DecisionPlanMirror(counted, options);
-    const cached = cacheRoster(counted, { roster: new RosterMirror(counted), plans, meetings: new MeetingMirror(counted) });
+    const cached = mirroredStore(counted, { roster: new RosterMirror(counted), plans, meetings: new MeetingMirror(counted) });
     const plansMarkerRead = async (): Promise<void> => plans.markerRead((await store.changeMarkers()).plans);
     return { plans, cached, calls, plansMarkerRead };
   };

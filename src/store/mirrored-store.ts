@@ -24,7 +24,7 @@ export interface TurnMirrors {
  * this store updates the mirrors at once; writes by other processes (the officer API and CLI, the sync, another
  * instance) reach them within the marker's poll interval and one reload. Everything else passes through.
  */
-export const cacheRoster = (store: Store, mirrors: TurnMirrors): Store => {
+export const mirroredStore = (store: Store, mirrors: TurnMirrors): Store => {
   const { roster, plans } = mirrors;
   /** Hands a mirror what the store answered; a refused write (a conflict: what it holds is stale) reloads it. */
   const mirroredIn = <C>(mirror: MarkerMirror<MirroredState<C>, C>) => async <T>(write: Promise<T>, change: (written: T) => C): Promise<T> => {
