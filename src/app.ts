@@ -2,6 +2,7 @@ import { exemptViews } from './services/audit/exempt-views';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { buildErrorView, renderErrorCard } from './cards';
 import { BottleneckConnectorBudget } from './delivery/connector-budget';
 import { OutboxSender, type OutboxSenderOptions } from './delivery/outbox-sender';
@@ -33,7 +34,7 @@ import { DecisionPlanMirror } from './store/decision-plan-mirror';
 import { MeetingMirror } from './store/meeting-mirror';
 import { RosterMirror } from './store/roster-mirror';
 import { openStore } from './store/open-store';
-import { createBotAuthentication, createCloudAdapter, createMessagesHandler, type BotCredentialsFactory } from './teams/bot-adapter';
+import { createBotAuthentication, createCloudAdapter, createMessagesHandler, fetchChannelSecretsAhead, type BotCredentialsFactory } from './teams/bot-adapter';
 import { CabinetBot } from './teams/cabinet-bot';
 import { TeamsMessenger } from './teams/teams-messenger';
 import { renderForConversation } from './teams/notification-messages';
@@ -52,6 +53,12 @@ const SEARCH_SNAPSHOT_FILE = 'search-index.snapshot';
 const READINESS_INDEX_WAIT_MS = 2000;
 /** How long a /readyz probe then waits for the warm-up (teams/warm-up.ts; it takes tens of milliseconds once built). */
 const READINESS_WARM_UP_WAIT_MS = 500;
+
+/**
+ * How long the warm-up, once its answers are done, still waits for the channel's keys and the bot's token fetched
+ * ahead (teams/bot-adapter.ts, fetchChannelSecretsAhead); later than that, the first request waits for them instead.
+ */
+const CHANNEL_SECRETS_WAIT_MS = 3000;
 
 /** A Bot Connector call that has not answered by then is a fault, tried again by the outbox. */
 const CONNECTOR_TIMEOUT_MS = 15_000;
@@ -200,10 +207,16 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     await options.holdWarmUp;
     collectGarbage();
     const started = Date.now();
+    // Over the network, beside the answers: its failure or lateness only leaves the first request to fetch them.
+    const secrets = fetchChannelSecretsAhead(botAuth).catch((err: unknown) => {
+      logger.warn({ err }, "warm-up: could not fetch the channel's keys or the bot's token ahead; the first request will");
+      return 'failed';
+    });
     const { cards, questions } = await warmUpStatusAnswer(botDeps);
     const inProcessMs = Date.now() - started;
     const replies = await warmUpTurns(adapter, runTurn, { botAppId: config.bot.appId ?? '', questions, logger });
-    logger.info({ cards, questions: questions.length, replies, inProcessMs, ms: Date.now() - started }, 'warmed up: status answers run in process');
+    const channelSecrets = await Promise.race([secrets, delay(CHANNEL_SECRETS_WAIT_MS, 'still fetching', { ref: false })]);
+    logger.info({ cards, questions: questions.length, replies, channelSecrets, inProcessMs, ms: Date.now() - started }, 'warmed up: status answers run in process');
   });
   warmUp.ready(READINESS_INDEX_WAIT_MS).catch((err: unknown) => logger.info({ err }, 'warm-up not finished yet'));
 

@@ -9,8 +9,11 @@ import {
 } from 'botbuilder';
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import {
-  AuthenticationConstants, MsalServiceClientCredentialsFactory, type BotFrameworkAuthentication, type ServiceClientCredentialsFactory,
+  AuthenticationConstants, ClaimsIdentity, MsalServiceClientCredentialsFactory, type BotFrameworkAuthentication,
+  type ServiceClientCredentialsFactory,
 } from 'botframework-connector';
+// Not in the package's index, but where the SDK keeps the channel's keys between requests (by metadata URL).
+import { JwtTokenExtractor } from 'botframework-connector/lib/auth/jwtTokenExtractor';
 import type { Logger } from '../logging/logger';
 import { channelTokenCheck, StrictChannelAuthentication } from './channel-authentication';
 import { traceTurn } from './turn-tracing';
@@ -87,8 +90,38 @@ export function createBotAuthentication(credentials: BotCredentials, credentials
       await precheck(header);
       await auth.authenticateRequest(activity, header);
     });
+    const sdkMetadataUrl = options.ToBotFromChannelOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl;
+    const oauthScope = options.ToChannelFromBotOAuthScope ?? AuthenticationConstants.ToChannelFromBotOAuthScope;
+    secretsAhead.set(auth, async () => {
+      await Promise.all([
+        precheck.prefetch(),
+        // The SDK keeps the keys it fetched by metadata URL, for every extractor it makes: this one fills that.
+        new JwtTokenExtractor({}, sdkMetadataUrl, AuthenticationConstants.AllowedSigningAlgorithms).openIdMetadata.getKey(''),
+        // And its tokens for outgoing calls, by app id and scope: a reply's connector client asks for the same one.
+        (async () => {
+          const identity = new ClaimsIdentity([{ type: AuthenticationConstants.AudienceClaim, value: credentials.appId ?? '' }], true);
+          // Any service URL: the token depends on the app id and the scope alone.
+          const client = await auth.createConnectorFactory(identity).create('https://smba.trafficmanager.net/teams/', oauthScope);
+          await (client.credentials as { getToken?: () => Promise<string> }).getToken?.();
+        })(),
+      ]);
+    });
   }
   return auth;
+}
+
+/**
+ * What the first channel request would otherwise fetch from Microsoft's login services, fetched now: the channel's
+ * OpenID metadata and signing keys (for the quick check here and for the SDK's, each with its own cache) and the
+ * bot's token for its replies. Start-up's warm-up asks for it (app.ts), so that the first person's turn does not
+ * wait on four or five requests to the internet. Nothing in local mode (no app id: nothing is checked or signed).
+ * Rejects when a fetch fails; nothing is kept of a failure, so the first request fetches again, as before.
+ */
+export async function fetchChannelSecretsAhead(auth: BotFrameworkAuthentication): Promise<'fetched' | 'none to fetch'> {
+  const fetchAhead = secretsAhead.get(auth);
+  if (!fetchAhead) return 'none to fetch';
+  await fetchAhead();
+  return 'fetched';
 }
 
 /** The SDK's adapter for turns (replies within a turn go through it, with its own retries). */
@@ -106,6 +139,8 @@ export function createCloudAdapter(auth: BotFrameworkAuthentication): CloudAdapt
 const authentications = new WeakMap<CloudAdapter, RequestCheck>();
 /** The same check, by the authentication it was made for (the adapter is made from it after). */
 const requestChecks = new WeakMap<BotFrameworkAuthentication, RequestCheck>();
+/** What each authentication fetches ahead of the first request (fetchChannelSecretsAhead). */
+const secretsAhead = new WeakMap<BotFrameworkAuthentication, () => Promise<void>>();
 type RequestCheck = (activity: Activity, authorizationHeader: string) => Promise<void>;
 
 /** At most one line about refused requests per this many ms; the line counts the ones left out. */

@@ -12,12 +12,15 @@ export class TestSigningKeys {
   private jwk!: JWK;
   readonly kid = `test-key-${Math.random().toString(36).slice(2)}`;
   baseUrl = '';
+  /** Every path asked of it, in order: which fetches of the metadata and keys a test's app made. */
+  readonly served: string[] = [];
 
   async start(): Promise<this> {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
     this.privateKey = privateKey;
     this.jwk = { ...(await exportJWK(publicKey)), kid: this.kid, use: 'sig', alg: 'RS256', endorsements: ['msteams'] } as JWK;
     this.server = createServer((req, res) => {
+      this.served.push(req.url ?? '');
       res.setHeader('content-type', 'application/json');
       if (req.url?.startsWith('/keys')) return res.end(JSON.stringify({ keys: [this.jwk] }));
       // A fresh metadata URL per test defeats the SDK's 24 h cache of keys per URL.

@@ -110,21 +110,34 @@ describe('POST /api/messages with an app id (authenticated)', () => {
     }
   });
 
-  it("runs the warm-up's real turns behind the channel's authentication: ready, their replies to its own loopback server", async () => {
+  it("runs the warm-up's real turns behind the channel's authentication, and fetches the channel's keys ahead: ready, nothing fetched at the first request", async () => {
     const logged: Array<Record<string, unknown>> = [];
     const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _e, done) => { logged.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>); done(); } }));
     const before = connector.calls.length;
-    const own = await startTestApp(authenticatedEnv(), { botCredentialsFactory: credentials, logger });
+    const env = authenticatedEnv(); // a metadata URL of its own: the SDK keeps keys by URL for the process
+    const tag = new URL(env.BOT_OPENID_METADATA_URL).pathname.split('/')[1]!;
+    const servedBefore = keys.served.length;
+    const own = await startTestApp(env, { botCredentialsFactory: credentials, logger });
     try {
       await own.untilReady();
+      const fetchedAhead = keys.served.slice(servedBefore);
+      // The quick check's metadata and key set, and the SDK's own: each fetched once, before ready.
+      expect(fetchedAhead.filter((p) => p.startsWith(`/${tag}/`))).toHaveLength(2);
+      expect(fetchedAhead.filter((p) => p === '/keys')).toHaveLength(2);
+      const warmed = logged.find((l) => l.msg === 'warmed up: status answers run in process');
+      expect(warmed).toEqual(expect.objectContaining({ replies: expect.any(Number), channelSecrets: 'fetched' }));
+      expect(warmed?.replies).toBeGreaterThanOrEqual(Number(warmed?.questions)); // a reply to each question, at least
+      expect(warmed?.questions).toBeGreaterThanOrEqual(1);
+      expect(connector.calls.length).toBe(before); // nothing went to the channel
+
+      // The first real request is checked by both with what they hold: nothing more is fetched.
+      const servedAtReady = keys.served.length;
+      const res = await postActivity(own.url, message(), { authorization: `Bearer ${await channelToken()}` });
+      expect(res.status).toBe(200);
+      expect(keys.served.slice(servedAtReady)).toEqual([]);
     } finally {
       await own.stop();
     }
-    expect(logged.find((l) => l.msg === 'warmed up: status answers run in process')).toEqual(expect.objectContaining({ replies: expect.any(Number) }));
-    const warmed = logged.find((l) => l.msg === 'warmed up: status answers run in process');
-    expect(warmed?.replies).toBeGreaterThanOrEqual(Number(warmed?.questions)); // a reply to each question, at least
-    expect(warmed?.questions).toBeGreaterThanOrEqual(1);
-    expect(connector.calls.length).toBe(before); // nothing went to the channel
   }, 30_000);
 
   it('logs refused requests as one structured warning line, not one per request', async () => {
