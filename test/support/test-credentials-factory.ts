@@ -14,11 +14,20 @@ export class TestCredentialsFactory extends ServiceClientCredentialsFactory {
   async isAuthenticationDisabled(): Promise<boolean> {
     return false;
   }
-  async createCredentials(): Promise<{ signRequest: <T extends { headers: { set(name: string, value: string): void } }>(r: T) => Promise<T> }> {
+  /** The scopes of the tokens asked for (getToken), in order: what a real factory's credentials would fetch. */
+  readonly tokensAsked: string[] = [];
+
+  async createCredentials(
+    _appId?: string, audience?: string,
+  ): Promise<{ signRequest: <T extends { headers: { set(name: string, value: string): void } }>(r: T) => Promise<T>; getToken(): Promise<string> }> {
     return {
       signRequest: async (request) => {
         request.headers.set('authorization', `Bearer ${this.token}`);
         return request;
+      },
+      getToken: async () => {
+        this.tokensAsked.push(audience ?? '');
+        return this.token;
       },
     };
   }

@@ -114,16 +114,17 @@ describe('POST /api/messages with an app id (authenticated)', () => {
     const logged: Array<Record<string, unknown>> = [];
     const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _e, done) => { logged.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>); done(); } }));
     const before = connector.calls.length;
-    const env = authenticatedEnv(); // a metadata URL of its own: the SDK keeps keys by URL for the process
-    const tag = new URL(env.BOT_OPENID_METADATA_URL).pathname.split('/')[1]!;
-    const servedBefore = keys.served.length;
-    const own = await startTestApp(env, { botCredentialsFactory: credentials, logger });
+    // An identity provider and a credentials factory of its own, so that what they serve is this app's alone.
+    const ownKeys = await new TestSigningKeys().start();
+    const ownCredentials = new TestCredentialsFactory(APP_ID);
+    const env = { ...authenticatedEnv(), BOT_OPENID_METADATA_URL: ownKeys.openIdMetadataUrl() };
+    const own = await startTestApp(env, { botCredentialsFactory: ownCredentials, logger });
     try {
       await own.untilReady();
-      const fetchedAhead = keys.served.slice(servedBefore);
       // The quick check's metadata and key set, and the SDK's own: each fetched once, before ready.
-      expect(fetchedAhead.filter((p) => p.startsWith(`/${tag}/`))).toHaveLength(2);
-      expect(fetchedAhead.filter((p) => p === '/keys')).toHaveLength(2);
+      expect([...ownKeys.served].sort()).toEqual([...Array(2).fill(new URL(env.BOT_OPENID_METADATA_URL).pathname), '/keys', '/keys'].sort());
+      // And the bot's token for its replies, for the scope a reply asks (the SDK keeps it by app id and scope).
+      expect(ownCredentials.tokensAsked).toEqual([env.BOT_OAUTH_SCOPE]);
       const warmed = logged.find((l) => l.msg === 'warmed up: status answers run in process');
       expect(warmed).toEqual(expect.objectContaining({ replies: expect.any(Number), channelSecrets: 'fetched' }));
       expect(warmed?.replies).toBeGreaterThanOrEqual(Number(warmed?.questions)); // a reply to each question, at least
@@ -131,12 +132,13 @@ describe('POST /api/messages with an app id (authenticated)', () => {
       expect(connector.calls.length).toBe(before); // nothing went to the channel
 
       // The first real request is checked by both with what they hold: nothing more is fetched.
-      const servedAtReady = keys.served.length;
-      const res = await postActivity(own.url, message(), { authorization: `Bearer ${await channelToken()}` });
+      const token = await ownKeys.sign({ serviceurl: connector.url }, { issuer: 'https://api.botframework.com', audience: APP_ID });
+      const res = await postActivity(own.url, message(), { authorization: `Bearer ${token}` });
       expect(res.status).toBe(200);
-      expect(keys.served.slice(servedAtReady)).toEqual([]);
+      expect(ownKeys.served).toHaveLength(4);
     } finally {
       await own.stop();
+      await ownKeys.stop();
     }
   }, 30_000);
 
