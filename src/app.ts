@@ -51,7 +51,10 @@ const SEARCH_FRESHNESS_MS = 5000;
 const SEARCH_SNAPSHOT_FILE = 'search-index.snapshot';
 /** How long a /readyz probe waits for the first search index build before answering 503 (it is within the probe's 3 s). */
 const READINESS_INDEX_WAIT_MS = 2000;
-/** How long a /readyz probe then waits for the warm-up (teams/warm-up.ts; it takes tens of milliseconds once built). */
+/**
+ * How long a /readyz probe then waits for the warm-up (teams/warm-up.ts; about a second once the index is built, up to
+ * CHANNEL_SECRETS_WAIT_MS more with an app id); the probe answers 503 "still warming up" meanwhile.
+ */
 const READINESS_WARM_UP_WAIT_MS = 500;
 
 /**
@@ -208,7 +211,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     collectGarbage();
     const started = Date.now();
     // Over the network, beside the answers: its failure or lateness only leaves the first request to fetch them.
-    const secrets = fetchChannelSecretsAhead(botAuth).catch((err: unknown) => {
+    const secrets = fetchChannelSecretsAhead(botAuth, config.notifications.teamsServiceUrl).catch((err: unknown) => {
       logger.warn({ err }, "warm-up: could not fetch the channel's keys or the bot's token ahead; the first request will");
       return 'failed';
     });

@@ -92,7 +92,7 @@ export function createBotAuthentication(credentials: BotCredentials, credentials
     });
     const sdkMetadataUrl = options.ToBotFromChannelOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl;
     const oauthScope = options.ToChannelFromBotOAuthScope ?? AuthenticationConstants.ToChannelFromBotOAuthScope;
-    secretsAhead.set(auth, async () => {
+    secretsAhead.set(auth, async (serviceUrl) => {
       await Promise.all([
         precheck.prefetch(),
         // The SDK keeps the keys it fetched by metadata URL, for every extractor it makes: this one fills that.
@@ -100,8 +100,8 @@ export function createBotAuthentication(credentials: BotCredentials, credentials
         // And its tokens for outgoing calls, by app id and scope: a reply's connector client asks for the same one.
         (async () => {
           const identity = new ClaimsIdentity([{ type: AuthenticationConstants.AudienceClaim, value: credentials.appId ?? '' }], true);
-          // Any service URL: the token depends on the app id and the scope alone.
-          const client = await auth.createConnectorFactory(identity).create('https://smba.trafficmanager.net/teams/', oauthScope);
+          // The service URL is not called: the token depends on the app id and the scope alone.
+          const client = await auth.createConnectorFactory(identity).create(serviceUrl, oauthScope);
           await (client.credentials as { getToken?: () => Promise<string> }).getToken?.();
         })(),
       ]);
@@ -117,10 +117,10 @@ export function createBotAuthentication(credentials: BotCredentials, credentials
  * wait on four or five requests to the internet. Nothing in local mode (no app id: nothing is checked or signed).
  * Rejects when a fetch fails; nothing is kept of a failure, so the first request fetches again, as before.
  */
-export async function fetchChannelSecretsAhead(auth: BotFrameworkAuthentication): Promise<'fetched' | 'none to fetch'> {
+export async function fetchChannelSecretsAhead(auth: BotFrameworkAuthentication, teamsServiceUrl: string): Promise<'fetched' | 'none to fetch'> {
   const fetchAhead = secretsAhead.get(auth);
   if (!fetchAhead) return 'none to fetch';
-  await fetchAhead();
+  await fetchAhead(teamsServiceUrl);
   return 'fetched';
 }
 
@@ -140,7 +140,7 @@ const authentications = new WeakMap<CloudAdapter, RequestCheck>();
 /** The same check, by the authentication it was made for (the adapter is made from it after). */
 const requestChecks = new WeakMap<BotFrameworkAuthentication, RequestCheck>();
 /** What each authentication fetches ahead of the first request (fetchChannelSecretsAhead). */
-const secretsAhead = new WeakMap<BotFrameworkAuthentication, () => Promise<void>>();
+const secretsAhead = new WeakMap<BotFrameworkAuthentication, (teamsServiceUrl: string) => Promise<void>>();
 type RequestCheck = (activity: Activity, authorizationHeader: string) => Promise<void>;
 
 /** At most one line about refused requests per this many ms; the line counts the ones left out. */

@@ -5,7 +5,7 @@ import { AuthenticationConstants, ClaimsIdentity, ConnectorClient, MicrosoftAppC
 import type { Logger } from '../logging/logger';
 import { TURN_LOGGER } from './bot-adapter';
 
-/** Where the warm-up turn's reply goes: a server on the loopback interface, for this turn alone, that keeps nothing. */
+/** Where the warm-up turns' replies go: a server on the loopback interface, for those turns alone, that keeps nothing. */
 async function replySink(): Promise<{ readonly url: string; readonly replies: () => number; close(): Promise<void> }> {
   let replies = 0;
   const server: Server = createServer((req, res) => {
